@@ -1,0 +1,51 @@
+import { relations } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+
+export const userRoles = ["admin", "manager", "investigator", "legal"] as const;
+export const userRole = pgEnum("user_role", userRoles);
+
+export const users = pgTable("users", {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  role: userRole().notNull(),
+  passwordHash: text().notNull(),
+  disabled: boolean().notNull().default(false),
+  lastLoginAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    // SHA-256 of the secret: tokens are 256-bit random, so a fast unsalted hash is enough.
+    tokenHash: text().notNull().unique(),
+    // First characters of the token, so a user can tell their tokens apart.
+    prefix: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  apiTokens: many(apiTokens),
+}));
+
+export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
+  user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRoles)[number];
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -1,0 +1,145 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, tsvector, updatedAt } from "./columns";
+
+export const caseStatuses = ["triage", "investigating", "contained", "referred", "closed", "cleared"] as const;
+export const caseStatus = pgEnum("case_status", caseStatuses);
+export const severities = ["low", "medium", "high", "critical"] as const;
+export const severity = pgEnum("severity", severities);
+export const caseMemberRoles = ["investigator", "legal", "observer"] as const;
+export const caseMemberRole = pgEnum("case_member_role", caseMemberRoles);
+
+/** Last reference number handed out per year; a row lock makes allocation safe under concurrency. */
+export const caseRefCounters = pgTable("case_ref_counters", {
+  year: integer().primaryKey(),
+  last: integer().notNull(),
+});
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ref: text().notNull().unique(),
+    title: text().notNull(),
+    summary: text().notNull().default(""),
+    status: caseStatus().notNull().default("triage"),
+    severity: severity().notNull().default("medium"),
+    leadId: uuid().references(() => users.id, { onDelete: "set null" }),
+    subjectName: text(),
+    subjectRole: text(),
+    subjectTeam: text(),
+    subjectHiringChannel: text(),
+    subjectStartDate: date({ mode: "string" }),
+    subjectAccessLevel: text(),
+    subjectLocation: text(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    dueDate: date({ mode: "string" }),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    containedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    closingReason: text(),
+    exhibitCounter: integer().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(subject_name, '') || ' ' || coalesce(subject_role, '') || ' ' || coalesce(subject_team, '') || ' ' || coalesce(subject_hiring_channel, '') || ' ' || coalesce(subject_location, ''))`,
+    ),
+  },
+  (t) => [
+    index().on(t.status, t.openedAt),
+    index().on(t.severity),
+    index().on(t.leadId),
+    index().on(t.openedAt),
+    index().on(t.dueDate),
+    index("cases_tags_gin").using("gin", t.tags),
+    index("cases_search_gin").using("gin", t.search),
+  ],
+);
+
+export const caseMembers = pgTable(
+  "case_members",
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: caseMemberRole().notNull(),
+    addedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index().on(t.userId)],
+);
+
+export const caseNotes = pgTable(
+  "case_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body)`),
+  },
+  (t) => [index().on(t.caseId, t.createdAt), index("case_notes_search_gin").using("gin", t.search)],
+);
+
+/** Previous bodies of an edited note, kept so an edit never erases what was written. */
+export const caseNoteRevisions = pgTable(
+  "case_note_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid()
+      .notNull()
+      .references(() => caseNotes.id, { onDelete: "cascade" }),
+    body: text().notNull(),
+    editedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    editedAt: createdAt(),
+  },
+  (t) => [index().on(t.noteId)],
+);
+
+export const casesRelations = relations(cases, ({ one, many }) => ({
+  lead: one(users, { fields: [cases.leadId], references: [users.id] }),
+  members: many(caseMembers),
+  notes: many(caseNotes),
+}));
+
+export const caseMembersRelations = relations(caseMembers, ({ one }) => ({
+  case: one(cases, { fields: [caseMembers.caseId], references: [cases.id] }),
+  user: one(users, { fields: [caseMembers.userId], references: [users.id] }),
+}));
+
+export const caseNotesRelations = relations(caseNotes, ({ one, many }) => ({
+  case: one(cases, { fields: [caseNotes.caseId], references: [cases.id] }),
+  author: one(users, { fields: [caseNotes.authorId], references: [users.id] }),
+  revisions: many(caseNoteRevisions),
+}));
+
+export const caseNoteRevisionsRelations = relations(caseNoteRevisions, ({ one }) => ({
+  note: one(caseNotes, { fields: [caseNoteRevisions.noteId], references: [caseNotes.id] }),
+}));
+
+export type Case = typeof cases.$inferSelect;
+export type CaseStatus = (typeof caseStatuses)[number];
+export type Severity = (typeof severities)[number];
+export type CaseMember = typeof caseMembers.$inferSelect;
+export type CaseMemberRole = (typeof caseMemberRoles)[number];
+export type CaseNote = typeof caseNotes.$inferSelect;

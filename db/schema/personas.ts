@@ -1,0 +1,190 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { cases } from "./cases";
+import { createdAt, updatedAt } from "./columns";
+import { evidence } from "./evidence";
+
+export const personaStatuses = ["suspected", "confirmed", "cleared", "stolen_identity_victim"] as const;
+export const personaStatus = pgEnum("persona_status", personaStatuses);
+export const casePersonaRoles = ["subject", "facilitator", "associate", "victim"] as const;
+export const casePersonaRole = pgEnum("case_persona_role", casePersonaRoles);
+export const identifierTypes = [
+  "email",
+  "phone",
+  "postal_address",
+  "ip",
+  "device",
+  "remote_access_id",
+  "crypto_wallet",
+  "bank_account",
+  "payment_account",
+  "freelance_account",
+  "social_handle",
+  "domain",
+  "resume_hash",
+  "photo_hash",
+  "government_id",
+] as const;
+export const identifierType = pgEnum("identifier_type", identifierTypes);
+export const personaLinkRelations = ["same_person", "operated_by", "facilitator_of", "referred_by", "associated"] as const;
+export const personaLinkRelation = pgEnum("persona_link_relation", personaLinkRelations);
+export const personaLinkStatuses = ["confirmed", "rejected"] as const;
+export const personaLinkStatus = pgEnum("persona_link_status", personaLinkStatuses);
+
+export interface ClaimedCredential {
+  name: string;
+  detail?: string;
+  verification: "unverified" | "verified" | "failed";
+}
+
+export const personas = pgTable(
+  "personas",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    displayName: text().notNull(),
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    claimedLocation: text(),
+    claimedTimezone: text(),
+    claimedNationality: text(),
+    claimedEducation: jsonb().$type<ClaimedCredential[]>().notNull().default([]),
+    claimedEmployers: jsonb().$type<ClaimedCredential[]>().notNull().default([]),
+    status: personaStatus().notNull().default("suspected"),
+    notes: text().notNull().default(""),
+    photoEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
+    riskScore: integer().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.displayName), index().on(t.riskScore)],
+);
+
+/** A red flag recorded against a persona; the risk score is derived from these. */
+export const personaRedFlags = pgTable(
+  "persona_red_flags",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    code: text().notNull(),
+    note: text(),
+    evidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
+    recordedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    recordedAt: createdAt(),
+  },
+  (t) => [unique().on(t.personaId, t.code), index().on(t.code)],
+);
+
+export const casePersonas = pgTable(
+  "case_personas",
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    personaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    role: casePersonaRole().notNull(),
+    addedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.personaId] }), index().on(t.personaId)],
+);
+
+export const identifiers = pgTable(
+  "identifiers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: identifierType().notNull(),
+    // The value as first entered; the normalised form is what makes two entries one identifier.
+    value: text().notNull(),
+    normalizedValue: text().notNull(),
+    chain: text(),
+    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.type, t.normalizedValue)],
+);
+
+export const personaIdentifiers = pgTable(
+  "persona_identifiers",
+  {
+    personaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    identifierId: uuid()
+      .notNull()
+      .references(() => identifiers.id, { onDelete: "cascade" }),
+    sourceEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
+    confidence: integer().notNull().default(50),
+    assertedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    observedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personaId, t.identifierId] }), index().on(t.identifierId)],
+);
+
+/** Explicit links; a rejected suggestion is kept as a link with status `rejected`. */
+export const personaLinks = pgTable(
+  "persona_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fromPersonaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    toPersonaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    relation: personaLinkRelation().notNull(),
+    status: personaLinkStatus().notNull().default("confirmed"),
+    confidence: integer().notNull().default(50),
+    rationale: text().notNull().default(""),
+    evidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique().on(t.fromPersonaId, t.toPersonaId, t.relation),
+    index().on(t.toPersonaId),
+    check("persona_links_not_self", sql`${t.fromPersonaId} <> ${t.toPersonaId}`),
+  ],
+);
+
+export const personasRelations = relations(personas, ({ many }) => ({
+  identifiers: many(personaIdentifiers),
+  cases: many(casePersonas),
+  redFlags: many(personaRedFlags),
+}));
+
+export const personaIdentifiersRelations = relations(personaIdentifiers, ({ one }) => ({
+  persona: one(personas, { fields: [personaIdentifiers.personaId], references: [personas.id] }),
+  identifier: one(identifiers, { fields: [personaIdentifiers.identifierId], references: [identifiers.id] }),
+}));
+
+export const casePersonasRelations = relations(casePersonas, ({ one }) => ({
+  case: one(cases, { fields: [casePersonas.caseId], references: [cases.id] }),
+  persona: one(personas, { fields: [casePersonas.personaId], references: [personas.id] }),
+}));
+
+export type Persona = typeof personas.$inferSelect;
+export type PersonaStatus = (typeof personaStatuses)[number];
+export type Identifier = typeof identifiers.$inferSelect;
+export type IdentifierType = (typeof identifierTypes)[number];
+export type PersonaLink = typeof personaLinks.$inferSelect;
+export type PersonaLinkRelation = (typeof personaLinkRelations)[number];
