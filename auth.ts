@@ -1,0 +1,45 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authSecret } from "@/lib/auth/secret";
+import { authenticate } from "@/lib/users/users";
+
+class DisabledAccount extends CredentialsSignin {
+  code = "disabled";
+}
+
+const credentialsSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  // Host headers are trusted: the app runs behind its own reverse proxy or on localhost.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await authenticate(parsed.data);
+        if (!result.ok) {
+          if (result.reason === "disabled") throw new DisabledAccount();
+          return null;
+        }
+        return { id: result.user.id, email: result.user.email, name: result.user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the user id travels in the signed token; role and disabled state are read on every request.
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+});

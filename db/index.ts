@@ -1,0 +1,117 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { acquirePgliteLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Database | Tx;
+
+interface Handle {
+  kind: "postgres" | "pglite";
+  db: Database;
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// One handle per process, kept on globalThis so hot reload and Next's separate module graphs
+// share it: a second PGlite instance on the same folder silently loses writes.
+const globalKey = Symbol.for("casework.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
+
+function open(): Handle {
+  const url = env.DATABASE_URL;
+  if (url && !url.startsWith("memory://")) {
+    const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "casework" } });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+    const ready = (async () => {
+      // Several processes may start at once: an advisory lock lets one migrate at a time.
+      const conn = await client.reserve();
+      try {
+        await conn`select pg_advisory_lock(727274)`;
+        await migratePostgres(db as never, { migrationsFolder });
+        await conn`select pg_advisory_unlock(727274)`;
+      } finally {
+        conn.release();
+      }
+    })();
+    return { kind: "postgres", db, ready, close: () => client.end({ timeout: 5 }) };
+  }
+
+  let release = () => {};
+  let client: PGlite;
+  if (url?.startsWith("memory://")) {
+    client = new PGlite();
+  } else {
+    const dir = path.join(env.DATA_DIR, "pglite");
+    // PGlite does not create parent folders and then fails with a misleading error.
+    fs.mkdirSync(dir, { recursive: true });
+    release = acquirePgliteLock(env.DATA_DIR);
+    client = new PGlite(dir);
+  }
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const ready = migratePglite(db as never, { migrationsFolder });
+  return {
+    kind: "pglite",
+    db,
+    ready,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function handle(): Handle {
+  const g = globalThis as GlobalWithDb;
+  g[globalKey] ??= open();
+  return g[globalKey];
+}
+
+/** The database, opened on first use. Nothing above lib/ should import this. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const instance = handle().db;
+    const value = Reflect.get(instance, prop, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
+
+/** Resolves once the database answers and every migration has run. */
+export async function ready(): Promise<void> {
+  await handle().ready;
+}
+
+export function databaseKind(): Handle["kind"] {
+  return handle().kind;
+}
+
+/** Closes the connection (scripts and tests); the next use opens a new one. */
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const current = g[globalKey];
+  if (!current) return;
+  delete g[globalKey];
+  await current.ready.catch(() => {});
+  await current.close();
+}
+
+/** Raw SQL returning rows on both drivers (postgres.js gives an array, PGlite `{ rows }`). */
+export async function queryRows<T extends Record<string, unknown>>(runner: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await runner.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+export { schema, sql };

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { UserRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFromRequest } from "@/lib/auth/current";
+import { AppError, errorBody, fromZodError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { readJsonBody, searchParamsToObject } from "./body";
+
+interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export interface HandlerContext<P, Q, B> {
+  request: Request;
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+}
+
+interface Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Roles allowed at all; record-level checks still happen in lib. */
+  roles?: readonly UserRole[];
+}
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof AppError) {
+    return json(errorBody(error.code, error.message, error.details), error.status, { "x-request-id": requestId });
+  }
+  if (error instanceof z.ZodError) {
+    const e = fromZodError(error);
+    return json(errorBody(e.code, e.message, e.details), e.status, { "x-request-id": requestId });
+  }
+  logger.error({ err: error, requestId }, "unhandled error in API route");
+  return json(errorBody("internal", `Something went wrong on our side (request ${requestId})`), 500, {
+    "x-request-id": requestId,
+  });
+}
+
+function parsePart<T extends z.ZodType>(schema: T | undefined, input: unknown, what: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw fromZodError(result.error, `Invalid ${what}`);
+  return result.data;
+}
+
+/**
+ * Wraps a route handler so none can forget the basics: who is asking (401 otherwise), whether
+ * their role may use the route at all, validated params/query/body, and one error shape.
+ */
+export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  options: Options<P, Q, B>,
+  handler: (ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | object>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const actor = await actorFromRequest(request);
+      if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API token (Authorization: Bearer …)");
+      if (options.roles && !options.roles.includes(actor.role)) {
+        throw new AppError("forbidden", "Your role may not use this endpoint");
+      }
+      const params = parsePart(options.params, await context.params, "path parameters");
+      const query = parsePart(options.query, searchParamsToObject(new URL(request.url).searchParams), "query parameters");
+      const body = options.body ? parsePart(options.body, await readJsonBody(request), "request body") : undefined;
+      const result = await handler({ request, actor, requestId, params, query, body } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}

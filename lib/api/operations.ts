@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { tokenOperations } from "@/lib/tokens/openapi";
+import { userOperations } from "@/lib/users/openapi";
+import type { ApiOperation } from "./openapi";
+
+const systemOperations: ApiOperation[] = [
+  { method: "get", path: "/api/health", summary: "Answers once the database answers", tag: "System", auth: false, responses: { 200: { description: "Healthy", schema: z.object({ status: z.literal("ok") }) } } },
+  { method: "get", path: "/api/openapi.json", summary: "This document", tag: "System", auth: false, responses: { 200: { description: "OpenAPI 3.1" } } },
+];
+
+/** Every documented operation; each area adds its own list here. */
+export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations];

@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+
+/** The hash the first event chains to. */
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  caseId: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+}
+
+/** JSON with object keys sorted at every depth, so jsonb's key reordering cannot change a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function hashEvent(fields: ChainedFields): string {
+  const payload = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  return createHash("sha256").update(payload).digest("hex");
+}
+
+export type ChainBreak =
+  | { seq: number; problem: "missing"; message: string }
+  | { seq: number; problem: "prev_hash_mismatch"; message: string }
+  | { seq: number; problem: "hash_mismatch"; message: string };
+
+export interface ChainCursor {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Checks one event against the previous one. A changed row fails its own hash; a deleted row
+ * leaves a gap in `seq` and the next row's `prevHash` no longer matches.
+ */
+export function checkLink(prev: ChainCursor, row: ChainedFields & { hash: string }): ChainBreak | null {
+  if (row.seq !== prev.seq + 1) {
+    return {
+      seq: prev.seq + 1,
+      problem: "missing",
+      message: `event ${prev.seq + 1} is missing (next present is ${row.seq})`,
+    };
+  }
+  if (row.prevHash !== prev.hash) {
+    return { seq: row.seq, problem: "prev_hash_mismatch", message: `event ${row.seq} does not chain to event ${prev.seq}` };
+  }
+  if (hashEvent(row) !== row.hash) {
+    return { seq: row.seq, problem: "hash_mismatch", message: `event ${row.seq} was altered after it was written` };
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { actorFromToken } from "@/lib/tokens/tokens";
+import { loadActiveActor } from "@/lib/users/users";
+import type { Actor } from "./actor";
+
+/** The signed-in user of this request (session cookie), re-read from the database every time. */
+export const sessionActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadActiveActor(id, "session");
+});
+
+/** For pages and server actions: the actor, or a redirect to the login page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await sessionActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** For route handlers: a bearer token when one is sent (and only then), else the session. */
+export async function actorFromRequest(request: Request): Promise<Actor | null> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match?.[1] ? actorFromToken(match[1]) : null;
+  }
+  return sessionActor();
+}

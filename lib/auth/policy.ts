@@ -1,0 +1,150 @@
+import type { CaseMemberRole, CaseStatus, UserRole } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+
+/**
+ * The one place that answers "may this actor do X to this record". Lib functions call it after
+ * loading the record; list queries use the matching SQL where-builders (e.g. caseVisibleTo).
+ */
+export const actions = [
+  "user:manage",
+  "token:manage_any",
+  "token:manage_own",
+  "audit:verify",
+  "case:create",
+  "case:list",
+  "case:read",
+  "case:update",
+  "case:transition",
+  "case:manage_members",
+  "note:create",
+  "note:edit",
+  "evidence:upload",
+  "evidence:read_metadata",
+  "evidence:read_content",
+  "evidence:hold",
+  "evidence:delete",
+  "persona:read",
+  "persona:write",
+  "screen:run",
+  "task:read",
+  "task:manage",
+  "referral:read",
+  "referral:manage",
+  "export:create",
+  "export:read",
+  "dashboard:read",
+] as const;
+export type Action = (typeof actions)[number];
+
+/** What the policy needs to know about a case, from the actor's point of view. */
+export interface CaseAccess {
+  status: CaseStatus;
+  leadId: string | null;
+  /** The actor's own role in the case, or null when they are not a member. */
+  memberRole: CaseMemberRole | null;
+}
+
+export interface Target {
+  case?: CaseAccess;
+  /** Author of a note, for author-only edits. */
+  authorId?: string | null;
+}
+
+type Rule = (actor: Actor, target: Target) => boolean;
+
+const role =
+  (...roles: UserRole[]): Rule =>
+  (actor) =>
+    roles.includes(actor.role);
+
+const isLead = (actor: Actor, c: CaseAccess) => c.leadId === actor.id;
+const isWorkingMember = (actor: Actor, c: CaseAccess) =>
+  isLead(actor, c) || (c.memberRole !== null && c.memberRole !== "observer");
+
+/** Admins and managers see every case; investigators their own; legal their own and every referred one. */
+export function seesCase(actor: Actor, c: CaseAccess): boolean {
+  switch (actor.role) {
+    case "admin":
+    case "manager":
+      return true;
+    case "investigator":
+      return isLead(actor, c) || c.memberRole !== null;
+    case "legal":
+      return c.memberRole !== null || c.status === "referred";
+  }
+}
+
+/** A case-scoped rule: the actor must see the case, then pass `rule`. Without a case it is false. */
+const onCase =
+  (rule: (actor: Actor, c: CaseAccess, target: Target) => boolean): Rule =>
+  (actor, target) =>
+    target.case !== undefined && seesCase(actor, target.case) && rule(actor, target.case, target);
+
+const caseWorker = (actor: Actor, c: CaseAccess) =>
+  actor.role === "admin" || (actor.role === "investigator" && isWorkingMember(actor, c));
+
+const rules: Record<Action, Rule> = {
+  "user:manage": role("admin"),
+  "token:manage_any": role("admin"),
+  "token:manage_own": role("admin", "manager", "investigator", "legal"),
+  "audit:verify": role("admin"),
+  "case:create": role("admin", "investigator"),
+  "case:list": role("admin", "manager", "investigator", "legal"),
+  "case:read": onCase(() => true),
+  "case:update": onCase(caseWorker),
+  "case:transition": onCase(
+    (actor, c) => caseWorker(actor, c) || (actor.role === "legal" && isWorkingMember(actor, c)),
+  ),
+  "case:manage_members": onCase((actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c))),
+  "note:create": onCase((actor, c) => actor.role !== "manager" && c.memberRole !== "observer"),
+  "note:edit": onCase((actor, _c, t) => t.authorId === actor.id && actor.role !== "manager"),
+  "evidence:upload": onCase(caseWorker),
+  "evidence:read_metadata": onCase(() => true),
+  // Managers oversee cases but never open the evidence itself.
+  "evidence:read_content": onCase((actor) => actor.role !== "manager"),
+  "evidence:hold": onCase((actor) => actor.role === "admin" || actor.role === "legal"),
+  "evidence:delete": onCase((actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c))),
+  "persona:read": role("admin", "manager", "investigator", "legal"),
+  "persona:write": role("admin", "investigator"),
+  "screen:run": role("admin", "investigator", "legal"),
+  "task:read": onCase(() => true),
+  "task:manage": onCase(
+    (actor, c) => actor.role === "admin" || ((actor.role === "investigator" || actor.role === "legal") && isWorkingMember(actor, c)),
+  ),
+  "referral:read": onCase(() => true),
+  "referral:manage": onCase((actor) => actor.role === "admin" || actor.role === "legal"),
+  "export:create": onCase(
+    (actor, c) => actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
+  "export:read": onCase(
+    (actor, c) => actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
+  "dashboard:read": role("admin", "manager", "investigator", "legal"),
+};
+
+export function can(actor: Actor, action: Action, target: Target = {}): boolean {
+  return rules[action](actor, target);
+}
+
+/**
+ * Throws when the actor may not act. A record they cannot even see answers not_found, so its
+ * existence does not leak; a record they see but may not change answers forbidden.
+ */
+export function authorize(actor: Actor, action: Action, target: Target = {}, what = "Record"): void {
+  if (can(actor, action, target)) return;
+  if (target.case && !seesCase(actor, target.case)) throw AppError.notFound(what);
+  throw new AppError("forbidden", `You may not ${action.replace(/[:_]/g, " ")}`);
+}
+
+/** Navigation entries and the permission behind each. */
+export function navigationFor(actor: Actor): { href: string; label: string }[] {
+  const items = [
+    { href: "/", label: "Dashboard", show: true },
+    { href: "/cases", label: "Cases", show: can(actor, "case:list") },
+    { href: "/personas", label: "Personas", show: can(actor, "persona:read") },
+    { href: "/exports", label: "Exports", show: actor.role !== "manager" },
+    { href: "/admin", label: "Admin", show: can(actor, "user:manage") },
+  ];
+  return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… for a PostgreSQL server; unset for the embedded database; `memory://` for tests. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^(postgres(ql)?:\/\/|memory:\/\/)/.test(v), {
+      message: "must start with postgres://, postgresql:// or memory://",
+    }),
+  DATA_DIR: z
+    .string()
+    .default("./data")
+    .transform((v) => path.resolve(v)),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Largest JSON body accepted by the API, in bytes. */
+  MAX_JSON_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Largest evidence file accepted, in bytes (default 2 GiB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
+  SEED_DEMO: booleanString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,115 @@
+import { and, asc, count, eq, ne } from "drizzle-orm";
+import { db } from "@/db";
+import { users, type User } from "@/db/schema";
+import { type Actor } from "@/lib/auth/actor";
+import { decoyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { authorize } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { userInputSchema, userUpdateSchema, type UserInput, type UserUpdate, type UserView } from "./schema";
+
+export function toUserView(u: User): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabled,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** `actor` is null only for the operator's CLI and the seed, which run with the server's own rights. */
+export async function createUser({ actor, input }: { actor: Actor | null; input: UserInput }): Promise<UserView> {
+  if (actor) authorize(actor, "user:manage");
+  const data = parseOrThrow(userInputSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ email: data.email, name: data.name, role: data.role, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (!row) throw new AppError("conflict", `A user with email ${data.email} already exists`, [{ path: "email", message: "Already in use" }]);
+    await recordAudit(tx, {
+      actor,
+      action: "user.create",
+      entityType: "user",
+      entityId: row.id,
+      detail: { email: row.email, role: row.role },
+    });
+    return toUserView(row);
+  });
+}
+
+export async function listUsers({ actor }: { actor: Actor }): Promise<UserView[]> {
+  authorize(actor, "user:manage");
+  const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.email));
+  return rows.map(toUserView);
+}
+
+export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UserUpdate }): Promise<UserView> {
+  authorize(actor, "user:manage");
+  const data = parseOrThrow(userUpdateSchema, input);
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!current) throw AppError.notFound("User");
+    const losesAdmin = current.role === "admin" && ((data.role && data.role !== "admin") || data.disabled === true);
+    if (losesAdmin) {
+      // Never leave the instance without an active admin to manage it.
+      const [others] = await tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
+      if (!others || others.n === 0) throw new AppError("conflict", "This is the last active admin; make another admin first");
+    }
+    const [row] = await tx
+      .update(users)
+      .set({ name: data.name, role: data.role, disabled: data.disabled, passwordHash })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!row) throw AppError.notFound("User");
+    const changed = Object.fromEntries(
+      (["name", "role", "disabled"] as const).filter((k) => data[k] !== undefined && data[k] !== current[k]).map((k) => [k, { from: current[k], to: data[k] }]),
+    );
+    await recordAudit(tx, {
+      actor,
+      action: "user.update",
+      entityType: "user",
+      entityId: row.id,
+      detail: { ...changed, ...(passwordHash ? { password: "changed" } : {}) },
+    });
+    return toUserView(row);
+  });
+}
+
+export type SignInResult = { ok: true; user: UserView } | { ok: false; reason: "invalid" | "disabled" };
+
+/** Checks a password. Unknown emails cost the same time as wrong passwords. */
+export async function authenticate({ email, password }: { email: string; password: string }): Promise<SignInResult> {
+  const normalized = email.trim().toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (user.disabled) return { ok: false, reason: "disabled" };
+  const loginAt = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ lastLoginAt: loginAt }).where(eq(users.id, user.id));
+    const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+    await recordAudit(tx, { actor, action: "auth.sign_in", entityType: "user", entityId: user.id });
+  });
+  return { ok: true, user: toUserView({ ...user, lastLoginAt: loginAt }) };
+}
+
+/** The actor behind a session's user id, or null when the user is gone or disabled. */
+export async function loadActiveActor(userId: string, via: Actor["via"]): Promise<Actor | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via };
+}
