@@ -5,6 +5,23 @@ import type { ApiOperation } from "./openapi";
 
 const systemOperations: ApiOperation[] = [
   { method: "get", path: "/api/health", summary: "Answers once the database answers", tag: "System", auth: false, responses: { 200: { description: "Healthy", schema: z.object({ status: z.literal("ok") }) } } },
+  {
+    method: "get",
+    path: "/api/audit/verify",
+    summary: "Walk the audit hash chain and report the first broken link (admin)",
+    tag: "System",
+    responses: {
+      200: {
+        description: "Verification result",
+        schema: z.object({
+          ok: z.boolean(),
+          checked: z.number().int(),
+          lastSeq: z.number().int(),
+          firstBreak: z.object({ seq: z.number().int(), problem: z.string(), message: z.string() }).nullable(),
+        }),
+      },
+    },
+  },
   { method: "get", path: "/api/openapi.json", summary: "This document", tag: "System", auth: false, responses: { 200: { description: "OpenAPI 3.1" } } },
 ];
 

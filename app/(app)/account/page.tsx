@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { listTokens } from "@/lib/tokens/tokens";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor();
+  const tokens = await listTokens({ actor });
+  return (
+    <>
+      <PageHeader title="Your account" description={`${actor.name} · ${actor.email} · ${actor.role}`} />
+      <Card>
+        <CardHeader>
+          <CardTitle>API tokens</CardTitle>
+          <CardDescription>Tokens let scripts use the API with your permissions. They are stored hashed and shown once.</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <CreateTokenForm />
+          <TokensTable scope="mine" initialTokens={tokens} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

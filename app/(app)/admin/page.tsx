@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditCheck } from "@/components/admin/audit-check";
+import { UsersPanel } from "@/components/admin/users-panel";
+import { PageHeader } from "@/components/shell/page-header";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
+import { listTokens } from "@/lib/tokens/tokens";
+import { listUsers } from "@/lib/users/users";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const actor = await requireActor();
+  if (!can(actor, "user:manage")) notFound();
+  const [users, tokens] = await Promise.all([listUsers({ actor }), listTokens({ actor, all: true })]);
+  return (
+    <>
+      <PageHeader title="Admin" description="Users, roles, API tokens and the integrity of the audit log." />
+      <div className="flex flex-col gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Users</CardTitle>
+            <CardDescription>Disabling a user ends their sessions and tokens at once.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <UsersPanel initialUsers={users} currentUserId={actor.id} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>API tokens</CardTitle>
+            <CardDescription>Every user&apos;s tokens. A token acts with its owner&apos;s permissions.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TokensTable scope="all" initialTokens={tokens} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Audit log</CardTitle>
+            <CardDescription>Each event is hashed together with the one before it; any change or deletion breaks the chain.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AuditCheck />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

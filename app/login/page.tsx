@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { sessionActor } from "@/lib/auth/current";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  if (await sessionActor()) redirect("/");
+  const { callbackUrl } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <Card className="w-full max-w-sm">
+        <CardHeader>
+          <CardTitle>
+            <h1>Sign in to Casework</h1>
+          </CardTitle>
+          <CardDescription>Investigations of fake remote workers. Access is logged.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        </CardContent>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+/** The error shape every API route answers with. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] | unknown };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody["error"],
+  ) {
+    super(body.message);
+  }
+
+  /** Field messages from a validation error, keyed by field path. */
+  fieldErrors(): Record<string, string> {
+    const details = this.body.details;
+    if (!Array.isArray(details)) return {};
+    return Object.fromEntries(
+      details.filter((d): d is { path: string; message: string } => typeof d?.path === "string").map((d) => [d.path, d.message]),
+    );
+  }
+}
+
+/** fetch for the browser: JSON in and out, the error shape turned into ApiError. */
+export async function apiFetch<T>(path: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}): Promise<T> {
+  const { body, headers, ...rest } = init;
+  const response = await fetch(path, {
+    ...rest,
+    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const err = (data as ApiErrorBody | null)?.error ?? { code: "internal", message: `Request failed (${response.status})` };
+    throw new ApiError(response.status, err);
+  }
+  return data as T;
+}

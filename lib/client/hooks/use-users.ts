@@ -1,0 +1,34 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import type { UserInput, UserUpdate, UserView } from "@/lib/users/schema";
+
+export const userKeys = {
+  all: ["users"] as const,
+  list: () => [...userKeys.all, "list"] as const,
+};
+
+export function useUsers(initialData?: UserView[]) {
+  return useQuery({
+    queryKey: userKeys.list(),
+    queryFn: async () => (await apiFetch<{ items: UserView[] }>("/api/users")).items,
+    initialData,
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UserInput) => apiFetch<UserView>("/api/users", { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: UserUpdate }) => apiFetch<UserView>(`/api/users/${id}`, { method: "PATCH", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
