@@ -32,7 +32,7 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 
-function run(command: string, args: string[], extra: NodeJS.ProcessEnv = {}): void {
+function run(command: string, args: string[], extra: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status})`);
 }
