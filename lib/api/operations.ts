@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseOperations } from "@/lib/cases/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
 import { userOperations } from "@/lib/users/openapi";
 import type { ApiOperation } from "./openapi";
@@ -26,4 +27,4 @@ const systemOperations: ApiOperation[] = [
 ];
 
 /** Every documented operation; each area adds its own list here. */
-export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations];
+export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations];

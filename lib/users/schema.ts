@@ -41,3 +41,12 @@ export const userSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type UserView = z.infer<typeof userSchema>;
+
+export const directoryQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  role: userRoleSchema.optional(),
+});
+export type DirectoryQuery = z.input<typeof directoryQuerySchema>;
+
+export const directoryEntrySchema = userSchema.pick({ id: true, email: true, name: true, role: true });
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;

@@ -1,0 +1,45 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { caseMembers, cases } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+
+const isMember = (actor: Actor) =>
+  exists(
+    sql`(select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.id})`,
+  );
+
+/** SQL twin of policy.seesCase, for list queries: the cases this actor may see. */
+export function caseVisibleTo(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case "admin":
+    case "manager":
+      return undefined;
+    case "investigator":
+      return or(eq(cases.leadId, actor.id), isMember(actor));
+    case "legal":
+      return or(isMember(actor), eq(cases.status, "referred"));
+  }
+}
+
+export interface LoadedCase {
+  row: typeof cases.$inferSelect;
+  access: CaseAccess;
+}
+
+/**
+ * Loads a case with what the policy needs to judge the actor. Missing and invisible cases both
+ * answer not_found. `forUpdate` locks the row for the rest of the transaction.
+ */
+export async function loadCase(runner: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}): Promise<LoadedCase> {
+  const base = runner
+    .select({ row: cases, memberRole: caseMembers.role })
+    .from(cases)
+    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, actor.id)))
+    .where(eq(cases.id, caseId));
+  const [found] = options.forUpdate ? await base.for("update", { of: cases }) : await base;
+  if (!found) throw AppError.notFound("Case");
+  const access: CaseAccess = { status: found.row.status, leadId: found.row.leadId, memberRole: found.memberRole };
+  return { row: found.row, access };
+}

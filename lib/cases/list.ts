@@ -1,0 +1,81 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { caseNotes, cases, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { parseOrThrow } from "@/lib/errors";
+import { caseVisibleTo } from "./access";
+import { todayIso, toCaseSummary } from "./present";
+import { type CaseListQuery, caseListQuerySchema } from "./schema";
+import type { CaseList } from "./views";
+import { openStatuses } from "./workflow";
+
+const sortColumns = {
+  ref: cases.ref,
+  title: cases.title,
+  status: cases.status,
+  severity: cases.severity,
+  lead: users.name,
+  openedAt: cases.openedAt,
+  dueDate: cases.dueDate,
+  updatedAt: cases.updatedAt,
+} as const;
+
+const REF_PATTERN = /^CASE-\d{4}-\d{1,6}$/i;
+
+/**
+ * Full-text match over the case's own fields and its notes. Each side uses its GIN index; the
+ * union of ids avoids an OR across a subquery that the planner could only answer by scanning.
+ */
+function textMatch(q: string): SQL {
+  if (REF_PATTERN.test(q)) return eq(cases.ref, q.toUpperCase());
+  const query = sql`websearch_to_tsquery('english', ${q})`;
+  return sql`${cases.id} in (
+    select ${cases.id} from ${cases} where ${cases.search} @@ ${query}
+    union
+    select ${caseNotes.caseId} from ${caseNotes} where ${caseNotes.search} @@ ${query}
+  )`;
+}
+
+export async function listCases({ actor, query }: { actor: Actor; query: CaseListQuery }): Promise<CaseList> {
+  authorize(actor, "case:list");
+  const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
+  const today = todayIso();
+  const conditions: (SQL | undefined)[] = [
+    caseVisibleTo(actor),
+    f.status?.length ? inArray(cases.status, f.status) : undefined,
+    f.severity?.length ? inArray(cases.severity, f.severity) : undefined,
+    f.lead ? eq(cases.leadId, f.lead === "me" ? actor.id : f.lead) : undefined,
+    f.tag ? sql`${cases.tags} @> array[${f.tag}]::text[]` : undefined,
+    f.openedFrom ? gte(cases.openedAt, new Date(`${f.openedFrom}T00:00:00Z`)) : undefined,
+    // Inclusive of the whole "to" day.
+    f.openedTo ? lt(cases.openedAt, new Date(new Date(`${f.openedTo}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    f.overdue === true ? and(lt(cases.dueDate, today), inArray(cases.status, [...openStatuses])) : undefined,
+    f.overdue === false ? sql`not (${cases.dueDate} is not null and ${cases.dueDate} < ${today} and ${cases.status} in ('triage','investigating','contained','referred'))` : undefined,
+    f.q ? textMatch(f.q) : undefined,
+  ];
+  const where = and(...conditions.filter((c): c is SQL => c !== undefined));
+  const descending = f.sort.startsWith("-");
+  const column = sortColumns[f.sort.replace(/^-/, "") as keyof typeof sortColumns];
+  const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ row: cases, leadName: users.name, leadEmail: users.email })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.leadId))
+      .where(where)
+      .orderBy(order, descending ? desc(cases.id) : asc(cases.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return {
+    items: rows.map(({ row, leadName, leadEmail }) =>
+      toCaseSummary(row, row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null),
+    ),
+    total: totals[0]?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { caseMemberRoles, caseStatuses, severities } from "@/db/schema/cases";
+
+const isoDate = z.iso.date({ message: "Use a date like 2026-11-30" });
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const optionalText = (max: number) => text(max).nullish();
+
+export const caseStatusSchema = z.enum(caseStatuses, { message: `Status must be one of: ${caseStatuses.join(", ")}` });
+export const severitySchema = z.enum(severities, { message: `Severity must be one of: ${severities.join(", ")}` });
+export const caseMemberRoleSchema = z.enum(caseMemberRoles, { message: `Role must be one of: ${caseMemberRoles.join(", ")}` });
+export const caseTemplateIds = ["fake-remote-worker"] as const;
+
+export const tagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Tags cannot be empty")
+      .max(40, "Tags are at most 40 characters")
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _:.-]*$/u, "Tags use letters, digits, spaces and - _ : ."),
+  )
+  .max(20, "At most 20 tags")
+  .transform((tags) => [...new Set(tags)]);
+
+/** The hire or applicant under investigation, as they presented themselves. */
+export const subjectSchema = z.strictObject({
+  name: optionalText(200),
+  role: optionalText(200),
+  team: optionalText(200),
+  hiringChannel: optionalText(200),
+  startDate: isoDate.nullish(),
+  accessLevel: optionalText(200),
+  location: optionalText(200),
+});
+
+export const caseInputSchema = z.strictObject({
+  title: text(200).min(1, "Title is required"),
+  summary: text(20_000).default(""),
+  severity: severitySchema.default("medium"),
+  subject: subjectSchema.default({}),
+  tags: tagsSchema.default([]),
+  dueDate: isoDate.nullish(),
+  leadId: z.uuid({ message: "Lead must be a user id" }).optional(),
+  template: z.enum(caseTemplateIds, { message: `Template must be one of: ${caseTemplateIds.join(", ")}` }).optional(),
+});
+export type CaseInput = z.input<typeof caseInputSchema>;
+
+export const caseUpdateSchema = caseInputSchema
+  .omit({ template: true, leadId: true })
+  .extend({ leadId: z.uuid({ message: "Lead must be a user id" }) })
+  .partial()
+  .extend({ version: z.int({ message: "version is required" }).positive() });
+export type CaseUpdate = z.input<typeof caseUpdateSchema>;
+
+export const transitionSchema = z.strictObject({
+  to: caseStatusSchema,
+  reason: text(2000).optional(),
+  version: z.int().positive().optional(),
+});
+export type TransitionInput = z.input<typeof transitionSchema>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
+
+export const caseSortFields = ["ref", "title", "status", "severity", "lead", "openedAt", "dueDate", "updatedAt"] as const;
+
+export const caseListQuerySchema = z.strictObject({
+  status: csv(caseStatusSchema).optional(),
+  severity: csv(severitySchema).optional(),
+  lead: z.union([z.literal("me"), z.uuid()], { message: "lead is a user id or 'me'" }).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  q: z.string().trim().max(200, "Search is at most 200 characters").optional(),
+  openedFrom: isoDate.optional(),
+  openedTo: isoDate.optional(),
+  // Accepts its own output too, so a parsed query can be handed to listCases again.
+  overdue: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${caseSortFields.join("|")})$`), `sort is one of ${caseSortFields.join(", ")}, with - for descending`)
+    .default("-openedAt"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(25),
+});
+export type CaseListQuery = z.input<typeof caseListQuerySchema>;
+
+export const caseIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid case id" }) });
+
+export const memberInputSchema = z
+  .strictObject({
+    userId: z.uuid().optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+    role: caseMemberRoleSchema.default("investigator"),
+  })
+  .refine((v) => Boolean(v.userId) !== Boolean(v.email), { message: "Give either userId or email" });
+export type MemberInput = z.input<typeof memberInputSchema>;
+
+export const memberParamsSchema = caseIdParamsSchema.extend({ userId: z.uuid({ message: "Not a valid user id" }) });
+
+export const noteInputSchema = z.strictObject({ body: text(50_000).min(1, "A note cannot be empty") });
+export type NoteInput = z.input<typeof noteInputSchema>;
+export const noteIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid note id" }) });
+
+export const pageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(25),
+});

@@ -1,0 +1,20 @@
+import type { Severity } from "@/db/schema";
+
+export interface CaseTemplate {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  severity: Severity;
+}
+
+/** Case templates are data: a new one is a new entry here. Remediation tasks hang off the same id. */
+export const caseTemplates: Record<string, CaseTemplate> = {
+  "fake-remote-worker": {
+    id: "fake-remote-worker",
+    name: "Suspected fake remote worker",
+    description: "A hire or applicant who may be working under a fabricated persona.",
+    tags: ["fake-remote-worker", "insider-risk"],
+    severity: "high",
+  },
+};

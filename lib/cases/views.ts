@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { caseMemberRoleSchema, caseStatusSchema, severitySchema } from "./schema";
+
+const person = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: caseStatusSchema,
+  severity: severitySchema,
+  lead: person.nullable(),
+  subjectName: z.string().nullable(),
+  tags: z.array(z.string()),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  openedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListSchema = z.object({
+  items: z.array(caseSummarySchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+export type CaseList = z.infer<typeof caseListSchema>;
+
+export const caseMemberSchema = person.extend({ role: caseMemberRoleSchema, addedAt: z.iso.datetime() });
+export type CaseMemberView = z.infer<typeof caseMemberSchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  summary: z.string(),
+  subject: z.object({
+    name: z.string().nullable(),
+    role: z.string().nullable(),
+    team: z.string().nullable(),
+    hiringChannel: z.string().nullable(),
+    startDate: z.string().nullable(),
+    accessLevel: z.string().nullable(),
+    location: z.string().nullable(),
+  }),
+  members: z.array(caseMemberSchema),
+  containedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  closingReason: z.string().nullable(),
+  version: z.int(),
+  allowedTransitions: z.array(caseStatusSchema),
+  permissions: z.object({
+    update: z.boolean(),
+    transition: z.boolean(),
+    manageMembers: z.boolean(),
+    addNote: z.boolean(),
+  }),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const noteSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  body: z.string(),
+  author: person.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  edited: z.boolean(),
+  canEdit: z.boolean(),
+});
+export type NoteView = z.infer<typeof noteSchema>;
+
+export const activitySchema = z.object({
+  seq: z.int(),
+  at: z.iso.datetime(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type ActivityView = z.infer<typeof activitySchema>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.int(), page: z.int(), pageSize: z.int() });
