@@ -28,7 +28,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashEvent(fields: ChainedFields): string {
-  const payload = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  // Only the chained fields: a stored row also carries its own `hash`, which must not feed back in.
+  const { seq, at, actorId, actorLabel, action, entityType, entityId, caseId, detail, prevHash } = fields;
+  const payload = canonicalJson({ seq, at: at.toISOString(), actorId, actorLabel, action, entityType, entityId, caseId, detail, prevHash });
   return createHash("sha256").update(payload).digest("hex");
 }
 

@@ -101,9 +101,9 @@ const rules: Record<Action, Rule> = {
   "note:edit": onCase((actor, _c, t) => t.authorId === actor.id && actor.role !== "manager"),
   "evidence:upload": onCase(caseWorker),
   "evidence:read_metadata": onCase(() => true),
-  // Managers oversee cases but never open the evidence itself.
-  "evidence:read_content": onCase((actor) => actor.role !== "manager"),
-  "evidence:hold": onCase((actor) => actor.role === "admin" || actor.role === "legal"),
+  // Managers oversee cases but never open the evidence itself; legal opens it only as a member.
+  "evidence:read_content": onCase((actor, c) => actor.role !== "manager" && (actor.role !== "legal" || c.memberRole !== null)),
+  "evidence:hold": onCase((actor, c) => actor.role === "admin" || (actor.role === "legal" && isWorkingMember(actor, c))),
   "evidence:delete": onCase((actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c))),
   "persona:read": role("admin", "manager", "investigator", "legal"),
   "persona:write": role("admin", "investigator"),
@@ -113,7 +113,10 @@ const rules: Record<Action, Rule> = {
     (actor, c) => actor.role === "admin" || ((actor.role === "investigator" || actor.role === "legal") && isWorkingMember(actor, c)),
   ),
   "referral:read": onCase(() => true),
-  "referral:manage": onCase((actor) => actor.role === "admin" || actor.role === "legal"),
+  // Observers stay read-only, except that every legal user may manage referrals of a referred case.
+  "referral:manage": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "legal" && (isWorkingMember(actor, c) || c.status === "referred")),
+  ),
   "export:create": onCase(
     (actor, c) => actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
   ),

@@ -1,0 +1,124 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, ready, type Tx } from "@/db";
+import { auditEvents, type AuditEvent } from "@/db/schema";
+import { makeActor } from "@/lib/testing/factories";
+import { hashEvent } from "./chain";
+import { recordAudit } from "./record";
+import { type AuditVerification, verifyAuditChain } from "./verify";
+
+/*
+ * All tampering with the audit log lives in this one file: under PostgreSQL every test file
+ * shares the log, and verification walks all of it. Each tamper happens inside a transaction
+ * that is rolled back, so no other connection ever sees a broken chain.
+ */
+
+class Rollback extends Error {}
+
+/** Runs `tamper` with triggers off (as a DBA could), verifies inside the same transaction, then undoes everything. */
+async function verifyWhileTampered(tamper: (tx: Tx) => Promise<void>): Promise<AuditVerification> {
+  let report: AuditVerification | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      // LOCAL: ends with the transaction, so the pooled connection never keeps triggers off.
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tamper(tx);
+      report = await verifyAuditChain({ db: tx });
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  if (!report) throw new Error("verification did not run");
+  return report;
+}
+
+/** Three events written in one transaction, so they hold consecutive seq numbers. */
+async function writeEvents(label: string): Promise<AuditEvent[]> {
+  const actor = await makeActor("admin");
+  const seqs = await db.transaction(async (tx) => {
+    const out: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { seq } = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `${label}-${i}`, detail: { i, label, nested: { z: 1, a: [1, 2] } } });
+      out.push(seq);
+    }
+    return out;
+  });
+  const rows = await Promise.all(seqs.map(async (seq) => (await db.select().from(auditEvents).where(eq(auditEvents.seq, seq)))[0]!));
+  return rows;
+}
+
+function errorText(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) parts.push(e.message);
+  return parts.join(" | ");
+}
+
+beforeAll(async () => {
+  await ready();
+});
+
+describe("verifyAuditChain", () => {
+  it("accepts the chain that recordAudit writes, read back from the database", async () => {
+    const rows = await writeEvents("ok");
+    const [first, second, third] = rows as [AuditEvent, AuditEvent, AuditEvent];
+    expect(second.seq).toBe(first.seq + 1);
+    expect(third.prevHash).toBe(second.hash);
+    expect(third.detail).toEqual({ i: 2, label: "ok", nested: { a: [1, 2], z: 1 } });
+    const report = await verifyAuditChain({ db });
+    expect(report).toMatchObject({ ok: true, firstBreak: null });
+    expect(report.lastSeq).toBeGreaterThanOrEqual(third.seq);
+    expect(report.checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it("walks the log in batches", async () => {
+    const rows = await writeEvents("batch");
+    const report = await verifyAuditChain({ db, batchSize: 2 });
+    expect(report.ok).toBe(true);
+    expect(report.lastSeq).toBeGreaterThanOrEqual(rows[2]!.seq);
+  });
+
+  it("names an event changed behind the application's back", async () => {
+    const [, target] = await writeEvents("changed");
+    const report = await verifyWhileTampered(async (tx) => {
+      await tx.update(auditEvents).set({ detail: { i: 1, label: "changed", forged: true } }).where(eq(auditEvents.seq, target!.seq));
+    });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ seq: target!.seq, problem: "hash_mismatch" });
+    expect(report.lastSeq).toBe(target!.seq - 1);
+  });
+
+  it("names an event deleted behind the application's back", async () => {
+    const [, target] = await writeEvents("deleted");
+    const report = await verifyWhileTampered(async (tx) => {
+      await tx.delete(auditEvents).where(eq(auditEvents.seq, target!.seq));
+    });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ seq: target!.seq, problem: "missing" });
+  });
+
+  it("catches an event forged with a recomputed hash, at the next link", async () => {
+    const [, target, next] = await writeEvents("rehashed");
+    const forged = { ...target!, detail: { i: 1, label: "rehashed", forged: true } };
+    const report = await verifyWhileTampered(async (tx) => {
+      await tx.update(auditEvents).set({ detail: forged.detail, hash: hashEvent(forged) }).where(eq(auditEvents.seq, target!.seq));
+    });
+    expect(report.firstBreak).toMatchObject({ seq: next!.seq, problem: "prev_hash_mismatch" });
+  });
+
+  it("finds the chain whole again once the tampering is undone", async () => {
+    await expect(verifyAuditChain({ db })).resolves.toMatchObject({ ok: true, firstBreak: null });
+  });
+});
+
+describe("audit_events", () => {
+  it("refuses a plain UPDATE or DELETE", async () => {
+    const [row] = await writeEvents("append-only");
+    const update = db.update(auditEvents).set({ action: "forged" }).where(eq(auditEvents.seq, row!.seq));
+    await expect(update.then(() => "updated", errorText)).resolves.toMatch(/audit_events is append-only/);
+    const remove = db.delete(auditEvents).where(eq(auditEvents.seq, row!.seq));
+    await expect(remove.then(() => "deleted", errorText)).resolves.toMatch(/audit_events is append-only/);
+    const [after] = await db.select().from(auditEvents).where(eq(auditEvents.seq, row!.seq));
+    expect(after).toEqual(row);
+  });
+});

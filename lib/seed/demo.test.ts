@@ -1,0 +1,77 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { databaseKind, db, ready } from "@/db";
+import { caseRefCounters, casePersonas, cases, identifiers, personaIdentifiers, personaRedFlags, userRoles, users } from "@/db/schema";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { verifyPassword } from "@/lib/auth/password";
+import { demoIdentifiers } from "./identifiers";
+import { seedDemo, type SeedResult } from "./demo";
+import { demoLogins } from "./users";
+
+// seedDemo only writes into a database without users. Under DATABASE_URL every test file shares
+// one PostgreSQL database with other files' users, so this suite runs on PGlite only, where each
+// test file gets its own empty in-memory database.
+await ready();
+const onPglite = databaseKind() === "pglite";
+
+describe.runIf(onPglite)("seedDemo", () => {
+  let result: SeedResult;
+  beforeAll(async () => {
+    result = await seedDemo();
+  });
+
+  it("creates one demo user per role, with the printed passwords", async () => {
+    expect(result.seeded).toBe(true);
+    const rows = await db.select().from(users);
+    expect(new Set(rows.map((u) => u.role))).toEqual(new Set(userRoles));
+    const admin = rows.find((u) => u.email === "admin@example.com");
+    const login = demoLogins.find((l) => l.email === "admin@example.com");
+    expect(login && login.password.length >= 12).toBe(true);
+    expect(admin && login && (await verifyPassword(admin.passwordHash, login.password))).toBe(true);
+  });
+
+  it("links personas in different cases through shared identifiers", async () => {
+    const [phone] = await db.select().from(identifiers).where(and(eq(identifiers.type, "phone"), eq(identifiers.normalizedValue, "+12025550147")));
+    expect(phone).toBeDefined();
+    const holders = await db.select({ personaId: personaIdentifiers.personaId }).from(personaIdentifiers).where(eq(personaIdentifiers.identifierId, phone!.id));
+    expect(holders.length).toBe(3);
+    const attached = await db
+      .select({ ref: cases.ref })
+      .from(casePersonas)
+      .innerJoin(cases, eq(cases.id, casePersonas.caseId))
+      .where(inArray(casePersonas.personaId, holders.map((h) => h.personaId)));
+    expect(new Set(attached.map((a) => a.ref)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("stores identifiers normalised, cases at every status, and continues the case reference sequence", async () => {
+    for (const ident of demoIdentifiers) {
+      if (ident.type === "email" || (ident.type === "crypto_wallet" && ident.chain === "ethereum")) {
+        expect(ident.normalizedValue).toBe(ident.normalizedValue.toLowerCase());
+      }
+      if (ident.type === "phone") expect(ident.normalizedValue).toMatch(/^\+[1-9]\d{6,14}$/);
+      if (ident.chain === "ethereum") expect(ident.normalizedValue).toMatch(/^0x[0-9a-f]{40}$/);
+      if (ident.chain === "bitcoin") expect(ident.normalizedValue).toMatch(/^bc1q[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38}$/);
+    }
+    const rows = await db.select({ status: cases.status, ref: cases.ref }).from(cases);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["triage", "investigating", "contained", "referred", "closed", "cleared"]));
+    const year = new Date().getUTCFullYear();
+    const [counter] = await db.select().from(caseRefCounters).where(eq(caseRefCounters.year, year));
+    expect(counter?.last).toBe(rows.length);
+    expect(rows.map((r) => r.ref)).toContain(`CASE-${year}-0001`);
+    expect((await db.select().from(personaRedFlags)).length).toBeGreaterThan(10);
+  });
+
+  it("leaves a verifiable audit chain with one event per case", async () => {
+    const result = await verifyAuditChain({ db });
+    expect(result.ok).toBe(true);
+    expect(result.firstBreak).toBeNull();
+    expect(result.checked).toBeGreaterThanOrEqual(demoLogins.length + 6);
+  });
+
+  it("does nothing when the database already has users", async () => {
+    const before = (await db.select().from(cases)).length;
+    const again = await seedDemo();
+    expect(again).toEqual({ seeded: false, reason: expect.stringContaining("not empty") });
+    expect((await db.select().from(cases)).length).toBe(before);
+  });
+});

@@ -1,0 +1,14 @@
+// Operator commands: `npm run cli -- help`. Runs with --conditions=react-server so lib's "server-only" imports resolve.
+import { runScript } from "./support/run";
+
+void runScript(async () => {
+  const { parseCommand, usage } = await import("./cli/args");
+  const command = parseCommand(process.argv.slice(2));
+  if (command.kind === "help") {
+    // Help must work even where the environment or database would not.
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const { runCommand } = await import("./cli/commands");
+  return runCommand(command);
+});

@@ -1,0 +1,112 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { userRoles } from "@/db/schema";
+import { UsageError } from "../support/errors";
+
+export type PasswordSource = { from: "argument"; value: string } | { from: "stdin" };
+
+export type CliCommand =
+  | { kind: "help" }
+  | { kind: "user-add"; email: string; name: string; role: string; password: PasswordSource }
+  | { kind: "token-create"; email: string; name: string; expiresAt?: string }
+  | { kind: "audit-verify" };
+
+export const usage = `Casework operator commands
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  user add --email E --name N --role R (--password P | --password-stdin)
+      Create a user. Roles: ${userRoles.join(", ")}. Passwords need at least 12 characters.
+      --password-stdin reads the password from standard input, keeping it out of shell history.
+
+  token create --email E --name N [--expires ISO-8601]
+      Create an API token for that user. Only the secret goes to stdout, so it can be captured:
+        TOKEN=$(npm run -s cli -- token create --email ops@example.com --name ci --expires 2027-01-01T00:00:00Z)
+      (-s keeps npm's own banner out of stdout.)
+
+  audit verify
+      Check the audit log's hash chain: exit code 0 when intact, 1 at the first broken link.
+
+  help
+      Show this text.
+
+The commands use the same database as the server: DATABASE_URL, or the embedded database in
+DATA_DIR (default ./data). The embedded database opens in one process at a time: stop the
+server first.`;
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+interface Spec {
+  options: Options;
+  build: (values: Values, name: string) => CliCommand;
+}
+
+function text(values: Values, key: string): string | undefined {
+  const value = values[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The listed options, each required to be present and not blank. */
+function required(values: Values, name: string, keys: string[]): Record<string, string> {
+  const missing = keys.filter((k) => !text(values, k)?.trim());
+  if (missing.length > 0) throw new UsageError(`"${name}" needs ${missing.map((k) => `--${k}`).join(", ")}`);
+  return Object.fromEntries(keys.map((k) => [k, text(values, k) ?? ""]));
+}
+
+const specs: Record<string, Spec> = {
+  "user add": {
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+      "password-stdin": { type: "boolean" },
+    },
+    build: (values, name) => {
+      const { email = "", name: userName = "", role = "" } = required(values, name, ["email", "name", "role"]);
+      const fromArgument = text(values, "password");
+      const fromStdin = values["password-stdin"] === true;
+      if (fromArgument !== undefined && fromStdin) throw new UsageError(`"${name}" takes --password or --password-stdin, not both`);
+      if (fromArgument === undefined && !fromStdin) throw new UsageError(`"${name}" needs --password or --password-stdin`);
+      const password: PasswordSource = fromStdin ? { from: "stdin" } : { from: "argument", value: fromArgument ?? "" };
+      return { kind: "user-add", email, name: userName, role, password };
+    },
+  },
+  "token create": {
+    options: { email: { type: "string" }, name: { type: "string" }, expires: { type: "string" } },
+    build: (values, name) => {
+      const { email = "", name: tokenName = "" } = required(values, name, ["email", "name"]);
+      const expires = text(values, "expires");
+      return expires === undefined ? { kind: "token-create", email, name: tokenName } : { kind: "token-create", email, name: tokenName, expiresAt: expires };
+    },
+  },
+  "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
+};
+
+const groups = [...new Set(Object.keys(specs).map((k) => k.split(" ")[0]))];
+
+/** Maps the words after `npm run cli --` to a command; bad input throws a UsageError saying what is wrong. */
+export function parseCommand(argv: readonly string[]): CliCommand {
+  const [group, sub, ...rest] = argv;
+  if (group === undefined) throw new UsageError("No command given.");
+  if (group === "help" || group === "--help" || group === "-h") return { kind: "help" };
+  if (!groups.includes(group)) throw new UsageError(`Unknown command "${group}".`);
+  const known = Object.keys(specs).filter((k) => k.startsWith(`${group} `));
+  const name = `${group} ${sub ?? ""}`.trim();
+  const spec = specs[name];
+  if (!spec) {
+    const what = sub === undefined ? `"${group}" needs a subcommand` : `Unknown command "${name}"`;
+    throw new UsageError(`${what}: try ${known.map((k) => `"${k}"`).join(" or ")}.`);
+  }
+  if (rest.includes("--help") || rest.includes("-h")) return { kind: "help" };
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: spec.options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    // node:util's messages are precise but long; the first sentence says what is wrong.
+    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
+    throw new UsageError(`"${name}": ${message.replace(/\.$/, "")}.`);
+  }
+  return spec.build(values, name);
+}

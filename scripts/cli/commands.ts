@@ -1,0 +1,59 @@
+import { cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
+import { createToken } from "@/lib/tokens/tokens";
+import type { UserInput } from "@/lib/users/schema";
+import { createUser } from "@/lib/users/users";
+import { UsageError } from "../support/errors";
+import { type CliCommand, type PasswordSource, usage } from "./args";
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function readPassword(source: PasswordSource): Promise<string> {
+  if (source.from === "argument") return source.value;
+  if (process.stdin.isTTY) throw new UsageError("--password-stdin expects the password piped in, e.g. `printf %s \"$PW\" | npm run cli -- user add ...`");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  // One line: a trailing newline from `echo` is not part of the password.
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runCommand(command: CliCommand): Promise<number> {
+  switch (command.kind) {
+    case "help":
+      out(usage);
+      return 0;
+    case "user-add": {
+      const password = await readPassword(command.password);
+      // actor null: the operator acts with the server's own rights, as the seed does. The role
+      // is any string here on purpose: createUser's schema rejects a bad one with the valid list.
+      const role = command.role as UserInput["role"];
+      const user = await createUser({ actor: null, input: { email: command.email, name: command.name, role, password } });
+      out(`Created user ${user.email}`);
+      out(`  id:   ${user.id}`);
+      out(`  name: ${user.name}`);
+      out(`  role: ${user.role}`);
+      return 0;
+    }
+    case "token-create": {
+      const actor = await cliActorForEmail(command.email);
+      const created = await createToken({ actor, input: { name: command.name, expiresAt: command.expiresAt } });
+      // Only the secret on stdout, so `TOKEN=$(npm run -s cli -- token create ...)` captures exactly it.
+      out(created.token);
+      err(`Created API token "${created.name}" (${created.prefix}…) for ${created.userEmail}, id ${created.id}, expires ${created.expiresAt ?? "never"}.`);
+      err("The secret is shown once: store it now. Only its hash is kept.");
+      return 0;
+    }
+    case "audit-verify": {
+      const result = await verifyAuditAsOperator();
+      if (result.ok) {
+        out(`audit chain OK: ${result.checked} events`);
+        return 0;
+      }
+      const b = result.firstBreak;
+      err(`audit chain BROKEN at event ${b?.seq ?? "?"} (${b?.problem ?? "unknown"}): ${b?.message ?? "no detail"}`);
+      err(`${result.checked} events verified before the break (last good event: ${result.lastSeq}).`);
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// `npm start`: build when there is no build, prepare the database (demo data on a fresh embedded
+// one), then run `next start` as a child. A newcomer's `npm install && npm start` just works.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { constants } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { runScript } from "./support/run";
+
+const root = process.cwd();
+const onWindows = process.platform === "win32";
+const nextBin = path.join(root, "node_modules", ".bin", onWindows ? "next.cmd" : "next");
+
+function buildIfNeeded(): void {
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  process.stdout.write("No production build yet: running `next build` first (a minute or so)...\n");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", shell: onWindows });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`next build failed (${result.status === null ? `signal ${result.signal}` : `exit code ${result.status}`})`);
+}
+
+/** Migrates, seeds the demo data where wanted, and closes again so the server can take the embedded database's lock. */
+async function prepareDatabase(): Promise<void> {
+  const { closeDb, ready } = await import("@/db");
+  const { env } = await import("@/lib/env");
+  const { describeDatabase } = await import("./support/database");
+  try {
+    await ready();
+    process.stdout.write(`Database ready: ${describeDatabase()}\n`);
+    if (env.DATABASE_URL?.startsWith("memory://")) {
+      process.stdout.write("memory:// lives only as long as one process: nothing is seeded for the server.\n");
+      return;
+    }
+    // The embedded database is the try-it-out path; a real server gets demo data only on request.
+    if (env.DATABASE_URL && !env.SEED_DEMO) return;
+    const { seedDemo } = await import("@/lib/seed/demo");
+    const { formatDemoLogins } = await import("@/lib/seed/users");
+    const result = await seedDemo();
+    if (!result.seeded) return;
+    process.stdout.write(`\nDemo data created. Sign in with one of these accounts:\n\n${formatDemoLogins(result.logins)}\n\n`);
+    process.stdout.write(
+      "These passwords are published: change them (or disable the accounts) before anyone else can reach this server.\n\n",
+    );
+  } finally {
+    await closeDb();
+  }
+}
+
+async function announceWhenReady(port: number, child: ChildProcess): Promise<void> {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const deadline = Date.now() + 120_000;
+  while (running() && Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) {
+        process.stdout.write(`\nCasework is running at http://localhost:${port}\n\n`);
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(500);
+  }
+  if (running()) process.stdout.write(`\nCasework is starting at http://localhost:${port} (its health check has not answered yet)\n\n`);
+}
+
+function runServer(secret: string, port: number): Promise<number> {
+  const child = spawn(nextBin, ["start", "-p", String(port)], {
+    stdio: "inherit",
+    shell: onWindows,
+    // `next start` answers on whatever host it is reached at, which Auth.js refuses
+    // (UntrustedHost) unless told to trust it; set AUTH_URL to pin the public address.
+    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", PORT: String(port) },
+  });
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  void announceWhenReady(port, child);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
+}
+
+void runScript(async () => {
+  buildIfNeeded();
+  const { authSecret } = await import("@/lib/auth/secret");
+  const { env } = await import("@/lib/env");
+  // Created in the data folder on first start when AUTH_SECRET is unset, so sessions survive restarts.
+  const secret = authSecret();
+  await prepareDatabase();
+  return runServer(secret, env.PORT);
+});
