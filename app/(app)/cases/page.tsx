@@ -1,23 +1,47 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { CaseFilters } from "@/components/cases/case-filters";
+import { CasesTable } from "@/components/cases/cases-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
+import { listCases } from "@/lib/cases/list";
+import { caseListQuerySchema } from "@/lib/cases/schema";
+import type { CaseList } from "@/lib/cases/views";
 
 export const metadata: Metadata = { title: "Cases" };
 
-export default async function CasesPage() {
-  await requireActor();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const raw = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  const parsed = caseListQuerySchema.safeParse(searchParamsToObject(raw));
+  const data: CaseList = parsed.success ? await listCases({ actor, query: parsed.data }) : { items: [], total: 0, page: 1, pageSize: 25 };
   return (
     <>
-      <PageHeader title="Cases" description="Investigations you may see." />
-      <ComingSoon
-        title="Case list"
-        items={[
-          "Open a case when a hire or applicant looks like a fake persona",
-          "Filter by status, severity, lead, tag and dates; search titles, subjects and notes",
-          "Move a case from triage to closed, with the reason for every step recorded",
-        ]}
+      <PageHeader
+        title="Cases"
+        description="Investigations you may see. Filters and sorting are kept in the address, so a view can be shared."
+        actions={
+          can(actor, "case:create") ? (
+            <Button asChild>
+              <Link href="/cases/new">Open a case</Link>
+            </Button>
+          ) : null
+        }
       />
+      <CaseFilters />
+      {parsed.success ? null : (
+        <Alert tone="error" className="mb-3">
+          Some filters in the address are not valid: {parsed.error.issues.map((i) => i.message).join("; ")}
+        </Alert>
+      )}
+      <CasesTable initial={{ search: raw.toString(), data }} />
     </>
   );
 }

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActivityList } from "@/components/cases/activity-list";
+import { CaseHeader } from "@/components/cases/case-header";
+import { CaseOverview } from "@/components/cases/case-overview";
+import { CaseTabs } from "@/components/cases/case-tabs";
+import { ComingSoon } from "@/components/shell/coming-soon";
+import { requireActor } from "@/lib/auth/current";
+import { getCase } from "@/lib/cases/cases";
+import { caseIdParamsSchema } from "@/lib/cases/schema";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Case" };
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const parsed = caseIdParamsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const detail = await getCase({ actor, caseId: parsed.data.id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <CaseHeader initial={detail} />
+      <CaseTabs
+        panels={{
+          overview: <CaseOverview initial={detail} />,
+          evidence: (
+            <ComingSoon
+              title="Evidence"
+              items={["Drop files to attach them, each hashed with SHA-256 as it streams", "Preview images, PDFs and chat logs safely", "See every access in the chain of custody"]}
+            />
+          ),
+          personas: (
+            <ComingSoon
+              title="Personas & graph"
+              items={["Attach the personas in this case and their identifiers", "See every other persona that shares a phone, wallet or address", "Explore the network as a graph"]}
+            />
+          ),
+          remediation: (
+            <ComingSoon title="Remediation" items={["Apply the fake-remote-worker task list with due dates", "Track access revocation, device recovery and payroll stops"]} />
+          ),
+          referrals: (
+            <ComingSoon title="Referrals" items={["Track referrals to FBI IC3, OFAC, NCA and others", "Log every disclosure with the hash of what was sent"]} />
+          ),
+          activity: <ActivityList caseId={detail.id} />,
+        }}
+      />
+    </>
+  );
+}

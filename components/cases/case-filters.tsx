@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { caseStatuses, severities } from "@/db/schema/cases";
+import { useUrlState } from "@/lib/client/use-url-state";
+import { severityLabels, statusLabels } from "./labels";
+
+interface SearchFormProps {
+  initialQ: string;
+  initialTag: string;
+  onSearch: (q: string, tag: string) => void;
+}
+
+function SearchForm({ initialQ, initialTag, onSearch }: SearchFormProps) {
+  const [q, setQ] = useState(initialQ);
+  const [tag, setTag] = useState(initialTag);
+  return (
+    <form
+      role="search"
+      aria-label="Search cases"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(q.trim(), tag.trim().toLowerCase());
+      }}
+    >
+      <div className="flex min-w-64 flex-1 flex-col gap-1">
+        <Label htmlFor="case-search">Search</Label>
+        <Input id="case-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Words in title, subject or notes, or a reference" />
+      </div>
+      <div className="flex w-40 flex-col gap-1">
+        <Label htmlFor="case-tag">Tag</Label>
+        <Input id="case-tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+      </div>
+      <Button type="submit">Search</Button>
+    </form>
+  );
+}
+
+export function CaseFilters() {
+  const { searchParams, set } = useUrlState();
+  const q = searchParams.get("q") ?? "";
+  const tag = searchParams.get("tag") ?? "";
+
+  return (
+    <div className="mb-3 flex flex-col gap-3">
+      {/* Keyed on the URL so "Clear filters" or back/forward resets what is typed. */}
+      <SearchForm key={`${q}\u0000${tag}`} initialQ={q} initialTag={tag} onSearch={(nq, ntag) => set({ q: nq, tag: ntag })} />
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="flex w-40 flex-col gap-1">
+          <Label htmlFor="filter-status">Status</Label>
+          <Select id="filter-status" value={searchParams.get("status") ?? ""} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">Any status</option>
+            <option value="triage,investigating,contained,referred">Open</option>
+            {caseStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex w-36 flex-col gap-1">
+          <Label htmlFor="filter-severity">Severity</Label>
+          <Select id="filter-severity" value={searchParams.get("severity") ?? ""} onChange={(e) => set({ severity: e.target.value })}>
+            <option value="">Any severity</option>
+            {severities.map((s) => (
+              <option key={s} value={s}>
+                {severityLabels[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex w-36 flex-col gap-1">
+          <Label htmlFor="filter-lead">Lead</Label>
+          <Select id="filter-lead" value={searchParams.get("lead") === "me" ? "me" : ""} onChange={(e) => set({ lead: e.target.value })}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="filter-from">Opened from</Label>
+          <Input id="filter-from" type="date" className="w-40" value={searchParams.get("openedFrom") ?? ""} onChange={(e) => set({ openedFrom: e.target.value })} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="filter-to">Opened to</Label>
+          <Input id="filter-to" type="date" className="w-40" value={searchParams.get("openedTo") ?? ""} onChange={(e) => set({ openedTo: e.target.value })} />
+        </div>
+        <label className="flex h-9 items-center gap-2 text-sm">
+          <input type="checkbox" checked={searchParams.get("overdue") === "true"} onChange={(e) => set({ overdue: e.target.checked ? "true" : null })} />
+          Overdue only
+        </label>
+        {searchParams.toString() ? (
+          <Button variant="ghost" onClick={() => window.history.pushState(null, "", window.location.pathname)}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import type { CaseInput, CaseUpdate, MemberInput, TransitionInput } from "@/lib/cases/schema";
+import type { ActivityView, CaseDetail, CaseList, CaseMemberView, NoteView } from "@/lib/cases/views";
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const caseKeys = {
+  all: ["cases"] as const,
+  lists: () => [...caseKeys.all, "list"] as const,
+  list: (search: string) => [...caseKeys.lists(), search] as const,
+  detail: (id: string) => [...caseKeys.all, "detail", id] as const,
+  notes: (id: string, page: number) => [...caseKeys.detail(id), "notes", page] as const,
+  activity: (id: string, page: number) => [...caseKeys.detail(id), "activity", page] as const,
+};
+
+/** `search` is the URL query string, so the list follows the address bar. */
+export function useCaseList(search: string, initialData?: CaseList) {
+  return useQuery({
+    queryKey: caseKeys.list(search),
+    queryFn: () => apiFetch<CaseList>(`/api/cases${search ? `?${search}` : ""}`),
+    initialData,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCase(id: string, initialData?: CaseDetail) {
+  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => apiFetch<CaseDetail>(`/api/cases/${id}`), initialData });
+}
+
+export function useCaseNotes(id: string, page: number) {
+  return useQuery({
+    queryKey: caseKeys.notes(id, page),
+    queryFn: () => apiFetch<Page<NoteView>>(`/api/cases/${id}/notes?page=${page}&pageSize=20`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCaseActivity(id: string, page: number) {
+  return useQuery({
+    queryKey: caseKeys.activity(id, page),
+    queryFn: () => apiFetch<Page<ActivityView>>(`/api/cases/${id}/activity?page=${page}&pageSize=20`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CaseInput) => apiFetch<CaseDetail>("/api/cases", { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
+  });
+}
+
+/** Every change to one case refreshes its detail, notes, activity and the lists. */
+function useCaseMutation<TInput, TResult>(id: string, request: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (result) => {
+      if (result && typeof result === "object" && "version" in result) queryClient.setQueryData(caseKeys.detail(id), result);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
+      ]);
+    },
+  });
+}
+
+export const useUpdateCase = (id: string) =>
+  useCaseMutation(id, (input: CaseUpdate) => apiFetch<CaseDetail>(`/api/cases/${id}`, { method: "PATCH", body: input }));
+
+export const useTransitionCase = (id: string) =>
+  useCaseMutation(id, (input: TransitionInput) => apiFetch<CaseDetail>(`/api/cases/${id}/transition`, { method: "POST", body: input }));
+
+export const useAddMember = (id: string) =>
+  useCaseMutation(id, (input: MemberInput) => apiFetch<CaseMemberView>(`/api/cases/${id}/members`, { method: "POST", body: input }));
+
+export const useRemoveMember = (id: string) =>
+  useCaseMutation(id, (userId: string) => apiFetch<null>(`/api/cases/${id}/members/${userId}`, { method: "DELETE" }));
+
+export const useCreateNote = (id: string) =>
+  useCaseMutation(id, (body: string) => apiFetch<NoteView>(`/api/cases/${id}/notes`, { method: "POST", body: { body } }));
+
+export const useUpdateNote = (id: string) =>
+  useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) => apiFetch<NoteView>(`/api/notes/${noteId}`, { method: "PATCH", body: { body } }));
