@@ -9,6 +9,9 @@ void runScript(async () => {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  // A fresh database (a new deployment, a CI run) is migrated before the first command.
+  const { ready } = await import("@/db");
+  await ready();
   const { runCommand } = await import("./cli/commands");
   return runCommand(command);
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { sessionActor } from "@/lib/auth/current";
 import { LoginForm } from "./login-form";
 
@@ -13,9 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center p-4">
       <Card className="w-full max-w-sm">
         <CardHeader>
-          <CardTitle>
-            <h1>Sign in to Casework</h1>
-          </CardTitle>
+          <h1 className="text-lg font-semibold">Sign in to Casework</h1>
           <CardDescription>Investigations of fake remote workers. Access is logged.</CardDescription>
         </CardHeader>
         <CardContent>

@@ -25,6 +25,8 @@ export function describeActivity(event: ActivityView): string {
       return `added ${String(d.email ?? "a member")} as ${String(d.role ?? "member")}`;
     case "case.member_remove":
       return "removed a member";
+    case "seed.create":
+      return "created this demo case";
     case "note.create":
       return "added a note";
     case "note.update":

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { caseRefCounters, cases, users } from "@/db/schema";
+import { caseMembers, caseRefCounters, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -103,9 +103,18 @@ export async function updateCase({ actor, caseId, input }: { actor: Actor; caseI
       const current = await toCaseDetail(tx, actor, row, access);
       throw new AppError("conflict", "Someone else changed this case since you opened it", { current, yourVersion: data.version });
     }
-    if (data.leadId !== undefined && data.leadId !== row.leadId) {
+    const leadChanges = data.leadId !== undefined && data.leadId !== row.leadId;
+    if (leadChanges && data.leadId) {
       authorize(actor, "case:manage_members", { case: access }, "Case");
       await assertEligibleLead(tx, data.leadId);
+      // The new lead no longer needs a member row; the old lead stays on the case as a member.
+      await tx.delete(caseMembers).where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.userId, data.leadId)));
+      if (row.leadId) {
+        await tx
+          .insert(caseMembers)
+          .values({ caseId, userId: row.leadId, role: "investigator", addedById: actor.id })
+          .onConflictDoNothing();
+      }
     }
     const next = {
       title: data.title,

@@ -89,9 +89,13 @@ async function insertCase(tx: Tx, { clock, userId, personaIds }: Refs, c: DemoCa
   if (!row) throw new Error("demo seed: case insert returned nothing");
   const caseId = row.id;
 
-  await tx
-    .insert(caseMembers)
-    .values(c.members.map((m) => ({ caseId, userId: userId(m.user), role: m.role, addedById: leadId, addedAt: openedAt })));
+  // The lead has access through cases.lead_id; a member row for them would list them twice.
+  const members = c.members.filter((m) => userId(m.user) !== leadId);
+  if (members.length > 0) {
+    await tx
+      .insert(caseMembers)
+      .values(members.map((m) => ({ caseId, userId: userId(m.user), role: m.role, addedById: leadId, addedAt: openedAt })));
+  }
   await tx.insert(casePersonas).values(
     c.personas.map((p) => {
       const personaId = personaIds.get(p.persona);

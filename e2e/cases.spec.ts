@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signInViaApi, unique } from "./fixtures/api";
+import { CasePage } from "./pages/case-page";
+
+test.describe("cases", () => {
+  test("open a case, find it by search, take it through the workflow to closed, and see every step", async ({ page, request }) => {
+    const investigator = await createUser(request, "investigator");
+    await signInViaApi(page, investigator);
+    const word = unique("quokka").replace("-", "");
+
+    await page.goto("/cases/new");
+    const form = page.getByRole("form", { name: "Open a case" });
+    await form.getByRole("button", { name: "Open case" }).click();
+    await expect(form.getByText("Title is required")).toBeVisible();
+
+    await form.getByLabel("Title").fill(`Contractor ${word} with a shared wallet`);
+    await form.getByLabel("Summary").fill("Payroll asked to pay **USDC** to a new wallet.");
+    await form.getByLabel("Severity").selectOption("critical");
+    await form.getByLabel("Name as claimed").fill("Jordan Placeholder");
+    await form.getByLabel("Hiring channel or staffing vendor").fill("Acme Staffing");
+    await form.getByRole("button", { name: "Open case" }).click();
+
+    const casePage = new CasePage(page);
+    await expect(page.getByRole("heading", { name: `Contractor ${word} with a shared wallet` })).toBeVisible();
+    const ref = (await page.getByTestId("case-ref").innerText()).trim();
+    expect(ref).toMatch(/^CASE-\d{4}-\d{4}$/);
+    await expect(page.getByText("#fake-remote-worker")).toBeVisible();
+    const caseUrl = page.url();
+
+    await page.goto("/cases");
+    await page.getByRole("searchbox", { name: "Search" }).fill(word);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${word}`));
+    const table = page.getByRole("table", { name: "Cases" });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("link", { name: ref })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Cases" }).getByRole("link", { name: ref })).toBeVisible();
+
+    await page.goto(caseUrl);
+    await casePage.move("Start investigating");
+    await expect(casePage.status).toHaveText("Investigating");
+    await casePage.move("Mark contained");
+    await expect(casePage.status).toHaveText("Contained");
+    await casePage.move("Close case", "Access revoked, laptop recovered, payroll stopped.");
+    await expect(casePage.status).toHaveText("Closed");
+    await expect(page.getByText("Closing reason: Access revoked, laptop recovered, payroll stopped.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reopen case" })).toBeVisible();
+
+    await casePage.openTab("Activity");
+    await expect(page).toHaveURL(/tab=activity/);
+    const items = casePage.activityItems();
+    await expect(items.nth(0)).toContainText("from Contained to Closed: Access revoked");
+    await expect(items.nth(1)).toContainText("from Investigating to Contained");
+    await expect(items.nth(2)).toContainText("from Triage to Investigating");
+    await expect(items.nth(3)).toContainText("opened the case");
+  });
+
+  test("a second person saving over an old version sees what changed instead of overwriting", async ({ browser, request }) => {
+    const lead = await createUser(request, "investigator");
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const pageA = await first.newPage();
+    const pageB = await second.newPage();
+    await signInViaApi(pageA, lead);
+    await signInViaApi(pageB, lead);
+    const response = await pageA.request.post("/api/cases", { data: { title: "Shared laptop address" } });
+    expect(response.status()).toBe(201);
+    const created = (await response.json()) as { id: string };
+    await new CasePage(pageA).goto(created.id);
+    await new CasePage(pageB).goto(created.id);
+
+    await pageA.getByRole("button", { name: "Edit details" }).click();
+    await pageB.getByRole("button", { name: "Edit details" }).click();
+    await pageA.getByRole("form", { name: "Edit case details" }).getByLabel("Title").fill("Laptop farm in a rented flat");
+    await pageA.getByRole("button", { name: "Save changes" }).click();
+    await expect(pageA.getByRole("heading", { name: "Laptop farm in a rented flat" })).toBeVisible();
+
+    await pageB.getByRole("form", { name: "Edit case details" }).getByLabel("Title").fill("My competing title");
+    await pageB.getByRole("button", { name: "Save changes" }).click();
+    const notice = pageB.getByRole("alert").filter({ hasText: "Someone else changed this case" });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("Title is now: Laptop farm in a rented flat");
+
+    await notice.getByRole("button", { name: "Discard mine and load theirs" }).click();
+    await expect(pageB.getByRole("form", { name: "Edit case details" }).getByLabel("Title")).toHaveValue("Laptop farm in a rented flat");
+    await first.close();
+    await second.close();
+  });
+
+  test("notes render Markdown but never run script or HTML", async ({ page, request }) => {
+    const lead = await createUser(request, "investigator");
+    await signInViaApi(page, lead);
+    const response = await page.request.post("/api/cases", { data: { title: "Notes safety" } });
+    const { id } = (await response.json()) as { id: string };
+    let dialog = false;
+    page.on("dialog", async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await new CasePage(page).goto(id);
+    await page.getByLabel("New note (Markdown)").fill('**Bold words** <img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3))');
+    await page.getByRole("button", { name: "Add note" }).click();
+    const note = page.getByTestId("note").first();
+    await expect(note.locator("strong")).toHaveText("Bold words");
+    await expect(note.locator("img, script")).toHaveCount(0);
+    const href = await note.getByRole("link", { name: "link" }).getAttribute("href");
+    expect(href ?? "").not.toContain("javascript");
+    expect(dialog).toBe(false);
+  });
+});
