@@ -1,6 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets two builds (say, two local test runs) live side by side; the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   // The embedded database lives in ./data by default; never trace it into a build output.
