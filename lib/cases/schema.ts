@@ -48,7 +48,9 @@ export type CaseInput = z.input<typeof caseInputSchema>;
 
 export const caseUpdateSchema = caseInputSchema
   .omit({ template: true, leadId: true })
-  .extend({ leadId: z.uuid({ message: "Lead must be a user id" }) })
+  // The create defaults are dropped: zod 4 applies defaults even inside .partial(), which made
+  // an edit of one field reset summary, severity and tags.
+  .extend({ summary: text(20_000), severity: severitySchema, subject: subjectSchema, tags: tagsSchema, leadId: z.uuid({ message: "Lead must be a user id" }) })
   .partial()
   .extend({ version: z.int({ message: "version is required" }).positive() });
 export type CaseUpdate = z.input<typeof caseUpdateSchema>;

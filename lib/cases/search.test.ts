@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, queryRows } from "@/db";
+import type { Actor } from "@/lib/auth/actor";
+import { makeCase, uniqueWord } from "@/lib/testing/cases";
+import { makeActor } from "@/lib/testing/factories";
+import { listCases } from "./list";
+import { createNote } from "./notes";
+import type { CaseDetail } from "./views";
+
+let lead: Actor;
+let outsider: Actor;
+let noteWord: string;
+let titleWord: string;
+let subjectWord: string;
+let withNote: CaseDetail;
+let withTitle: CaseDetail;
+let withSubject: CaseDetail;
+
+beforeAll(async () => {
+  [lead, outsider] = await Promise.all([makeActor("investigator"), makeActor("investigator")]);
+  [noteWord, titleWord, subjectWord] = [uniqueWord(), uniqueWord(), uniqueWord()];
+  withNote = await makeCase(lead, { title: "Laptop shipped to a reshipping address" });
+  await createNote({ actor: lead, caseId: withNote.id, input: { body: `The recruiter mentioned ${noteWord} twice on the call.` } });
+  withTitle = await makeCase(lead, { title: `Contractor ${titleWord} shares a face with another hire` });
+  withSubject = await makeCase(lead, { title: "Voice mismatch on onboarding call", subject: { name: `Alex ${subjectWord}` } });
+});
+
+async function search(q: string, actor: Actor = lead): Promise<string[]> {
+  const list = await listCases({ actor, query: { q } });
+  expect(list.total).toBe(list.items.length);
+  return list.items.map((c) => c.id);
+}
+
+describe("case full-text search", () => {
+  it("finds a case by a word that appears only in one of its notes", async () => {
+    expect(await search(noteWord)).toEqual([withNote.id]);
+  });
+
+  it("finds a case by a word in its title", async () => {
+    expect(await search(titleWord)).toEqual([withTitle.id]);
+    expect(await search(titleWord.toUpperCase())).toEqual([withTitle.id]);
+  });
+
+  it("finds a case by the subject's name", async () => {
+    expect(await search(subjectWord)).toEqual([withSubject.id]);
+    expect(await search(`Alex ${subjectWord}`)).toEqual([withSubject.id]);
+  });
+
+  it("finds a case by its exact reference, in any case", async () => {
+    expect(await search(withTitle.ref)).toEqual([withTitle.id]);
+    expect(await search(withTitle.ref.toLowerCase())).toEqual([withTitle.id]);
+  });
+
+  it("needs every word to match", async () => {
+    expect(await search(`${titleWord} ${noteWord}`)).toEqual([]);
+  });
+
+  it("searches only the cases the actor may see", async () => {
+    expect(await search(noteWord, outsider)).toEqual([]);
+    expect(await search(withTitle.ref, outsider)).toEqual([]);
+  });
+
+  it("combines with other filters", async () => {
+    const list = await listCases({ actor: lead, query: { q: titleWord, status: ["closed"] } });
+    expect(list).toMatchObject({ total: 0, items: [] });
+  });
+
+  it.each([
+    "'); drop table cases; --",
+    "\"; delete from case_notes where true; --",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "!!! & | ( ) : * -",
+    "CASE-",
+  ])("treats %j as text, not as SQL or a query syntax error", async (q) => {
+    // None of the lead's cases contains these words, so a correct search finds nothing.
+    expect(await search(q)).toEqual([]);
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases where id = ${withNote.id}`);
+    expect(row?.n).toBe(1);
+  });
+
+  it("refuses a search longer than 200 characters", async () => {
+    await expect(listCases({ actor: lead, query: { q: "a".repeat(201) } })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
