@@ -27,6 +27,24 @@ export function describeActivity(event: ActivityView): string {
       return "removed a member";
     case "seed.create":
       return "created this demo case";
+    case "task.create":
+      return `added the task "${String(d.title ?? "")}"`;
+    case "task.update": {
+      const to = (d.changes as { status?: { to?: unknown } } | undefined)?.status?.to;
+      return to ? `set the task "${String(d.title ?? "")}" to ${String(to).replace("_", " ")}` : `edited the task "${String(d.title ?? "")}"`;
+    }
+    case "task.delete":
+      return `deleted the task "${String(d.title ?? "")}"`;
+    case "task.apply_template":
+      return `applied the ${String(d.template ?? "")} task list (${String(d.added ?? 0)} tasks added)`;
+    case "referral.create":
+      return "created a referral";
+    case "referral.transition":
+      return `moved a referral from ${String(d.from)} to ${String(d.to)}${d.referenceNo ? ` (reference ${String(d.referenceNo)})` : ""}`;
+    case "referral.update":
+      return "edited a referral";
+    case "disclosure.create":
+      return "logged a disclosure to an authority";
     case "note.create":
       return "added a note";
     case "note.update":

@@ -56,7 +56,7 @@ export function CaseForm() {
         <input type="checkbox" name="template" defaultChecked className="mt-0.5" />
         <span>
           <span className="font-medium">Suspected fake remote worker</span>
-          <span className="block text-muted-foreground">Adds the standard tags now; remediation tasks come with the template later.</span>
+          <span className="block text-muted-foreground">Adds the standard tags and the remediation task list, with due dates from now.</span>
         </span>
       </label>
       <Field id="case-title" label="Title" error={errors.title}>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { caseOperations } from "@/lib/cases/openapi";
+import { referralOperations } from "@/lib/referrals/openapi";
+import { remediationOperations } from "@/lib/remediation/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
 import { userOperations } from "@/lib/users/openapi";
 import type { ApiOperation } from "./openapi";
@@ -27,4 +29,4 @@ const systemOperations: ApiOperation[] = [
 ];
 
 /** Every documented operation; each area adds its own list here. */
-export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations];
+export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...remediationOperations, ...referralOperations];

@@ -11,6 +11,9 @@ import { type CaseInput, caseInputSchema, type CaseUpdate, caseUpdateSchema, typ
 import { caseTemplates } from "./templates";
 import type { CaseDetail } from "./views";
 import { checkTransition } from "./workflow";
+import { assertFiledReferral } from "@/lib/referrals/guards";
+import { insertTemplateTasks } from "@/lib/remediation/apply-template";
+import { assertNoOpenTasks } from "@/lib/remediation/guards";
 
 /**
  * Next reference for the year. The upsert takes a row lock on the year's counter, so concurrent
@@ -73,13 +76,17 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
       })
       .returning();
     if (!row) throw new Error("case insert returned nothing");
+    // The template's remediation tasks arrive with the case, in the same transaction.
+    const tasks = template?.remediationTemplate
+      ? await insertTemplateTasks(tx, { caseId: row.id, templateId: template.remediationTemplate, leadId, actorId: actor.id, now })
+      : null;
     await recordAudit(tx, {
       actor,
       action: "case.create",
       entityType: "case",
       entityId: row.id,
       caseId: row.id,
-      detail: { ref, title: row.title, severity: row.severity, template: template?.id ?? null },
+      detail: { ref, title: row.title, severity: row.severity, template: template?.id ?? null, ...(tasks ? { tasksAdded: tasks.added.length } : {}) },
     });
     return toCaseDetail(tx, actor, row, { status: row.status, leadId: row.leadId, memberRole: null });
   });
@@ -170,6 +177,8 @@ export async function transitionCase({ actor, caseId, input }: { actor: Actor; c
       throw new AppError("conflict", `A case in ${row.status} cannot move to ${data.to}`, { from: row.status, allowed: problem.allowed });
     }
     if (problem?.kind === "reason_required") throw new AppError("bad_request", problem.message, [{ path: "reason", message: problem.message }]);
+    if (data.to === "closed") await assertNoOpenTasks(tx, caseId);
+    if (data.to === "referred") await assertFiledReferral(tx, caseId);
     const now = new Date();
     const final = data.to === "closed" || data.to === "cleared";
     const reopening = row.status === "closed" || row.status === "cleared";

@@ -1,4 +1,5 @@
 import type { Severity } from "@/db/schema";
+import type { RemediationTemplateId } from "@/lib/remediation/templates";
 
 export interface CaseTemplate {
   id: string;
@@ -6,6 +7,8 @@ export interface CaseTemplate {
   description: string;
   tags: string[];
   severity: Severity;
+  /** Remediation tasks added with the case (lib/remediation/templates.ts). */
+  remediationTemplate?: RemediationTemplateId;
 }
 
 /** Case templates are data: a new one is a new entry here. Remediation tasks hang off the same id. */
@@ -16,5 +19,6 @@ export const caseTemplates: Record<string, CaseTemplate> = {
     description: "A hire or applicant who may be working under a fabricated persona.",
     tags: ["fake-remote-worker", "insider-risk"],
     severity: "high",
+    remediationTemplate: "fake-remote-worker",
   },
 };

@@ -3,6 +3,7 @@ import { type CaseStatus, caseStatuses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { makeCase, walkCase } from "@/lib/testing/cases";
+import { fileReferral } from "@/lib/testing/referrals";
 import { makeActor } from "@/lib/testing/factories";
 import { getCase, transitionCase } from "./cases";
 
@@ -60,6 +61,7 @@ describe("case workflow", () => {
     expect(investigating).toMatchObject({ status: "investigating", version: c.version + 1, containedAt: null });
     const contained = await transitionCase({ actor: lead, caseId: c.id, input: { to: "contained" } });
     expect(contained.containedAt).not.toBeNull();
+    await fileReferral(c.id);
     const referred = await transitionCase({ actor: lead, caseId: c.id, input: { to: "referred" } });
     expect(referred).toMatchObject({ status: "referred", containedAt: contained.containedAt, closedAt: null });
     const closed = await transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "  Handed to law enforcement  " } });
@@ -70,6 +72,7 @@ describe("case workflow", () => {
 
   it.each(legalMoves)("allows %s → %s", async (from, to) => {
     const c = await caseIn(from);
+    if (to === "referred") await fileReferral(c.id);
     const moved = await transitionCase({ actor: lead, caseId: c.id, input: { to, reason: "because the evidence says so" } });
     expect(moved.status).toBe(to);
   });

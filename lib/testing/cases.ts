@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createCase, transitionCase } from "@/lib/cases/cases";
 import type { CaseInput } from "@/lib/cases/schema";
 import type { CaseDetail } from "@/lib/cases/views";
+import { fileReferral } from "./referrals";
 
 /**
  * A made-up lowercase word, different on every call. Tests that share a database filter and
@@ -20,10 +21,17 @@ export async function makeCase(actor: Actor, input: Partial<CaseInput> = {}): Pr
   return createCase({ actor, input: { title: `Case ${uniqueWord()}`, ...input } });
 }
 
-/** Moves a case through the given statuses in order; every move carries a reason so final moves are allowed. */
+/**
+ * Moves a case through the given statuses in order; every move carries a reason so final moves
+ * are allowed, and a filed referral is added before `referred`.
+ */
 export async function walkCase(actor: Actor, caseId: string, statuses: CaseStatus[]): Promise<CaseDetail> {
   let detail: CaseDetail | undefined;
-  for (const to of statuses) detail = await transitionCase({ actor, caseId, input: { to, reason: `test move to ${to}` } });
+  for (const to of statuses) {
+    // A case is referred only once a referral has been filed.
+    if (to === "referred") await fileReferral(caseId);
+    detail = await transitionCase({ actor, caseId, input: { to, reason: `test move to ${to}` } });
+  }
   if (!detail) throw new Error("walkCase needs at least one status");
   return detail;
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { uniqueWord } from "@/lib/testing/cases";
+import { fileReferral } from "@/lib/testing/referrals";
 import { makeActor } from "@/lib/testing/factories";
 import { createToken } from "@/lib/tokens/tokens";
 import * as notePatch from "../notes/[id]/route";
@@ -105,6 +106,7 @@ describe("cases API: visibility", () => {
     const get = () => call(caseRoute.GET, "GET", `/api/cases/${c.id}`, legal, undefined, { id: c.id });
     expect((await get()).status).toBe(404);
     for (const to of ["investigating", "contained", "referred"]) {
+      if (to === "referred") await fileReferral(c.id);
       expect((await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to }, { id: c.id })).status).toBe(200);
     }
     expect((await get()).body).toMatchObject({ status: "referred" });

@@ -4,6 +4,8 @@ import { ActivityList } from "@/components/cases/activity-list";
 import { CaseHeader } from "@/components/cases/case-header";
 import { CaseOverview } from "@/components/cases/case-overview";
 import { CaseTabs } from "@/components/cases/case-tabs";
+import { ReferralsPanel } from "@/components/referrals/referrals-panel";
+import { RemediationPanel } from "@/components/remediation/remediation-panel";
 import { ComingSoon } from "@/components/shell/coming-soon";
 import { requireActor } from "@/lib/auth/current";
 import { getCase } from "@/lib/cases/cases";
@@ -38,12 +40,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               items={["Attach the personas in this case and their identifiers", "See every other persona that shares a phone, wallet or address", "Explore the network as a graph"]}
             />
           ),
-          remediation: (
-            <ComingSoon title="Remediation" items={["Apply the fake-remote-worker task list with due dates", "Track access revocation, device recovery and payroll stops"]} />
-          ),
-          referrals: (
-            <ComingSoon title="Referrals" items={["Track referrals to FBI IC3, OFAC, NCA and others", "Log every disclosure with the hash of what was sent"]} />
-          ),
+          remediation: <RemediationPanel caseId={detail.id} />,
+          referrals: <ReferralsPanel caseId={detail.id} />,
           activity: <ActivityList caseId={detail.id} />,
         }}
       />

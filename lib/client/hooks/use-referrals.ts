@@ -1,0 +1,64 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { caseKeys } from "@/lib/client/hooks/use-cases";
+import type { DisclosureInput, ReferralInput, ReferralTransitionInput, ReferralUpdate } from "@/lib/referrals/schema";
+import type { CaseReferralsView, DisclosureListView, DisclosureView, ReferralListView, ReferralView } from "@/lib/referrals/views";
+
+export const referralKeys = {
+  all: ["referrals"] as const,
+  forCase: (caseId: string) => [...referralKeys.all, "case", caseId] as const,
+  lists: () => [...referralKeys.all, "list"] as const,
+  list: (search: string) => [...referralKeys.lists(), search] as const,
+  disclosures: (referralId: string) => [...referralKeys.all, "disclosures", referralId] as const,
+};
+
+/**
+ * `caseStatus` is part of the key because who may manage referrals changes with it (any legal
+ * user on a referred case), so moving the case refetches the permissions.
+ */
+export function useCaseReferrals(caseId: string, caseStatus: string) {
+  return useQuery({
+    queryKey: [...referralKeys.forCase(caseId), caseStatus],
+    queryFn: () => apiFetch<CaseReferralsView>(`/api/cases/${caseId}/referrals`),
+  });
+}
+
+export function useReferralList(search: string, initialData?: ReferralListView) {
+  return useQuery({
+    queryKey: referralKeys.list(search),
+    queryFn: () => apiFetch<ReferralListView>(`/api/referrals${search ? `?${search}` : ""}`),
+    initialData,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDisclosures(referralId: string) {
+  return useQuery({ queryKey: referralKeys.disclosures(referralId), queryFn: () => apiFetch<DisclosureListView>(`/api/referrals/${referralId}/disclosures`) });
+}
+
+/** Every referral change refreshes all referral views and the case timeline. */
+function useReferralMutation<TInput, TResult>(caseId: string, request: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: referralKeys.all }),
+        queryClient.invalidateQueries({ queryKey: [...caseKeys.detail(caseId), "activity"] }),
+      ]),
+  });
+}
+
+export const useCreateReferral = (caseId: string) =>
+  useReferralMutation(caseId, (input: ReferralInput) => apiFetch<ReferralView>(`/api/cases/${caseId}/referrals`, { method: "POST", body: input }));
+
+export const useUpdateReferral = (caseId: string, referralId: string) =>
+  useReferralMutation(caseId, (input: ReferralUpdate) => apiFetch<ReferralView>(`/api/referrals/${referralId}`, { method: "PATCH", body: input }));
+
+export const useTransitionReferral = (caseId: string, referralId: string) =>
+  useReferralMutation(caseId, (input: ReferralTransitionInput) => apiFetch<ReferralView>(`/api/referrals/${referralId}/transition`, { method: "POST", body: input }));
+
+export const useCreateDisclosure = (caseId: string, referralId: string) =>
+  useReferralMutation(caseId, (input: DisclosureInput) => apiFetch<DisclosureView>(`/api/referrals/${referralId}/disclosures`, { method: "POST", body: input }));
