@@ -51,10 +51,10 @@ test.describe("signing in and out", () => {
 });
 
 const expectedNavigation: Record<Role, string[]> = {
-  admin: ["Dashboard", "Cases", "Personas", "Exports", "Admin"],
-  manager: ["Dashboard", "Cases", "Personas"],
-  investigator: ["Dashboard", "Cases", "Personas", "Exports"],
-  legal: ["Dashboard", "Cases", "Personas", "Exports"],
+  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports", "Admin"],
+  manager: ["Dashboard", "Cases", "Referrals", "Personas"],
+  investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports"],
+  legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports"],
 };
 
 for (const role of Object.keys(expectedNavigation) as Role[]) {

@@ -145,6 +145,9 @@ export function navigationFor(actor: Actor): { href: string; label: string }[] {
   const items = [
     { href: "/", label: "Dashboard", show: true },
     { href: "/cases", label: "Cases", show: can(actor, "case:list") },
+    // Managers read tasks but never own them.
+    { href: "/tasks", label: "My tasks", show: actor.role !== "manager" },
+    { href: "/referrals", label: "Referrals", show: true },
     { href: "/personas", label: "Personas", show: can(actor, "persona:read") },
     { href: "/exports", label: "Exports", show: actor.role !== "manager" },
     { href: "/admin", label: "Admin", show: can(actor, "user:manage") },
