@@ -8,4 +8,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ready } = await import("@/db");
   await ready();
+  // Uploads cut off by a crash leave temp files; nothing is lost by removing them, so a
+  // failure here is logged and never stops the server from starting.
+  const { cleanupAbandonedUploads } = await import("@/lib/storage");
+  const { logger } = await import("@/lib/logger");
+  await cleanupAbandonedUploads().then(
+    (removed) => removed > 0 && logger.info({ removed }, "removed abandoned upload temp files"),
+    (err: unknown) => logger.warn({ err }, "could not clean abandoned upload temp files"),
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseOperations } from "@/lib/cases/openapi";
+import { evidenceOperations } from "@/lib/evidence/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
@@ -29,4 +30,4 @@ const systemOperations: ApiOperation[] = [
 ];
 
 /** Every documented operation; each area adds its own list here. */
-export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...remediationOperations, ...referralOperations];
+export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...evidenceOperations, ...remediationOperations, ...referralOperations];

@@ -4,6 +4,7 @@ import { ActivityList } from "@/components/cases/activity-list";
 import { CaseHeader } from "@/components/cases/case-header";
 import { CaseOverview } from "@/components/cases/case-overview";
 import { CaseTabs } from "@/components/cases/case-tabs";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReferralsPanel } from "@/components/referrals/referrals-panel";
 import { RemediationPanel } from "@/components/remediation/remediation-panel";
 import { ComingSoon } from "@/components/shell/coming-soon";
@@ -28,12 +29,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <CaseTabs
         panels={{
           overview: <CaseOverview initial={detail} />,
-          evidence: (
-            <ComingSoon
-              title="Evidence"
-              items={["Drop files to attach them, each hashed with SHA-256 as it streams", "Preview images, PDFs and chat logs safely", "See every access in the chain of custody"]}
-            />
-          ),
+          evidence: <EvidencePanel caseId={detail.id} />,
           personas: (
             <ComingSoon
               title="Personas & graph"

@@ -1,0 +1,13 @@
+import { withActor } from "@/lib/api/handler";
+import { clientIp } from "@/lib/evidence/access";
+import { getEvidence } from "@/lib/evidence/read";
+import { deleteEvidence } from "@/lib/evidence/remove";
+import { evidenceIdParamsSchema, reasonSchema } from "@/lib/evidence/schema";
+
+// GET /api/evidence/{id} — metadata only; the bytes are at /content.
+export const GET = withActor({ params: evidenceIdParamsSchema }, async ({ actor, params }) => getEvidence({ actor, evidenceId: params.id }));
+
+// DELETE /api/evidence/{id} — soft delete with a reason; refused while on legal hold.
+export const DELETE = withActor({ params: evidenceIdParamsSchema, body: reasonSchema }, async ({ actor, params, body, request }) =>
+  deleteEvidence({ actor, evidenceId: params.id, input: body, ip: clientIp(request) }),
+);

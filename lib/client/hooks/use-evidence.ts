@@ -1,0 +1,117 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
+import { caseKeys } from "@/lib/client/hooks/use-cases";
+import type { CustodyEventView, EvidenceList, EvidenceView, VerifyResult } from "@/lib/evidence/views";
+
+export const evidenceKeys = {
+  all: ["evidence"] as const,
+  list: (caseId: string) => [...evidenceKeys.all, "list", caseId] as const,
+  detail: (id: string) => [...evidenceKeys.all, "detail", id] as const,
+  custody: (id: string) => [...evidenceKeys.detail(id), "custody"] as const,
+  // Outside detail(id) on purpose: refreshing an item's details must not read its bytes again.
+  textPreview: (id: string) => [...evidenceKeys.all, "text-preview", id] as const,
+};
+
+export const contentUrl = (id: string, inline = false) => `/api/evidence/${id}/content${inline ? "?inline=1" : ""}`;
+export const custodyCsvUrl = (id: string) => `/api/evidence/${id}/custody?format=csv`;
+
+export function useEvidenceList(caseId: string) {
+  return useQuery({ queryKey: evidenceKeys.list(caseId), queryFn: () => apiFetch<EvidenceList>(`/api/cases/${caseId}/evidence`) });
+}
+
+export function useEvidence(id: string, initialData?: EvidenceView) {
+  return useQuery({ queryKey: evidenceKeys.detail(id), queryFn: () => apiFetch<EvidenceView>(`/api/evidence/${id}`), initialData });
+}
+
+export function useCustody(id: string) {
+  return useQuery({
+    queryKey: evidenceKeys.custody(id),
+    queryFn: () => apiFetch<{ exhibitNo: string; items: CustodyEventView[] }>(`/api/evidence/${id}/custody`),
+  });
+}
+
+/** After the browser itself read the bytes (preview, download), the custody log has a new line. */
+export function useRefreshCustody(id: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: evidenceKeys.custody(id) });
+}
+
+function useEvidenceMutation<TInput, TResult>(id: string, caseId: string, request: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (result) => {
+      if (result && typeof result === "object" && "sha256" in result) queryClient.setQueryData(evidenceKeys.detail(id), result);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: evidenceKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: evidenceKeys.list(caseId) }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+      ]);
+    },
+  });
+}
+
+export const useVerifyEvidence = (id: string, caseId: string) =>
+  useEvidenceMutation(id, caseId, () => apiFetch<VerifyResult>(`/api/evidence/${id}/verify`, { method: "POST" }));
+
+export const usePlaceHold = (id: string, caseId: string) =>
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(`/api/evidence/${id}/hold`, { method: "POST", body: { reason } }));
+
+export const useReleaseHold = (id: string, caseId: string) =>
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(`/api/evidence/${id}/hold`, { method: "DELETE", body: { reason } }));
+
+export const useDeleteEvidence = (id: string, caseId: string) =>
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ bytesRemoved: boolean }>(`/api/evidence/${id}`, { method: "DELETE", body: { reason } }));
+
+export interface UploadMetadata {
+  title: string;
+  kind: string;
+  collectedAt: string;
+  collectedBy: string;
+  source: string;
+  description: string;
+}
+
+/**
+ * Uploads one file with XMLHttpRequest, which (unlike fetch) reports upload progress. The
+ * metadata goes before the file so the server has it when the bytes start to arrive.
+ */
+export function uploadEvidenceFile(caseId: string, file: File, meta: UploadMetadata, onProgress: (fraction: number) => void): { done: Promise<EvidenceView>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const form = new FormData();
+  for (const [key, value] of Object.entries(meta)) if (value.trim()) form.append(key, value.trim());
+  form.append("file", file, file.name);
+  const done = new Promise<EvidenceView>((resolve, reject) => {
+    xhr.upload.addEventListener("progress", (e) => e.lengthComputable && onProgress(e.loaded / e.total));
+    xhr.addEventListener("load", () => {
+      const body = (() => {
+        try {
+          return JSON.parse(xhr.responseText) as unknown;
+        } catch {
+          return null;
+        }
+      })();
+      if (xhr.status === 201) return resolve(body as EvidenceView);
+      const error = (body as ApiErrorBody | null)?.error ?? { code: "internal", message: `Upload failed (${xhr.status})` };
+      reject(new ApiError(xhr.status, error));
+    });
+    xhr.addEventListener("error", () => reject(new ApiError(0, { code: "network", message: "The connection failed during the upload" })));
+    xhr.addEventListener("abort", () => reject(new ApiError(0, { code: "aborted", message: "Upload cancelled" })));
+  });
+  xhr.open("POST", `/api/cases/${caseId}/evidence`);
+  xhr.setRequestHeader("accept", "application/json");
+  xhr.send(form);
+  return { done, abort: () => xhr.abort() };
+}
+
+/** Refreshes a case's evidence list (and its activity) after uploads finish. */
+export function useRefreshEvidenceList(caseId: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: evidenceKeys.list(caseId) }),
+      queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+    ]);
+}

@@ -1,0 +1,51 @@
+import { asc, eq } from "drizzle-orm";
+import Papa from "papaparse";
+import { db, type Tx } from "@/db";
+import { custodyEvents, type CustodyAction } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { actorLabel } from "@/lib/auth/actor";
+import { loadEvidence } from "./access";
+import { exhibitLabel, type CustodyEventView } from "./views";
+
+export interface CustodyInput {
+  evidenceId: string;
+  action: CustodyAction;
+  actor: Actor | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends to an item's custody log inside the caller's transaction (the table refuses updates and deletes). */
+export async function recordCustody(tx: Tx, input: CustodyInput): Promise<void> {
+  await tx.insert(custodyEvents).values({
+    evidenceId: input.evidenceId,
+    action: input.action,
+    actorId: input.actor?.id ?? null,
+    actorLabel: input.actor ? actorLabel(input.actor) : "system",
+    ip: input.ip ?? null,
+    detail: input.detail ?? {},
+  });
+}
+
+export async function listCustody({ actor, evidenceId }: { actor: Actor; evidenceId: string }): Promise<{ exhibitNo: string; items: CustodyEventView[] }> {
+  const { row } = await loadEvidence(db, actor, evidenceId, "evidence:read_metadata");
+  const rows = await db.select().from(custodyEvents).where(eq(custodyEvents.evidenceId, evidenceId)).orderBy(asc(custodyEvents.at), asc(custodyEvents.id));
+  return {
+    exhibitNo: exhibitLabel(row.exhibitNo),
+    items: rows.map((r) => ({ id: r.id, action: r.action, actor: r.actorLabel, at: r.at.toISOString(), ip: r.ip, detail: r.detail })),
+  };
+}
+
+/**
+ * The custody log as CSV, oldest first. Cells that a spreadsheet would take for a formula
+ * (=, +, -, @) are escaped, since file names and reasons are user-supplied text.
+ */
+export function custodyToCsv(items: CustodyEventView[]): string {
+  return Papa.unparse(
+    {
+      fields: ["time", "action", "actor", "ip", "detail"],
+      data: items.map((e) => [e.at, e.action, e.actor, e.ip ?? "", JSON.stringify(e.detail)]),
+    },
+    { escapeFormulae: true, newline: "\r\n" },
+  );
+}

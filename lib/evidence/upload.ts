@@ -1,0 +1,114 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { cases, evidence } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { actorLabel } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { loadCase } from "@/lib/cases/access";
+import { env } from "@/lib/env";
+import { parseOrThrow } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { type BlobStore, evidenceStore } from "@/lib/storage";
+import { clientIp, lockBlob, toEvidenceView } from "./access";
+import { recordCustody } from "./custody";
+import { detectMimeType, normaliseClaimedType } from "./detect";
+import { removeIfUnreferenced } from "./blobs";
+import { receiveUpload } from "./multipart";
+import { sanitizeFileName } from "./names";
+import { evidenceMetadataSchema } from "./schema";
+import { exhibitLabel, type EvidenceView } from "./views";
+
+interface UploadOptions {
+  actor: Actor;
+  caseId: string;
+  /** The multipart request itself: its body is streamed, never buffered. */
+  request: Request;
+  maxBytes?: number;
+  store?: BlobStore;
+}
+
+/**
+ * Attaches one file to a case. Permission is checked before a byte is read; the file is hashed
+ * while it streams to a temp file; only then does one transaction lock the case, place the bytes
+ * durably under their hash, take the next exhibit number and insert the row with its custody
+ * and audit events. A failure anywhere leaves no row, and no file that no row needs.
+ */
+export async function uploadEvidence({ actor, caseId, request, maxBytes = env.MAX_UPLOAD_BYTES, store = evidenceStore() }: UploadOptions): Promise<EvidenceView> {
+  const { access } = await loadCase(db, actor, caseId);
+  authorize(actor, "evidence:upload", { case: access }, "Case");
+  const received = await receiveUpload(request, { store, maxBytes });
+  const { staged } = received;
+  let created = false;
+  try {
+    const meta = parseOrThrow(evidenceMetadataSchema, received.fields, "Invalid evidence details");
+    const originalName = sanitizeFileName(received.fileName);
+    const claimedMimeType = normaliseClaimedType(received.claimedType);
+    const mimeType = await detectMimeType(received.sample);
+    const ip = clientIp(request);
+    return await db.transaction(async (tx) => {
+      const locked = await loadCase(tx, actor, caseId, { forUpdate: true });
+      authorize(actor, "evidence:upload", { case: locked.access }, "Case");
+      await lockBlob(tx, staged.sha256);
+      created = await staged.commit();
+      // The counter moves only once the bytes are durable, in the transaction that uses the number.
+      const [counter] = await tx
+        .update(cases)
+        .set({ exhibitCounter: sql`${cases.exhibitCounter} + 1` })
+        .where(eq(cases.id, caseId))
+        .returning({ n: cases.exhibitCounter });
+      if (!counter) throw new Error("exhibit counter update returned nothing");
+      const [row] = await tx
+        .insert(evidence)
+        .values({
+          caseId,
+          exhibitNo: counter.n,
+          title: meta.title ?? originalName,
+          kind: meta.kind,
+          description: meta.description,
+          sha256: staged.sha256,
+          size: staged.size,
+          mimeType,
+          claimedMimeType,
+          originalName,
+          collectedAt: meta.collectedAt,
+          collectedBy: meta.collectedBy,
+          source: meta.source,
+          uploadedById: actor.id,
+        })
+        .returning();
+      if (!row) throw new Error("evidence insert returned nothing");
+      if (meta.collectedAt || meta.collectedBy || meta.source) {
+        await recordCustody(tx, {
+          evidenceId: row.id,
+          action: "collected",
+          actor,
+          ip,
+          detail: { collectedAt: meta.collectedAt?.toISOString() ?? null, collectedBy: meta.collectedBy, source: meta.source },
+        });
+      }
+      await recordCustody(tx, {
+        evidenceId: row.id,
+        action: "uploaded",
+        actor,
+        ip,
+        detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName, storedNew: created },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "evidence.upload",
+        entityType: "evidence",
+        entityId: row.id,
+        caseId,
+        detail: { exhibitNo: exhibitLabel(row.exhibitNo), sha256: staged.sha256, size: staged.size, mimeType },
+      });
+      return toEvidenceView(actor, row, locked.access, actorLabel(actor));
+    });
+  } catch (error) {
+    // Bytes this upload placed must not outlive a rolled-back row (unless another row shares them).
+    if (created) await removeIfUnreferenced(store, staged.sha256).catch((err: unknown) => logger.error({ err, sha256: staged.sha256 }, "could not remove unreferenced evidence bytes"));
+    throw error;
+  } finally {
+    await staged.discard();
+  }
+}

@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "@/lib/errors";
+import { assertSha256, type BlobStore, type ByteRange, type PutOptions, type StagedBlob, type StoredBlob } from "./store";
+
+const isErrno = (error: unknown, code: string) => (error as NodeJS.ErrnoException | null)?.code === code;
+
+/** A rename or link is only durable once the directory holding the new entry is synced too. */
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await fsp.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function unlinkQuietly(file: string): Promise<void> {
+  await fsp.unlink(file).catch((error: unknown) => {
+    if (!isErrno(error, "ENOENT")) throw error;
+  });
+}
+
+/**
+ * Evidence bytes in a local folder: `<root>/evidence/ab/cd/<sha256>`, staged in `<root>/tmp`.
+ * Each upload streams to its own temp file while it is hashed, is fsynced, then hard-linked
+ * into place: a link fails when the name exists, so stored bytes are never overwritten, and a
+ * crash leaves at most a temp file (removed at the next start once an hour old).
+ */
+export class LocalBlobStore implements BlobStore {
+  readonly root: string;
+  readonly blobDir: string;
+  readonly tmpDir: string;
+
+  constructor({ root }: { root: string }) {
+    this.root = root;
+    this.blobDir = path.join(root, "evidence");
+    this.tmpDir = path.join(root, "tmp");
+  }
+
+  pathOf(sha256: string): string {
+    assertSha256(sha256);
+    return path.join(this.blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async stage(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StagedBlob> {
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    await fsp.mkdir(this.tmpDir, { recursive: true });
+    const temp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    const hash = createHash("sha256");
+    let size = 0;
+    const hashing = async function* (chunks: AsyncIterable<Uint8Array>) {
+      for await (const chunk of chunks) {
+        size += chunk.length;
+        if (size > maxBytes) throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
+        hash.update(chunk);
+        yield chunk;
+      }
+    };
+    try {
+      // flush: the file is fsynced before the stream closes, so it is durable once the pipeline ends.
+      const sink = fs.createWriteStream(temp, { flags: "wx", mode: 0o600, flush: true, highWaterMark: 1 << 20 });
+      await pipeline(source, hashing, sink, options.signal ? { signal: options.signal } : {});
+      // Stored bytes are read-only on disk as well: nothing in the app ever needs to write them.
+      await fsp.chmod(temp, 0o440);
+    } catch (error) {
+      await unlinkQuietly(temp);
+      throw error;
+    }
+    const sha256 = hash.digest("hex");
+    return { sha256, size, commit: () => this.commit(temp, sha256), discard: () => unlinkQuietly(temp) };
+  }
+
+  private async commit(temp: string, sha256: string): Promise<boolean> {
+    const final = this.pathOf(sha256);
+    if (await this.exists(sha256)) return false;
+    const dir = path.dirname(final);
+    const created = await fsp.mkdir(dir, { recursive: true });
+    try {
+      await fsp.link(temp, final);
+    } catch (error) {
+      if (isErrno(error, "EEXIST")) return false;
+      throw error;
+    }
+    await fsyncDir(dir);
+    // New folders are entries in their parents, which must reach the disk too.
+    if (created) for (const parent of [path.dirname(dir), this.blobDir, this.root]) await fsyncDir(parent);
+    return true;
+  }
+
+  async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredBlob> {
+    const staged = await this.stage(source, options);
+    try {
+      await staged.commit();
+      return { sha256: staged.sha256, size: staged.size };
+    } finally {
+      await staged.discard();
+    }
+  }
+
+  async get(sha256: string, range?: ByteRange): Promise<Readable> {
+    const handle = await fsp.open(this.pathOf(sha256), "r").catch((error: unknown) => {
+      if (isErrno(error, "ENOENT")) throw new AppError("not_found", "The stored bytes of this evidence are missing");
+      throw error;
+    });
+    return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: 1 << 20 });
+  }
+
+  async exists(sha256: string): Promise<boolean> {
+    try {
+      return (await fsp.stat(this.pathOf(sha256))).isFile();
+    } catch (error) {
+      if (isErrno(error, "ENOENT")) return false;
+      throw error;
+    }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    const file = this.pathOf(sha256);
+    await unlinkQuietly(file);
+    await fsyncDir(path.dirname(file)).catch((error: unknown) => {
+      if (!isErrno(error, "ENOENT")) throw error;
+    });
+  }
+
+  /** Deletes temp files left by uploads that died (server killed, disk full) once they are old enough to be abandoned. */
+  async cleanupTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
+    const names = await fsp.readdir(this.tmpDir).catch((error: unknown) => {
+      if (isErrno(error, "ENOENT")) return [] as string[];
+      throw error;
+    });
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.tmpDir, name);
+      const stat = await fsp.lstat(file).catch(() => null);
+      if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+      await unlinkQuietly(file);
+      removed += 1;
+    }
+    return removed;
+  }
+}
