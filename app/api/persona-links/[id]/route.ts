@@ -1,0 +1,14 @@
+import { withActor } from "@/lib/api/handler";
+import { deleteLink, updateLink } from "@/lib/personas/links";
+import { linkIdParamsSchema, linkUpdateSchema } from "@/lib/personas/schema";
+
+// PATCH /api/persona-links/{id}
+export const PATCH = withActor({ params: linkIdParamsSchema, body: linkUpdateSchema }, async ({ actor, params, body }) =>
+  updateLink({ actor, linkId: params.id, input: body }),
+);
+
+// DELETE /api/persona-links/{id}
+export const DELETE = withActor({ params: linkIdParamsSchema }, async ({ actor, params }) => {
+  await deleteLink({ actor, linkId: params.id });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,8 @@
+// POST /api/personas/{id}/identifiers — add an identifier; answers it with every other holder.
+import { json, withActor } from "@/lib/api/handler";
+import { addIdentifier } from "@/lib/personas/identifiers";
+import { identifierInputSchema, personaIdParamsSchema } from "@/lib/personas/schema";
+
+export const POST = withActor({ params: personaIdParamsSchema, body: identifierInputSchema }, async ({ actor, params, body }) =>
+  json(await addIdentifier({ actor, personaId: params.id, input: body }), 201),
+);

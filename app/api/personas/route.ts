@@ -1,0 +1,10 @@
+import { json, withActor } from "@/lib/api/handler";
+import { listPersonas } from "@/lib/personas/list";
+import { createPersona } from "@/lib/personas/personas";
+import { personaCreateSchema, personaListQuerySchema } from "@/lib/personas/schema";
+
+// GET /api/personas — personas the caller may see, searched, filtered and paged.
+export const GET = withActor({ query: personaListQuerySchema }, async ({ actor, query }) => listPersonas({ actor, query }));
+
+// POST /api/personas — record a persona, optionally straight into a case.
+export const POST = withActor({ body: personaCreateSchema }, async ({ actor, body }) => json(await createPersona({ actor, input: body }), 201));

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { identifierTypeLabels, personaStatusLabels } from "@/components/personas/labels";
+import { Button } from "@/components/ui/button";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { GraphView } from "@/lib/graph/views";
+
+interface GraphTableProps {
+  view: GraphView;
+  onSelect: (nodeId: string) => void;
+}
+
+/** The graph as two tables: the accessible alternative to the canvas, with the same nodes and edges. */
+export function GraphTable({ view, onSelect }: GraphTableProps) {
+  const labelOf = new Map(view.nodes.map((n) => [n.id, n.label]));
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div className="max-h-96 overflow-y-auto rounded-md border">
+        <Table aria-label="Graph nodes">
+          <THead>
+            <tr>
+              <Th>Node</Th>
+              <Th>Kind</Th>
+              <Th>Details</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {view.nodes.map((n) => (
+              <Tr key={n.id} data-testid="graph-node">
+                <Td>
+                  {n.kind === "persona" ? (
+                    <Link href={`/personas/${n.personaId}`} className="font-medium text-primary hover:underline">
+                      {n.label}
+                    </Link>
+                  ) : (
+                    <span className="font-mono text-xs">{n.label}</span>
+                  )}
+                </Td>
+                <Td>{n.kind === "persona" ? `Persona (${personaStatusLabels[n.status]})` : identifierTypeLabels[n.identifierType]}</Td>
+                <Td>
+                  <Button variant="ghost" size="sm" onClick={() => onSelect(n.id)} aria-label={`Show details of ${n.label}`}>
+                    Show
+                  </Button>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+      <div className="max-h-96 overflow-y-auto rounded-md border">
+        <Table aria-label="Graph edges">
+          <THead>
+            <tr>
+              <Th>From</Th>
+              <Th>Edge</Th>
+              <Th>To</Th>
+              <Th>Confidence</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {view.edges.map((e) => (
+              <Tr key={e.id} data-testid="graph-edge">
+                <Td>{labelOf.get(e.source)}</Td>
+                <Td>{e.kind === "link" ? e.label : `holds ${e.label}`}</Td>
+                <Td className={e.kind === "identifier" ? "font-mono text-xs" : undefined}>{labelOf.get(e.target)}</Td>
+                <Td className="tabular-nums">{e.confidence}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </div>
+  );
+}

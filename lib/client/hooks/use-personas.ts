@@ -1,0 +1,86 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import type { CasePersonaInput, IdentifierInput, LinkInput, LinkUpdate, PersonaCreate, PersonaUpdate, RedFlagInput } from "@/lib/personas/schema";
+import type { CasePersonaView, LinkView, PersonaDetail, PersonaIdentifierView, PersonaLinks, PersonaList } from "@/lib/personas/views";
+import { caseKeys } from "./use-cases";
+
+export const personaKeys = {
+  all: ["personas"] as const,
+  lists: () => [...personaKeys.all, "list"] as const,
+  list: (search: string) => [...personaKeys.lists(), search] as const,
+  detail: (id: string) => [...personaKeys.all, "detail", id] as const,
+  links: (id: string) => [...personaKeys.detail(id), "links"] as const,
+  ofCase: (caseId: string) => [...caseKeys.detail(caseId), "personas"] as const,
+};
+
+/** Persona changes can move matches, links, graphs and networks anywhere: refresh all persona data. */
+function useRefreshPersonas() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: personaKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ["graph"] }),
+      queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+    ]);
+}
+
+export function usePersonaList(search: string, initialData?: PersonaList) {
+  return useQuery({
+    queryKey: personaKeys.list(search),
+    queryFn: () => apiFetch<PersonaList>(`/api/personas${search ? `?${search}` : ""}`),
+    initialData,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePersona(id: string, initialData?: PersonaDetail) {
+  return useQuery({ queryKey: personaKeys.detail(id), queryFn: () => apiFetch<PersonaDetail>(`/api/personas/${id}`), initialData });
+}
+
+export function usePersonaLinks(id: string) {
+  return useQuery({ queryKey: personaKeys.links(id), queryFn: () => apiFetch<PersonaLinks>(`/api/personas/${id}/links`) });
+}
+
+export function useCasePersonas(caseId: string) {
+  return useQuery({
+    queryKey: personaKeys.ofCase(caseId),
+    queryFn: async () => (await apiFetch<{ items: CasePersonaView[] }>(`/api/cases/${caseId}/personas`)).items,
+  });
+}
+
+function usePersonaMutation<TInput, TResult>(request: (input: TInput) => Promise<TResult>) {
+  const refresh = useRefreshPersonas();
+  return useMutation({ mutationFn: request, onSuccess: () => refresh() });
+}
+
+export const useCreatePersona = () => usePersonaMutation((input: PersonaCreate) => apiFetch<PersonaDetail>("/api/personas", { method: "POST", body: input }));
+
+export const useUpdatePersona = (id: string) =>
+  usePersonaMutation((input: PersonaUpdate) => apiFetch<PersonaDetail>(`/api/personas/${id}`, { method: "PATCH", body: input }));
+
+export const useAddIdentifier = (id: string) =>
+  usePersonaMutation((input: IdentifierInput) => apiFetch<PersonaIdentifierView>(`/api/personas/${id}/identifiers`, { method: "POST", body: input }));
+
+export const useRemoveIdentifier = (id: string) =>
+  usePersonaMutation((identifierId: string) => apiFetch<null>(`/api/personas/${id}/identifiers/${identifierId}`, { method: "DELETE" }));
+
+export const useAddRedFlag = (id: string) =>
+  usePersonaMutation((input: RedFlagInput) => apiFetch<PersonaDetail>(`/api/personas/${id}/red-flags`, { method: "POST", body: input }));
+
+export const useRemoveRedFlag = (id: string) =>
+  usePersonaMutation((code: string) => apiFetch<PersonaDetail>(`/api/personas/${id}/red-flags/${code}`, { method: "DELETE" }));
+
+export const useCreateLink = () => usePersonaMutation((input: LinkInput) => apiFetch<LinkView>("/api/persona-links", { method: "POST", body: input }));
+
+export const useUpdateLink = () =>
+  usePersonaMutation(({ id, ...input }: LinkUpdate & { id: string }) => apiFetch<LinkView>(`/api/persona-links/${id}`, { method: "PATCH", body: input }));
+
+export const useDeleteLink = () => usePersonaMutation((id: string) => apiFetch<null>(`/api/persona-links/${id}`, { method: "DELETE" }));
+
+export const useAttachPersona = (caseId: string) =>
+  usePersonaMutation((input: CasePersonaInput) => apiFetch<CasePersonaView>(`/api/cases/${caseId}/personas`, { method: "POST", body: input }));
+
+export const useDetachPersona = (caseId: string) =>
+  usePersonaMutation((personaId: string) => apiFetch<null>(`/api/cases/${caseId}/personas/${personaId}`, { method: "DELETE" }));

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeActor } from "@/lib/testing/factories";
+import { buildHandGraph, type HandBuiltGraph } from "@/lib/testing/graph";
+import { caseGraph, personaGraph } from "./graph";
+import type { GraphView } from "./views";
+
+let g: HandBuiltGraph;
+
+beforeAll(async () => {
+  g = await buildHandGraph();
+});
+
+const personasOf = (view: GraphView) => view.nodes.filter((n) => n.kind === "persona").map((n) => n.label).sort();
+const identifiersOf = (view: GraphView) => view.nodes.filter((n) => n.kind === "identifier").map((n) => (n.kind === "identifier" ? n.identifierId : "")).sort();
+const edgesOf = (view: GraphView) => {
+  const name = new Map(view.nodes.map((n) => [n.id, n.kind === "persona" ? n.label.replace("Graph ", "") : n.kind === "identifier" ? n.identifierType : ""]));
+  return view.edges.map((e) => `${name.get(e.source)}-${e.kind === "link" ? e.relation : ""}-${name.get(e.target)}`).sort();
+};
+
+describe("persona graph", () => {
+  it("depth 1: the persona, its identifiers and the visible personas sharing them", async () => {
+    const view = await personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: 1 } });
+    expect(personasOf(view)).toEqual(["Graph A", "Graph B"]);
+    expect(identifiersOf(view)).toEqual([g.i.phone, g.i.device].sort());
+    expect(edgesOf(view)).toEqual(["A--device", "A--phone", "B--phone"]);
+    const phone = view.nodes.find((n) => n.id === `i:${g.i.phone}`);
+    expect(phone).toMatchObject({ hiddenHolders: 1 });
+    expect(view.nodes.find((n) => n.id === `p:${g.p.B.id}`)).toMatchObject({ depth: 1, expanded: false });
+    expect(view.truncated).toBe(false);
+  });
+
+  it("depth 2 adds the next ring, never passing through a persona the actor cannot see", async () => {
+    const view = await personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: 2 } });
+    expect(personasOf(view)).toEqual(["Graph A", "Graph B", "Graph C"]);
+    expect(identifiersOf(view)).toEqual([g.i.phone, g.i.device, g.i.wallet].sort());
+    expect(edgesOf(view)).toEqual(["A--device", "A--phone", "B--phone", "B--crypto_wallet", "C--crypto_wallet"].sort());
+    expect(JSON.stringify(view)).not.toContain(g.p.H.id);
+  });
+
+  it("depth 3 follows confirmed links but not rejected ones", async () => {
+    const view = await personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: 3 } });
+    expect(personasOf(view)).toEqual(["Graph A", "Graph B", "Graph C", "Graph D"]);
+    expect(identifiersOf(view)).toEqual([g.i.phone, g.i.device, g.i.wallet].sort());
+    expect(edgesOf(view)).toEqual(["A--device", "A--phone", "B--phone", "B--crypto_wallet", "C--crypto_wallet", "C-operated_by-D"].sort());
+  });
+
+  it("someone who sees every case gets the path through the other case", async () => {
+    const manager = await makeActor("manager");
+    const view = await personaGraph({ actor: manager, personaId: g.p.A.id, query: { depth: 2 } });
+    expect(personasOf(view)).toEqual(["Graph A", "Graph B", "Graph C", "Graph G", "Graph H"]);
+    expect(view.nodes.find((n) => n.id === `i:${g.i.phone}`)).toMatchObject({ hiddenHolders: 0 });
+  });
+
+  it.each([0, 4, 10, "two"])("refuses depth %j with a 400 naming the allowed depths", async (depth) => {
+    await expect(personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: depth as number } })).rejects.toMatchObject({
+      code: "bad_request",
+      details: [expect.objectContaining({ path: "depth", message: expect.stringContaining("1, 2 or 3") })],
+    });
+  });
+
+  it("answers not_found for a persona the actor cannot see", async () => {
+    await expect(personaGraph({ actor: g.lead, personaId: g.p.H.id, query: {} })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("case graph", () => {
+  it("shows the case's personas and their shared identifiers, marking who is in the case", async () => {
+    const view = await caseGraph({ actor: g.lead, caseId: g.caseId });
+    expect(personasOf(view)).toEqual(["Graph A", "Graph B", "Graph C", "Graph D", "Graph F", "Graph G"]);
+    expect(view.nodes.filter((n) => n.kind === "persona").every((n) => n.kind === "persona" && n.inCase)).toBe(true);
+    expect(edgesOf(view)).toContain("C-operated_by-D");
+    expect(edgesOf(view)).not.toContain("F--D");
+    await expect(caseGraph({ actor: g.otherLead, caseId: g.caseId })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

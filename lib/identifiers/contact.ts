@@ -1,0 +1,94 @@
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { AppError } from "@/lib/errors";
+import { invalidIdentifier, type Normalizer } from "./types";
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
+
+/** Lower-cased and trimmed; "mailto:" and "Name <address>" wrappers are unwrapped first. */
+export const normalizeEmail: Normalizer = (raw) => {
+  let s = raw.trim();
+  const angle = /<([^<>]+)>\s*$/.exec(s);
+  if (angle?.[1]) s = angle[1];
+  s = s.replace(/^mailto:/i, "").trim().toLowerCase();
+  if (s.length > 254 || !EMAIL.test(s) || s.split("@")[0]!.length > 64) throw invalidIdentifier("email");
+  return { normalizedValue: s, chain: null, attributes: { provider: s.split("@")[1]! } };
+};
+
+/**
+ * E.164 through libphonenumber. Numbers the metadata calls "possible" but not "valid" are kept:
+ * investigators meet VoIP and reserved ranges, and rejecting them would hide real reuse.
+ */
+export const normalizePhone: Normalizer = (raw, candidate) => {
+  const country = candidate.defaultCountry?.trim().toUpperCase() || undefined;
+  if (country && !isSupportedCountry(country)) {
+    throw new AppError("bad_request", `Unknown defaultCountry ${country}: expected a two-letter country code such as US or GB`, [
+      { path: "defaultCountry", message: "Use a two-letter country code such as US or GB" },
+    ]);
+  }
+  const cleaned = raw.trim().replace(/^tel:/i, "");
+  // Letters are refused (apart from an extension): libphonenumber would read them as keypad digits.
+  const body = cleaned.replace(/\s*(?:ext\.?|extension|x|#)\s*\d+\s*$/i, "");
+  if (!/\d/.test(body) || /\p{L}/u.test(body)) throw invalidIdentifier("phone");
+  const parsed = parsePhoneNumberFromString(cleaned, country as CountryCode | undefined);
+  if (!parsed) throw invalidIdentifier("phone", country ? undefined : "no country code; start with + or give defaultCountry");
+  const valid = parsed.isValid();
+  if (!valid && !parsed.isPossible()) throw invalidIdentifier("phone", "wrong number of digits for the country");
+  const attributes: Record<string, string> = {};
+  if (parsed.country) attributes.country = parsed.country;
+  const lineType = valid ? parsed.getType() : undefined;
+  if (lineType) attributes.lineType = lineType.toLowerCase();
+  if (!valid) attributes.validity = "possible";
+  if (parsed.ext) attributes.ext = parsed.ext;
+  return { normalizedValue: parsed.number, chain: null, attributes };
+};
+
+const addressRoles: Record<string, string> = {
+  resume: "resume",
+  "résumé": "resume",
+  cv: "resume",
+  i9: "i9",
+  "i-9": "i9",
+  shipping: "shipping",
+  forwarder: "forwarder",
+  "freight forwarder": "forwarder",
+};
+
+/** Whitespace collapsed (line breaks included) and lower-cased; the role says where it was given. */
+export const normalizePostalAddress: Normalizer = (raw, candidate) => {
+  const s = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  if (s.replace(/[^\p{L}\p{N}]/gu, "").length < 5) throw invalidIdentifier("postal_address");
+  const attributes = { ...candidate.attributes };
+  if (attributes.role !== undefined) {
+    const role = addressRoles[attributes.role.trim().toLowerCase()];
+    if (!role) {
+      const message = "Address role must be one of: resume, i9, shipping, forwarder";
+      throw new AppError("bad_request", message, [{ path: "attributes.role", message }]);
+    }
+    attributes.role = role;
+  }
+  return { normalizedValue: s, chain: null, attributes };
+};
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * The lower-cased host: scheme, credentials, port, path and a trailing dot are dropped, and so is
+ * a leading "www." (it almost always names the same site, and keeping it would split matches).
+ */
+export const normalizeDomain: Normalizer = (raw) => {
+  let s = raw.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(s)) s = `http://${s}`;
+  let host: string;
+  try {
+    host = new URL(s).hostname;
+  } catch {
+    throw invalidIdentifier("domain");
+  }
+  host = host.replace(/\.$/, "").replace(/^www\./, "");
+  const labels = host.split(".");
+  const tld = labels.at(-1) ?? "";
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^([a-z]{2,63}|xn--[a-z0-9-]+)$/.test(tld)) {
+    throw invalidIdentifier("domain");
+  }
+  return { normalizedValue: host, chain: null, attributes: {} };
+};

@@ -1,0 +1,60 @@
+import { createHmac, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { IdentifierType } from "@/db/schema";
+import { env } from "@/lib/env";
+import { invalidIdentifier, type Normalizer } from "./types";
+
+/** SHA-256 as 64 lower-case hex digits; "sha256:" style prefixes and spaces are dropped. */
+export function fileHash(type: Extract<IdentifierType, "resume_hash" | "photo_hash">): Normalizer {
+  return (raw) => {
+    const s = raw
+      .trim()
+      .replace(/^sha-?256\s*[:=]?\s*/i, "")
+      .replace(/\s+/g, "")
+      .toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(s)) throw invalidIdentifier(type);
+    return { normalizedValue: s, chain: null, attributes: { algorithm: "sha256" } };
+  };
+}
+
+let cachedKey: string | undefined;
+
+/**
+ * The key for government-id hashes: IDENTIFIER_HASH_KEY when set (every instance of a deployment
+ * must share it, or the same id would hash differently), else one created once in the data folder.
+ */
+function hashKey(): string {
+  if (env.IDENTIFIER_HASH_KEY) return env.IDENTIFIER_HASH_KEY;
+  if (cachedKey) return cachedKey;
+  const file = path.join(env.DATA_DIR, "identifier-hash-key");
+  try {
+    cachedKey = fs.readFileSync(file, "utf8").trim();
+    return cachedKey;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  cachedKey = fs.readFileSync(file, "utf8").trim();
+  return cachedKey;
+}
+
+/**
+ * A keyed hash, never the number: a leaked database cannot be searched for a known id without
+ * the key, and the page shows only the last four characters. Separators and case do not matter.
+ */
+export const normalizeGovernmentId: Normalizer = (raw, candidate) => {
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s./-]+/g, "");
+  if (!/^[A-Z0-9]{4,40}$/.test(s)) throw invalidIdentifier("government_id");
+  const digest = createHmac("sha256", hashKey()).update(s).digest("hex");
+  const attributes: Record<string, string> = { ...candidate.attributes, last4: s.slice(-4) };
+  return { normalizedValue: `hmac:${digest}`, value: `••••${s.slice(-4)}`, chain: null, attributes };
+};

@@ -1,0 +1,79 @@
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { type DbOrTx, queryRows } from "@/db";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { casePersonas, cases, evidence, personas } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/policy";
+import { caseVisibleTo, loadCase } from "@/lib/cases/access";
+import { AppError } from "@/lib/errors";
+import { uuidArray } from "./sql";
+
+/**
+ * Need-to-know for personas, the SQL twin of canSeePersona: a persona is visible when it sits in
+ * at least one case the actor may see, or in no case at all (then it is shared knowledge for
+ * every role with persona:read). Admins and managers see every case, so every persona.
+ */
+export function personaVisibleTo(actor: Actor, personaId: SQL | AnyPgColumn = personas.id): SQL | undefined {
+  const visibleCase = caseVisibleTo(actor);
+  if (!visibleCase) return undefined;
+  return sql`(not exists (select 1 from ${casePersonas} where ${casePersonas.personaId} = ${personaId})
+    or exists (select 1 from ${casePersonas} inner join ${cases} on ${cases.id} = ${casePersonas.caseId}
+               where ${casePersonas.personaId} = ${personaId} and ${visibleCase}))`;
+}
+
+export type PersonaRow = typeof personas.$inferSelect;
+
+/** Loads a persona the actor may see; missing and hidden personas both answer not_found. */
+export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: string, options: { forUpdate?: boolean } = {}): Promise<PersonaRow> {
+  authorize(actor, "persona:read");
+  const base = runner
+    .select()
+    .from(personas)
+    .where(and(eq(personas.id, personaId), personaVisibleTo(actor)));
+  // Prepared: every persona operation starts here, and the visibility rule is costlier to plan than to run.
+  const [row] = await (options.forUpdate ? base.for("update") : base).prepare(options.forUpdate ? "load_persona_for_update" : "load_persona").execute();
+  if (!row) throw AppError.notFound("Persona");
+  return row;
+}
+
+/** Which of these personas the actor may see, in one query. */
+export async function visiblePersonaIds(runner: DbOrTx, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const visible = personaVisibleTo(actor);
+  if (!visible) return new Set(ids);
+  const rows = await queryRows<{ id: string }>(
+    runner,
+    sql`select ${personas.id} as id from ${personas}
+        where ${personas.id} = any(${uuidArray(ids)}) and ${visible}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Cases of these personas that the actor may see, with the persona's role there. */
+export async function visibleCasesOf(runner: DbOrTx, actor: Actor, personaIds: readonly string[]) {
+  if (personaIds.length === 0) return [];
+  return runner
+    .select({ personaId: casePersonas.personaId, role: casePersonas.role, id: cases.id, ref: cases.ref, title: cases.title, status: cases.status })
+    .from(casePersonas)
+    .innerJoin(cases, eq(cases.id, casePersonas.caseId))
+    .where(and(sql`${casePersonas.personaId} = any(${uuidArray(personaIds)})`, caseVisibleTo(actor)))
+    .orderBy(cases.ref);
+}
+
+/**
+ * An evidence item given as a source or photo must exist and be readable by the actor; anything
+ * else is bad input (not 404: the record being changed is the persona, not the evidence).
+ */
+export async function assertEvidenceUsable(runner: DbOrTx, actor: Actor, evidenceId: string | null | undefined, path: string): Promise<void> {
+  if (!evidenceId) return;
+  const [item] = await runner
+    .select({ caseId: evidence.caseId })
+    .from(evidence)
+    .where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt)));
+  const problem = new AppError("bad_request", "No evidence item with that id in a case you can see", [{ path, message: "Unknown evidence item" }]);
+  if (!item) throw problem;
+  const { access } = await loadCase(runner, actor, item.caseId).catch(() => {
+    throw problem;
+  });
+  if (!can(actor, "evidence:read_metadata", { case: access })) throw problem;
+}

@@ -1,0 +1,109 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { identifiers, personaIdentifiers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { changesGraph } from "@/lib/graph/cache";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { normalizeIdentifier } from "@/lib/identifiers/normalize";
+import type { NormalizedIdentifier } from "@/lib/identifiers/types";
+import { assertEvidenceUsable, loadPersona } from "./access";
+import { correlate, holdersOf, noMatches } from "./correlation";
+import { toIdentifierView } from "./present";
+import { type IdentifierInput, identifierInputSchema } from "./schema";
+import type { PersonaIdentifierView } from "./views";
+
+/**
+ * The one row for (type, normalised value), in one round trip whether it is new or not. An
+ * existing row keeps its first-entered value and chain (other personas' records rest on them)
+ * and only gains attributes it lacked.
+ */
+async function upsertIdentifier(tx: Tx, n: NormalizedIdentifier) {
+  const [row] = await tx
+    .insert(identifiers)
+    .values(n)
+    .onConflictDoUpdate({
+      target: [identifiers.type, identifiers.normalizedValue],
+      set: { attributes: sql`(excluded.attributes - 'chainInferred') || ${identifiers.attributes}` },
+    })
+    .returning()
+    .prepare("upsert_identifier")
+    .execute();
+  if (!row) throw new Error("identifier upsert returned nothing");
+  return row;
+}
+
+/**
+ * Records that a persona holds an identifier and answers, in the same call, every other persona
+ * that already holds it (as far as the actor may know). Bad values fail before anything is written.
+ */
+export async function addIdentifier({ actor, personaId, input }: { actor: Actor; personaId: string; input: IdentifierInput }): Promise<PersonaIdentifierView> {
+  authorize(actor, "persona:write");
+  const data = parseOrThrow(identifierInputSchema, input);
+  const normalized = normalizeIdentifier(data);
+  return changesGraph(db.transaction(async (tx) => {
+    await loadPersona(tx, actor, personaId);
+    await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
+    const identifier = await upsertIdentifier(tx, normalized);
+    const [link] = await tx
+      .insert(personaIdentifiers)
+      .values({
+        personaId,
+        identifierId: identifier.id,
+        sourceEvidenceId: data.sourceEvidenceId ?? null,
+        confidence: data.confidence,
+        assertedById: actor.id,
+        observedAt: data.observedAt ? new Date(data.observedAt) : null,
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare("insert_persona_identifier")
+      .execute();
+    if (!link) throw new AppError("conflict", `This persona already has the ${identifier.type.replace(/_/g, " ")} ${identifier.value}`, { identifierId: identifier.id });
+    const holders = await holdersOf(tx, actor, [identifier.id], personaId);
+    const matches = correlate(holders).get(identifier.id) ?? noMatches;
+    await recordAudit(tx, {
+      actor,
+      action: "persona.identifier_add",
+      entityType: "persona",
+      entityId: personaId,
+      detail: { identifierId: identifier.id, type: identifier.type, value: identifier.value, confidence: link.confidence, holders: holders.length + 1 },
+    });
+    return {
+      ...toIdentifierView(identifier),
+      confidence: link.confidence,
+      sourceEvidenceId: link.sourceEvidenceId,
+      assertedBy: { id: actor.id, name: actor.name },
+      observedAt: link.observedAt?.toISOString() ?? null,
+      addedAt: link.createdAt.toISOString(),
+      matches,
+    };
+  }));
+}
+
+/** Removes the persona's claim; an identifier nobody holds any more is deleted with it. */
+export async function removeIdentifier({ actor, personaId, identifierId }: { actor: Actor; personaId: string; identifierId: string }): Promise<void> {
+  authorize(actor, "persona:write");
+  await changesGraph(db.transaction(async (tx) => {
+    await loadPersona(tx, actor, personaId);
+    const removed = await tx
+      .delete(personaIdentifiers)
+      .where(and(eq(personaIdentifiers.personaId, personaId), eq(personaIdentifiers.identifierId, identifierId)))
+      .returning({ confidence: personaIdentifiers.confidence });
+    if (removed.length === 0) throw AppError.notFound("Identifier on this persona");
+    // Lock first, so a concurrent add that already holds the identifier is seen before deciding it is orphaned.
+    await tx.select({ id: identifiers.id }).from(identifiers).where(eq(identifiers.id, identifierId)).for("update");
+    const orphan = await tx
+      .delete(identifiers)
+      .where(and(eq(identifiers.id, identifierId), sql`not exists (select 1 from ${personaIdentifiers} where ${personaIdentifiers.identifierId} = ${identifierId})`))
+      .returning({ type: identifiers.type, value: identifiers.value });
+    await recordAudit(tx, {
+      actor,
+      action: "persona.identifier_remove",
+      entityType: "persona",
+      entityId: personaId,
+      detail: { identifierId, deletedIdentifier: orphan.length > 0 },
+    });
+  }));
+}

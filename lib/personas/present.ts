@@ -1,0 +1,117 @@
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { casePersonas, identifiers, personaIdentifiers, personaRedFlags, personas, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { caseVisibleTo } from "@/lib/cases/access";
+import { type PersonaRow, visibleCasesOf } from "./access";
+import { correlate, holdersOf, noMatches } from "./correlation";
+import { explainRisk, riskWeights, isRedFlagCode } from "./risk";
+import type { IdentifierView, PersonaDetail, PersonaIdentifierView, PersonaSummary } from "./views";
+
+type IdentifierRow = typeof identifiers.$inferSelect;
+
+export function toIdentifierView(row: Pick<IdentifierRow, "id" | "type" | "value" | "normalizedValue" | "chain" | "attributes">): IdentifierView {
+  return {
+    id: row.id,
+    type: row.type,
+    value: row.value,
+    normalizedValue: row.normalizedValue,
+    ...(row.chain ? { chain: row.chain } : {}),
+    attributes: row.attributes,
+  };
+}
+
+/**
+ * Columns for summaries: the counts are of what the actor may see. The correlated subqueries name
+ * "personas"."id" literally: in a single-table select list drizzle leaves column names unqualified,
+ * and an unqualified "id" inside the subquery would bind to cases.id instead.
+ */
+export function summaryColumns(actor: Actor) {
+  const visibleCase = caseVisibleTo(actor);
+  return {
+    row: personas,
+    caseCount: sql<number>`(select count(*)::int from case_personas cp inner join cases on cases.id = cp.case_id
+      where cp.persona_id = "personas"."id"${visibleCase ? sql` and ${visibleCase}` : sql``})`.mapWith(Number),
+    identifierCount: sql<number>`(select count(*)::int from persona_identifiers pi where pi.persona_id = "personas"."id")`.mapWith(Number),
+  };
+}
+
+export function toPersonaSummary({ row, caseCount, identifierCount }: { row: PersonaRow; caseCount: number; identifierCount: number }): PersonaSummary {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    status: row.status,
+    aliases: row.aliases,
+    riskScore: row.riskScore,
+    claimedLocation: row.claimedLocation,
+    caseCount,
+    identifierCount,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Identifiers of one persona with who asserted them and, for each, every other holder the actor may know of. */
+export async function personaIdentifierViews(runner: DbOrTx, actor: Actor, personaId: string, only?: SQL): Promise<PersonaIdentifierView[]> {
+  const rows = await runner
+    .select({ identifier: identifiers, link: personaIdentifiers, assertedByName: users.name })
+    .from(personaIdentifiers)
+    .innerJoin(identifiers, eq(identifiers.id, personaIdentifiers.identifierId))
+    .leftJoin(users, eq(users.id, personaIdentifiers.assertedById))
+    .where(and(eq(personaIdentifiers.personaId, personaId), only))
+    .orderBy(asc(identifiers.type), asc(personaIdentifiers.createdAt));
+  if (rows.length === 0) return [];
+  const holders = await holdersOf(runner, actor, rows.map((r) => r.identifier.id), personaId);
+  const matches = correlate(holders);
+  return rows.map(({ identifier, link, assertedByName }) => ({
+    ...toIdentifierView(identifier),
+    confidence: link.confidence,
+    sourceEvidenceId: link.sourceEvidenceId,
+    assertedBy: link.assertedById && assertedByName ? { id: link.assertedById, name: assertedByName } : null,
+    observedAt: link.observedAt?.toISOString() ?? null,
+    addedAt: link.createdAt.toISOString(),
+    matches: matches.get(identifier.id) ?? noMatches,
+  }));
+}
+
+export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: PersonaRow): Promise<PersonaDetail> {
+  const [visibleCases, allCases, identifierViews, flags] = await Promise.all([
+    visibleCasesOf(runner, actor, [row.id]),
+    runner.select({ n: count() }).from(casePersonas).where(eq(casePersonas.personaId, row.id)),
+    personaIdentifierViews(runner, actor, row.id),
+    runner
+      .select({ flag: personaRedFlags, recordedByName: users.name })
+      .from(personaRedFlags)
+      .leftJoin(users, eq(users.id, personaRedFlags.recordedById))
+      .where(eq(personaRedFlags.personaId, row.id)),
+  ]);
+  const risk = explainRisk(flags.map((f) => f.flag.code));
+  const redFlags = flags
+    .map(({ flag, recordedByName }) => ({
+      code: flag.code,
+      label: isRedFlagCode(flag.code) ? riskWeights[flag.code].label : flag.code,
+      weight: isRedFlagCode(flag.code) ? riskWeights[flag.code].weight : 0,
+      note: flag.note,
+      evidenceId: flag.evidenceId,
+      recordedBy: flag.recordedById && recordedByName ? { id: flag.recordedById, name: recordedByName } : null,
+      recordedAt: flag.recordedAt.toISOString(),
+    }))
+    .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
+  return {
+    ...toPersonaSummary({ row, caseCount: visibleCases.length, identifierCount: identifierViews.length }),
+    claimedTimezone: row.claimedTimezone,
+    claimedNationality: row.claimedNationality,
+    claimedEducation: row.claimedEducation,
+    claimedEmployers: row.claimedEmployers,
+    notes: row.notes,
+    photoEvidenceId: row.photoEvidenceId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    cases: visibleCases.map(({ personaId: _p, ...c }) => c),
+    hiddenCaseCount: Math.max(0, (allCases[0]?.n ?? 0) - visibleCases.length),
+    identifiers: identifierViews,
+    redFlags,
+    risk,
+    permissions: { edit: can(actor, "persona:write") },
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { caseStatuses } from "@/db/schema/cases";
+import { casePersonaRoleSchema, credentialSchema, identifierTypeSchema, linkRelationSchema, linkStatusSchema, personaStatusSchema } from "./schema";
+
+const person = z.object({ id: z.uuid(), name: z.string() });
+
+export const personaRefSchema = z.object({ id: z.uuid(), displayName: z.string(), status: personaStatusSchema });
+export type PersonaRef = z.infer<typeof personaRefSchema>;
+
+export const caseRefSchema = z.object({ id: z.uuid(), ref: z.string(), title: z.string(), status: z.enum(caseStatuses) });
+export type CaseRef = z.infer<typeof caseRefSchema>;
+
+export const identifierSchema = z.object({
+  id: z.uuid(),
+  type: identifierTypeSchema,
+  value: z.string(),
+  normalizedValue: z.string(),
+  chain: z.string().optional(),
+  attributes: z.record(z.string(), z.string()),
+});
+export type IdentifierView = z.infer<typeof identifierSchema>;
+
+export const matchedPersonaSchema = personaRefSchema.extend({
+  riskScore: z.int(),
+  confidence: z.int(),
+  cases: z.array(caseRefSchema),
+});
+
+/** Other personas holding an identifier, as far as the actor may know. */
+export const correlationSchema = z.object({
+  personas: z.array(matchedPersonaSchema).describe("Visible personas (at most 25)"),
+  total: z.int().describe("Visible personas in all"),
+  hidden: z
+    .object({ personas: z.int(), cases: z.int(), leads: z.array(z.string()) })
+    .nullable()
+    .describe("Matches only in cases you cannot access: counts and the leads to ask, nothing else"),
+  message: z.string().nullable(),
+});
+export type Correlation = z.infer<typeof correlationSchema>;
+
+export const personaIdentifierSchema = identifierSchema.extend({
+  confidence: z.int(),
+  sourceEvidenceId: z.uuid().nullable(),
+  assertedBy: person.nullable(),
+  observedAt: z.iso.datetime().nullable(),
+  addedAt: z.iso.datetime(),
+  matches: correlationSchema,
+});
+export type PersonaIdentifierView = z.infer<typeof personaIdentifierSchema>;
+
+export const personaSummarySchema = personaRefSchema.extend({
+  aliases: z.array(z.string()),
+  riskScore: z.int(),
+  claimedLocation: z.string().nullable(),
+  caseCount: z.int().describe("Cases you can see"),
+  identifierCount: z.int(),
+  updatedAt: z.iso.datetime(),
+});
+export type PersonaSummary = z.infer<typeof personaSummarySchema>;
+
+export const personaListSchema = z.object({ items: z.array(personaSummarySchema), total: z.int(), page: z.int(), pageSize: z.int() });
+export type PersonaList = z.infer<typeof personaListSchema>;
+
+export const riskSchema = z.object({
+  score: z.int(),
+  sum: z.int(),
+  capped: z.boolean(),
+  items: z.array(z.object({ code: z.string(), label: z.string(), weight: z.int() })),
+});
+
+export const redFlagSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  weight: z.int(),
+  note: z.string().nullable(),
+  evidenceId: z.uuid().nullable(),
+  recordedBy: person.nullable(),
+  recordedAt: z.iso.datetime(),
+});
+export type RedFlagView = z.infer<typeof redFlagSchema>;
+
+export const personaCaseSchema = caseRefSchema.extend({ role: casePersonaRoleSchema });
+
+export const personaDetailSchema = personaSummarySchema.extend({
+  claimedTimezone: z.string().nullable(),
+  claimedNationality: z.string().nullable(),
+  claimedEducation: z.array(credentialSchema),
+  claimedEmployers: z.array(credentialSchema),
+  notes: z.string(),
+  photoEvidenceId: z.uuid().nullable(),
+  version: z.int(),
+  createdAt: z.iso.datetime(),
+  cases: z.array(personaCaseSchema),
+  hiddenCaseCount: z.int().describe("Cases you cannot access that also hold this persona"),
+  identifiers: z.array(personaIdentifierSchema),
+  redFlags: z.array(redFlagSchema),
+  risk: riskSchema,
+  permissions: z.object({ edit: z.boolean() }),
+});
+export type PersonaDetail = z.infer<typeof personaDetailSchema>;
+
+export const casePersonaSchema = personaSummarySchema.extend({ role: casePersonaRoleSchema, addedAt: z.iso.datetime() });
+export type CasePersonaView = z.infer<typeof casePersonaSchema>;
+
+export const linkSchema = z.object({
+  id: z.uuid(),
+  from: personaRefSchema,
+  to: personaRefSchema,
+  relation: linkRelationSchema,
+  status: linkStatusSchema,
+  confidence: z.int(),
+  rationale: z.string(),
+  evidenceId: z.uuid().nullable(),
+  createdBy: person.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type LinkView = z.infer<typeof linkSchema>;
+
+export const suggestionSchema = z.object({
+  persona: personaRefSchema,
+  sharedIdentifiers: z.array(identifierSchema.pick({ id: true, type: true, value: true, normalizedValue: true })),
+});
+export type SuggestionView = z.infer<typeof suggestionSchema>;
+
+export const personaLinksSchema = z.object({ links: z.array(linkSchema), suggestions: z.array(suggestionSchema) });
+export type PersonaLinks = z.infer<typeof personaLinksSchema>;
