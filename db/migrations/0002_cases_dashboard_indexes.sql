@@ -1,0 +1,4 @@
+CREATE INDEX "cases_dash_open_idx" ON "cases" USING btree ("status","severity","lead_id","id","subject_team","subject_hiring_channel") WHERE "cases"."status" in ('triage', 'investigating', 'contained', 'referred');--> statement-breakpoint
+CREATE INDEX "cases_dash_opened_idx" ON "cases" USING btree ("opened_at","status","severity","lead_id","id","subject_team","subject_hiring_channel");--> statement-breakpoint
+CREATE INDEX "cases_dash_contained_idx" ON "cases" USING btree ("contained_at","opened_at","status","severity","lead_id","id","subject_team","subject_hiring_channel") WHERE "cases"."contained_at" is not null;--> statement-breakpoint
+CREATE INDEX "cases_dash_closed_idx" ON "cases" USING btree ("closed_at","opened_at","status","severity","lead_id","id","subject_team","subject_hiring_channel") WHERE "cases"."closed_at" is not null;

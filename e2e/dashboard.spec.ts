@@ -1,0 +1,89 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, test } from "@playwright/test";
+import { createUser, signInViaApi, unique, type TestUser } from "./fixtures/api";
+import { DashboardPage } from "./pages/dashboard-page";
+
+/** Opens cases as an investigator in a team of their own, so the dashboard can be narrowed to them. */
+async function openCases(browser: Browser, investigator: TestUser, team: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInViaApi(page, investigator);
+  const refs: string[] = [];
+  for (const [severity, investigating] of [["critical", false], ["critical", false], ["high", true]] as const) {
+    const response = await page.request.post("/api/cases", { data: { title: `Dashboard ${team} ${severity}`, severity, subject: { team } } });
+    expect(response.status(), await response.text()).toBe(201);
+    const created = (await response.json()) as { id: string; ref: string };
+    refs.push(created.ref);
+    if (investigating) expect((await page.request.post(`/api/cases/${created.id}/transition`, { data: { to: "investigating" } })).status()).toBe(200);
+  }
+  await context.close();
+  return refs;
+}
+
+test.describe("dashboard", () => {
+  test("a manager reads the charts, changes the period and follows a segment to the matching cases", async ({ page, browser, request }) => {
+    const team = unique("team");
+    const refs = await openCases(browser, await createUser(request, "investigator"), team);
+    const manager = await createUser(request, "manager");
+    await signInViaApi(page, manager);
+    const dashboard = new DashboardPage(page);
+
+    await dashboard.goto(`team=${team}`);
+    await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Open cases by status and severity" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Opened and closed per week" })).toBeVisible();
+    await expect(dashboard.chart("open-cases").locator("svg.recharts-surface").first()).toBeVisible();
+    await expect(dashboard.segment("open-cases", "triage:critical")).toBeVisible();
+    await expect(dashboard.segment("open-cases", "investigating:high")).toBeVisible();
+    await expect(dashboard.summaryText).toContainText("Open now: 3 (triage 2, investigating 1)");
+    await expect(dashboard.period).toHaveValue("30d");
+
+    // The numbers behind a chart, as a table and as CSV.
+    await dashboard.chart("open-cases").getByText("Show the numbers").click();
+    const table = dashboard.chart("open-cases").getByRole("table", { name: "Open cases by status and severity" });
+    await expect(table.getByRole("row", { name: /Triage/ })).toContainText("2");
+    const [download] = await Promise.all([page.waitForEvent("download"), dashboard.chart("open-cases").getByRole("button", { name: /Download CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe("open-cases.csv");
+
+    await dashboard.period.selectOption({ label: "Last 7 days" });
+    await expect(page).toHaveURL(/period=7d/);
+    await expect(page).toHaveURL(new RegExp(`team=${team}`));
+    await expect(page.getByText(/\(7 days\), every case/)).toBeVisible();
+    await expect(dashboard.summaryText).toContainText("(7 days)");
+    await page.reload();
+    await expect(dashboard.period).toHaveValue("7d");
+
+    await dashboard.segment("open-cases", "triage:critical").click();
+    await expect(page).toHaveURL(/\/cases\?status=triage&severity=critical$/);
+    const list = page.getByRole("table", { name: "Cases" });
+    for (const ref of refs.slice(0, 2)) await expect(list.getByRole("link", { name: ref })).toBeVisible();
+    await expect(list.getByRole("link", { name: refs[2]! })).toHaveCount(0);
+    await expect(page.getByLabel("Status")).toHaveValue("triage");
+  });
+
+  test("the dashboard passes an accessibility scan, with its data tables open", async ({ page, request }) => {
+    await signInViaApi(page, await createUser(request, "manager"));
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Open cases by status and severity" })).toBeVisible();
+    for (const summary of await page.getByText("Show the numbers").all()) await summary.click();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("an investigator gets the printable report of their own cases", async ({ page, browser, request }) => {
+    const team = unique("team");
+    const investigator = await createUser(request, "investigator");
+    await openCases(browser, investigator, team);
+    await signInViaApi(page, investigator);
+    await page.goto(`/?team=${team}&period=90d`);
+    await expect(page.getByText(/the cases you work on/).first()).toBeVisible();
+    await page.getByRole("link", { name: "Printable report" }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard/print\\?team=${team}&period=90d`));
+    await expect(page.getByRole("heading", { name: "Investigations status report" })).toBeVisible();
+    await expect(page.getByText(/\(90 days\)/)).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  });
+});
