@@ -9,9 +9,12 @@ void runScript(async () => {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  // A fresh database (a new deployment, a CI run) is migrated before the first command.
-  const { ready } = await import("@/db");
-  await ready();
+  // A fresh database (a new deployment, a CI run) is migrated before the first command. Checking a
+  // pack needs no database, so it also works while the server holds the embedded one.
+  if (command.kind !== "verify-pack") {
+    const { ready } = await import("@/db");
+    await ready();
+  }
   const { runCommand } = await import("./cli/commands");
   return runCommand(command);
 });

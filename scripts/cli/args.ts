@@ -8,7 +8,8 @@ export type CliCommand =
   | { kind: "help" }
   | { kind: "user-add"; email: string; name: string; role: string; password: PasswordSource }
   | { kind: "token-create"; email: string; name: string; expiresAt?: string }
-  | { kind: "audit-verify" };
+  | { kind: "audit-verify" }
+  | { kind: "verify-pack"; file: string };
 
 export const usage = `Casework operator commands
 
@@ -26,6 +27,11 @@ Commands:
 
   audit verify
       Check the audit log's hash chain: exit code 0 when intact, 1 at the first broken link.
+
+  verify-pack <file.zip>
+      Check an evidence pack: the signature over manifest.json (and whether the key is this
+      instance's), every SHA256SUMS line and every manifest entry against the bytes. Names each
+      wrong file; exit code 0 when the pack is intact, 1 otherwise. Needs no database.
 
   help
       Show this text.
@@ -84,6 +90,14 @@ const specs: Record<string, Spec> = {
   "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
 };
 
+/** `verify-pack <file>`: one positional argument, the pack. */
+function parseVerifyPack(args: string[]): CliCommand {
+  if (args.includes("--help") || args.includes("-h")) return { kind: "help" };
+  const files = args.filter((a) => a !== "--");
+  if (files.length !== 1 || !files[0]?.trim()) throw new UsageError(`"verify-pack" needs exactly one file: npm run cli -- verify-pack <file.zip>`);
+  return { kind: "verify-pack", file: files[0] };
+}
+
 const groups = [...new Set(Object.keys(specs).map((k) => k.split(" ")[0]))];
 
 /** Maps the words after `npm run cli --` to a command; bad input throws a UsageError saying what is wrong. */
@@ -91,6 +105,7 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   const [group, sub, ...rest] = argv;
   if (group === undefined) throw new UsageError("No command given.");
   if (group === "help" || group === "--help" || group === "-h") return { kind: "help" };
+  if (group === "verify-pack") return parseVerifyPack([sub, ...rest].filter((a): a is string => a !== undefined));
   if (!groups.includes(group)) throw new UsageError(`Unknown command "${group}".`);
   const known = Object.keys(specs).filter((k) => k.startsWith(`${group} `));
   const name = `${group} ${sub ?? ""}`.trim();

@@ -1,4 +1,5 @@
 import { cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
+import { verifyPackAsOperator } from "@/lib/exports/verify-report";
 import { createToken } from "@/lib/tokens/tokens";
 import type { UserInput } from "@/lib/users/schema";
 import { createUser } from "@/lib/users/users";
@@ -54,6 +55,11 @@ export async function runCommand(command: CliCommand): Promise<number> {
       err(`audit chain BROKEN at event ${b?.seq ?? "?"} (${b?.problem ?? "unknown"}): ${b?.message ?? "no detail"}`);
       err(`${result.checked} events verified before the break (last good event: ${result.lastSeq}).`);
       return 1;
+    }
+    case "verify-pack": {
+      const { ok, lines } = await verifyPackAsOperator(command.file);
+      for (const line of lines) (ok ? out : err)(line);
+      return ok ? 0 : 1;
     }
   }
 }

@@ -7,6 +7,7 @@ import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
+import { signingKeyFingerprint } from "@/lib/exports/key-info";
 import { listTokens } from "@/lib/tokens/tokens";
 import { listUsers } from "@/lib/users/users";
 
@@ -16,6 +17,7 @@ export default async function AdminPage() {
   const actor = await requireActor();
   if (!can(actor, "user:manage")) notFound();
   const [users, tokens] = await Promise.all([listUsers({ actor }), listTokens({ actor, all: true })]);
+  const signing = signingKeyFingerprint({ actor });
   return (
     <>
       <PageHeader title="Admin" description="Users, roles, API tokens and the integrity of the audit log." />
@@ -45,6 +47,18 @@ export default async function AdminPage() {
           </CardHeader>
           <CardContent>
             <AuditCheck />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Evidence pack signing key</CardTitle>
+            <CardDescription>Every pack&apos;s manifest is signed with this instance&apos;s {signing.algorithm} key. Give recipients this fingerprint so they can check that the public-key.pem in a pack is this instance&apos;s key.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-1">
+            <p className="break-all font-mono text-sm" data-testid="signing-key-fingerprint">
+              {signing.fingerprint}
+            </p>
+            <p className="text-xs text-muted-foreground">SHA-256 of the public key in DER form; a recipient computes it with: openssl pkey -pubin -in public-key.pem -outform DER | sha256sum</p>
           </CardContent>
         </Card>
       </div>

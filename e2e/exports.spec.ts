@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { createUser, signInViaApi, unique } from "./fixtures/api";
+import { ExportsPage } from "./pages/exports-page";
+
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+test.describe("evidence packs", () => {
+  test("export a case with progress shown, download the pack and find it on the Exports page", async ({ page }) => {
+    test.setTimeout(120_000);
+    const lead = await createUser(page.request, "investigator");
+    await signInViaApi(page, lead);
+    const created = await page.request.post("/api/cases", { data: { title: `Export ${unique("case")}` } });
+    expect(created.status()).toBe(201);
+    const { id: caseId, ref } = (await created.json()) as { id: string; ref: string };
+    // Big enough that the build takes a visible moment.
+    const evidence = [
+      { name: "vpn-logs.bin", buffer: randomBytes(256 * 1024 * 1024) },
+      { name: "interview notes.txt", buffer: Buffer.from("Camera off for the whole interview; answers read from a screen.\n") },
+    ];
+    for (const file of evidence) {
+      const upload = await page.request.post(`/api/cases/${caseId}/evidence`, { multipart: { title: file.name, file: { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer } }, timeout: 60_000 });
+      expect(upload.status(), await upload.text()).toBe(201);
+    }
+
+    const exportsUi = new ExportsPage(page);
+    await page.goto(`/cases/${caseId}`);
+    await exportsUi.openOptions();
+    await expect(exportsUi.includeBox("E-001")).toBeChecked();
+    await expect(exportsUi.includeBox("E-002")).toBeChecked();
+    await expect(exportsUi.region.getByText("No packs made yet")).toBeVisible();
+    await exportsUi.start();
+
+    await expect(exportsUi.progress).toBeVisible();
+    await expect(exportsUi.progress).toHaveAttribute("aria-valuemax", "100");
+    const row = exportsUi.rows().first();
+    await expect(row.getByText("Ready")).toBeVisible({ timeout: 60_000 });
+    await expect(exportsUi.progress).toHaveCount(0);
+    const shown = (await row.getByTestId("export-sha256").textContent())?.trim() ?? "";
+    expect(shown).toMatch(/^[0-9a-f]{64}$/);
+
+    const downloading = page.waitForEvent("download");
+    await row.getByRole("link", { name: /^Download/ }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${ref}_\\d{8}T\\d{6}Z\\.zip$`));
+    const file = await download.path();
+    expect(sha256(fs.readFileSync(file))).toBe(shown);
+    const listing = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n").sort();
+    expect(listing).toEqual(["SHA256SUMS", "VERIFY.txt", "audit.csv", "custody.csv", "evidence/E-001_vpn-logs.bin", "evidence/E-002_interview_notes.txt", "manifest.json", "manifest.sig", "public-key.pem", "report.pdf", "stix/bundle.json"]);
+
+    await exportsUi.gotoList();
+    const listed = exportsUi.rows(page).filter({ hasText: ref });
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText(lead.name);
+    await expect(listed).toContainText("Ready");
+    await expect(listed.getByTestId("export-sha256")).toHaveText(shown);
+    await expect(listed.getByRole("link", { name: /^Download/ })).toHaveAttribute("href", /\/api\/exports\/[0-9a-f-]{36}\/download$/);
+  });
+
+  test("an investigator who is not the lead sees no export button, and a manager has no Exports page", async ({ page, browser }) => {
+    const lead = await createUser(page.request, "investigator");
+    const member = await createUser(page.request, "investigator");
+    await signInViaApi(page, lead);
+    const created = await page.request.post("/api/cases", { data: { title: `No export ${unique("case")}` } });
+    const { id: caseId } = (await created.json()) as { id: string };
+    expect((await page.request.post(`/api/cases/${caseId}/members`, { data: { userId: member.id, role: "investigator" } })).status()).toBe(201);
+
+    const memberContext = await browser.newContext();
+    const memberPage = await memberContext.newPage();
+    await signInViaApi(memberPage, member);
+    await memberPage.goto(`/cases/${caseId}`);
+    await expect(memberPage.getByTestId("case-ref")).toBeVisible();
+    await expect(memberPage.getByRole("button", { name: "Export evidence pack" })).toHaveCount(0);
+    expect((await memberPage.request.post(`/api/cases/${caseId}/exports`, { data: {} })).status()).toBe(403);
+    await memberContext.close();
+
+    const manager = await createUser(page.request, "manager");
+    const managerContext = await browser.newContext();
+    const managerPage = await managerContext.newPage();
+    await signInViaApi(managerPage, manager);
+    await managerPage.goto("/exports");
+    await expect(managerPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+    const listed = await managerPage.request.get("/api/exports");
+    expect(listed.status()).toBe(200);
+    expect(((await listed.json()) as { total: number }).total).toBe(0);
+    await managerContext.close();
+  });
+});

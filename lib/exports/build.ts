@@ -1,0 +1,110 @@
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { exports, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { logger } from "@/lib/logger";
+import { type BlobStore, evidenceStore } from "@/lib/storage";
+import { collectPackData } from "./collect";
+import { finishExport, recordIntegrityFailure } from "./finish";
+import { buildManifest, sha256sums, verifyText } from "./manifest";
+import { auditCsv, custodyCsv } from "./csv";
+import { packFileName } from "./names";
+import { exportsDir, packPath } from "./paths";
+import { planEvidence } from "./plan";
+import { renderReport } from "./report/render";
+import { exportOptionsSchema } from "./schema";
+import { instanceSigningKey, signBytes } from "./signing";
+import { buildStixBundle } from "./stix";
+import { PackWriter } from "./zip-writer";
+import { appVersion } from "@/lib/version";
+
+/** A failure whose message is meant for the user (stored on the export and shown in the app). */
+export class PackBuildError extends Error {}
+
+const software = { name: "Casework", version: appVersion };
+
+/** Writes `progress` (per mille of the expected bytes) at most four times a second, in order. */
+function progressReporter(id: string, expectedBytes: number) {
+  let last = 0;
+  let lastAt = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    report(bytes: number) {
+      const perMille = Math.min(990, Math.floor((bytes * 1000) / Math.max(1, expectedBytes)));
+      const now = Date.now();
+      if (perMille <= last || now - lastAt < 250) return;
+      last = perMille;
+      lastAt = now;
+      chain = chain
+        .then(() => db.update(exports).set({ progress: perMille }).where(and(eq(exports.id, id), eq(exports.status, "running"))))
+        .catch((err: unknown) => logger.warn({ err, exportId: id }, "could not record export progress"));
+    },
+    settled: () => chain,
+  };
+}
+
+/**
+ * Builds one pack, once, into `<DATA_DIR>/exports/<id>.zip`. The file is kept rather than rebuilt
+ * on each download: a rebuild would carry a new time, newer custody events and a new signature,
+ * so its SHA-256 would differ from the one handed to an authority and written in the disclosure
+ * log. Keeping it means the hash on record always names bytes the instance can still produce.
+ */
+export async function buildPack(id: string, store: BlobStore = evidenceStore()): Promise<void> {
+  const [found] = await db.select({ e: exports, name: users.name, email: users.email, role: users.role }).from(exports).leftJoin(users, eq(users.id, exports.createdById)).where(eq(exports.id, id));
+  if (!found) throw new Error(`export ${id} not found`);
+  const started = await db.update(exports).set({ status: "running", progress: 0 }).where(and(eq(exports.id, id), eq(exports.status, "queued"))).returning({ id: exports.id });
+  // Marked failed meanwhile (a restart sweep) or already taken: nothing to do.
+  if (started.length === 0) return;
+  const exporter: Actor | null = found.e.createdById && found.name && found.email && found.role ? { id: found.e.createdById, name: found.name, email: found.email, role: found.role, via: "session" } : null;
+  const options = exportOptionsSchema.parse(found.e.options);
+  const exportedAt = new Date();
+  const data = await collectPackData(found.e.caseId);
+  const { included, leftOut } = planEvidence(data.evidence, options);
+  const key = instanceSigningKey();
+
+  await fsp.mkdir(exportsDir(), { recursive: true });
+  const file = packPath(id);
+  const temp = `${file}.part`;
+  await fsp.rm(temp, { force: true });
+  const expected = included.reduce((n, i) => n + i.item.size, 0) + 128 * 1024 + data.audit.length * 300;
+  const progress = progressReporter(id, expected);
+  const writer = new PackWriter(temp, { mtime: exportedAt, onProgress: progress.report });
+  try {
+    for (const { item, path: entryPath } of included) {
+      const source = await store.get(item.sha256).catch((error: unknown) => {
+        throw new PackBuildError(`${item.exhibitNo}: its stored file cannot be read (${error instanceof Error ? error.message : "unknown error"}). Nothing was exported.`);
+      });
+      const entry = await writer.addStream(entryPath, source, item.size);
+      if (entry.sha256 !== item.sha256 || entry.size !== item.size) {
+        await recordIntegrityFailure(exporter, data.case.id, item, entry, id);
+        throw new PackBuildError(`${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported; verify the item on its evidence page.`);
+      }
+    }
+    writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
+    writer.addBuffer("audit.csv", auditCsv(data.audit));
+    if (options.includeStix) writer.addBuffer("stix/bundle.json", buildStixBundle(data, { exportId: id, exportedAt, producerName: `Casework instance ${key.fingerprint.slice(0, 16)}` }));
+    writer.addBuffer("public-key.pem", Buffer.from(key.publicKeyPem, "utf8"));
+    writer.addBuffer("VERIFY.txt", verifyText({ caseRef: data.case.ref, exportedAt, fingerprint: key.fingerprint, hasReport: options.includeReport }));
+    const manifest = buildManifest({ exportId: id, exportedAt, exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" }, software, options, data, included, leftOut, files: [...writer.entries], signing: key, hasReport: options.includeReport });
+    const manifestEntry = writer.addBuffer("manifest.json", manifest);
+    writer.addBuffer("manifest.sig", signBytes(key, manifest));
+    if (options.includeReport) {
+      const pdf = await renderReport({ data, included, leftOut, exportedAt, exporter: exporter ?? { name: "Former user", email: "" }, software, manifestSha256: manifestEntry.sha256, fingerprint: key.fingerprint, includeGraph: options.includeGraph });
+      writer.addBuffer("report.pdf", pdf);
+    }
+    writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
+    const pack = await writer.finish();
+    await fsp.rename(temp, file);
+    const dir = await fsp.open(path.dirname(file), "r");
+    await dir.sync().finally(() => dir.close());
+    await progress.settled();
+    const fileName = packFileName(data.case.ref, exportedAt);
+    const kept = await finishExport({ id, caseId: data.case.id, exporter, included, leftOutCount: leftOut.length, fileName, pack, manifestSha256: manifestEntry.sha256 });
+    if (!kept) await fsp.rm(file, { force: true });
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import { db } from "@/db";
+import { readAudit, readCase, readEvidence, readWithdrawn } from "./collect-case";
+import { readNetwork } from "./collect-network";
+import { readReferrals, readTasks } from "./collect-work";
+import type { PackData } from "./data";
+
+/**
+ * Reads the case for a pack in one repeatable-read transaction, so the manifest, the report and
+ * the CSVs all describe the same instant even while people keep working on the case.
+ */
+export async function collectPackData(caseId: string): Promise<PackData> {
+  return db.transaction(
+    async (tx) => {
+      const kase = await readCase(tx, caseId);
+      const evidence = await readEvidence(tx, caseId);
+      const withdrawn = await readWithdrawn(tx, caseId);
+      const network = await readNetwork(tx, caseId);
+      const tasks = await readTasks(tx, caseId);
+      const referrals = await readReferrals(tx, caseId);
+      const audit = await readAudit(tx, caseId);
+      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, audit };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}

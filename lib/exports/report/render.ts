@@ -1,0 +1,37 @@
+import { drawCover } from "./cover";
+import { drawGraph } from "./graph";
+import type { ReportInput } from "./input";
+import { Layout } from "./layout";
+import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
+import { drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
+import { drawable } from "./text";
+
+export type { ReportInput } from "./input";
+
+/** report.pdf: the case as a person reads it, drawn with pdf-lib (no browser at run time). */
+export async function renderReport(input: ReportInput): Promise<Buffer> {
+  const l = await Layout.create();
+  const { doc } = l;
+  const c = input.data.case;
+  doc.setTitle(drawable(l.regular, `${c.ref}: ${c.title}`));
+  doc.setSubject("Evidence pack report");
+  doc.setAuthor(drawable(l.regular, input.exporter.name));
+  doc.setCreator(`${input.software.name} ${input.software.version}`);
+  doc.setProducer(`${input.software.name} ${input.software.version} (pdf-lib)`);
+  doc.setCreationDate(input.exportedAt);
+  doc.setModificationDate(input.exportedAt);
+
+  drawCover(l, input);
+  l.newPage();
+  drawSummary(l, input);
+  drawEvidenceIndex(l, input);
+  drawLeftOut(l, input);
+  drawPersonas(l, input);
+  if (input.includeGraph) drawGraph(l, input.data);
+  l.newPage();
+  drawRemediation(l, input);
+  drawReferrals(l, input);
+  drawTimeline(l, input.data.audit);
+  l.footers(c.ref);
+  return Buffer.from(await doc.save());
+}

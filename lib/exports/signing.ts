@@ -1,0 +1,78 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export const SIGNING_KEY_FILE = "signing-key.pem";
+
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** PEM (SPKI) of the public key, as shipped in every pack. */
+  publicKeyPem: string;
+  /** SHA-256 of the DER public key, hex: what an administrator publishes for verifiers. */
+  fingerprint: string;
+}
+
+const cache = new Map<string, SigningKey>();
+
+export function keyFingerprint(publicKey: KeyObject): string {
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+}
+
+function fromPem(pem: string): SigningKey {
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error(`${SIGNING_KEY_FILE} does not hold an Ed25519 key`);
+  const publicKey = createPublicKey(privateKey);
+  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(), fingerprint: keyFingerprint(publicKey) };
+}
+
+/**
+ * The instance's Ed25519 key, created on first use in the data folder (mode 0600). The new key
+ * is written to a temp file and hard-linked into place: a link fails when the name exists, so
+ * two processes starting at once agree on one key, and nobody ever reads a half-written file.
+ */
+export function instanceSigningKey(dataDir = env.DATA_DIR): SigningKey {
+  const file = path.join(dataDir, SIGNING_KEY_FILE);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    fs.mkdirSync(dataDir, { recursive: true });
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const temp = path.join(dataDir, `.${SIGNING_KEY_FILE}.${randomUUID()}.tmp`);
+    const fd = fs.openSync(temp, "wx", 0o600);
+    try {
+      fs.writeFileSync(fd, privateKey.export({ type: "pkcs8", format: "pem" }));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(temp, file);
+    } catch (linkError) {
+      if ((linkError as NodeJS.ErrnoException).code !== "EEXIST") throw linkError;
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+    pem = fs.readFileSync(file, "utf8");
+  }
+  const key = fromPem(pem);
+  cache.set(file, key);
+  return key;
+}
+
+/** The instance key if it exists, without creating one (verifying a pack must not mint keys). */
+export function existingSigningKey(dataDir = env.DATA_DIR): SigningKey | null {
+  const file = path.join(dataDir, SIGNING_KEY_FILE);
+  if (!cache.has(file) && !fs.existsSync(file)) return null;
+  return instanceSigningKey(dataDir);
+}
+
+/** Ed25519 over the exact bytes (no pre-hash), which is what `openssl pkeyutl -verify -rawin` checks. */
+export function signBytes(key: SigningKey, bytes: Uint8Array): Buffer {
+  return sign(null, bytes, key.privateKey);
+}

@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+import { existingSigningKey } from "./signing";
+import { type PackVerification, verifyPack } from "./verify-pack";
+
+/** What the operator reads: one line per finding, the wrong files named first thing on their line. */
+export function describeVerification(file: string, r: PackVerification): string[] {
+  const lines = [`Pack ${path.basename(file)}: ${r.files} files${r.manifest.caseRef ? `, case ${r.manifest.caseRef}` : ""}${r.manifest.exportedAt ? `, exported ${r.manifest.exportedAt}` : ""}`];
+  if (r.signature.fingerprint) {
+    const whose = r.signature.matchesInstance === null ? "no signing key on this instance to compare with" : r.signature.matchesInstance ? "this instance's key" : "NOT this instance's key: made elsewhere, or signed with another key";
+    lines.push(`Signature over manifest.json: ${r.signature.valid ? "valid" : "INVALID"}; key ${r.signature.fingerprint} (${whose})`);
+  }
+  lines.push(`SHA256SUMS: ${r.sums.checked} lines checked; manifest: ${r.manifest.files} files and ${r.manifest.evidence} evidence items checked`);
+  for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
+  lines.push(r.ok ? "OK: every file is intact and the manifest signature verifies." : `FAILED: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${new Set(r.problems.map((p) => p.file)).size} file(s).`);
+  return lines;
+}
+
+export async function verifyPackAsOperator(file: string): Promise<{ ok: boolean; lines: string[] }> {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("not_found", `No such file: ${file}`);
+  const result = await verifyPack(file, { instanceKey: existingSigningKey() });
+  return { ok: result.ok, lines: describeVerification(file, result) };
+}
