@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import { db } from "@/db";
 import { caseNotes, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -37,9 +38,11 @@ function textMatch(q: string): SQL {
   )`;
 }
 
-export async function listCases({ actor, query }: { actor: Actor; query: CaseListQuery }): Promise<CaseList> {
-  authorize(actor, "case:list");
-  const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
+/**
+ * The two statements behind listCases, unexecuted: benchmarks and query-plan checks run exactly
+ * this SQL. The filter must already be parsed and the actor authorized.
+ */
+export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuerySchema>) {
   const today = todayIso();
   const conditions: (SQL | undefined)[] = [
     caseVisibleTo(actor),
@@ -59,8 +62,8 @@ export async function listCases({ actor, query }: { actor: Actor; query: CaseLis
   const column = sortColumns[f.sort.replace(/^-/, "") as keyof typeof sortColumns];
   const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
 
-  const [rows, totals] = await Promise.all([
-    db
+  return {
+    rows: db
       .select({ row: cases, leadName: users.name, leadEmail: users.email })
       .from(cases)
       .leftJoin(users, eq(users.id, cases.leadId))
@@ -68,8 +71,15 @@ export async function listCases({ actor, query }: { actor: Actor; query: CaseLis
       .orderBy(order, descending ? desc(cases.id) : asc(cases.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(cases).where(where),
-  ]);
+    total: db.select({ n: count() }).from(cases).where(where),
+  };
+}
+
+export async function listCases({ actor, query }: { actor: Actor; query: CaseListQuery }): Promise<CaseList> {
+  authorize(actor, "case:list");
+  const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
+  const statements = caseListStatements(actor, f);
+  const [rows, totals] = await Promise.all([statements.rows, statements.total]);
   return {
     items: rows.map(({ row, leadName, leadEmail }) =>
       toCaseSummary(row, row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null),

@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { projectRoot } from "./config";
+
+export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const nextJs = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+
+/** Builds the production app into the bench's own folder when there is no build yet (or when asked). */
+export function ensureBuild(force: boolean): void {
+  if (!force && fs.existsSync(path.join(projectRoot, DIST_DIR, "BUILD_ID"))) return;
+  process.stdout.write(`Building the production app into ${DIST_DIR} (a minute or two)...\n`);
+  const result = spawnSync(process.execPath, [nextJs, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR } });
+  dropOwnTsconfigEntries();
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+/**
+ * next build adds its dist folder's types to tsconfig "include"; that is not ours to change.
+ * Only our own entries are taken out, so other builds' edits made meanwhile survive.
+ */
+function dropOwnTsconfigEntries(): void {
+  const file = path.join(projectRoot, "tsconfig.json");
+  const config = JSON.parse(fs.readFileSync(file, "utf8")) as { include?: string[] };
+  const include = config.include?.filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
+  if (!include || include.length === config.include?.length) return;
+  fs.writeFileSync(file, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  /** Runs `fn` while sampling the server's RSS every 50 ms; returns its result with the peak and the starting RSS. */
+  measure<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number; startRss: number }>;
+  stop(): Promise<void>;
+}
+
+export async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before answering ${url}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Where a started server's output goes (outside the project, so it is never committed). */
+export function serverLogPath(name: string): string {
+  return path.join(os.tmpdir(), `casework-bench-${name}.log`);
+}
+
+/** Starts a process that serves HTTP and waits until `healthPath` answers 200. */
+export async function startServer(opts: { args: string[]; port: number; env: NodeJS.ProcessEnv; healthPath: string; logName: string }): Promise<RunningServer> {
+  const log = fs.openSync(serverLogPath(opts.logName), "w");
+  const child = spawn(process.execPath, opts.args, { cwd: projectRoot, env: opts.env, stdio: ["ignore", log, log] });
+  const url = `http://127.0.0.1:${opts.port}`;
+  await waitFor(`${url}${opts.healthPath}`, child);
+  const pid = child.pid as number;
+  return {
+    url,
+    pid,
+    async measure(fn) {
+      const startRss = treeRss(pid);
+      let peakRss = startRss;
+      const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 50);
+      try {
+        const result = await fn();
+        return { result, peakRss: Math.max(peakRss, treeRss(pid)), startRss };
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await Promise.race([new Promise((r) => child.once("exit", r)), sleep(5_000)]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      fs.closeSync(log);
+    },
+  };
+}
+
+/** `next start` of the bench build, pointed at the bench database and data folder. */
+export function startApp(port: number, databaseUrl: string, dataDir: string, authSecret: string): Promise<RunningServer> {
+  return startServer({
+    args: [nextJs, "start", "-p", String(port), "-H", "127.0.0.1"],
+    port,
+    healthPath: "/api/health",
+    logName: "server",
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn", PORT: String(port) },
+  });
+}
