@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { caseOperations } from "@/lib/cases/openapi";
+import { dashboardOperations } from "@/lib/dashboard/openapi";
 import { evidenceOperations } from "@/lib/evidence/openapi";
+import { exportOperations } from "@/lib/exports/openapi";
+import { graphOperations } from "@/lib/graph/openapi";
+import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
@@ -30,4 +34,4 @@ const systemOperations: ApiOperation[] = [
 ];
 
 /** Every documented operation; each area adds its own list here. */
-export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...evidenceOperations, ...remediationOperations, ...referralOperations];
+export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...evidenceOperations, ...dashboardOperations, ...remediationOperations, ...referralOperations, ...personaOperations, ...graphOperations, ...exportOperations];

@@ -5,13 +5,15 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { CaseOverview } from "@/components/cases/case-overview";
 import { CaseTabs } from "@/components/cases/case-tabs";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { ExportPanel } from "@/components/exports/export-panel";
+import { CasePersonasPanel } from "@/components/personas/case-personas-panel";
 import { ReferralsPanel } from "@/components/referrals/referrals-panel";
 import { RemediationPanel } from "@/components/remediation/remediation-panel";
-import { ComingSoon } from "@/components/shell/coming-soon";
 import { requireActor } from "@/lib/auth/current";
 import { getCase } from "@/lib/cases/cases";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { AppError } from "@/lib/errors";
+import { exportPermissions } from "@/lib/exports/exports";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -23,19 +25,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const exporting = await exportPermissions({ actor, caseId: detail.id });
   return (
     <>
       <CaseHeader initial={detail} />
+      {exporting.create ? <ExportPanel caseId={detail.id} privilegedIds={exporting.privilegedEvidenceIds} /> : null}
       <CaseTabs
         panels={{
           overview: <CaseOverview initial={detail} />,
           evidence: <EvidencePanel caseId={detail.id} />,
-          personas: (
-            <ComingSoon
-              title="Personas & graph"
-              items={["Attach the personas in this case and their identifiers", "See every other persona that shares a phone, wallet or address", "Explore the network as a graph"]}
-            />
-          ),
+          personas: <CasePersonasPanel caseId={detail.id} canEdit={detail.permissions.update} />,
           remediation: <RemediationPanel caseId={detail.id} />,
           referrals: <ReferralsPanel caseId={detail.id} />,
           activity: <ActivityList caseId={detail.id} />,
