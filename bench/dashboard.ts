@@ -129,9 +129,16 @@ async function main(): Promise<void> {
       return;
     }
 
-    const { ensureBuild, startApp } = await import("./lib/server");
+    const { DIST_DIR, ensureBuild, serverLogPath, startServer } = await import("./lib/server");
     ensureBuild(!args.includes("--no-build"));
-    const app = await startApp(port, url.toString(), process.env.DATA_DIR, randomBytes(32).toString("base64url"));
+    const app = await startServer({
+      args: [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      port,
+      healthPath: "/api/health",
+      logName: `dashboard-${process.pid}`,
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: url.toString(), DATA_DIR: process.env.DATA_DIR, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn" },
+    });
+    log(`  server log: ${serverLogPath(`dashboard-${process.pid}`)}`);
     server = app;
     const { measureLcp, signInCookie } = await import("./dashboard-lighthouse");
     const cookie = await signInCookie(app.url, benchEmails.manager, password);

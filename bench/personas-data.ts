@@ -106,8 +106,15 @@ export async function generate(sql: postgres.Sql, shape: BenchShape, log: (s: st
 
 /** Personas in the lead's cases or in no case (visible to the lead), spread over network kinds. */
 export async function visiblePersonaSample(sql: postgres.Sql, shape: BenchShape, count: number, minN = 1): Promise<{ n: number; id: string }[]> {
+  // Generated names are "Persona <n>", so the sample needs no session state and works on a kept database.
   return sql<{ n: number; id: string }[]>`
-    select p.n, p.id from pmap p
+    select n, id from (select split_part(display_name, ' ', 2)::int as n, id from personas where display_name ~ '^Persona [0-9]+$') p
     where p.n >= ${minN} and (p.n % 5 = 0 or (1 + (p.n * 7919) % ${shape.cases}) % 10 = 0)
     order by (p.n * 2654435761::bigint) % 1000003 limit ${count}`;
+}
+
+export async function benchUsers(sql: postgres.Sql): Promise<{ lead: string; admin: string }> {
+  const rows = await sql<{ email: string; id: string }[]>`select email, id from users where email in ('bench-lead@example.test', 'bench-admin@example.test')`;
+  const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+  return { lead: byEmail.get("bench-lead@example.test")!, admin: byEmail.get("bench-admin@example.test")! };
 }

@@ -1,16 +1,18 @@
 /**
- * Persona benchmark: `npx tsx --conditions=react-server bench/personas.ts [--scale=1] [--keep] [--generate-only]`.
+ * Persona benchmark: `npx tsx --conditions=react-server bench/personas.ts [--scale=1] [--keep] [--generate-only] [--reuse=<database>]`.
+ * `--keep` leaves the generated database for later runs with `--reuse` (same --scale), which skip generating.
  * Creates a fresh PostgreSQL database beside BENCH_DATABASE_URL (default the local server),
  * generates the data set of bench/personas-data.ts, then measures the app's own lib calls next to
  * the raw SQL at their core, in the same run, as an investigator who sees one case in ten.
  */
 import postgres from "postgres";
-import { generate, shapeFor, visiblePersonaSample } from "./personas-data";
+import { benchUsers, generate, shapeFor, visiblePersonaSample } from "./personas-data";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const scale = Number(arg("scale") ?? "1");
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `casework_bench_personas_${Date.now()}`;
+const reuse = arg("reuse");
+const dbName = reuse ?? `casework_bench_personas_${Date.now()}`;
 const log = (s: string) => console.log(s);
 
 interface Row {
@@ -35,7 +37,7 @@ async function time<T>(fn: () => Promise<T>, out: number[]): Promise<T> {
 
 async function main() {
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${dbName}"`);
+  if (!reuse) await admin.unsafe(`create database "${dbName}"`);
   const url = new URL(base);
   url.pathname = `/${dbName}`;
   process.env.DATABASE_URL = url.toString();
@@ -46,9 +48,9 @@ async function main() {
     const { ready, closeDb } = await import("@/db");
     await ready();
     const shape = shapeFor(scale);
-    log(`Generating scale ${scale} into ${dbName}:`);
     const started = performance.now();
-    const ids = await generate(gen, shape, log);
+    if (!reuse) log(`Generating scale ${scale} into ${dbName}:`);
+    const ids = reuse ? await benchUsers(gen) : await generate(gen, shape, log);
     const [counts] = await gen`select (select count(*) from personas)::int as p, (select count(*) from identifiers)::int as i,
       (select count(*) from persona_identifiers)::int as pi, (select count(*) from persona_links)::int as l`;
     log(`  total ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts!.p} personas, ${counts!.i} identifiers, ${counts!.pi} persona-identifier links, ${counts!.l} explicit links\n`);
@@ -71,7 +73,7 @@ async function main() {
   } finally {
     await gen.end();
     await raw.end();
-    if (!process.argv.includes("--keep")) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    if (!process.argv.includes("--keep") && !reuse) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
     else log(`kept database ${dbName}`);
     await admin.end();
   }

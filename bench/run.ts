@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const catalogue = setup.writeCatalogue({ admin, investigator });
     const app = await startApp(APP_PORT, databaseUrl, dataDir, randomBytes(32).toString("base64url"));
     servers.push(app);
-    const bare = await startServer({ args: [tsx, path.join(projectRoot, "bench", "baseline-server.ts"), catalogue], port: BARE_PORT, healthPath: "/health", logName: "bare", env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT) } });
+    const bare = await startServer({ args: [tsx, path.join(projectRoot, "bench", "baseline-server.ts"), catalogue], port: BARE_PORT, healthPath: "/health", logName: `bare-${BARE_PORT}`, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT) } });
     servers.push(bare);
     const ctx: BenchContext = {
       app,
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim(),
     };
     process.stdout.write(`\n${formatTable(results)}\n\nLoad average before/after: ${loadBefore.map((v) => v.toFixed(2)).join(" ")} / ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} (${os.cpus().length} cores)\n`);
-    process.stdout.write(`Results: ${writeResults(results, meta, smoke)}; server log: ${serverLogPath("server")}\n`);
+    process.stdout.write(`Results: ${writeResults(results, meta, smoke)}; server log: ${serverLogPath(`server-${APP_PORT}`)}\n`);
     fs.rmSync(catalogue, { force: true });
     if (flag(args, "explain")) {
       const { explainAll } = await import("./explain");

@@ -1,6 +1,7 @@
 import type { Sql } from "postgres";
 import type { Actor } from "@/lib/auth/actor";
 import { listVariants } from "../scenarios/case-list";
+import { depth2Sql, holdersSql, networkSql } from "./reference-sql";
 import { CASE_ID, LEAD_ID, type Statement } from "./sql-runner";
 
 export interface ExplainQuery extends Statement {
@@ -31,18 +32,14 @@ export async function explainQueries(sql: Sql, actors: { admin: Actor; investiga
   const [shared] = await sql<{ v: string; p: string }[]>`select i.normalized_value as v, min(pi.persona_id::text) as p from identifiers i join persona_identifiers pi on pi.identifier_id = i.id where i.type = 'email' group by i.id having count(*) >= 3 limit 1`;
   const [hub] = await sql<{ p: string }[]>`select persona_id::text as p from persona_identifiers where identifier_id = (select identifier_id from persona_identifiers group by identifier_id order by count(*) desc limit 1) limit 1`;
   const [small] = await sql<{ p: string }[]>`select persona_id::text as p from persona_identifiers where identifier_id = (select identifier_id from persona_identifiers tablesample system (1) group by identifier_id having count(*) = 2 limit 1) limit 1`;
-  const depth2 = `with i1 as (select identifier_id from persona_identifiers where persona_id = $1),
-p1 as (select distinct persona_id from persona_identifiers where identifier_id in (select identifier_id from i1)),
-i2 as (select distinct identifier_id from persona_identifiers where persona_id in (select persona_id from p1))
-select pi.persona_id, pi.identifier_id from persona_identifiers pi where pi.identifier_id in (select identifier_id from i2)`;
   out.push(
-    { name: "identifier holders (email)", reference: true, text: "select p.id, p.display_name from identifiers i join persona_identifiers pi on pi.identifier_id = i.id join personas p on p.id = pi.persona_id where i.type = $1 and i.normalized_value = $2", params: ["email", shared?.v ?? ""] },
-    { name: "depth-2 neighbourhood (persona in a small network)", reference: true, text: depth2, params: [small?.p ?? shared?.p ?? ""] },
-    { name: "depth-2 neighbourhood (persona on the busiest hub identifier)", reference: true, text: depth2, params: [hub?.p ?? ""] },
+    { name: "identifier holders (email)", reference: true, text: holdersSql, params: ["email", shared?.v ?? ""] },
+    { name: "depth-2 neighbourhood (persona in a small network)", reference: true, text: depth2Sql, params: [small?.p ?? shared?.p ?? ""] },
+    { name: "depth-2 neighbourhood (persona on the busiest hub identifier)", reference: true, text: depth2Sql, params: [hub?.p ?? ""] },
     { name: "persona's cases", reference: true, text: "select c.id, c.ref, cp.role from case_personas cp join cases c on c.id = cp.case_id where cp.persona_id = $1", params: [shared?.p ?? ""] },
     { name: "personas by name prefix", reference: true, text: "select id, display_name from personas where display_name >= $1 and display_name < $2 order by display_name limit 25", params: ["Maya M", "Maya N"] },
     { name: "overdue tasks of an owner", reference: true, text: "select t.id, t.title, t.due_at from remediation_tasks t where t.owner_id = (select id from users where email = $1) and t.status in ('todo', 'in_progress') and t.due_at < now() order by t.due_at limit 50", params: ["bench-investigator@casework.test"] },
-    { name: "networks: shared identifier groups", reference: true, text: "select array_agg(persona_id::text) as ps from persona_identifiers group by identifier_id having count(*) > 1", params: [], seqScanExpected: "reads every link once to build all networks" },
+    { name: "networks: shared identifier groups", reference: true, text: networkSql[1] ?? "", params: [], seqScanExpected: "reads every link once to build all networks" },
   );
   return out;
 }

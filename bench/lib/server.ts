@@ -114,7 +114,7 @@ export function startApp(port: number, databaseUrl: string, dataDir: string, aut
     args: [nextJs, "start", "-p", String(port), "-H", "127.0.0.1"],
     port,
     healthPath: "/api/health",
-    logName: "server",
+    logName: `server-${port}`,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn", PORT: String(port) },
   });
 }

@@ -1,13 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { benchEmails } from "../data/users";
+import { networkSql } from "../lib/reference-sql";
 import { percentile, timeSequential } from "../lib/stats";
 import { api, loadApp, rawFigures, sizes } from "./common";
 import type { Scenario } from "./types";
-
-const networkSql = [
-  "select id::text as id, risk_score from personas",
-  "select array_agg(persona_id::text) as ps from persona_identifiers group by identifier_id having count(*) > 1",
-  "select from_persona_id::text as a, to_persona_id::text as b from persona_links where status = 'confirmed'",
-];
 
 const networks: Scenario = {
   id: "networks",
@@ -50,12 +46,23 @@ const dashboard: Scenario = {
   routes: ["dashboard/summary/route.ts"],
   async run(ctx) {
     const manager = await ctx.tokenFor(benchEmails.manager);
+    // One request first, alone: it fills the per-user networks cache the summary uses. Concurrent
+    // first requests would each compute the networks (the cache does not share one in flight).
+    const first = await api<{ networks?: { pending?: boolean } }>(ctx, manager.token, "GET", "/api/dashboard/summary");
+    if (first.status !== 200) throw new Error(`GET /api/dashboard/summary answered ${first.status}`);
+    // The networks are computed in the background after a first request; measure the steady state.
+    const ready = performance.now();
+    for (let r = first; r.body.networks?.pending && performance.now() - ready < 120_000; ) {
+      await sleep(1000);
+      r = await api<{ networks?: { pending?: boolean } }>(ctx, manager.token, "GET", "/api/dashboard/summary");
+    }
+    const readyAfter = (performance.now() - ready) / 1000;
     const { figures: product, result } = await loadApp(ctx, { connections: 5, amount: sizes(ctx, 300, 10), warmup: sizes(ctx, 30, 3), plan: { kind: "requests", requests: [{ path: "/api/dashboard/summary", token: manager.token }] } });
     // The product's figures come from many statements in lib/dashboard; the fair floor is the same
     // lib call without HTTP, auth and serialisation in front of it.
     const { getDashboardSummary } = await import("@/lib/dashboard/summary");
     const raw = await timeSequential(() => getDashboardSummary({ actor: manager.actor, query: {} }), sizes(ctx, 30, 2), 2);
-    return { product, baseline: rawFigures(raw, "same lib call in-process (its SQL + JS, no HTTP)"), met: (product.p95 ?? Infinity) <= 150 && product.errors === 0, note: "default period (last 30 days), as a manager", details: { statuses: result.statuses } };
+    return { product, baseline: rawFigures(raw, "same lib call in-process (its SQL + JS, no HTTP)"), met: (product.p95 ?? Infinity) <= 150 && product.errors === 0, note: `default period (last 30 days), as a manager; first (cold) request alone ${first.ms.toFixed(0)} ms, networks ready ${readyAfter.toFixed(0)} s later`, details: { statuses: result.statuses } };
   },
 };
 

@@ -1,14 +1,7 @@
+import { depth2Sql, holdersSql, screenSql } from "../lib/reference-sql";
 import { timeSequential } from "../lib/stats";
 import { loadApp, rawFigures, sizes } from "./common";
 import type { BenchContext, Scenario } from "./types";
-
-// Reference SQL for the same questions, written directly: the product's own statements live in
-// lib/personas and lib/graph and may differ in shape, so these are labelled "reference SQL".
-const holdersSql = `select p.id, p.display_name from identifiers i join persona_identifiers pi on pi.identifier_id = i.id join personas p on p.id = pi.persona_id where i.type = $1 and i.normalized_value = $2`;
-const depth2Sql = `with i1 as (select identifier_id from persona_identifiers where persona_id = $1),
-p1 as (select distinct persona_id from persona_identifiers where identifier_id in (select identifier_id from i1)),
-i2 as (select distinct identifier_id from persona_identifiers where persona_id in (select persona_id from p1))
-select pi.persona_id, pi.identifier_id from persona_identifiers pi where pi.identifier_id in (select identifier_id from i2)`;
 
 /** Emails already held by two or more personas: adding one to another persona must report its holders. */
 async function sharedEmails(ctx: BenchContext, n: number): Promise<string[]> {
@@ -70,7 +63,7 @@ const screening: Scenario = {
     const body = { identifiers: rows };
     const { figures: product, result } = await loadApp(ctx, { connections: 1, amount: sizes(ctx, 5, 1), warmup: 1, plan: { kind: "requests", requests: [{ method: "POST", path: "/api/screen", token: ctx.admin.token, body }] } });
     const raw = await timeSequential(
-      () => ctx.sql.unsafe(`select i.type, i.normalized_value, pi.persona_id from unnest($1::identifier_type[], $2::text[]) as q(type, v) join identifiers i on i.type = q.type and i.normalized_value = q.v join persona_identifiers pi on pi.identifier_id = i.id`, [rows.map((r) => r.type), rows.map((r) => r.value)] as never[]),
+      () => ctx.sql.unsafe(screenSql, [rows.map((r) => r.type), rows.map((r) => r.value)] as never[]),
       sizes(ctx, 5, 1),
       1,
     );

@@ -43,7 +43,11 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
     <ChartCard
       id="chart-open-cases"
       title="Open cases by status and severity"
-      description="As of now. Select a segment to see those cases."
+      description={
+        summary.filters.team || summary.filters.channel
+          ? "As of now. Select a segment to see those cases (the case list has no team or channel filter, so it shows them for every team)."
+          : "As of now. Select a segment to see those cases."
+      }
       gist={gist}
       columns={["Status", ...shown.map((s) => severityLabels[s]), "Total"]}
       rows={total ? rows : []}

@@ -10,6 +10,7 @@ import { destinationLabels, formatDay, identifierTypeLabel, redFlagLabel, referr
 import { PrintButton } from "./print-button";
 
 const cell = "border-b px-1.5 py-0.5 text-right tabular-nums";
+const text = "border-b px-1.5 py-0.5 text-left";
 const head = "border-b px-1.5 py-0.5 text-left text-xs font-semibold";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -21,13 +22,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A compact table; numbers are right-aligned under right-aligned headings, text stays left. */
 function Grid({ columns, rows }: { columns: string[]; rows: (string | number)[][] }) {
+  const numeric = columns.map((_, i) => i > 0 && rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
   return (
     <table className="w-full border-collapse text-xs">
       <thead>
         <tr>
           {columns.map((c, i) => (
-            <th key={c} scope="col" className={i ? `${head} text-right` : head}>
+            <th key={c} scope="col" className={numeric[i] ? `${head} text-right` : head}>
               {c}
             </th>
           ))}
@@ -42,7 +45,7 @@ function Grid({ columns, rows }: { columns: string[]; rows: (string | number)[][
                   {v}
                 </th>
               ) : (
-                <td key={i} className={cell}>
+                <td key={i} className={typeof v === "number" ? cell : text}>
                   {v}
                 </td>
               ),
@@ -82,17 +85,17 @@ export function PrintReport({ summary: s, backHref }: { summary: DashboardSummar
         <Section title="Opened and closed per week">
           <Grid columns={["Week", "Opened", "Closed"]} rows={s.weekly.map((w) => [`${w.week} (${formatDay(w.weekStart)})`, w.opened, w.closed])} />
         </Section>
-        <Section title="Referrals made, by destination">
-          {s.referrals.byDestination.length ? (
-            <Grid columns={["Destination", ...referralStatuses.map((r) => referralStatusLabels[r]), "Total"]} rows={s.referrals.byDestination.map((d) => [destinationLabels[d.destination], ...referralStatuses.map((r) => d.byStatus[r]), d.total])} />
-          ) : (
-            <p className="text-xs">None in the period.</p>
-          )}
-        </Section>
         <Section title="Top red flags">
           {s.redFlags.length ? <Grid columns={["Red flag", "Personas"]} rows={s.redFlags.map((f) => [redFlagLabel(f.code), f.count])} /> : <p className="text-xs">None recorded in the period.</p>}
         </Section>
       </div>
+      <Section title="Referrals made, by destination">
+        {s.referrals.byDestination.length ? (
+          <Grid columns={["Destination", ...referralStatuses.map((r) => referralStatusLabels[r]), "Total"]} rows={s.referrals.byDestination.map((d) => [destinationLabels[d.destination], ...referralStatuses.map((r) => d.byStatus[r]), d.total])} />
+        ) : (
+          <p className="text-xs">None in the period.</p>
+        )}
+      </Section>
       <Section title={`Overdue remediation tasks (${s.overdueTasks.count})`}>
         {s.overdueTasks.items.length ? <Grid columns={["Case", "Task", "Owner", "Due"]} rows={s.overdueTasks.items.map((t) => [t.caseRef, t.title, t.ownerName ?? "Unassigned", formatDay(t.dueAt)])} /> : <p className="text-xs">Nothing overdue.</p>}
       </Section>

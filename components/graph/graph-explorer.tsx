@@ -45,7 +45,8 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
 
   const types = useMemo(() => [...new Set(full.nodes.flatMap((n) => (n.kind === "identifier" ? [n.identifierType] : [])))].sort() as IdentifierType[], [full]);
   const personas = view.nodes.filter((n) => n.kind === "persona");
-  const path = ends[0] && ends[1] ? shortestPath(view, ends[0], ends[1]) : null;
+  const path = useMemo(() => (ends[0] && ends[1] ? shortestPath(view, ends[0], ends[1]) : null), [view, ends]);
+  const endpoints = useMemo(() => ends.filter(Boolean), [ends]);
   const highlight = useMemo(() => new Set(path ? [...path.nodes, ...path.edges] : []), [path]);
   const selectedNode = view.nodes.find((n) => n.id === selected) ?? null;
   const labelOf = new Map(view.nodes.map((n) => [n.id, n.label]));
@@ -132,7 +133,7 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
         <CytoscapeCanvas
           view={view}
           highlight={highlight}
-          endpoints={ends.filter(Boolean)}
+          endpoints={endpoints}
           onSelect={setSelected}
           onReady={(c) => (controls.current = c)}
           label={`Graph of ${counts}. The same nodes and edges are listed in the tables below.`}

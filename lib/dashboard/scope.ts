@@ -15,6 +15,8 @@ export interface Scope {
   visible: SQL;
   /** Who sees the same cases: one key for every admin and manager, one per other user. */
   visibilityKey: string;
+  /** The filters other than the period, as a key. */
+  filterKey: string;
   from: Date;
   /** Exclusive: midnight after the period's last day. */
   to: Date;
@@ -36,6 +38,7 @@ export function buildScope(actor: Actor, filter: DashboardFilter, now: Date): Sc
     everyCase: present.length === 0,
     visible,
     visibilityKey: visibility ? `${actor.role}:${actor.id}` : "every-case",
+    filterKey: JSON.stringify([filter.team?.toLowerCase() ?? null, filter.channel?.toLowerCase() ?? null, [...filter.severity].sort()]),
     from: new Date(`${filter.from}T00:00:00Z`),
     to: new Date(`${addDays(filter.to, 1)}T00:00:00Z`),
     now,

@@ -6,10 +6,11 @@ import { exports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
+import { appVersion } from "@/lib/version";
 import { collectPackData } from "./collect";
+import { auditCsv, custodyCsv } from "./csv";
 import { finishExport, recordIntegrityFailure } from "./finish";
 import { buildManifest, sha256sums, verifyText } from "./manifest";
-import { auditCsv, custodyCsv } from "./csv";
 import { packFileName } from "./names";
 import { exportsDir, packPath } from "./paths";
 import { planEvidence } from "./plan";
@@ -18,7 +19,6 @@ import { exportOptionsSchema } from "./schema";
 import { instanceSigningKey, signBytes } from "./signing";
 import { buildStixBundle } from "./stix";
 import { PackWriter } from "./zip-writer";
-import { appVersion } from "@/lib/version";
 
 /** A failure whose message is meant for the user (stored on the export and shown in the app). */
 export class PackBuildError extends Error {}
@@ -82,19 +82,19 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
         throw new PackBuildError(`${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported; verify the item on its evidence page.`);
       }
     }
-    writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
-    writer.addBuffer("audit.csv", auditCsv(data.audit));
-    if (options.includeStix) writer.addBuffer("stix/bundle.json", buildStixBundle(data, { exportId: id, exportedAt, producerName: `Casework instance ${key.fingerprint.slice(0, 16)}` }));
-    writer.addBuffer("public-key.pem", Buffer.from(key.publicKeyPem, "utf8"));
-    writer.addBuffer("VERIFY.txt", verifyText({ caseRef: data.case.ref, exportedAt, fingerprint: key.fingerprint, hasReport: options.includeReport }));
+    await writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
+    await writer.addBuffer("audit.csv", auditCsv(data.audit));
+    if (options.includeStix) await writer.addBuffer("stix/bundle.json", buildStixBundle(data, { exportId: id, exportedAt, producerName: `Casework instance ${key.fingerprint.slice(0, 16)}` }));
+    await writer.addBuffer("public-key.pem", Buffer.from(key.publicKeyPem, "utf8"));
+    await writer.addBuffer("VERIFY.txt", verifyText({ caseRef: data.case.ref, exportedAt, fingerprint: key.fingerprint, hasReport: options.includeReport }));
     const manifest = buildManifest({ exportId: id, exportedAt, exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" }, software, options, data, included, leftOut, files: [...writer.entries], signing: key, hasReport: options.includeReport });
-    const manifestEntry = writer.addBuffer("manifest.json", manifest);
-    writer.addBuffer("manifest.sig", signBytes(key, manifest));
+    const manifestEntry = await writer.addBuffer("manifest.json", manifest);
+    await writer.addBuffer("manifest.sig", signBytes(key, manifest));
     if (options.includeReport) {
       const pdf = await renderReport({ data, included, leftOut, exportedAt, exporter: exporter ?? { name: "Former user", email: "" }, software, manifestSha256: manifestEntry.sha256, fingerprint: key.fingerprint, includeGraph: options.includeGraph });
-      writer.addBuffer("report.pdf", pdf);
+      await writer.addBuffer("report.pdf", pdf);
     }
-    writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
+    await writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
     const pack = await writer.finish();
     await fsp.rename(temp, file);
     const dir = await fsp.open(path.dirname(file), "r");

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -61,13 +62,16 @@ export class LocalBlobStore implements BlobStore {
         yield chunk;
       }
     };
+    // flush: the file is fsynced before the stream closes, so it is durable once the pipeline ends.
+    const sink = fs.createWriteStream(temp, { flags: "wx", mode: 0o600, flush: true, highWaterMark: 1 << 20 });
     try {
-      // flush: the file is fsynced before the stream closes, so it is durable once the pipeline ends.
-      const sink = fs.createWriteStream(temp, { flags: "wx", mode: 0o600, flush: true, highWaterMark: 1 << 20 });
       await pipeline(source, hashing, sink, options.signal ? { signal: options.signal } : {});
       // Stored bytes are read-only on disk as well: nothing in the app ever needs to write them.
       await fsp.chmod(temp, 0o440);
     } catch (error) {
+      // A stream torn down early may still be opening its file: wait for it to close, or the
+      // unlink below runs first and the temp file appears afterwards.
+      if (!sink.closed) await once(sink, "close").catch(() => {});
       await unlinkQuietly(temp);
       throw error;
     }

@@ -126,6 +126,24 @@ async function reachOf(computed: Computed, scope: Scope, from: number, to: numbe
 export async function largestNetworks(actor: Actor, scope: Scope, waitMs: number): Promise<{ items: PersonaNetwork[]; asOf: string | null }> {
   const computed = await graphFor(actor, scope.visibilityKey, waitMs);
   if (!computed) return { items: [], asOf: null };
+  // The figure belongs to the graph it was drawn from: worked out once per set of filters, and
+  // dropped with that graph when the next one replaces it.
+  const memo = figureMemo.get(computed) ?? new Map<string, Promise<Figure>>();
+  figureMemo.set(computed, memo);
+  let figure = memo.get(scope.filterKey);
+  if (!figure) {
+    if (memo.size >= 100) memo.delete(memo.keys().next().value!);
+    figure = networkFigure(computed, scope);
+    memo.set(scope.filterKey, figure);
+    figure.catch(() => memo.delete(scope.filterKey));
+  }
+  return figure;
+}
+
+type Figure = { items: PersonaNetwork[]; asOf: string };
+const figureMemo = new WeakMap<Computed, Map<string, Promise<Figure>>>();
+
+async function networkFigure(computed: Computed, scope: Scope): Promise<Figure> {
   const total = Math.min(MAX_CANDIDATES, computed.networks.length);
   const reach: { net: number; cases: number }[] = [];
   for (let from = 0, batch = SHOWN; from < total && reach.length < SHOWN; from += batch, batch *= 4) {
