@@ -51,10 +51,10 @@ test.describe("signing in and out", () => {
 });
 
 const expectedNavigation: Record<Role, string[]> = {
-  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports", "Admin"],
+  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports", "Admin"],
   manager: ["Dashboard", "Cases", "Referrals", "Personas"],
-  investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports"],
-  legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports"],
+  investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports"],
+  legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports"],
 };
 
 for (const role of Object.keys(expectedNavigation) as Role[]) {

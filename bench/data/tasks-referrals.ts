@@ -31,8 +31,9 @@ function taskStatus(random: Random, open: boolean): TaskStatus {
 export function* taskRows(random: Random, m: CasesModel, users: UsersModel, perCase: Uint32Array, evidence: EvidenceIndex, evidencePerCase: Uint32Array, now: number): Generator<Cell[]> {
   for (let i = 0; i < m.n; i++) {
     const open = Number.isNaN(m.closed[i] ?? NaN);
-    const base = (m.contained[i] ?? NaN) || (m.opened[i] ?? now);
-    const start = Number.isNaN(base) ? (m.opened[i] ?? now) : base;
+    // Remediation starts at containment, or at opening for cases never contained.
+    const contained = m.contained[i] ?? NaN;
+    const start = Number.isNaN(contained) ? (m.opened[i] ?? now) : contained;
     const end = caseEnd(m, i, now);
     for (let k = 0; k < (perCase[i] ?? 0); k++) {
       const fromTemplate = k < templateSteps.length;

@@ -186,13 +186,13 @@ describe("navigationFor()", () => {
   const hrefs = (role: UserRole) => navigationFor(actorOf(role)).map((i) => i.href);
 
   it("gives each role its entries", () => {
-    expect(hrefs("admin")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/exports", "/admin"]);
+    expect(hrefs("admin")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports", "/admin"]);
     expect(hrefs("manager")).toEqual(["/", "/cases", "/referrals", "/personas"]);
-    expect(hrefs("investigator")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/exports"]);
-    expect(hrefs("legal")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/exports"]);
+    expect(hrefs("investigator")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
+    expect(hrefs("legal")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
   });
 
   it("labels every entry", () => {
-    expect(navigationFor(actorOf("admin")).map((i) => i.label)).toEqual(["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Exports", "Admin"]);
+    expect(navigationFor(actorOf("admin")).map((i) => i.label)).toEqual(["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports", "Admin"]);
   });
 });

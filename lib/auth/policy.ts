@@ -149,6 +149,7 @@ export function navigationFor(actor: Actor): { href: string; label: string }[] {
     { href: "/tasks", label: "My tasks", show: actor.role !== "manager" },
     { href: "/referrals", label: "Referrals", show: true },
     { href: "/personas", label: "Personas", show: can(actor, "persona:read") },
+    { href: "/screen", label: "Screening", show: can(actor, "screen:run") },
     { href: "/exports", label: "Exports", show: actor.role !== "manager" },
     { href: "/admin", label: "Admin", show: can(actor, "user:manage") },
   ];

@@ -2,12 +2,19 @@
  * Networks take seconds to compute over a large data set, so each server process keeps the last
  * result per user for a short while. Every change that can alter a network in this process bumps
  * the generation and so drops the cache at once; changes made by other processes show within TTL.
+ * Requests that arrive while a result is being computed wait for that computation instead of
+ * starting their own (each one holds the whole graph in memory while it runs).
  */
 export const NETWORK_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 50;
 
 let generation = 0;
-const entries = new Map<string, { at: number; generation: number; value: unknown }>();
+interface Entry {
+  at: number;
+  generation: number;
+  value: Promise<unknown>;
+}
+const entries = new Map<string, Entry>();
 
 export function graphChanged(): void {
   generation++;
@@ -21,15 +28,17 @@ export async function changesGraph<T>(write: Promise<T>): Promise<T> {
   return result;
 }
 
-export async function cached<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+export function cached<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
   const hit = entries.get(key);
-  if (hit && hit.generation === generation && now - hit.at < NETWORK_CACHE_TTL_MS) return hit.value as T;
+  if (hit && hit.generation === generation && now - hit.at < NETWORK_CACHE_TTL_MS) return hit.value as Promise<T>;
   const startedAt = generation;
-  const value = await compute();
-  // A change that landed while computing makes this result stale before it is stored.
-  if (startedAt === generation) {
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, { at: now, generation, value });
-  }
-  return value;
+  const entry: Entry = { at: now, generation, value: compute() };
+  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, entry);
+  const drop = () => {
+    if (entries.get(key) === entry) entries.delete(key);
+  };
+  // A failure is not kept, and a change that landed while computing makes the result stale.
+  entry.value.then(() => startedAt !== generation && drop(), drop);
+  return entry.value as Promise<T>;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { cached, graphChanged, NETWORK_CACHE_TTL_MS } from "./cache";
+
+describe("the networks cache", () => {
+  it("shares one computation between callers that arrive while it runs", async () => {
+    let runs = 0;
+    let release!: (v: number) => void;
+    const compute = () => {
+      runs++;
+      return new Promise<number>((resolve) => (release = resolve));
+    };
+    const first = cached("shared", compute);
+    const second = cached("shared", compute);
+    release(42);
+    expect(await Promise.all([first, second])).toEqual([42, 42]);
+    expect(runs).toBe(1);
+    expect(await cached("shared", compute)).toBe(42);
+    expect(runs).toBe(1);
+  });
+
+  it("recomputes after the time limit, after a change and after a failure", async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    const t0 = Date.now();
+    expect(await cached("ttl", compute, t0)).toBe(1);
+    expect(await cached("ttl", compute, t0 + NETWORK_CACHE_TTL_MS + 1)).toBe(2);
+    graphChanged();
+    expect(await cached("ttl", compute)).toBe(3);
+    await expect(cached("fails", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await cached("fails", async () => "ok")).toBe("ok");
+  });
+
+  it("does not keep a result computed across a change", async () => {
+    let release!: (v: string) => void;
+    const stale = cached("race", () => new Promise<string>((resolve) => (release = resolve)));
+    graphChanged();
+    release("before the change");
+    expect(await stale).toBe("before the change");
+    await Promise.resolve();
+    expect(await cached("race", async () => "after the change")).toBe("after the change");
+  });
+});
