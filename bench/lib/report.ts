@@ -18,7 +18,7 @@ function latency(f: Figures | undefined): string {
 }
 
 function row(r: ScenarioResult): string[] {
-  if (r.status !== "ok") return [r.title, r.status === "skipped" ? `skipped: ${r.note ?? ""}` : `FAILED: ${(r.note ?? "").slice(0, 140)}`, "", "", "", "", "", "", ""];
+  if (r.status !== "ok") return [r.title, r.status === "skipped" ? `skipped: ${r.note ?? ""}` : `FAILED: ${(r.note ?? "").slice(0, 140)}`, "", "", "", "", "", "", "", ""];
   const p = r.product;
   const rss = p?.rssGrowthMb !== undefined ? `${num(p.peakRssMb, 0)} (+${num(p.rssGrowthMb, 0)})` : num(p?.peakRssMb, 0);
   const errors = p?.errors ? ` ERR ${p.errors}` : "";
@@ -26,6 +26,7 @@ function row(r: ScenarioResult): string[] {
     r.title,
     `${latency(p)}${errors}`,
     rate(p),
+    r.loaded ? `${latency(r.loaded)} @${r.loaded.connections}, ${rate(r.loaded)}${r.loaded.errors ? ` ERR ${r.loaded.errors}` : ""}` : "-",
     rss,
     `${latency(r.baseline)} ${r.baseline?.mbps !== undefined ? rate(r.baseline) : ""}`.trim(),
     r.baseline2 ? `${rate(r.baseline2)}` : "-",
@@ -37,7 +38,7 @@ function row(r: ScenarioResult): string[] {
 
 /** One plain-text table: product figures, baselines from the same run, the ratio and the target. */
 export function formatTable(results: ScenarioResult[]): string {
-  const header = ["scenario", "p50 / p95 ms", "rate", "peak RSS MB", "baseline p50 / p95 ms", "2nd baseline", "ratio", "target", "met"];
+  const header = ["scenario", "p50 / p95 ms", "rate", "under load p50 / p95 @conns", "peak RSS MB", "baseline p50 / p95 ms", "2nd baseline", "ratio", "target", "met"];
   const rows = [header, ...results.map(row)];
   const widths = header.map((_, c) => Math.max(...rows.filter((r) => r[1] && !/^(skipped|FAILED)/.test(r[1] ?? "")).map((r) => (r[c] ?? "").length), 3));
   const line = (r: string[]) => (/^(skipped|FAILED)/.test(r[1] ?? "") ? `${(r[0] ?? "").padEnd(widths[0] ?? 0)}  ${r[1]}` : r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd());

@@ -26,6 +26,26 @@ export async function loadApp(ctx: BenchContext, config: LoadInput, conflictKind
   return { result: chosen.result, figures: { ...httpFigures(chosen.result, conflictKinds), peakRssMb: mb(Math.max(...runs.map((r) => r.peakRss))) } };
 }
 
+/**
+ * Latency and load, separately: first `single` requests from one connection (the latency a user
+ * sees: on two cores, N connections queue behind each other and p95 grows with N whatever the
+ * code does), then the loaded run. Writes pass a separate request list for each run.
+ */
+export async function latencyAndLoad(
+  ctx: BenchContext,
+  config: LoadInput,
+  single: { amount: number; requests?: LoadInput["plan"] },
+  conflictKinds: readonly string[] = [],
+): Promise<{ product: Figures; loaded: Figures & { connections: number }; result: LoadResult }> {
+  const one = await loadApp(ctx, { ...config, connections: 1, amount: single.amount, warmup: Math.min(config.warmup ?? 0, 10), plan: single.requests ?? config.plan }, conflictKinds);
+  const many = await loadApp(ctx, config, conflictKinds);
+  return {
+    product: { ...one.figures, peakRssMb: Math.max(one.figures.peakRssMb ?? 0, many.figures.peakRssMb ?? 0) },
+    loaded: { ...many.figures, connections: config.connections },
+    result: many.result,
+  };
+}
+
 /** The same load against the bare server (no memory sampling: it is not the product). */
 export async function loadBare(ctx: BenchContext, config: LoadInput): Promise<Figures> {
   const runs: LoadResult[] = [];

@@ -28,6 +28,11 @@ export interface ScenarioResult {
   /** Extra baseline (e.g. the bare server next to the raw SQL). */
   baseline2?: Figures;
   ratio?: { label: string; value: number };
+  /**
+   * The same requests from several connections at once. `product` is then one connection (the
+   * latency one user sees, which the latency targets judge); this is what the machine sustains.
+   */
+  loaded?: Figures & { connections: number };
   target: string;
   met?: boolean;
   details?: Record<string, unknown>;

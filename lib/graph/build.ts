@@ -90,10 +90,12 @@ export async function buildGraph(
           ),
       queryRows<{ other: string; visible: boolean }>(
         runner,
+        // Each direction on its own index: an OR of the two would read every link of either side twice.
         sql`select ${personas.id} as other, ${visible} as visible
-            from ${personaLinks} l join ${personas} on ${personas.id} =
-              (case when l.from_persona_id = any(${frontierArray}) then l.to_persona_id else l.from_persona_id end)
-            where l.status = 'confirmed' and (l.from_persona_id = any(${frontierArray}) or l.to_persona_id = any(${frontierArray}))`,
+            from (select to_persona_id as other from ${personaLinks} where status = 'confirmed' and from_persona_id = any(${frontierArray})
+                  union
+                  select from_persona_id from ${personaLinks} where status = 'confirmed' and to_persona_id = any(${frontierArray})) l
+            join ${personas} on ${personas.id} = l.other`,
       ),
     ]);
     if (holders.length >= maxNodes * 4 || own.length >= maxNodes * 4) truncated = true;
