@@ -3,7 +3,7 @@ import type { GraphView } from "@/lib/graph/views";
 import { applyFilter, mergeGraphs, shortestPath } from "./graph-model";
 
 const persona = (id: string, expanded = true) => ({ id: `p:${id}`, kind: "persona" as const, personaId: "00000000-0000-4000-8000-000000000000", label: id, status: "suspected" as const, riskScore: 0, depth: 0, expanded });
-const ident = (id: string, type: "phone" | "email") => ({ id: `i:${id}`, kind: "identifier" as const, identifierId: "00000000-0000-4000-8000-000000000001", label: id, identifierType: type, hiddenHolders: 0 });
+const ident = (id: string, type: "phone" | "email") => ({ id: `i:${id}`, kind: "identifier" as const, identifierId: "00000000-0000-4000-8000-000000000001", label: id, identifierType: type, hiddenHolders: 0, moreHolders: 0 });
 const edge = (s: string, t: string, confidence = 50) => ({ id: `${s}>${t}`, source: s, target: t, kind: "identifier" as const, label: "", confidence, evidenceId: null });
 
 const view: GraphView = {

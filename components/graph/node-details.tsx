@@ -57,6 +57,11 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
               Also held by {node.hiddenHolders} persona{node.hiddenHolders === 1 ? "" : "s"} in cases you cannot access.
             </p>
           ) : null}
+          {node.moreHolders > 0 ? (
+            <p className="text-muted-foreground">
+              Held by {node.moreHolders} more persona{node.moreHolders === 1 ? "" : "s"} than this view shows (it shows the most confident holders of each identifier); expand a persona to go further.
+            </p>
+          ) : null}
         </>
       )}
       <ul className="flex flex-col gap-1">

@@ -33,7 +33,17 @@ interface Holder extends Record<string, unknown> {
   confidence: number;
   source_evidence_id: string | null;
   visible: boolean;
+  /** Every holder of the identifier outside the frontier, of which this row is one of the first few. */
+  total: number;
 }
+
+/**
+ * An identifier held by hundreds of personas (a laptop-farm address, a VPN exit) would pull all
+ * of them into every view that touches it and bury the rest. The view takes the holders with the
+ * highest confidence, up to this many per identifier, and counts the others on the node; each
+ * shown persona can be expanded from there.
+ */
+export const MAX_HOLDERS_SHOWN = 20;
 
 /**
  * Breadth-first over the persona–identifier graph, `depth` persona hops from the seeds. Each
@@ -45,7 +55,7 @@ export async function buildGraph(
   runner: DbOrTx,
   actor: Actor,
   seeds: readonly string[],
-  { depth, maxNodes = MAX_GRAPH_NODES, inCase }: { depth: number; maxNodes?: number; inCase?: ReadonlySet<string> },
+  { depth, maxNodes = MAX_GRAPH_NODES, maxHolders = MAX_HOLDERS_SHOWN, inCase }: { depth: number; maxNodes?: number; maxHolders?: number; inCase?: ReadonlySet<string> },
 ): Promise<GraphView> {
   const visible = personaVisibleTo(actor) ?? sql`true`;
   const personaDepth = new Map<string, number>(seeds.map((id) => [id, 0]));
@@ -53,6 +63,7 @@ export async function buildGraph(
   const idents = new Map<string, IdentRow>();
   const holds = new Map<string, Hold>();
   const hiddenHolders = new Map<string, number>();
+  const moreHolders = new Map<string, number>();
   const room = () => personaDepth.size + idents.size < maxNodes;
   let truncated = false;
   let frontier = [...seeds];
@@ -83,10 +94,15 @@ export async function buildGraph(
         ? Promise.resolve([] as Holder[])
         : queryRows<Holder>(
             runner,
-            sql`select pi.identifier_id, pi.persona_id, pi.confidence, pi.source_evidence_id, ${visible} as visible
-                from ${personaIdentifiers} pi join ${personas} on ${personas.id} = pi.persona_id
-                where pi.identifier_id = any(${uuidArray(fresh)}) and not (pi.persona_id = any(${frontierArray}))
-                limit ${maxNodes * 4}`,
+            sql`select h.identifier_id, h.persona_id, h.confidence, h.source_evidence_id, ${visible} as visible, t.total
+                from unnest(${uuidArray(fresh)}) as f(id)
+                cross join lateral (select count(*)::int as total from ${personaIdentifiers} c
+                                    where c.identifier_id = f.id and not (c.persona_id = any(${frontierArray}))) t
+                cross join lateral (select pi.identifier_id, pi.persona_id, pi.confidence, pi.source_evidence_id from ${personaIdentifiers} pi
+                                    where pi.identifier_id = f.id and not (pi.persona_id = any(${frontierArray}))
+                                    order by pi.confidence desc, pi.persona_id limit ${maxHolders}) h
+                join ${personas} on ${personas.id} = h.persona_id
+                where t.total > 0`,
           ),
       queryRows<{ other: string; visible: boolean }>(
         runner,
@@ -98,7 +114,7 @@ export async function buildGraph(
             join ${personas} on ${personas.id} = l.other`,
       ),
     ]);
-    if (holders.length >= maxNodes * 4 || own.length >= maxNodes * 4) truncated = true;
+    if (own.length >= maxNodes * 4) truncated = true;
     const next: string[] = [];
     const reach = (personaId: string): boolean => {
       if (personaDepth.has(personaId)) return true;
@@ -111,6 +127,7 @@ export async function buildGraph(
       return true;
     };
     for (const h of holders) {
+      if (h.total > maxHolders) moreHolders.set(h.identifier_id, h.total - maxHolders);
       if (!h.visible) {
         hiddenHolders.set(h.identifier_id, (hiddenHolders.get(h.identifier_id) ?? 0) + 1);
         continue;
@@ -120,7 +137,7 @@ export async function buildGraph(
     for (const l of links) if (l.visible) reach(l.other);
     frontier = next;
   }
-  return assemble(runner, { personaDepth, expanded, idents, holds, hiddenHolders, truncated, inCase });
+  return assemble(runner, { personaDepth, expanded, idents, holds, hiddenHolders, moreHolders, truncated, inCase });
 }
 
 async function assemble(
@@ -131,6 +148,7 @@ async function assemble(
     idents: Map<string, IdentRow>;
     holds: Map<string, Hold>;
     hiddenHolders: Map<string, number>;
+    moreHolders: Map<string, number>;
     truncated: boolean;
     inCase?: ReadonlySet<string>;
   },
@@ -162,7 +180,7 @@ async function assemble(
   for (const i of g.idents.values()) {
     // The normalised form reads the same however it was entered; a government id only ever shows its mask.
     const label = i.type === "government_id" ? i.value : i.normalized_value;
-    nodes.push({ id: `i:${i.id}`, kind: "identifier", identifierId: i.id, label, identifierType: i.type, ...(i.chain ? { chain: i.chain } : {}), hiddenHolders: g.hiddenHolders.get(i.id) ?? 0 });
+    nodes.push({ id: `i:${i.id}`, kind: "identifier", identifierId: i.id, label, identifierType: i.type, ...(i.chain ? { chain: i.chain } : {}), hiddenHolders: g.hiddenHolders.get(i.id) ?? 0, moreHolders: g.moreHolders.get(i.id) ?? 0 });
   }
   const edges: GraphEdge[] = [...g.holds.values()].map((h) => ({
     id: `h:${h.personaId}:${h.identifierId}`,

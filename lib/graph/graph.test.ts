@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeActor } from "@/lib/testing/factories";
 import { buildHandGraph, type HandBuiltGraph } from "@/lib/testing/graph";
+import { db } from "@/db";
+import { makeCase } from "@/lib/testing/cases";
+import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
+import { buildGraph } from "./build";
 import { caseGraph, personaGraph } from "./graph";
 import type { GraphView } from "./views";
 
@@ -60,6 +64,27 @@ describe("persona graph", () => {
 
   it("answers not_found for a persona the actor cannot see", async () => {
     await expect(personaGraph({ actor: g.lead, personaId: g.p.H.id, query: {} })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("an identifier held by many personas", () => {
+  it("shows its most confident holders up to the limit and counts the rest on the node", async () => {
+    const lead = await makeActor("investigator", "Hub Lead");
+    const theCase = await makeCase(lead);
+    const farm = uniqueValue.device();
+    const seed = await makePersona(lead, { caseId: theCase.id, displayName: "Hub seed" });
+    const farmId = (await giveIdentifier(lead, seed.id, { type: "device", value: farm })).id;
+    const confidences = [90, 80, 70, 60, 50];
+    for (const confidence of confidences) {
+      const p = await makePersona(lead, { caseId: theCase.id, displayName: `Hub holder ${confidence}` });
+      await giveIdentifier(lead, p.id, { type: "device", value: farm, confidence });
+    }
+    const view = await buildGraph(db, lead, [seed.id], { depth: 1, maxHolders: 3 });
+    expect(personasOf(view)).toEqual(["Hub holder 70", "Hub holder 80", "Hub holder 90", "Hub seed"]);
+    expect(view.nodes.find((n) => n.id === `i:${farmId}`)).toMatchObject({ moreHolders: 2, hiddenHolders: 0 });
+    const all = await buildGraph(db, lead, [seed.id], { depth: 1 });
+    expect(personasOf(all)).toHaveLength(6);
+    expect(all.nodes.find((n) => n.id === `i:${farmId}`)).toMatchObject({ moreHolders: 0 });
   });
 });
 
