@@ -65,7 +65,10 @@ export const cases = pgTable(
     index().on(t.openedAt),
     index().on(t.dueDate),
     index("cases_tags_gin").using("gin", t.tags),
-    index("cases_search_gin").using("gin", t.search),
+    // Full-text search reads `(search || notes_search)` through cases_search_all_gin. notes_search
+    // (the lexemes of every note of the case) is kept up to date by triggers on case_notes and is
+    // deliberately not declared here, so the case rows the app selects do not carry it: both
+    // live in migration 0003_case_search_with_notes.
     // Covering indexes for the dashboard's aggregates: every column its filters and visibility
     // rule read is in the key, so the figures come from index-only scans instead of reading the
     // wide case rows (summary and search vector) of a whole period.
@@ -109,9 +112,9 @@ export const caseNotes = pgTable(
     body: text().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    search: tsvector().generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body)`),
   },
-  (t) => [index().on(t.caseId, t.createdAt), index("case_notes_search_gin").using("gin", t.search)],
+  // Notes are searched through their case: see cases.notes_search (migration 0003).
+  (t) => [index().on(t.caseId, t.createdAt)],
 );
 
 /** Previous bodies of an edited note, kept so an edit never erases what was written. */

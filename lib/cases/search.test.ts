@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { listCases } from "./list";
-import { createNote } from "./notes";
+import { createNote, updateNote } from "./notes";
 import type { CaseDetail } from "./views";
 
 let lead: Actor;
@@ -35,6 +35,27 @@ async function search(q: string, actor: Actor = lead): Promise<string[]> {
 describe("case full-text search", () => {
   it("finds a case by a word that appears only in one of its notes", async () => {
     expect(await search(noteWord)).toEqual([withNote.id]);
+  });
+
+  it("follows a note's edits: the old word stops matching, the new one matches", async () => {
+    const [before, after] = [uniqueWord(), uniqueWord()];
+    const theCase = await makeCase(lead, { title: "Edited note" });
+    const note = await createNote({ actor: lead, caseId: theCase.id, input: { body: `Payroll went to ${before}.` } });
+    expect(await search(before)).toEqual([theCase.id]);
+    await updateNote({ actor: lead, noteId: note.id, input: { body: `Payroll went to ${after}.` } });
+    expect(await search(before)).toEqual([]);
+    expect(await search(after)).toEqual([theCase.id]);
+  });
+
+  it("keeps every word of notes added to one case at the same moment", async () => {
+    const theCase = await makeCase(lead, { title: "Busy intake" });
+    const words = Array.from({ length: 6 }, () => uniqueWord());
+    await Promise.all(words.map((w) => createNote({ actor: lead, caseId: theCase.id, input: { body: `Seen: ${w}` } })));
+    for (const w of words) expect(await search(w)).toEqual([theCase.id]);
+  });
+
+  it("matches words spread over the case's fields and its notes", async () => {
+    expect(await search(`reshipping ${noteWord}`)).toEqual([withNote.id]);
   });
 
   it("finds a case by a word in its title", async () => {
