@@ -136,7 +136,12 @@ export const personaIdentifiers = pgTable(
     observedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.personaId, t.identifierId] }), index().on(t.identifierId)],
+  (t) => [
+    primaryKey({ columns: [t.personaId, t.identifierId] }),
+    // The holders of an identifier, most confident first: graph views take the first few of
+    // each and count the rest from this index alone.
+    index("persona_identifiers_holders_idx").on(t.identifierId, t.confidence.desc(), t.personaId),
+  ],
 );
 
 /** Explicit links; a rejected suggestion is kept as a link with status `rejected`. */

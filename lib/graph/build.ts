@@ -17,10 +17,13 @@ interface Hold {
 /** Beyond this the view stops growing and says so; the browser stays interactive up to about here. */
 export const MAX_GRAPH_NODES = 2000;
 
-interface IdentRow extends Record<string, unknown> {
+interface OwnRow extends Record<string, unknown> {
   persona_id: string;
+  identifier_id: string;
   confidence: number;
   source_evidence_id: string | null;
+}
+interface IdentRow extends Record<string, unknown> {
   id: string;
   type: IdentifierType;
   value: string;
@@ -69,24 +72,33 @@ export async function buildGraph(
   let frontier = [...seeds];
 
   for (let d = 0; d < depth && frontier.length > 0; d++) {
-    const own = await queryRows<IdentRow>(
+    // The claims first; the identifiers' own rows only for those that enter the view (in a
+    // large network most claims point at identifiers already in it, or past the size limit).
+    const own = await queryRows<OwnRow>(
       runner,
-      sql`select pi.persona_id, pi.confidence, pi.source_evidence_id, i.id, i.type, i.value, i.normalized_value, i.chain
-          from ${personaIdentifiers} pi join ${identifiers} i on i.id = pi.identifier_id
-          where pi.persona_id = any(${uuidArray(frontier)}) limit ${maxNodes * 4}`,
+      sql`select pi.persona_id, pi.identifier_id, pi.confidence, pi.source_evidence_id
+          from ${personaIdentifiers} pi where pi.persona_id = any(${uuidArray(frontier)}) limit ${maxNodes * 4}`,
     );
     for (const id of frontier) expanded.add(id);
-    const fresh: string[] = [];
+    const entering = new Set<string>();
     for (const r of own) {
-      if (!idents.has(r.id)) {
-        if (!room()) {
-          truncated = true;
-          continue;
-        }
-        idents.set(r.id, r);
-        fresh.push(r.id);
+      if (idents.has(r.identifier_id) || entering.has(r.identifier_id)) continue;
+      if (personaDepth.size + idents.size + entering.size >= maxNodes) {
+        truncated = true;
+        continue;
       }
-      if (idents.has(r.id)) holds.set(`${r.persona_id}|${r.id}`, { personaId: r.persona_id, identifierId: r.id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
+      entering.add(r.identifier_id);
+    }
+    const fresh = [...entering];
+    if (fresh.length > 0) {
+      const rows = await queryRows<IdentRow>(
+        runner,
+        sql`select i.id, i.type, i.value, i.normalized_value, i.chain from ${identifiers} i where i.id = any(${uuidArray(fresh)})`,
+      );
+      for (const r of rows) idents.set(r.id, r);
+    }
+    for (const r of own) {
+      if (idents.has(r.identifier_id)) holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
     }
     const frontierArray = uuidArray(frontier);
     const [holders, links] = await Promise.all([
@@ -100,7 +112,7 @@ export async function buildGraph(
                                     where c.identifier_id = f.id and not (c.persona_id = any(${frontierArray}))) t
                 cross join lateral (select pi.identifier_id, pi.persona_id, pi.confidence, pi.source_evidence_id from ${personaIdentifiers} pi
                                     where pi.identifier_id = f.id and not (pi.persona_id = any(${frontierArray}))
-                                    order by pi.confidence desc, pi.persona_id limit ${maxHolders}) h
+                                    order by pi.confidence desc nulls last, pi.persona_id limit ${maxHolders}) h
                 join ${personas} on ${personas.id} = h.persona_id
                 where t.total > 0`,
           ),

@@ -1,0 +1,2 @@
+DROP INDEX "persona_identifiers_identifier_id_index";--> statement-breakpoint
+CREATE INDEX "persona_identifiers_holders_idx" ON "persona_identifiers" USING btree ("identifier_id","confidence" DESC NULLS LAST,"persona_id");
