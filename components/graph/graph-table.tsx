@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { memo } from "react";
+import { memo, useState } from "react";
 import { identifierTypeLabels, personaStatusLabels } from "@/components/personas/labels";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -12,12 +12,31 @@ interface GraphTableProps {
   onSelect: (nodeId: string) => void;
 }
 
+/** Rows drawn at first, and added per "Show more": thousands of rows at once would block the page for a second. */
+const STEP = 100;
+
+function MoreRows({ shown, total, what, onMore }: { shown: number; total: number; what: string; onMore: () => void }) {
+  if (shown >= total) return null;
+  return (
+    <div className="flex items-center justify-between gap-2 border-t p-2 text-xs text-muted-foreground">
+      <span>
+        Showing {shown} of {total} {what}
+      </span>
+      <Button variant="outline" size="sm" onClick={onMore}>
+        Show {Math.min(STEP * 5, total - shown)} more
+      </Button>
+    </div>
+  );
+}
+
 /**
  * The graph as two tables: the accessible alternative to the canvas, with the same nodes and
- * edges. Memoised: at 2,000 nodes it is thousands of rows, not to be redrawn on every click.
+ * edges, drawn a hundred rows at a time. Memoised: not to be redrawn on every click.
  */
 export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTableProps) {
   const labelOf = new Map(view.nodes.map((n) => [n.id, n.label]));
+  const [nodeRows, setNodeRows] = useState(STEP);
+  const [edgeRows, setEdgeRows] = useState(STEP);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <div className="max-h-96 overflow-y-auto rounded-md border">
@@ -30,7 +49,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             </tr>
           </THead>
           <TBody>
-            {view.nodes.map((n) => (
+            {view.nodes.slice(0, nodeRows).map((n) => (
               <Tr key={n.id} data-testid="graph-node">
                 <Td>
                   {n.kind === "persona" ? (
@@ -51,6 +70,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             ))}
           </TBody>
         </Table>
+        <MoreRows shown={Math.min(nodeRows, view.nodes.length)} total={view.nodes.length} what="nodes" onMore={() => setNodeRows((n) => n + STEP * 5)} />
       </div>
       <div className="max-h-96 overflow-y-auto rounded-md border">
         <Table aria-label="Graph edges">
@@ -63,7 +83,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             </tr>
           </THead>
           <TBody>
-            {view.edges.map((e) => (
+            {view.edges.slice(0, edgeRows).map((e) => (
               <Tr key={e.id} data-testid="graph-edge">
                 <Td>{labelOf.get(e.source)}</Td>
                 <Td>{e.kind === "link" ? e.label : `holds ${e.label}`}</Td>
@@ -73,6 +93,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             ))}
           </TBody>
         </Table>
+        <MoreRows shown={Math.min(edgeRows, view.edges.length)} total={view.edges.length} what="edges" onMore={() => setEdgeRows((n) => n + STEP * 5)} />
       </div>
     </div>
   );
