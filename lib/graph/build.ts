@@ -60,7 +60,8 @@ export async function buildGraph(
   seeds: readonly string[],
   { depth, maxNodes = MAX_GRAPH_NODES, maxHolders = MAX_HOLDERS_SHOWN, inCase }: { depth: number; maxNodes?: number; maxHolders?: number; inCase?: ReadonlySet<string> },
 ): Promise<GraphView> {
-  const visible = personaVisibleTo(actor) ?? sql`true`;
+  // Rows here are bounded by the view's size, so the rule runs per row (see personaVisibleTo).
+  const visible = personaVisibleTo(actor, personas.id, { perRow: true }) ?? sql`true`;
   const personaDepth = new Map<string, number>(seeds.map((id) => [id, 0]));
   const expanded = new Set<string>();
   const idents = new Map<string, IdentRow>();
