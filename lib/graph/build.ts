@@ -115,7 +115,8 @@ export async function buildGraph(
                                     where pi.identifier_id = f.id and not (pi.persona_id = any(${frontierArray}))
                                     order by pi.confidence desc nulls last, pi.persona_id limit ${maxHolders}) h
                 join ${personas} on ${personas.id} = h.persona_id
-                where t.total > 0`,
+                where t.total > 0
+                limit ${maxNodes * 4}`,
           ),
       queryRows<{ other: string; visible: boolean }>(
         runner,
@@ -127,7 +128,7 @@ export async function buildGraph(
             join ${personas} on ${personas.id} = l.other`,
       ),
     ]);
-    if (own.length >= maxNodes * 4) truncated = true;
+    if (own.length >= maxNodes * 4 || holders.length >= maxNodes * 4) truncated = true;
     const next: string[] = [];
     const reach = (personaId: string): boolean => {
       if (personaDepth.has(personaId)) return true;
