@@ -116,4 +116,27 @@ test.describe("cases", () => {
     expect(href ?? "").not.toContain("javascript");
     expect(dialog).toBe(false);
   });
+  test("pages through the case list with Previous and Next, keeping the page in the URL", async ({ page }) => {
+    const investigator = await createUser(page.request, "investigator");
+    await signInViaApi(page, investigator);
+    const word = unique("pager").replace("-", "");
+    for (const n of [1, 2, 3]) {
+      expect((await page.request.post("/api/cases", { data: { title: `Pager ${word} ${n}` } })).status()).toBe(201);
+    }
+    await page.goto("/cases?pageSize=2&sort=title");
+    const pager = page.getByRole("navigation", { name: "Pages" });
+    const rows = page.getByRole("table").getByRole("row").filter({ hasText: `Pager ${word}` });
+    await expect(pager.getByText("Page 1 of 2")).toBeVisible();
+    await expect(rows).toHaveCount(2);
+    await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();
+    await pager.getByRole("button", { name: "Next" }).click();
+    await expect(pager.getByText("Page 2 of 2")).toBeVisible();
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(`Pager ${word} 3`);
+    await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+    await pager.getByRole("button", { name: "Previous" }).click();
+    await expect(pager.getByText("Page 1 of 2")).toBeVisible();
+    await expect(rows).toHaveCount(2);
+  });
 });

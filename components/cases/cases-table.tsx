@@ -4,7 +4,7 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tan
 import Link from "next/link";
 import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { CaseList, CaseSummary } from "@/lib/cases/views";
 import { useCaseList } from "@/lib/client/hooks/use-cases";
@@ -50,7 +50,6 @@ export function CasesTable({ initial }: CasesTableProps) {
     manualSorting: true,
     manualPagination: true,
   });
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const sortState = useMemo(() => ({ field: sort.replace(/^-/, ""), desc: sort.startsWith("-") }), [sort]);
 
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
@@ -102,17 +101,7 @@ export function CasesTable({ initial }: CasesTableProps) {
           {search ? "No case matches these filters. Clear a filter or search for other words." : "No cases yet. Open one when a hire or applicant looks like a fake persona."}
         </p>
       ) : null}
-      <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-        <Button variant="outline" size="sm" disabled={!data || data.page <= 1} onClick={() => set({ page: String((data?.page ?? 2) - 1) }, { resetPage: false })}>
-          Previous
-        </Button>
-        <span>
-          Page {data?.page ?? 1} of {pageCount}
-        </span>
-        <Button variant="outline" size="sm" disabled={!data || data.page >= pageCount} onClick={() => set({ page: String((data?.page ?? 0) + 1) }, { resetPage: false })}>
-          Next
-        </Button>
-      </nav>
+      <Pager data={data} onPage={(page) => set({ page: String(page) }, { resetPage: false })} />
     </div>
   );
 }

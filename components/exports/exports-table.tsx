@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Th, THead } from "@/components/ui/table";
 import { useExportList } from "@/lib/client/hooks/use-exports";
 import type { ExportList } from "@/lib/exports/views";
@@ -20,7 +20,6 @@ interface ExportsTableProps {
 export function ExportsTable({ search, initial, showCase = true, empty, label, onPage }: ExportsTableProps) {
   const query = useExportList(search, initial);
   const data = query.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   if (!data) return <p className="text-sm text-muted-foreground">Loading exports…</p>;
   if (data.items.length === 0) return <p className="rounded-md border border-dashed p-4 text-center text-sm text-muted-foreground">{empty}</p>;
@@ -46,19 +45,7 @@ export function ExportsTable({ search, initial, showCase = true, empty, label, o
           ))}
         </TBody>
       </Table>
-      {onPage && pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-          <Button variant="outline" size="sm" disabled={data.page <= 1} onClick={() => onPage(data.page - 1)}>
-            Previous
-          </Button>
-          <span>
-            Page {data.page} of {pageCount}
-          </span>
-          <Button variant="outline" size="sm" disabled={data.page >= pageCount} onClick={() => onPage(data.page + 1)}>
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      {onPage ? <Pager data={data} hideSinglePage onPage={onPage} /> : null}
     </div>
   );
 }

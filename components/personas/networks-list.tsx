@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useNetworks } from "@/lib/client/hooks/use-graph";
 import { useUrlState } from "@/lib/client/use-url-state";
@@ -15,7 +15,6 @@ export function NetworksList() {
   const page = Number(searchParams.get("page") ?? "1") || 1;
   const query = useNetworks(`page=${page}&pageSize=20`);
   const data = query.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
@@ -62,17 +61,7 @@ export function NetworksList() {
           No networks yet: a network forms when two personas share an identifier or are linked. Add identifiers on a persona&apos;s page.
         </p>
       ) : null}
-      <nav aria-label="Network pages" className="flex items-center justify-end gap-2 text-sm">
-        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => set({ page: String(page - 1) }, { resetPage: false })}>
-          Previous
-        </Button>
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        <Button variant="outline" size="sm" disabled={page >= pageCount} onClick={() => set({ page: String(page + 1) }, { resetPage: false })}>
-          Next
-        </Button>
-      </nav>
+      <Pager data={data} label="Network pages" onPage={(next) => set({ page: String(next) }, { resetPage: false })} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { formatDate } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { usePersonaList } from "@/lib/client/hooks/use-personas";
 import { useUrlState } from "@/lib/client/use-url-state";
@@ -29,7 +29,6 @@ export function PersonasTable({ initial }: PersonasTableProps) {
   const query = usePersonaList(apiSearch, apiSearch === initial.search ? initial.data : undefined);
   const data = query.data;
   const sort = searchParams.get("sort") ?? "-updatedAt";
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   return (
@@ -87,17 +86,7 @@ export function PersonasTable({ initial }: PersonasTableProps) {
           {apiSearch ? "No persona matches. Clear the filters or search for another name or alias." : "No personas yet. Record one here or from a case's Personas & graph tab."}
         </p>
       ) : null}
-      <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-        <Button variant="outline" size="sm" disabled={!data || data.page <= 1} onClick={() => set({ page: String((data?.page ?? 2) - 1) }, { resetPage: false })}>
-          Previous
-        </Button>
-        <span>
-          Page {data?.page ?? 1} of {pageCount}
-        </span>
-        <Button variant="outline" size="sm" disabled={!data || data.page >= pageCount} onClick={() => set({ page: String((data?.page ?? 0) + 1) }, { resetPage: false })}>
-          Next
-        </Button>
-      </nav>
+      <Pager data={data} onPage={(page) => set({ page: String(page) }, { resetPage: false })} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { formatDate, formatDateTime } from "@/components/cases/labels";
 import { OverdueBadge } from "@/components/remediation/task-status-badge";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useReferralList } from "@/lib/client/hooks/use-referrals";
 import { useUrlState } from "@/lib/client/use-url-state";
@@ -21,7 +21,6 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
   const { search, set } = useUrlState();
   const query = useReferralList(search, search === initial.search ? initial.data : undefined);
   const data = query.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   return (
@@ -67,19 +66,7 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
           {search ? "No referral matches these filters. Clear a filter to see more." : "No referrals on the cases you can see. They are created on a case's Referrals tab."}
         </p>
       ) : null}
-      {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-          <Button variant="outline" size="sm" disabled={!data || data.page <= 1} onClick={() => set({ page: String((data?.page ?? 2) - 1) }, { resetPage: false })}>
-            Previous
-          </Button>
-          <span>
-            Page {data?.page ?? 1} of {pageCount}
-          </span>
-          <Button variant="outline" size="sm" disabled={!data || data.page >= pageCount} onClick={() => set({ page: String((data?.page ?? 0) + 1) }, { resetPage: false })}>
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager data={data} hideSinglePage onPage={(page) => set({ page: String(page) }, { resetPage: false })} />
     </div>
   );
 }

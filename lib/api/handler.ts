@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromRequest } from "@/lib/auth/current";
+import { type Action, authorize } from "@/lib/auth/policy";
 import { AppError, errorBody, fromZodError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { readJsonBody, searchParamsToObject } from "./body";
@@ -26,6 +27,10 @@ interface Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
   body?: B;
   /** Roles allowed at all; record-level checks still happen in lib. */
   roles?: readonly UserRole[];
+  /** An action of the policy the actor must be allowed before the body is even read. */
+  permission?: Action;
+  /** A larger cap than MAX_JSON_BYTES for the few routes that take big lists. */
+  bodyLimit?: number;
 }
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -71,9 +76,10 @@ export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.
       if (options.roles && !options.roles.includes(actor.role)) {
         throw new AppError("forbidden", "Your role may not use this endpoint");
       }
+      if (options.permission) authorize(actor, options.permission);
       const params = parsePart(options.params, await context.params, "path parameters");
       const query = parsePart(options.query, searchParamsToObject(new URL(request.url).searchParams), "query parameters");
-      const body = options.body ? parsePart(options.body, await readJsonBody(request), "request body") : undefined;
+      const body = options.body ? parsePart(options.body, await readJsonBody(request, options.bodyLimit), "request body") : undefined;
       const result = await handler({ request, actor, requestId, params, query, body } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
       return result instanceof Response ? result : json(result);
     } catch (error) {

@@ -4,6 +4,8 @@ import { caseMembers, caseRefCounters, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+// Whether a case is referred decides whether legal sees its personas.
+import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { loadCase } from "./access";
 import { toCaseDetail } from "./present";
@@ -166,7 +168,7 @@ function subjectOf(row: typeof cases.$inferSelect) {
 
 export async function transitionCase({ actor, caseId, input }: { actor: Actor; caseId: string; input: TransitionInput }): Promise<CaseDetail> {
   const data = parseOrThrow(transitionSchema, input);
-  return db.transaction(async (tx) => {
+  return changesGraph(db.transaction(async (tx) => {
     const { row, access } = await loadCase(tx, actor, caseId, { forUpdate: true });
     authorize(actor, "case:transition", { case: access }, "Case");
     if (data.version !== undefined && data.version !== row.version) {
@@ -203,5 +205,5 @@ export async function transitionCase({ actor, caseId, input }: { actor: Actor; c
       detail: { from: row.status, to: data.to, ...(data.reason ? { reason: data.reason.trim() } : {}) },
     });
     return toCaseDetail(tx, actor, updated, { ...access, status: updated.status });
-  });
+  }));
 }

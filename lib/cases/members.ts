@@ -4,6 +4,8 @@ import { caseMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+// Who is in a case decides who sees its personas.
+import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { loadCase } from "./access";
 import { type MemberInput, memberInputSchema } from "./schema";
@@ -19,7 +21,7 @@ export async function listMembers({ actor, caseId }: { actor: Actor; caseId: str
 /** Adding someone gives them access to the case at once. */
 export async function addMember({ actor, caseId, input }: { actor: Actor; caseId: string; input: MemberInput }): Promise<CaseMemberView> {
   const data = parseOrThrow(memberInputSchema, input);
-  return db.transaction(async (tx) => {
+  return changesGraph(db.transaction(async (tx) => {
     const { row, access } = await loadCase(tx, actor, caseId, { forUpdate: true });
     authorize(actor, "case:manage_members", { case: access }, "Case");
     const [user] = await tx
@@ -43,12 +45,12 @@ export async function addMember({ actor, caseId, input }: { actor: Actor; caseId
       detail: { userId: user.id, email: user.email, role: data.role },
     });
     return { id: user.id, name: user.name, email: user.email, role: member.role, addedAt: member.addedAt.toISOString() };
-  });
+  }));
 }
 
 /** Removing someone takes their access away with the commit: visibility is checked per request. */
 export async function removeMember({ actor, caseId, userId }: { actor: Actor; caseId: string; userId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
+  await changesGraph(db.transaction(async (tx) => {
     const { access } = await loadCase(tx, actor, caseId, { forUpdate: true });
     authorize(actor, "case:manage_members", { case: access }, "Case");
     const removed = await tx
@@ -57,5 +59,5 @@ export async function removeMember({ actor, caseId, userId }: { actor: Actor; ca
       .returning({ userId: caseMembers.userId, role: caseMembers.role });
     if (removed.length === 0) throw AppError.notFound("Member");
     await recordAudit(tx, { actor, action: "case.member_remove", entityType: "case", entityId: caseId, caseId, detail: { userId, role: removed[0]?.role } });
-  });
+  }));
 }

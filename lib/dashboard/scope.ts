@@ -2,6 +2,7 @@ import { and, type Column, inArray, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
+import { visibilityKey } from "@/lib/graph/cache";
 import { addDays } from "./period";
 import type { DashboardFilter } from "./schema";
 
@@ -37,7 +38,7 @@ export function buildScope(actor: Actor, filter: DashboardFilter, now: Date): Sc
     cases: and(...present) ?? sql`true`,
     everyCase: present.length === 0,
     visible,
-    visibilityKey: visibility ? `${actor.role}:${actor.id}` : "every-case",
+    visibilityKey: visibilityKey(actor),
     filterKey: JSON.stringify([filter.team?.toLowerCase() ?? null, filter.channel?.toLowerCase() ?? null, [...filter.severity].sort()]),
     from: new Date(`${filter.from}T00:00:00Z`),
     to: new Date(`${addDays(filter.to, 1)}T00:00:00Z`),

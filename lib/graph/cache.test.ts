@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cached, graphChanged, NETWORK_CACHE_TTL_MS } from "./cache";
+import { cached, graphChanged, latest, NETWORK_CACHE_TTL_MS } from "./cache";
 
 describe("the networks cache", () => {
   it("shares one computation between callers that arrive while it runs", async () => {
@@ -38,5 +38,22 @@ describe("the networks cache", () => {
     expect(await stale).toBe("before the change");
     await Promise.resolve();
     expect(await cached("race", async () => "after the change")).toBe("after the change");
+  });
+
+  it("latest: waits briefly for a first result, then answers the last one while a newer one is computed", async () => {
+    let release!: (v: string) => void;
+    const slow = () => new Promise<string>((resolve) => (release = resolve));
+    expect(await latest("dash", slow, { maxAgeMs: 60_000, waitMs: 10 })).toBeNull();
+    release("first");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await latest("dash", slow, { maxAgeMs: 60_000, waitMs: 10 })).toBe("first");
+    graphChanged();
+    // Stale after the change: still answered at once, while the recomputation runs.
+    expect(await latest("dash", slow, { maxAgeMs: 60_000, waitMs: 10 })).toBe("first");
+    release("second");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await latest("dash", slow, { maxAgeMs: 60_000, waitMs: 10 })).toBe("second");
+    // The networks list takes only fresh results and shares the entry.
+    expect(await cached("dash", slow)).toBe("second");
   });
 });

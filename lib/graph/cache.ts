@@ -1,24 +1,27 @@
+import type { Actor } from "@/lib/auth/actor";
+import { caseVisibleTo } from "@/lib/cases/access";
+
 /**
- * Networks take seconds to compute over a large data set, so each server process keeps the last
- * result per user for a short while. Every change that can alter a network in this process bumps
- * the generation and so drops the cache at once; changes made by other processes show within TTL.
- * Requests that arrive while a result is being computed wait for that computation instead of
- * starting their own (each one holds the whole graph in memory while it runs).
+ * Persona networks take seconds to compute over a large data set, so each server process keeps
+ * the last result per group of people who see the same personas, shared by the networks list
+ * and the dashboard. Every change that can alter a network in this process bumps the generation;
+ * changes made by other processes show within the age limits below. One computation at a time
+ * per group: callers arriving while it runs wait for it (each one holds the whole graph).
  */
 export const NETWORK_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 50;
 
 let generation = 0;
 interface Entry {
+  value?: unknown;
   at: number;
   generation: number;
-  value: Promise<unknown>;
+  pending?: Promise<unknown>;
 }
 const entries = new Map<string, Entry>();
 
 export function graphChanged(): void {
   generation++;
-  entries.clear();
 }
 
 /** Runs a write, then marks the graph as changed once the write has committed. */
@@ -28,17 +31,56 @@ export async function changesGraph<T>(write: Promise<T>): Promise<T> {
   return result;
 }
 
+/** Who sees the same personas: one key for everyone who sees every case, one per other user. */
+export function visibilityKey(actor: Actor): string {
+  return caseVisibleTo(actor) ? `${actor.role}:${actor.id}` : "every-case";
+}
+
+function entryFor(key: string): Entry {
+  let entry = entries.get(key);
+  if (!entry) {
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, (entry = { at: 0, generation: -1 }));
+  }
+  return entry;
+}
+
+/** Starts a computation unless one is running; a result that a change overtook is not kept. */
+function refresh<T>(entry: Entry, compute: () => Promise<T>): Promise<T> {
+  if (!entry.pending) {
+    const startedAt = generation;
+    entry.pending = compute()
+      .then((value) => {
+        if (startedAt === generation) Object.assign(entry, { value, at: Date.now(), generation: startedAt });
+        return value;
+      })
+      .finally(() => (entry.pending = undefined));
+  }
+  return entry.pending as Promise<T>;
+}
+
+const isFresh = (entry: Entry, maxAgeMs: number, now: number) => entry.value !== undefined && entry.generation === generation && now - entry.at < maxAgeMs;
+
+/** A result computed after the last change and less than TTL old, computing one if need be. */
 export function cached<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
-  const hit = entries.get(key);
-  if (hit && hit.generation === generation && now - hit.at < NETWORK_CACHE_TTL_MS) return hit.value as Promise<T>;
-  const startedAt = generation;
-  const entry: Entry = { at: now, generation, value: compute() };
-  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  entries.set(key, entry);
-  const drop = () => {
-    if (entries.get(key) === entry) entries.delete(key);
-  };
-  // A failure is not kept, and a change that landed while computing makes the result stale.
-  entry.value.then(() => startedAt !== generation && drop(), drop);
-  return entry.value as Promise<T>;
+  const entry = entryFor(key);
+  return isFresh(entry, NETWORK_CACHE_TTL_MS, now) ? Promise.resolve(entry.value as T) : refresh(entry, compute);
+}
+
+/**
+ * The last result however old, for figures that may lag (the dashboard): a recomputation starts
+ * in the background once it is older than `maxAgeMs` or a change came in. With nothing computed
+ * yet, waits up to `waitMs` for the first result and answers null after that.
+ */
+export async function latest<T>(key: string, compute: () => Promise<T>, { maxAgeMs, waitMs }: { maxAgeMs: number; waitMs: number }): Promise<T | null> {
+  const entry = entryFor(key);
+  if (!isFresh(entry, maxAgeMs, Date.now())) refresh(entry, compute).catch(() => {});
+  if (entry.value !== undefined) return entry.value as T;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+  try {
+    return await Promise.race([(entry.pending as Promise<T>).catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

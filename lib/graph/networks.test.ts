@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { addMember, removeMember } from "@/lib/cases/members";
 import { createLink } from "@/lib/personas/links";
 import { makeActor } from "@/lib/testing/factories";
 import { buildHandGraph, type HandBuiltGraph } from "@/lib/testing/graph";
@@ -43,5 +44,15 @@ describe("networks", () => {
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
     await createLink({ actor: g.lead, input: { fromPersonaId: g.p.F.id, toPersonaId: g.p.A.id, relation: "associated" } });
     expect(await networkOf(g.lead, g.p.F.id)).toMatchObject({ size: 5 });
+  });
+
+  it("stops showing a case's personas to someone removed from it at once, not when the cache expires", async () => {
+    const member = await makeActor("investigator", "Network Member");
+    await addMember({ actor: g.lead, caseId: g.caseId, input: { userId: member.id } });
+    expect(names(await networkOf(member, g.p.A.id))).toContain("Graph A");
+    await removeMember({ actor: g.lead, caseId: g.caseId, userId: member.id });
+    expect(await networkOf(member, g.p.A.id)).toBeNull();
+    const all = await listNetworks({ actor: member, query: { pageSize: 100 } });
+    expect(JSON.stringify(all)).not.toContain("Graph A");
   });
 });

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { parseOrThrow } from "@/lib/errors";
 import { personaVisibleTo } from "@/lib/personas/access";
 import { uuidArray } from "@/lib/personas/sql";
-import { cached } from "./cache";
+import { cached, visibilityKey } from "./cache";
 import { type NetworksQuery, networksQuerySchema } from "./schema";
 import { UnionFind } from "./union-find";
 import type { NetworkList } from "./views";
@@ -100,7 +100,7 @@ export async function computeNetworks(actor: Actor): Promise<Computed> {
 export async function listNetworks({ actor, query }: { actor: Actor; query: NetworksQuery }): Promise<NetworkList> {
   authorize(actor, "persona:read");
   const f = parseOrThrow(networksQuerySchema, query, "Invalid networks query");
-  const computed = await cached(`${actor.id}:${actor.role}`, () => computeNetworks(actor));
+  const computed = await cached(visibilityKey(actor), () => computeNetworks(actor));
   let chosen = computed.networks.filter((n) => n.size >= f.minSize);
   if (f.personaId) {
     const i = computed.index.get(f.personaId);
@@ -114,7 +114,8 @@ export async function listNetworks({ actor, query }: { actor: Actor; query: Netw
       ? []
       : await queryRows<{ id: string; display_name: string; status: PersonaStatus; risk_score: number }>(
           db,
-          sql`select id, display_name, status, risk_score from ${personas} where id = any(${uuidArray(memberIds)})`,
+          // Filtered again at read time: access lost since the networks were computed hides the names.
+          sql`select id, display_name, status, risk_score from ${personas} where id = any(${uuidArray(memberIds)}) and ${personaVisibleTo(actor) ?? sql`true`}`,
         );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {

@@ -139,6 +139,14 @@ describe("personas API", () => {
     expect((await call(screenRoute.POST, "POST", "/api/screen", manager, { identifiers: [] })).status).toBe(403);
   });
 
+  it("refuses a manager's screening before reading the body, and caps the body at 32 MB for others", async () => {
+    // A body the handler would refuse (415) if it read it: the 403 comes first.
+    const notJson = new Request("http://localhost/api/screen", { method: "POST", headers: { authorization: `Bearer ${manager.token}`, "content-type": "text/plain" }, body: "x" });
+    expect((await screenRoute.POST(notJson, { params: Promise.resolve({}) })).status).toBe(403);
+    const tooBig = new Request("http://localhost/api/screen", { method: "POST", headers: { authorization: `Bearer ${lead.token}`, "content-type": "application/json", "content-length": String(33 * 1024 * 1024) }, body: "{}" });
+    expect((await screenRoute.POST(tooBig, { params: Promise.resolve({}) })).status).toBe(413);
+  });
+
   it("lists networks", async () => {
     const res = await call(networksRoute.GET, "GET", "/api/networks?pageSize=5", manager);
     expect(res.status).toBe(200);

@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { casePersonas, identifiers, type IdentifierType, personaIdentifiers, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { latest } from "@/lib/graph/cache";
 import { computeNetworks } from "@/lib/graph/networks";
 import { logger } from "@/lib/logger";
+import { personaVisibleTo } from "@/lib/personas/access";
 import { uuidArray } from "@/lib/personas/sql";
 import type { PersonaNetwork } from "../views";
 import { caseInScope, type Scope } from "../scope";
@@ -20,42 +22,17 @@ const MAX_CANDIDATES = 400;
 const intArray = (values: number[]) => sql`${`{${values.join(",")}}`}::int[]`;
 
 /**
- * Computing every network takes seconds on a large graph (and blocks the process while it
- * runs), so the dashboard never waits for it beyond a short first wait: it answers from the last
- * computed graph, recomputed in the background once that is five minutes old (networks change
- * slowly, and the computation is heavy), one computation at a time per group of people who see
- * the same personas. The answer says how old it is.
+ * The dashboard never waits for the networks beyond a short first wait: it answers from the last
+ * computed graph (shared with the networks list, lib/graph/cache.ts), recomputed in the background
+ * once it is five minutes old or the graph changed. The answer says how old it is.
  */
 const FRESH_MS = 5 * 60_000;
-const MAX_GRAPHS = 50;
-interface GraphEntry {
-  computed?: Computed;
-  at: number;
-  pending?: Promise<Computed>;
-}
-const graphs = new Map<string, GraphEntry>();
 
-async function graphFor(actor: Actor, key: string, waitMs: number): Promise<Computed | null> {
-  let entry = graphs.get(key);
-  if (!entry) {
-    if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
-    graphs.set(key, (entry = { at: 0 }));
-  }
-  const current = entry;
-  if (!current.pending && (!current.computed || Date.now() - current.at > FRESH_MS)) {
-    current.pending = computeNetworks(actor)
-      .then((computed) => Object.assign(current, { computed, at: Date.now() }).computed!)
-      .finally(() => (current.pending = undefined));
-    current.pending.catch((err: unknown) => logger.error({ err }, "computing persona networks for the dashboard failed"));
-  }
-  if (current.computed) return current.computed;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
-  try {
-    return await Promise.race([current.pending!.catch(() => null), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+function graphFor(actor: Actor, key: string, waitMs: number): Promise<Computed | null> {
+  return latest(key, () => computeNetworks(actor), { maxAgeMs: FRESH_MS, waitMs }).catch((err: unknown) => {
+    logger.error({ err }, "computing persona networks for the dashboard failed");
+    return null;
+  });
 }
 
 /** Members of networks [from, to) as parallel arrays of persona id and network index. */
@@ -133,7 +110,7 @@ export async function largestNetworks(actor: Actor, scope: Scope, waitMs: number
   let figure = memo.get(scope.filterKey);
   if (!figure) {
     if (memo.size >= 100) memo.delete(memo.keys().next().value!);
-    figure = networkFigure(computed, scope);
+    figure = networkFigure(actor, computed, scope);
     memo.set(scope.filterKey, figure);
     figure.catch(() => memo.delete(scope.filterKey));
   }
@@ -143,7 +120,7 @@ export async function largestNetworks(actor: Actor, scope: Scope, waitMs: number
 type Figure = { items: PersonaNetwork[]; asOf: string };
 const figureMemo = new WeakMap<Computed, Map<string, Promise<Figure>>>();
 
-async function networkFigure(computed: Computed, scope: Scope): Promise<Figure> {
+async function networkFigure(actor: Actor, computed: Computed, scope: Scope): Promise<Figure> {
   const total = Math.min(MAX_CANDIDATES, computed.networks.length);
   const reach: { net: number; cases: number }[] = [];
   for (let from = 0, batch = SHOWN; from < total && reach.length < SHOWN; from += batch, batch *= 4) {
@@ -155,7 +132,10 @@ async function networkFigure(computed: Computed, scope: Scope): Promise<Figure> 
   const samples = chosen.flatMap((r) => computed.networks[r.net]!.top.slice(0, SAMPLE).map((i) => computed.ids[i]!));
   const [shared, names] = await Promise.all([
     sharedTypes(computed, chosen.map((r) => r.net)),
-    queryRows<{ id: string; display_name: string }>(db, sql`select id::text as id, ${personas.displayName} as display_name from ${personas} where id = any(${uuidArray(samples)})`),
+    queryRows<{ id: string; display_name: string }>(
+      db,
+      sql`select id::text as id, ${personas.displayName} as display_name from ${personas} where id = any(${uuidArray(samples)}) and ${personaVisibleTo(actor) ?? sql`true`}`,
+    ),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
   return {
@@ -165,7 +145,11 @@ async function networkFigure(computed: Computed, scope: Scope): Promise<Figure> 
       return {
         personas: n.size,
         cases: r.cases,
-        samplePersonas: n.top.slice(0, SAMPLE).map((i) => ({ id: computed.ids[i]!, displayName: nameOf.get(computed.ids[i]!) ?? "" })),
+        samplePersonas: n.top
+          .slice(0, SAMPLE)
+          .map((i) => computed.ids[i]!)
+          .filter((id) => nameOf.has(id))
+          .map((id) => ({ id, displayName: nameOf.get(id)! })),
         sharedIdentifierTypes: shared.get(r.net) ?? [],
       };
     }),
