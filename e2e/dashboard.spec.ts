@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, test } from "@playwright/test";
 import { createUser, signInViaApi, unique, type TestUser } from "./fixtures/api";
@@ -44,6 +45,10 @@ test.describe("dashboard", () => {
     await expect(table.getByRole("row", { name: /Triage/ })).toContainText("2");
     const [download] = await Promise.all([page.waitForEvent("download"), dashboard.chart("open-cases").getByRole("button", { name: /Download CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe("open-cases.csv");
+    const csv = fs.readFileSync(await download.path(), "utf8").trim().split(/\r?\n/);
+    expect(csv[0]).toBe("Status,Critical,High,Medium,Low,Total");
+    expect(csv).toContain("Triage,2,0,0,0,2");
+    expect(csv).toContain("Investigating,0,1,0,0,1");
 
     await dashboard.period.selectOption({ label: "Last 7 days" });
     await expect(page).toHaveURL(/period=7d/);

@@ -75,6 +75,10 @@ test.describe("evidence packs", () => {
     await expect(memberPage.getByRole("button", { name: "Export evidence pack" })).toHaveCount(0);
     expect((await memberPage.request.post(`/api/cases/${caseId}/exports`, { data: {} })).status()).toBe(403);
     await memberContext.close();
+    // The lead's own export exists, so an empty list for the manager below means hidden, not absent.
+    const made = await page.request.post(`/api/cases/${caseId}/exports`, { data: {} });
+    expect(made.status()).toBe(202);
+    const { id: exportId } = (await made.json()) as { id: string };
 
     const manager = await createUser(page.request, "manager");
     const managerContext = await browser.newContext();
@@ -85,6 +89,8 @@ test.describe("evidence packs", () => {
     const listed = await managerPage.request.get("/api/exports");
     expect(listed.status()).toBe(200);
     expect(((await listed.json()) as { total: number }).total).toBe(0);
+    expect((await managerPage.request.get(`/api/exports/${exportId}`)).status()).toBe(403);
+    expect(((await (await page.request.get("/api/exports")).json()) as { items: { id: string }[] }).items.map((e) => e.id)).toContain(exportId);
     await managerContext.close();
   });
 });

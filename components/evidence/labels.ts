@@ -25,17 +25,7 @@ export const custodyLabels: Record<CustodyAction, string> = {
   deleted: "Deleted",
 };
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+export { formatBytes } from "@/lib/format";
 
 export const shortHash = (sha256: string) => `${sha256.slice(0, 12)}…`;
 

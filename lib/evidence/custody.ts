@@ -16,15 +16,24 @@ export interface CustodyInput {
 }
 
 /** Appends to an item's custody log inside the caller's transaction (the table refuses updates and deletes). */
-export async function recordCustody(tx: Tx, input: CustodyInput): Promise<void> {
-  await tx.insert(custodyEvents).values({
-    evidenceId: input.evidenceId,
-    action: input.action,
-    actorId: input.actor?.id ?? null,
-    actorLabel: input.actor ? actorLabel(input.actor) : "system",
-    ip: input.ip ?? null,
-    detail: input.detail ?? {},
-  });
+const CUSTODY_BATCH = 5000;
+
+/** Appends custody events, many per statement (an export logs one per packed item). */
+export async function recordCustody(tx: Tx, input: CustodyInput | readonly CustodyInput[]): Promise<void> {
+  const events = Array.isArray(input) ? input : [input as CustodyInput];
+  // Six parameters a row: batches stay well under PostgreSQL's 65,535 per statement.
+  for (let start = 0; start < events.length; start += CUSTODY_BATCH) {
+    await tx.insert(custodyEvents).values(
+      events.slice(start, start + CUSTODY_BATCH).map((e) => ({
+        evidenceId: e.evidenceId,
+        action: e.action,
+        actorId: e.actor?.id ?? null,
+        actorLabel: e.actor ? actorLabel(e.actor) : "system",
+        ip: e.ip ?? null,
+        detail: e.detail ?? {},
+      })),
+    );
+  }
 }
 
 export async function listCustody({ actor, evidenceId }: { actor: Actor; evidenceId: string }): Promise<{ exhibitNo: string; items: CustodyEventView[] }> {

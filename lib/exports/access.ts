@@ -25,7 +25,7 @@ export function exportVisibleTo(actor: Actor): SQL | undefined {
   }
 }
 
-export const exportColumns = {
+const exportColumns = {
   row: exports,
   caseRef: cases.ref,
   caseTitle: cases.title,

@@ -8,7 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { exportVisibleTo, loadExport, selectExports, toExportView } from "./access";
-import { acquireLease, releaseLease, scheduleBuild } from "./jobs";
+import { scheduleBuild } from "./jobs";
+import { acquireLease, releaseLease } from "./lease";
 import { type ExportListQuery, exportListQuerySchema, type ExportOptionsInput, exportOptionsSchema } from "./schema";
 import type { ExportList, ExportView } from "./views";
 

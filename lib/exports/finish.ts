@@ -32,9 +32,10 @@ export async function finishExport(input: FinishInput): Promise<boolean> {
       .where(and(eq(exports.id, input.id), eq(exports.status, "running")))
       .returning({ id: exports.id });
     if (!done) return false;
-    for (const { item, path } of input.included) {
-      await recordCustody(tx, { evidenceId: item.id, action: "exported", actor: input.exporter, detail: { exportId: input.id, path, fileName: input.fileName, packSha256: input.pack.sha256 } });
-    }
+    await recordCustody(
+      tx,
+      input.included.map(({ item, path }) => ({ evidenceId: item.id, action: "exported" as const, actor: input.exporter, detail: { exportId: input.id, path, fileName: input.fileName, packSha256: input.pack.sha256 } })),
+    );
     await recordAudit(tx, {
       actor: input.exporter,
       action: "export.complete",

@@ -5,7 +5,7 @@ import { exports } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { buildPack, PackBuildError } from "./build";
-import { acquireLease, leaseIsFree, releaseLease } from "./lease";
+import { leaseIsFree, releaseLease } from "./lease";
 import { packPath } from "./paths";
 
 // Builds are disk-bound; two at a time keep one big pack from starving a small one without
@@ -60,7 +60,7 @@ async function runBuild(id: string): Promise<void> {
 }
 
 /** Marks an unfinished export failed (a finished one is never touched) and removes any partial file. */
-export async function failExport(id: string, message: string): Promise<boolean> {
+async function failExport(id: string, message: string): Promise<boolean> {
   const failed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(exports)
@@ -100,4 +100,3 @@ export async function recoverAbandonedExports(): Promise<number> {
   return recovered;
 }
 
-export { acquireLease, releaseLease };

@@ -3,8 +3,8 @@ import type { IncludedItem, LeftOutItem } from "./plan";
 import type { ExportOptions } from "./schema";
 import type { PackEntry } from "./zip-writer";
 
-export const MANIFEST_FORMAT = "casework-evidence-pack";
-export const MANIFEST_FORMAT_VERSION = 1;
+const MANIFEST_FORMAT = "casework-evidence-pack";
+const MANIFEST_FORMAT_VERSION = 1;
 
 export interface ManifestInput {
   exportId: string;

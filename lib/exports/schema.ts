@@ -6,7 +6,7 @@ import { lineText } from "@/lib/remediation/fields";
 export const privilegedHandlings = ["list_only", "include"] as const;
 export type PrivilegedHandling = (typeof privilegedHandlings)[number];
 
-export const exclusionSchema = z.strictObject({
+const exclusionSchema = z.strictObject({
   evidenceId: z.uuid({ message: "Not a valid evidence id" }),
   /** Recorded in the manifest and the report, so whoever reads the pack knows why an exhibit is missing. */
   reason: lineText(500).min(1, "Say why this item is left out"),

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/audit/chain";
 
 /** STIX 2.1's namespace for deterministic cyber-observable ids (spec section 2.9). */
 export const STIX_SCO_NAMESPACE = "00abedb4-aa42-466c-9c01-fed23315a9b7";
@@ -15,19 +16,7 @@ export function uuidV5(namespace: string, name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** JSON with keys sorted and no whitespace: the canonical form STIX hashes for deterministic ids. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The id a STIX producer would give this observable: `type--uuidv5(namespace, canonical(contributing properties))`. */
-export const observableId = (type: string, contributing: Record<string, unknown>) => `${type}--${uuidV5(STIX_SCO_NAMESPACE, canonical(contributing))}`;
+/** The id a STIX producer would give this observable: `type--uuidv5(namespace, canonical JSON of the contributing properties)` (keys sorted, no whitespace). */
+export const observableId = (type: string, contributing: Record<string, unknown>) => `${type}--${uuidV5(STIX_SCO_NAMESPACE, canonicalJson(contributing))}`;
 
 export const caseworkId = (type: string, name: string) => `${type}--${uuidV5(CASEWORK_NAMESPACE, name)}`;

@@ -5,7 +5,7 @@ import { existingSigningKey } from "./signing";
 import { type PackVerification, verifyPack } from "./verify-pack";
 
 /** What the operator reads: one line per finding, the wrong files named first thing on their line. */
-export function describeVerification(file: string, r: PackVerification): string[] {
+function describeVerification(file: string, r: PackVerification): string[] {
   const lines = [`Pack ${path.basename(file)}: ${r.files} files${r.manifest.caseRef ? `, case ${r.manifest.caseRef}` : ""}${r.manifest.exportedAt ? `, exported ${r.manifest.exportedAt}` : ""}`];
   if (r.signature.fingerprint) {
     const whose = r.signature.matchesInstance === null ? "no signing key on this instance to compare with" : r.signature.matchesInstance ? "this instance's key" : "NOT this instance's key: made elsewhere, or signed with another key";

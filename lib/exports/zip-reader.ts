@@ -19,7 +19,7 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
 }
 
-export class ZipFormatError extends Error {}
+class ZipFormatError extends Error {}
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;

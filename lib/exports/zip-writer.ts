@@ -35,6 +35,7 @@ interface WriterOptions {
 export class PackWriter {
   readonly entries: PackEntry[] = [];
   private readonly records: EntryRecord[] = [];
+  private readonly names = new Set<string>();
   private readonly sink: fs.WriteStream;
   private readonly hash = createHash("sha256");
   private offset = 0;
@@ -60,7 +61,8 @@ export class PackWriter {
   }
 
   private name(path: string): Buffer {
-    if (this.records.some((r) => r.name.toString("utf8") === path)) throw new Error(`duplicate entry ${path}`);
+    if (this.names.has(path)) throw new Error(`duplicate entry ${path}`);
+    this.names.add(path);
     return Buffer.from(path, "utf8");
   }
 

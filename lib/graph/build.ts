@@ -4,7 +4,7 @@ import { identifiers, personaIdentifiers, personaLinks, personas, type Identifie
 import type { Actor } from "@/lib/auth/actor";
 import { typeLabels } from "@/lib/identifiers/types";
 import { personaVisibleTo } from "@/lib/personas/access";
-import { uuidArray } from "@/lib/personas/sql";
+import { uuidArray } from "@/lib/sql";
 import type { GraphEdge, GraphNode, GraphView } from "./views";
 
 interface Hold {

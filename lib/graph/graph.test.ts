@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeActor } from "@/lib/testing/factories";
 import { buildHandGraph, type HandBuiltGraph } from "@/lib/testing/graph";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
+import { identifiers } from "@/db/schema";
 import { makeCase } from "@/lib/testing/cases";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { buildGraph } from "./build";
@@ -96,5 +98,17 @@ describe("case graph", () => {
     expect(edgesOf(view)).toContain("C-operated_by-D");
     expect(edgesOf(view)).not.toContain("F--D");
     await expect(caseGraph({ actor: g.otherLead, caseId: g.caseId })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("adds, one hop out, a visible persona of another case, marked as not in this case", async () => {
+    const elsewhere = await makeCase(g.lead);
+    const outside = await makePersona(g.lead, { caseId: elsewhere.id, displayName: "Graph Outside" });
+    const [device] = await db.select({ value: identifiers.value }).from(identifiers).where(eq(identifiers.id, g.i.device));
+    await giveIdentifier(g.lead, outside.id, { type: "device", value: device!.value });
+    const view = await caseGraph({ actor: g.lead, caseId: g.caseId });
+    expect(view.nodes.find((n) => n.id === `p:${outside.id}`)).toMatchObject({ inCase: false, depth: 1 });
+    expect(view.nodes.find((n) => n.id === `p:${g.p.A.id}`)).toMatchObject({ inCase: true, depth: 0 });
+    expect(edgesOf(view)).toContain("Outside--device");
+    expect(identifiersOf(view)).toEqual(expect.arrayContaining([g.i.phone, g.i.device, g.i.wallet, g.i.email]));
   });
 });

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { parseOrThrow } from "@/lib/errors";
 import { personaVisibleTo } from "@/lib/personas/access";
-import { uuidArray } from "@/lib/personas/sql";
+import { uuidArray } from "@/lib/sql";
 import { cached, visibilityKey } from "./cache";
 import { type NetworksQuery, networksQuerySchema } from "./schema";
 import { UnionFind } from "./union-find";

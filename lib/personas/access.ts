@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "@/db";
+import { type DbOrTx } from "@/db";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { casePersonas, cases, evidence, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseVisibleTo, loadCase } from "@/lib/cases/access";
 import { AppError } from "@/lib/errors";
-import { uuidArray } from "./sql";
+import { uuidArray } from "@/lib/sql";
 
 /**
  * Need-to-know for personas, the SQL twin of canSeePersona: a persona is visible when it sits in
@@ -38,19 +38,6 @@ export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: strin
   const [row] = await (options.forUpdate ? base.for("update") : base).prepare(options.forUpdate ? "load_persona_for_update" : "load_persona").execute();
   if (!row) throw AppError.notFound("Persona");
   return row;
-}
-
-/** Which of these personas the actor may see, in one query. */
-export async function visiblePersonaIds(runner: DbOrTx, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const visible = personaVisibleTo(actor);
-  if (!visible) return new Set(ids);
-  const rows = await queryRows<{ id: string }>(
-    runner,
-    sql`select ${personas.id} as id from ${personas}
-        where ${personas.id} = any(${uuidArray(ids)}) and ${visible}`,
-  );
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Cases of these personas that the actor may see, with the persona's role there. */

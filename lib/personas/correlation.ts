@@ -5,7 +5,7 @@ import { casePersonas, cases, personaIdentifiers, personas, users, type CaseStat
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
 import { personaVisibleTo } from "./access";
-import { uuidArray } from "./sql";
+import { uuidArray } from "@/lib/sql";
 import type { CaseRef, Correlation } from "./views";
 
 /** One holder of one identifier, with what the need-to-know rule needs; `key` groups per identifier or input row. */

@@ -7,7 +7,7 @@ import { parseOrThrow } from "@/lib/errors";
 import { personaVisibleTo } from "./access";
 import { summaryColumns, toPersonaSummary } from "./present";
 import { type PersonaListQuery, personaListQuerySchema } from "./schema";
-import { escapeLike } from "./sql";
+import { escapeLike } from "@/lib/sql";
 import type { PersonaList } from "./views";
 
 const sortColumns = {

@@ -56,6 +56,11 @@ describe("personas", () => {
     expect(capped).toMatchObject({ riskScore: 100, risk: { score: 100, sum: 160, capped: true } });
     const lowered = await removeRedFlag({ actor: lead, personaId: p.id, code: "SANCTIONS_HIT" });
     expect(lowered.riskScore).toBe(100);
+    expect(lowered.risk).toMatchObject({ sum: 110, capped: true });
+    // Below the cap the stored score follows every removal: 30 + 15 + 30 = 75.
+    const below = await removeRedFlag({ actor: lead, personaId: p.id, code: "EXTORTION" });
+    expect(below).toMatchObject({ riskScore: 75, risk: { score: 75, sum: 75, capped: false } });
+    expect((await getPersona({ actor: lead, personaId: p.id })).riskScore).toBe(75);
     await expect(addRedFlag({ actor: lead, personaId: p.id, input: { code: "NOT_A_CODE" as "NO_VIDEO" } })).rejects.toMatchObject({ code: "bad_request" });
     await expect(addRedFlag({ actor: lead, personaId: p.id, input: { code: "NO_VIDEO" } })).rejects.toMatchObject({ code: "conflict" });
   });

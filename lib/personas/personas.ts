@@ -31,8 +31,7 @@ export async function insertPersona(tx: Tx, actor: Actor, data: ParsedInput, att
  */
 export async function createPersona({ actor, input }: { actor: Actor; input: PersonaCreate }): Promise<PersonaDetail> {
   authorize(actor, "persona:write");
-  const { caseId, role, ...rest } = parseOrThrow(personaCreateSchema, input);
-  const data = parseOrThrow(personaInputSchema, rest);
+  const { caseId, role, ...data } = parseOrThrow(personaCreateSchema, input);
   return db.transaction(async (tx) => {
     if (caseId) {
       const { access } = await loadCase(tx, actor, caseId);

@@ -1,13 +1,10 @@
+import { escapeLike } from "@/lib/sql";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { parseOrThrow } from "@/lib/errors";
 import { type DirectoryEntry, type DirectoryQuery, directoryQuerySchema } from "./schema";
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Active colleagues by name or email, for choosing a lead or a member. Any signed-in user may look. */
 export async function searchDirectory({ actor: _actor, query }: { actor: Actor; query: DirectoryQuery }): Promise<DirectoryEntry[]> {

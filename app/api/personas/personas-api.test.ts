@@ -151,6 +151,15 @@ describe("personas API", () => {
     const res = await call(networksRoute.GET, "GET", "/api/networks?pageSize=5", manager);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ page: 1, pageSize: 5, total: expect.any(Number) });
+    // Two of the lead's personas sharing a wallet form a network, found by either member.
+    const [a, b] = [await newPersona(lead, caseA), await newPersona(lead, caseA)];
+    const wallet = uniqueValue.wallet();
+    for (const p of [a, b]) expect((await call(identifiersRoute.POST, "POST", "/x", lead, { type: "crypto_wallet", value: wallet, chain: "ethereum" }, { id: p.id })).status).toBe(201);
+    const mine = await call(networksRoute.GET, "GET", `/api/networks?personaId=${b.id}`, lead);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 1, items: [{ size: 2 }] });
+    expect((mine.body.items as { members: { id: string }[] }[])[0]!.members.map((m) => m.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await call(networksRoute.GET, "GET", "/api/networks?pageSize=0", lead)).status).toBe(400);
   });
 
   it("documents every persona and graph route in the OpenAPI document", async () => {

@@ -16,14 +16,16 @@ export const exportKeys = {
 
 export const isBuilding = (e: Pick<ExportView, "status">) => e.status === "queued" || e.status === "running";
 
-/** `search` is a query string (`page=2`, `caseId=…&pageSize=5`); the list refreshes itself while a pack is building. */
+/**
+ * `search` is a query string (`page=2`, `caseId=…&pageSize=5`). No polling of its own: each
+ * building row polls its export (useExport) and refreshes the lists once the build ends.
+ */
 export function useExportList(search: string, initialData?: ExportList) {
   return useQuery({
     queryKey: exportKeys.list(search),
     queryFn: () => apiFetch<ExportList>(`/api/exports${search ? `?${search}` : ""}`),
     initialData,
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.items.some(isBuilding) ? 2000 : false),
   });
 }
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { CasePersonaInput, IdentifierInput, LinkInput, LinkUpdate, PersonaCreate, PersonaUpdate, RedFlagInput } from "@/lib/personas/schema";
+import type { CasePersonaInput, IdentifierInput, LinkInput, PersonaCreate, PersonaUpdate, RedFlagInput } from "@/lib/personas/schema";
 import type { CasePersonaView, LinkView, PersonaDetail, PersonaIdentifierView, PersonaLinks, PersonaList } from "@/lib/personas/views";
 import { caseKeys } from "./use-cases";
 
@@ -73,9 +73,6 @@ export const useRemoveRedFlag = (id: string) =>
   usePersonaMutation((code: string) => apiFetch<PersonaDetail>(`/api/personas/${id}/red-flags/${code}`, { method: "DELETE" }));
 
 export const useCreateLink = () => usePersonaMutation((input: LinkInput) => apiFetch<LinkView>("/api/persona-links", { method: "POST", body: input }));
-
-export const useUpdateLink = () =>
-  usePersonaMutation(({ id, ...input }: LinkUpdate & { id: string }) => apiFetch<LinkView>(`/api/persona-links/${id}`, { method: "PATCH", body: input }));
 
 export const useDeleteLink = () => usePersonaMutation((id: string) => apiFetch<null>(`/api/persona-links/${id}`, { method: "DELETE" }));
 

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
-import type { DisclosureInput, ReferralInput, ReferralTransitionInput, ReferralUpdate } from "@/lib/referrals/schema";
+import type { DisclosureInput, ReferralInput, ReferralTransitionInput } from "@/lib/referrals/schema";
 import type { CaseReferralsView, DisclosureListView, DisclosureView, ReferralListView, ReferralView } from "@/lib/referrals/views";
 
 export const referralKeys = {
@@ -53,9 +53,6 @@ function useReferralMutation<TInput, TResult>(caseId: string, request: (input: T
 
 export const useCreateReferral = (caseId: string) =>
   useReferralMutation(caseId, (input: ReferralInput) => apiFetch<ReferralView>(`/api/cases/${caseId}/referrals`, { method: "POST", body: input }));
-
-export const useUpdateReferral = (caseId: string, referralId: string) =>
-  useReferralMutation(caseId, (input: ReferralUpdate) => apiFetch<ReferralView>(`/api/referrals/${referralId}`, { method: "PATCH", body: input }));
 
 export const useTransitionReferral = (caseId: string, referralId: string) =>
   useReferralMutation(caseId, (input: ReferralTransitionInput) => apiFetch<ReferralView>(`/api/referrals/${referralId}/transition`, { method: "POST", body: input }));

@@ -6,7 +6,7 @@ import { latest } from "@/lib/graph/cache";
 import { computeNetworks } from "@/lib/graph/networks";
 import { logger } from "@/lib/logger";
 import { personaVisibleTo } from "@/lib/personas/access";
-import { uuidArray } from "@/lib/personas/sql";
+import { uuidArray } from "@/lib/sql";
 import type { PersonaNetwork } from "../views";
 import { caseInScope, type Scope } from "../scope";
 

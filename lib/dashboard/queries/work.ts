@@ -1,6 +1,7 @@
 import { and, count, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { cases, referrals, type ReferralDestination, type ReferralStatus, remediationTasks, users } from "@/db/schema";
+import { cases, referrals, type ReferralDestination, type ReferralStatus, remediationTasks, type TaskStatus, users } from "@/db/schema";
+import { openTaskStatuses } from "@/lib/remediation/present";
 import { referralStatuses } from "@/db/schema/referrals";
 import { caseInScope, inPeriod, type Scope } from "../scope";
 import type { OverdueReferral, OverdueTask } from "../views";
@@ -8,7 +9,7 @@ import type { OverdueReferral, OverdueTask } from "../views";
 const LIST_LIMIT = 10;
 
 const overdueTask = (scope: Scope) =>
-  and(inArray(remediationTasks.status, ["todo", "in_progress"]), lt(remediationTasks.dueAt, scope.now), caseInScope(remediationTasks.caseId, scope));
+  and(inArray(remediationTasks.status, [...openTaskStatuses]), lt(remediationTasks.dueAt, scope.now), caseInScope(remediationTasks.caseId, scope));
 
 export function overdueTaskCountQuery(scope: Scope) {
   return db.select({ n: count() }).from(remediationTasks).where(overdueTask(scope));
@@ -21,12 +22,12 @@ const isoUtc = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-
  * branch per status lets each walk the (status, due_at) index in order and stop at the tenth.
  */
 export function overdueTasksSql(scope: Scope): SQL {
-  const branch = (status: "todo" | "in_progress") =>
+  const branch = (status: TaskStatus) =>
     sql`(select * from ${remediationTasks} where ${remediationTasks.status} = ${status} and ${remediationTasks.dueAt} < ${scope.now.toISOString()}::timestamptz
           and ${caseInScope(remediationTasks.caseId, scope)} order by ${remediationTasks.dueAt}, ${remediationTasks.id} limit ${LIST_LIMIT})`;
   return sql`select t.id, t.case_id as "caseId", c.ref as "caseRef", c.title as "caseTitle", t.title, t.kind, t.status,
           ${isoUtc(sql`t.due_at`)} as "dueAt", u.name as "ownerName"
-        from (${branch("todo")} union all ${branch("in_progress")}) t
+        from (${sql.join(openTaskStatuses.map(branch), sql` union all `)}) t
         join ${cases} c on c.id = t.case_id
         left join ${users} u on u.id = t.owner_id
         order by t.due_at, t.id limit ${LIST_LIMIT}`;

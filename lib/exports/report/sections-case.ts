@@ -1,6 +1,7 @@
 import type { PackAuditEvent } from "../data";
 import { type Layout, muted } from "./layout";
-import { bytes, type ReportInput, when, words } from "./input";
+import { formatBytes } from "@/lib/format";
+import { type ReportInput, when, words } from "./input";
 
 /** The timeline is the audit log; past this many events the report says where the rest is. */
 export const MAX_TIMELINE_ROWS = 1500;
@@ -86,7 +87,7 @@ export function drawEvidenceIndex(l: Layout, { included }: ReportInput): void {
     ],
     included.map(({ item }) => [
       item.exhibitNo,
-      `${item.title}\n${bytes(item.size)}, ${item.mimeType}`,
+      `${item.title}\n${formatBytes(item.size)}, ${item.mimeType}`,
       words(item.kind),
       item.sha256,
       `${item.collectedBy ?? item.uploadedBy ?? "—"}\n${item.collectedAt ? when(item.collectedAt) : `uploaded ${when(item.createdAt)}`}`,

@@ -12,6 +12,7 @@ export function uuidArray(ids: Iterable<string>): SQL {
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 }
 
+/** A LIKE pattern's wildcards and escape character taken literally (PostgreSQL's default escape is a backslash). */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
