@@ -59,7 +59,7 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
           ) : null}
           {node.moreHolders > 0 ? (
             <p className="text-muted-foreground">
-              Held by {node.moreHolders} more persona{node.moreHolders === 1 ? "" : "s"} than this view shows (it shows the most confident holders of each identifier); expand a persona to go further.
+              Held by {node.moreHolders} more persona{node.moreHolders === 1 ? "" : "s"} than this view shows (it shows the most confident holders of each identifier, while it has room); expand a persona to go further.
             </p>
           ) : null}
         </>

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "@/db";
 import { identifiers, personaIdentifiers, personaLinks, personas, type IdentifierType, type PersonaLinkRelation, type PersonaStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -36,8 +36,6 @@ interface Holder extends Record<string, unknown> {
   confidence: number;
   source_evidence_id: string | null;
   visible: boolean;
-  /** Every holder of the identifier outside the frontier, of which this row is one of the first few. */
-  total: number;
 }
 
 /**
@@ -52,7 +50,9 @@ export const MAX_HOLDERS_SHOWN = 20;
  * Breadth-first over the persona–identifier graph, `depth` persona hops from the seeds. Each
  * round expands the frontier: its identifiers, the other holders of those identifiers and its
  * confirmed explicit links. Personas the actor cannot see are never entered or passed through;
- * an identifier only counts them. Three queries per round plus two at the end, each one set-based.
+ * an identifier only counts them. Each round is two pairs of set-based queries run side by side
+ * (claims and links, then identifiers and holders) and, for identifiers with more holders than
+ * were read, one count; two more queries at the end.
  */
 export async function buildGraph(
   runner: DbOrTx,
@@ -61,78 +61,77 @@ export async function buildGraph(
   { depth, maxNodes = MAX_GRAPH_NODES, maxHolders = MAX_HOLDERS_SHOWN, inCase }: { depth: number; maxNodes?: number; maxHolders?: number; inCase?: ReadonlySet<string> },
 ): Promise<GraphView> {
   // Rows here are bounded by the view's size, so the rule runs per row (see personaVisibleTo).
-  const visible = personaVisibleTo(actor, personas.id, { perRow: true }) ?? sql`true`;
+  const visible = (personaId: SQL) => personaVisibleTo(actor, personaId, { perRow: true }) ?? sql`true`;
   const personaDepth = new Map<string, number>(seeds.map((id) => [id, 0]));
   const expanded = new Set<string>();
   const idents = new Map<string, IdentRow>();
   const holds = new Map<string, Hold>();
   const hiddenHolders = new Map<string, number>();
   const moreHolders = new Map<string, number>();
-  const room = () => personaDepth.size + idents.size < maxNodes;
+  const size = () => personaDepth.size + idents.size;
   let truncated = false;
   let frontier = [...seeds];
 
   for (let d = 0; d < depth && frontier.length > 0; d++) {
+    const frontierArray = uuidArray(frontier);
     // The claims first; the identifiers' own rows only for those that enter the view (in a
     // large network most claims point at identifiers already in it, or past the size limit).
-    const own = await queryRows<OwnRow>(
-      runner,
-      sql`select pi.persona_id, pi.identifier_id, pi.confidence, pi.source_evidence_id
-          from ${personaIdentifiers} pi where pi.persona_id = any(${uuidArray(frontier)}) limit ${maxNodes * 4}`,
-    );
+    const [own, links] = await Promise.all([
+      queryRows<OwnRow>(
+        runner,
+        sql`select pi.persona_id, pi.identifier_id, pi.confidence, pi.source_evidence_id
+            from ${personaIdentifiers} pi where pi.persona_id = any(${frontierArray}) limit ${maxNodes * 4}`,
+      ),
+      queryRows<{ other: string; visible: boolean }>(
+        runner,
+        // Each direction on its own index: an OR of the two would read every link of either side twice.
+        sql`select l.other, ${visible(sql`l.other`)} as visible
+            from (select to_persona_id as other from ${personaLinks} where status = 'confirmed' and from_persona_id = any(${frontierArray})
+                  union
+                  select from_persona_id from ${personaLinks} where status = 'confirmed' and to_persona_id = any(${frontierArray})) l`,
+      ),
+    ]);
     for (const id of frontier) expanded.add(id);
+    if (own.length >= maxNodes * 4) truncated = true;
     const entering = new Set<string>();
     for (const r of own) {
       if (idents.has(r.identifier_id) || entering.has(r.identifier_id)) continue;
-      if (personaDepth.size + idents.size + entering.size >= maxNodes) {
+      if (size() + entering.size >= maxNodes) {
         truncated = true;
         continue;
       }
       entering.add(r.identifier_id);
     }
     const fresh = [...entering];
-    if (fresh.length > 0) {
-      const rows = await queryRows<IdentRow>(
-        runner,
-        sql`select i.id, i.type, i.value, i.normalized_value, i.chain from ${identifiers} i where i.id = any(${uuidArray(fresh)})`,
-      );
-      for (const r of rows) idents.set(r.id, r);
-    }
-    for (const r of own) {
-      if (idents.has(r.identifier_id)) holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
-    }
-    const frontierArray = uuidArray(frontier);
-    const [holders, links] = await Promise.all([
+    // Once the identifiers fill the view no other holder can enter it: only how many there are
+    // is read. Otherwise one row past the per-identifier limit tells which ones need counting.
+    const take = size() + fresh.length < maxNodes ? maxHolders + 1 : 0;
+    const [identRows, holders] = await Promise.all([
       fresh.length === 0
+        ? Promise.resolve([] as IdentRow[])
+        : queryRows<IdentRow>(runner, sql`select i.id, i.type, i.value, i.normalized_value, i.chain from ${identifiers} i where i.id = any(${uuidArray(fresh)})`),
+      fresh.length === 0 || take === 0
         ? Promise.resolve([] as Holder[])
         : queryRows<Holder>(
             runner,
-            sql`select h.identifier_id, h.persona_id, h.confidence, h.source_evidence_id, ${visible} as visible, t.total
+            sql`select h.identifier_id, h.persona_id, h.confidence, h.source_evidence_id, ${visible(sql`h.persona_id`)} as visible
                 from unnest(${uuidArray(fresh)}) as f(id)
-                cross join lateral (select count(*)::int as total from ${personaIdentifiers} c
-                                    where c.identifier_id = f.id and not (c.persona_id = any(${frontierArray}))) t
                 cross join lateral (select pi.identifier_id, pi.persona_id, pi.confidence, pi.source_evidence_id from ${personaIdentifiers} pi
-                                    where pi.identifier_id = f.id and not (pi.persona_id = any(${frontierArray}))
-                                    order by pi.confidence desc nulls last, pi.persona_id limit ${maxHolders}) h
-                join ${personas} on ${personas.id} = h.persona_id
-                where t.total > 0
+                                    where pi.identifier_id = f.id and pi.persona_id <> all(${frontierArray})
+                                    order by pi.confidence desc nulls last, pi.persona_id limit ${take}) h
                 limit ${maxNodes * 4}`,
           ),
-      queryRows<{ other: string; visible: boolean }>(
-        runner,
-        // Each direction on its own index: an OR of the two would read every link of either side twice.
-        sql`select ${personas.id} as other, ${visible} as visible
-            from (select to_persona_id as other from ${personaLinks} where status = 'confirmed' and from_persona_id = any(${frontierArray})
-                  union
-                  select from_persona_id from ${personaLinks} where status = 'confirmed' and to_persona_id = any(${frontierArray})) l
-            join ${personas} on ${personas.id} = l.other`,
-      ),
     ]);
-    if (own.length >= maxNodes * 4 || holders.length >= maxNodes * 4) truncated = true;
+    for (const r of identRows) idents.set(r.id, r);
+    for (const r of own) {
+      if (idents.has(r.identifier_id)) holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
+    }
+    if (holders.length >= maxNodes * 4) truncated = true;
+
     const next: string[] = [];
     const reach = (personaId: string): boolean => {
       if (personaDepth.has(personaId)) return true;
-      if (!room()) {
+      if (size() >= maxNodes) {
         truncated = true;
         return false;
       }
@@ -140,13 +139,35 @@ export async function buildGraph(
       next.push(personaId);
       return true;
     };
+    // Per identifier: holder rows read, and of those within the limit, how many the view accounts
+    // for (shown, or counted as hidden). The rest are "more holders" on the node.
+    const read = new Map<string, number>();
+    const accounted = new Map<string, number>();
     for (const h of holders) {
-      if (h.total > maxHolders) moreHolders.set(h.identifier_id, h.total - maxHolders);
-      if (!h.visible) {
-        hiddenHolders.set(h.identifier_id, (hiddenHolders.get(h.identifier_id) ?? 0) + 1);
-        continue;
-      }
-      if (reach(h.persona_id)) holds.set(`${h.persona_id}|${h.identifier_id}`, { personaId: h.persona_id, identifierId: h.identifier_id, confidence: h.confidence, sourceEvidenceId: h.source_evidence_id });
+      const n = (read.get(h.identifier_id) ?? 0) + 1;
+      read.set(h.identifier_id, n);
+      if (n > maxHolders) continue;
+      if (!h.visible) hiddenHolders.set(h.identifier_id, (hiddenHolders.get(h.identifier_id) ?? 0) + 1);
+      else if (reach(h.persona_id)) holds.set(`${h.persona_id}|${h.identifier_id}`, { personaId: h.persona_id, identifierId: h.identifier_id, confidence: h.confidence, sourceEvidenceId: h.source_evidence_id });
+      else continue;
+      accounted.set(h.identifier_id, (accounted.get(h.identifier_id) ?? 0) + 1);
+    }
+    // Holders not read (past the limit, or no room left for them) are counted, not listed.
+    const totals = new Map<string, number>();
+    for (const [id, n] of read) totals.set(id, Math.min(n, maxHolders));
+    const uncounted = take === 0 ? fresh : [...read].filter(([, n]) => n > maxHolders).map(([id]) => id);
+    if (uncounted.length > 0) {
+      const rows = await queryRows<{ identifier_id: string; total: number }>(
+        runner,
+        sql`select identifier_id, count(*)::int as total from ${personaIdentifiers}
+            where identifier_id = any(${uuidArray(uncounted)}) and persona_id <> all(${frontierArray}) group by identifier_id`,
+      );
+      for (const r of rows) totals.set(r.identifier_id, r.total);
+      if (take === 0 && rows.length > 0) truncated = true;
+    }
+    for (const [id, total] of totals) {
+      const more = total - (accounted.get(id) ?? 0);
+      if (more > 0) moreHolders.set(id, more);
     }
     for (const l of links) if (l.visible) reach(l.other);
     frontier = next;

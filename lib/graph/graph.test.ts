@@ -88,6 +88,33 @@ describe("an identifier held by many personas", () => {
     expect(personasOf(all)).toHaveLength(6);
     expect(all.nodes.find((n) => n.id === `i:${farmId}`)).toMatchObject({ moreHolders: 0 });
   });
+
+  it("counts on each identifier the holders a full view has no room for", async () => {
+    const lead = await makeActor("investigator", "Full Lead");
+    const theCase = await makeCase(lead);
+    const seed = await makePersona(lead, { caseId: theCase.id, displayName: "Full seed" });
+    const phone = uniqueValue.phone();
+    const phoneId = (await giveIdentifier(lead, seed.id, { type: "phone", value: phone })).id;
+    const deviceId = (await giveIdentifier(lead, seed.id, { type: "device", value: uniqueValue.device() })).id;
+    for (const [name, confidence] of [["Full first", 90], ["Full second", 50]] as const) {
+      const p = await makePersona(lead, { caseId: theCase.id, displayName: name });
+      await giveIdentifier(lead, p.id, { type: "phone", value: phone, confidence });
+    }
+    const node = (view: GraphView, id: string) => view.nodes.find((n) => n.id === `i:${id}`);
+
+    // The seed and its two identifiers fill a view of three: neither holder enters, both are counted.
+    const full = await buildGraph(db, lead, [seed.id], { depth: 1, maxNodes: 3 });
+    expect(personasOf(full)).toEqual(["Full seed"]);
+    expect(full.truncated).toBe(true);
+    expect(node(full, phoneId)).toMatchObject({ moreHolders: 2, hiddenHolders: 0 });
+    expect(node(full, deviceId)).toMatchObject({ moreHolders: 0 });
+
+    // Room for one more: the most confident holder enters, the other is counted.
+    const one = await buildGraph(db, lead, [seed.id], { depth: 1, maxNodes: 4 });
+    expect(personasOf(one)).toEqual(["Full first", "Full seed"]);
+    expect(node(one, phoneId)).toMatchObject({ moreHolders: 1 });
+    expect(edgesOf(one)).toContain("Full first--phone");
+  });
 });
 
 describe("case graph", () => {
