@@ -42,7 +42,7 @@ export function Figures({ summary: s }: { summary: DashboardSummary }) {
       <Figure label="Time to contain" value={formatHours(s.timeToContain.medianHours)} detail={`median; 90th percentile ${formatHours(s.timeToContain.p90Hours)} (${s.timeToContain.cases} cases)`} />
       <Figure label="Time to close" value={formatHours(s.timeToClose.medianHours)} detail={`median; 90th percentile ${formatHours(s.timeToClose.p90Hours)} (${s.timeToClose.cases} cases)`} />
       <Figure label="Overdue tasks" value={s.overdueTasks.count} detail="remediation past its due date" />
-      <Figure label="Overdue referrals" value={s.referrals.overdue.count} detail="draft or submitted, past deadline" />
+      <Figure label="Overdue referrals" value={s.referrals.overdue.count} detail="open, past deadline" />
     </dl>
   );
 }

@@ -59,7 +59,7 @@ export function OverdueReferrals({ summary }: { summary: DashboardSummary }) {
     <Card aria-labelledby="overdue-referrals-title">
       <CardHeader>
         <CardTitle id="overdue-referrals-title">Referral deadlines missed ({count})</CardTitle>
-        <CardDescription>Draft or submitted referrals whose deadline has passed.</CardDescription>
+        <CardDescription>Open referrals (draft, submitted or acknowledged) whose deadline has passed, as on the Referrals page.</CardDescription>
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (

@@ -81,8 +81,9 @@ describe("the manager's summary of the hand-built set", () => {
       { destination: "fbi_ic3", total: 3, byStatus: { draft: 0, submitted: 1, acknowledged: 1, closed: 1, declined: 0 } },
       { destination: "ofac_vsd", total: 1, byStatus: { draft: 1, submitted: 0, acknowledged: 0, closed: 0, declined: 0 } },
     ]);
-    expect(s.referrals.overdue.count).toBe(2);
-    expect(s.referrals.overdue.items.map((r) => r.id)).toEqual([data.referralIds.r1, data.referralIds.r4]);
+    // r3 is acknowledged but still open: overdue here as on the Referrals page; r2's deadline is ahead, r5 is closed.
+    expect(s.referrals.overdue.count).toBe(3);
+    expect(s.referrals.overdue.items.map((r) => r.id)).toEqual([data.referralIds.r3, data.referralIds.r1, data.referralIds.r4]);
   });
 
   it("ranks the red flags on the personas of the cases opened in the period", () => {

@@ -72,7 +72,7 @@ export const dashboardSummarySchema = z.object({
     byDestination: z
       .array(z.object({ destination: z.enum(referralDestinations), total: count, byStatus: z.record(z.enum(referralStatuses), count) }))
       .describe("Referrals created in the period"),
-    overdue: z.object({ count, items: z.array(overdueReferralSchema) }).describe("Draft or submitted referrals past their deadline, now"),
+    overdue: z.object({ count, items: z.array(overdueReferralSchema) }).describe("Open referrals (draft, submitted, acknowledged) past their deadline, now: the same rule as a referral's `overdue`"),
   }),
   networks: z
     .object({

@@ -1,6 +1,7 @@
 import { and, count, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { cases, referrals, type ReferralDestination, type ReferralStatus, remediationTasks, type TaskStatus, users } from "@/db/schema";
+import { openReferralStatuses } from "@/lib/referrals/workflow";
 import { openTaskStatuses } from "@/lib/remediation/present";
 import { referralStatuses } from "@/db/schema/referrals";
 import { caseInScope, inPeriod, type Scope } from "../scope";
@@ -60,8 +61,9 @@ export async function referralsByDestination(scope: Scope) {
   return [...byDestination.values()].sort((a, b) => b.total - a.total || a.destination.localeCompare(b.destination));
 }
 
+// The same rule as the Referrals page's `overdue` (isReferralOverdue): open and past its deadline.
 const overdueReferral = (scope: Scope) =>
-  and(inArray(referrals.status, ["draft", "submitted"]), lt(referrals.deadlineAt, scope.now), caseInScope(referrals.caseId, scope));
+  and(inArray(referrals.status, [...openReferralStatuses]), lt(referrals.deadlineAt, scope.now), caseInScope(referrals.caseId, scope));
 
 export function overdueReferralCountQuery(scope: Scope) {
   return db.select({ n: count() }).from(referrals).where(overdueReferral(scope));
@@ -69,17 +71,17 @@ export function overdueReferralCountQuery(scope: Scope) {
 
 /** Same shape as the task list: one ordered branch per status, so each stops at the tenth. */
 export function overdueReferralsSql(scope: Scope): SQL {
-  const branch = (status: "draft" | "submitted") =>
+  const branch = (status: ReferralStatus) =>
     sql`(select * from ${referrals} where ${referrals.status} = ${status} and ${referrals.deadlineAt} < ${scope.now.toISOString()}::timestamptz
           and ${caseInScope(referrals.caseId, scope)} order by ${referrals.deadlineAt}, ${referrals.id} limit ${LIST_LIMIT})`;
   return sql`select r.id, r.case_id as "caseId", c.ref as "caseRef", r.destination, r.destination_name as "destinationName", r.status,
           ${isoUtc(sql`r.deadline_at`)} as "deadlineAt"
-        from (${branch("draft")} union all ${branch("submitted")}) r
+        from (${sql.join(openReferralStatuses.map(branch), sql` union all `)}) r
         join ${cases} c on c.id = r.case_id
         order by r.deadline_at, r.id limit ${LIST_LIMIT}`;
 }
 
-/** Referrals not yet acknowledged whose deadline has passed, now; longest missed first. */
+/** Open referrals (draft, submitted, acknowledged) whose deadline has passed, now; longest missed first. */
 export async function overdueReferrals(scope: Scope): Promise<{ count: number; items: OverdueReferral[] }> {
   const [[total], items] = await Promise.all([overdueReferralCountQuery(scope), queryRows<OverdueReferral>(db, overdueReferralsSql(scope))]);
   return { count: total?.n ?? 0, items };
