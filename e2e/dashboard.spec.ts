@@ -45,7 +45,9 @@ test.describe("dashboard", () => {
     await expect(table.getByRole("row", { name: /Triage/ })).toContainText("2");
     const [download] = await Promise.all([page.waitForEvent("download"), dashboard.chart("open-cases").getByRole("button", { name: /Download CSV/ }).click()]);
     expect(download.suggestedFilename()).toBe("open-cases.csv");
-    const csv = fs.readFileSync(await download.path(), "utf8").trim().split(/\r?\n/);
+    const text = fs.readFileSync(await download.path(), "utf8");
+    expect(text.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read UTF-8").toBe(true);
+    const csv = text.trim().split(/\r?\n/);
     expect(csv[0]).toBe("Status,Critical,High,Medium,Low,Total");
     expect(csv).toContain("Triage,2,0,0,0,2");
     expect(csv).toContain("Investigating,0,1,0,0,1");

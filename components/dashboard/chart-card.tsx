@@ -4,7 +4,7 @@ import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { toCsv } from "@/lib/dashboard/csv";
+import { toCsv } from "@/lib/csv";
 import { DataTable, type DataCell } from "./data-table";
 
 interface ChartCardProps {

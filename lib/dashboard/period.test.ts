@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
 import { isoWeekLabel, resolvePeriod, weeksOf, weekStart } from "./period";
 import { caseListHref, readDashboardUrl } from "./url";
 
@@ -38,13 +37,5 @@ describe("the dashboard address", () => {
   it("builds case list links with the list's own filter names", () => {
     expect(caseListHref({ status: "triage", severity: "critical" })).toBe("/cases?status=triage&severity=critical");
     expect(caseListHref({ openedFrom: "2026-01-05", openedTo: "2026-01-11", severity: "" })).toBe("/cases?openedFrom=2026-01-05&openedTo=2026-01-11");
-  });
-});
-
-describe("CSV", () => {
-  it("quotes what needs quoting and defuses spreadsheet formulas", () => {
-    expect(toCsv(["Name", "Count"], [["a, b", 1], ['say "hi"', 2], ["=SUM(A1)", 3], [null, 0]])).toBe(
-      'Name,Count\r\n"a, b",1\r\n"say ""hi""",2\r\n\'=SUM(A1),3\r\n,0\r\n',
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import Papa from "papaparse";
+import { toCsv } from "@/lib/csv";
 import { db, type Tx } from "@/db";
 import { custodyEvents, type CustodyAction } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -45,16 +45,7 @@ export async function listCustody({ actor, evidenceId }: { actor: Actor; evidenc
   };
 }
 
-/**
- * The custody log as CSV, oldest first. Cells that a spreadsheet would take for a formula
- * (=, +, -, @) are escaped, since file names and reasons are user-supplied text.
- */
+/** The custody log as CSV, oldest first (formulas defused: file names and reasons are user-supplied). */
 export function custodyToCsv(items: CustodyEventView[]): string {
-  return Papa.unparse(
-    {
-      fields: ["time", "action", "actor", "ip", "detail"],
-      data: items.map((e) => [e.at, e.action, e.actor, e.ip ?? "", JSON.stringify(e.detail)]),
-    },
-    { escapeFormulae: true, newline: "\r\n" },
-  );
+  return toCsv(["time", "action", "actor", "ip", "detail"], items.map((e) => [e.at, e.action, e.actor, e.ip ?? "", JSON.stringify(e.detail)]));
 }

@@ -113,7 +113,7 @@ describe("reading evidence", () => {
     const { item } = await caseWithItem(randomBytes(10), "=HYPERLINK(evil).bin");
     const csv = custodyToCsv((await listCustody({ actor: lead, evidenceId: item.id })).items);
     const [header, first] = csv.split("\r\n");
-    expect(header).toBe("time,action,actor,ip,detail");
+    expect(header).toBe("\uFEFFtime,action,actor,ip,detail");
     expect(first).toContain(",uploaded,");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });

@@ -1,14 +1,7 @@
-import Papa from "papaparse";
+import { toCsv as csvText, type CsvCell } from "@/lib/csv";
 import type { PackAuditEvent, PackEvidence } from "./data";
 
-/**
- * RFC 4180 CSV (quoted where needed, CRLF line ends) with a byte-order mark so spreadsheet
- * programs read UTF-8. Cells starting with = + - @ (or tab, CR) get a leading single quote: names,
- * reasons and details are user-supplied, and a spreadsheet would otherwise run them as formulas.
- */
-function toCsv(fields: string[], rows: unknown[][]): Buffer {
-  return Buffer.from(`\uFEFF${Papa.unparse({ fields, data: rows }, { escapeFormulae: true, newline: "\r\n" })}\r\n`, "utf8");
-}
+const toCsv = (fields: string[], rows: CsvCell[][]): Buffer => Buffer.from(csvText(fields, rows), "utf8");
 
 /** The custody log of the items in the pack, oldest first per item, in exhibit order. */
 export function custodyCsv(items: readonly PackEvidence[]): Buffer {
