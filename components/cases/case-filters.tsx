@@ -9,15 +9,23 @@ import { caseStatuses, severities } from "@/db/schema/cases";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { severityLabels, statusLabels } from "./labels";
 
-interface SearchFormProps {
-  initialQ: string;
-  initialTag: string;
-  onSearch: (q: string, tag: string) => void;
+interface TextFilters {
+  q: string;
+  tag: string;
+  team: string;
+  channel: string;
 }
 
-function SearchForm({ initialQ, initialTag, onSearch }: SearchFormProps) {
-  const [q, setQ] = useState(initialQ);
-  const [tag, setTag] = useState(initialTag);
+interface SearchFormProps {
+  initial: TextFilters;
+  onSearch: (filters: TextFilters) => void;
+}
+
+function SearchForm({ initial, onSearch }: SearchFormProps) {
+  const [q, setQ] = useState(initial.q);
+  const [tag, setTag] = useState(initial.tag);
+  const [team, setTeam] = useState(initial.team);
+  const [channel, setChannel] = useState(initial.channel);
   return (
     <form
       role="search"
@@ -25,7 +33,7 @@ function SearchForm({ initialQ, initialTag, onSearch }: SearchFormProps) {
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        onSearch(q.trim(), tag.trim().toLowerCase());
+        onSearch({ q: q.trim(), tag: tag.trim().toLowerCase(), team: team.trim(), channel: channel.trim() });
       }}
     >
       <div className="flex min-w-64 flex-1 flex-col gap-1">
@@ -36,6 +44,14 @@ function SearchForm({ initialQ, initialTag, onSearch }: SearchFormProps) {
         <Label htmlFor="case-tag">Tag</Label>
         <Input id="case-tag" value={tag} onChange={(e) => setTag(e.target.value)} />
       </div>
+      <div className="flex w-40 flex-col gap-1">
+        <Label htmlFor="case-team">Team</Label>
+        <Input id="case-team" value={team} onChange={(e) => setTeam(e.target.value)} placeholder="Subject's team" />
+      </div>
+      <div className="flex w-40 flex-col gap-1">
+        <Label htmlFor="case-channel">Hiring channel</Label>
+        <Input id="case-channel" value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="Or staffing vendor" />
+      </div>
       <Button type="submit">Search</Button>
     </form>
   );
@@ -43,13 +59,17 @@ function SearchForm({ initialQ, initialTag, onSearch }: SearchFormProps) {
 
 export function CaseFilters() {
   const { searchParams, set } = useUrlState();
-  const q = searchParams.get("q") ?? "";
-  const tag = searchParams.get("tag") ?? "";
+  const text: TextFilters = {
+    q: searchParams.get("q") ?? "",
+    tag: searchParams.get("tag") ?? "",
+    team: searchParams.get("team") ?? "",
+    channel: searchParams.get("channel") ?? "",
+  };
 
   return (
     <div className="mb-3 flex flex-col gap-3">
       {/* Keyed on the URL so "Clear filters" or back/forward resets what is typed. */}
-      <SearchForm key={`${q}\u0000${tag}`} initialQ={q} initialTag={tag} onSearch={(nq, ntag) => set({ q: nq, tag: ntag })} />
+      <SearchForm key={Object.values(text).join("\u0000")} initial={text} onSearch={(next) => set({ ...next })} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex w-40 flex-col gap-1">
           <Label htmlFor="filter-status">Status</Label>

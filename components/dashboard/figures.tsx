@@ -35,7 +35,7 @@ export function Figures({ summary: s }: { summary: DashboardSummary }) {
   const severity = s.filters.severity.join(",");
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      <Figure label="Open now" value={s.totals.open} href={caseListHref({ status: openStatuses.join(","), severity })} detail="triage to referred" />
+      <Figure label="Open now" value={s.totals.open} href={caseListHref({ status: openStatuses.join(","), severity, team: s.filters.team, channel: s.filters.channel })} detail="triage to referred" />
       <Figure label="Opened" value={s.totals.opened} detail={`in ${s.period.days} days`} />
       <Figure label="Closed" value={s.totals.closed} detail={`${s.falseAlarms.cleared} cleared as false alarm`} />
       <Figure label="False alarms" value={formatShare(s.falseAlarms.share)} detail="of cases closed in the period" />

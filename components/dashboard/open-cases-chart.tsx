@@ -24,6 +24,7 @@ const severityColour: Record<Severity, string> = {
 /** Open cases now, a bar per status stacked by severity; a segment opens that slice of the case list. */
 export function OpenCasesChart({ summary }: OpenCasesChartProps) {
   const router = useRouter();
+  const scope = { team: summary.filters.team, channel: summary.filters.channel };
   const count = (status: string, severity: string) => summary.openCases.find((c) => c.status === status && c.severity === severity)?.count ?? 0;
   const data = openStatuses.map((status) => ({
     status,
@@ -33,8 +34,8 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
   const shown = [...severities].reverse();
   const total = summary.totals.open;
   const rows = openStatuses.map((status) => [
-    { value: statusLabels[status], href: caseListHref({ status, severity: summary.filters.severity.join(",") }) },
-    ...shown.map((severity) => ({ value: count(status, severity), href: count(status, severity) ? caseListHref({ status, severity }) : undefined })),
+    { value: statusLabels[status], href: caseListHref({ status, severity: summary.filters.severity.join(","), ...scope }) },
+    ...shown.map((severity) => ({ value: count(status, severity), href: count(status, severity) ? caseListHref({ status, severity, ...scope }) : undefined })),
     { value: shown.reduce((a, s) => a + count(status, s), 0) },
   ]);
   const gist = `${total} open case${total === 1 ? "" : "s"}: ${openStatuses.map((s) => `${statusLabels[s].toLowerCase()} ${rows[openStatuses.indexOf(s)]?.at(-1)?.value ?? 0}`).join(", ")}.`;
@@ -43,11 +44,7 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
     <ChartCard
       id="chart-open-cases"
       title="Open cases by status and severity"
-      description={
-        summary.filters.team || summary.filters.channel
-          ? "As of now. Select a segment to see those cases (the case list has no team or channel filter, so it shows them for every team)."
-          : "As of now. Select a segment to see those cases."
-      }
+      description="As of now. Select a segment to see those cases."
       gist={gist}
       columns={["Status", ...shown.map((s) => severityLabels[s]), "Total"]}
       rows={total ? rows : []}
@@ -70,7 +67,7 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
               fill={severityColour[severity]}
               isAnimationActive={false}
               shape={(props) => <SegmentShape {...props} segment={`${props.payload?.status}:${severity}`} />}
-              onClick={(item) => router.push(caseListHref({ status: item.payload?.status, severity }))}
+              onClick={(item) => router.push(caseListHref({ status: item.payload?.status, severity, ...scope }))}
             />
           ))}
         </BarChart>

@@ -18,9 +18,10 @@ export function WeeklyChart({ summary }: WeeklyChartProps) {
   const router = useRouter();
   const { from, to } = summary.period;
   const severity = summary.filters.severity.join(",");
+  const scope = { team: summary.filters.team, channel: summary.filters.channel };
   // The week, cut to the period, as the case list's opened-between filter.
   const openedHref = (weekStart: string) =>
-    caseListHref({ openedFrom: weekStart < from ? from : weekStart, openedTo: addDays(weekStart, 6) > to ? to : addDays(weekStart, 6), severity });
+    caseListHref({ openedFrom: weekStart < from ? from : weekStart, openedTo: addDays(weekStart, 6) > to ? to : addDays(weekStart, 6), severity, ...scope });
   const rows = summary.weekly.map((w) => [
     { value: `${w.week} (from ${formatDay(w.weekStart)})` },
     { value: w.opened, href: w.opened ? openedHref(w.weekStart) : undefined },

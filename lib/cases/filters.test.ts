@@ -16,10 +16,11 @@ let admin: Actor;
 let charlie: Actor;
 let tag: string;
 let tag2: string;
+let w: string;
 const ids: string[] = [];
 
 beforeAll(async () => {
-  const w = uniqueWord("");
+  w = uniqueWord("");
   tag = uniqueWord("flt");
   tag2 = uniqueWord("flt");
   admin = await makeActor("admin", `Alpha lead ${w}`);
@@ -28,16 +29,16 @@ beforeAll(async () => {
   const delta = await makeActor("investigator", `Delta lead ${w}`);
 
   const specs = [
-    { title: `Bravo ${w}`, severity: "high", leadId: charlie.id, dueDate: "2020-06-01", tags: [tag, tag2], walk: ["investigating", "contained"] },
-    { title: `Delta ${w}`, severity: "critical", leadId: bravo.id, dueDate: "2099-01-01", tags: [tag, tag2], walk: [] },
-    { title: `Alpha ${w}`, severity: "low", leadId: delta.id, dueDate: "2020-03-01", tags: [tag], walk: ["investigating", "contained", "closed"] },
-    { title: `Charlie ${w}`, severity: "medium", leadId: undefined, dueDate: null, tags: [tag], walk: ["investigating"] },
+    { title: `Bravo ${w}`, severity: "high", leadId: charlie.id, dueDate: "2020-06-01", tags: [tag, tag2], subject: { team: `Web Platform ${w}`, hiringChannel: "Upwork" }, walk: ["investigating", "contained"] },
+    { title: `Delta ${w}`, severity: "critical", leadId: bravo.id, dueDate: "2099-01-01", tags: [tag, tag2], subject: { team: `web platform ${w}`, hiringChannel: "Vendor A" }, walk: [] },
+    { title: `Alpha ${w}`, severity: "low", leadId: delta.id, dueDate: "2020-03-01", tags: [tag], subject: { team: `Web Platform ${w} EU`, hiringChannel: "upwork" }, walk: ["investigating", "contained", "closed"] },
+    { title: `Charlie ${w}`, severity: "medium", leadId: undefined, dueDate: null, tags: [tag], subject: {}, walk: ["investigating"] },
   ] as const;
   const opened = ["2021-01-10T09:00:00Z", "2021-02-15T09:00:00Z", "2021-01-20T09:00:00Z", "2021-02-01T18:00:00Z"];
   const updated = ["2022-01-04T00:00:00Z", "2022-01-03T00:00:00Z", "2022-01-02T00:00:00Z", "2022-01-01T00:00:00Z"];
   // Created one after another so their references ascend in this order.
   for (const [i, { walk, ...input }] of specs.entries()) {
-    const c = await makeCase(admin, { ...input, tags: [...input.tags] });
+    const c = await makeCase(admin, { ...input, tags: [...input.tags], subject: { ...input.subject } });
     if (walk.length) await walkCase(admin, c.id, [...walk]);
     // Opening and update times cannot be chosen through the API; set them so the order is known.
     await db
@@ -73,6 +74,15 @@ describe("case list filters", () => {
     const list = await listCases({ actor: admin, query: { tag: tag2.toUpperCase(), sort: "ref" } });
     expect(list.items.map((c) => ids.indexOf(c.id) + 1)).toEqual([1, 2]);
     expect(list.total).toBe(2);
+  });
+
+  it("filters by the subject's team and hiring channel, exactly but ignoring case (as the dashboard does)", async () => {
+    const team = `WEB PLATFORM ${w}`;
+    expect(await which({ team, sort: "ref" })).toEqual([1, 2]);
+    expect(await which({ channel: "UPWORK", sort: "ref" })).toEqual([1, 3]);
+    expect(await which({ team, channel: "upwork" })).toEqual([1]);
+    expect(await which({ team: "Web Platform", sort: "ref" })).toEqual([]);
+    expect(await which({ team: "  ", sort: "ref" })).toEqual([1, 2, 3, 4]);
   });
 
   it("overdue means a past due date on an open case", async () => {

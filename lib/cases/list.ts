@@ -34,6 +34,11 @@ function textMatch(q: string): SQL {
   return sql`(${cases.search} || ${sql.identifier("cases")}.${sql.identifier("notes_search")}) @@ websearch_to_tsquery('english', ${q})`;
 }
 
+/** The subject's team, exactly but ignoring case (the case list and the dashboard filter alike). */
+export const subjectTeamIs = (team: string): SQL => sql`lower(${cases.subjectTeam}) = lower(${team})`;
+/** The subject's hiring channel or staffing vendor, exactly but ignoring case. */
+export const hiringChannelIs = (channel: string): SQL => sql`lower(${cases.subjectHiringChannel}) = lower(${channel})`;
+
 /**
  * The two statements behind listCases, unexecuted: benchmarks and query-plan checks run exactly
  * this SQL. The filter must already be parsed and the actor authorized.
@@ -46,6 +51,8 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
     f.severity?.length ? inArray(cases.severity, f.severity) : undefined,
     f.lead ? eq(cases.leadId, f.lead === "me" ? actor.id : f.lead) : undefined,
     f.tag ? sql`${cases.tags} @> array[${f.tag}]::text[]` : undefined,
+    f.team ? subjectTeamIs(f.team) : undefined,
+    f.channel ? hiringChannelIs(f.channel) : undefined,
     f.openedFrom ? gte(cases.openedAt, new Date(`${f.openedFrom}T00:00:00Z`)) : undefined,
     // Inclusive of the whole "to" day.
     f.openedTo ? lt(cases.openedAt, new Date(new Date(`${f.openedTo}T00:00:00Z`).getTime() + 86_400_000)) : undefined,

@@ -72,6 +72,9 @@ export const caseListQuerySchema = z.strictObject({
   severity: csv(severitySchema).optional(),
   lead: z.union([z.literal("me"), z.uuid()], { message: "lead is a user id or 'me'" }).optional(),
   tag: z.string().trim().toLowerCase().max(40).optional(),
+  // Exact but ignoring case, as on the dashboard, so a chart segment lands on the same cases.
+  team: z.string().trim().max(200, "Team is at most 200 characters").transform((v) => v || undefined).optional(),
+  channel: z.string().trim().max(200, "Hiring channel is at most 200 characters").transform((v) => v || undefined).optional(),
   q: z.string().trim().max(200, "Search is at most 200 characters").optional(),
   openedFrom: isoDate.optional(),
   openedTo: isoDate.optional(),

@@ -37,5 +37,7 @@ describe("the dashboard address", () => {
   it("builds case list links with the list's own filter names", () => {
     expect(caseListHref({ status: "triage", severity: "critical" })).toBe("/cases?status=triage&severity=critical");
     expect(caseListHref({ openedFrom: "2026-01-05", openedTo: "2026-01-11", severity: "" })).toBe("/cases?openedFrom=2026-01-05&openedTo=2026-01-11");
+    expect(caseListHref({ status: "triage", team: "Web Platform", channel: null })).toBe("/cases?status=triage&team=Web+Platform");
+    expect(caseListHref({ team: "a&b", channel: "Vendor X" })).toBe("/cases?team=a%26b&channel=Vendor+X");
   });
 });

@@ -2,6 +2,7 @@ import { and, type Column, inArray, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
+import { hiringChannelIs, subjectTeamIs } from "@/lib/cases/list";
 import { visibilityKey } from "@/lib/graph/cache";
 import { addDays } from "./period";
 import type { DashboardFilter } from "./schema";
@@ -29,8 +30,8 @@ export function buildScope(actor: Actor, filter: DashboardFilter, now: Date): Sc
   const visible = visibility ?? sql`true`;
   const conditions = [
     visibility,
-    filter.team ? sql`lower(${cases.subjectTeam}) = lower(${filter.team})` : undefined,
-    filter.channel ? sql`lower(${cases.subjectHiringChannel}) = lower(${filter.channel})` : undefined,
+    filter.team ? subjectTeamIs(filter.team) : undefined,
+    filter.channel ? hiringChannelIs(filter.channel) : undefined,
     filter.severity.length ? inArray(cases.severity, filter.severity) : undefined,
   ];
   const present = conditions.filter((c): c is SQL => c !== undefined);

@@ -32,10 +32,23 @@ export function readDashboardUrl(params: ParamReader, today = todayUtc()): Dashb
   return { period, query, apiSearch: api.toString() };
 }
 
-/** Case list address for a chart segment, with the dashboard's severity filter kept when the segment has none. */
-export function caseListHref(filter: { status?: string; severity?: string; openedFrom?: string; openedTo?: string }): string {
+/** What a chart segment narrows the case list to, on top of the dashboard's team and channel. */
+export interface SegmentFilter {
+  status?: string;
+  severity?: string;
+  openedFrom?: string;
+  openedTo?: string;
+  team?: string | null;
+  channel?: string | null;
+}
+
+/** Case list address for a chart segment: the segment's own filters plus the dashboard's team and channel. */
+export function caseListHref(filter: SegmentFilter): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  for (const key of ["status", "severity", "openedFrom", "openedTo", "team", "channel"] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
   const qs = params.toString();
   return qs ? `/cases?${qs}` : "/cases";
 }
