@@ -12,6 +12,7 @@
  * 2,000 cases holding 80% of personas, and a lead investigator who sees one case in ten.
  */
 import type postgres from "postgres";
+import { settleVisibilityMaps } from "./lib/vacuum";
 
 export interface BenchShape {
   personas: number;
@@ -99,8 +100,10 @@ export async function generate(sql: postgres.Sql, shape: BenchShape, log: (s: st
               join pmap a on a.n = g.x join pmap b on b.n = g.x + 50`;
   }
   step("explicit links");
-  await sql`analyze`;
-  step("analyze");
+  // Statistics and visibility maps, as a database that autovacuum has caught up with.
+  await sql`vacuum (analyze)`;
+  await settleVisibilityMaps(sql);
+  step("vacuum and analyze");
   return { lead: lead!.id as string, admin: admin!.id as string };
 }
 
