@@ -64,6 +64,8 @@ export const cases = pgTable(
     index().on(t.leadId),
     index().on(t.openedAt),
     index().on(t.dueDate),
+    // "Recently updated first" walks this instead of sorting every match.
+    index().on(t.updatedAt),
     index("cases_tags_gin").using("gin", t.tags),
     // Full-text search reads `(search || notes_search)` through cases_search_all_gin. notes_search
     // (the lexemes of every note of the case) is kept up to date by triggers on case_notes and is

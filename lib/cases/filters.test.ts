@@ -131,6 +131,15 @@ describe("case list filters", () => {
     expect(page3).toMatchObject({ total: 4, items: [] });
   });
 
+  it("counts up to the cap and then says there are more, still listing every page", async () => {
+    const exact = await listCases({ actor: admin, query: { tag, sort: "ref" }, countCap: 4 });
+    expect(exact).toMatchObject({ total: 4, totalCapped: false });
+    const capped = await listCases({ actor: admin, query: { tag, sort: "ref", pageSize: 2, page: 2 }, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    expect(capped.items.map((c) => ids.indexOf(c.id) + 1)).toEqual([3, 4]);
+    expect(await listCases({ actor: admin, query: { tag } })).toMatchObject({ total: 4, totalCapped: false });
+  });
+
   it("rejects unknown sorts and oversized pages", async () => {
     await expect(listCases({ actor: admin, query: { sort: "password" } })).rejects.toMatchObject({ code: "bad_request" });
     await expect(listCases({ actor: admin, query: { pageSize: 10_000 } })).rejects.toMatchObject({ code: "bad_request" });

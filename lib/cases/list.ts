@@ -40,10 +40,17 @@ export const subjectTeamIs = (team: string): SQL => sql`lower(${cases.subjectTea
 export const hiringChannelIs = (channel: string): SQL => sql`lower(${cases.subjectHiringChannel}) = lower(${channel})`;
 
 /**
+ * The case list counts matches up to here and then says "5,000+": past a few thousand an exact
+ * figure helps nobody choose a page, and counting every case that mentions a common word read
+ * the whole table (240 ms for 77,000 of 100,000 cases, against 22 ms for the first 5,000).
+ */
+export const CASE_COUNT_CAP = 5000;
+
+/**
  * The two statements behind listCases, unexecuted: benchmarks and query-plan checks run exactly
  * this SQL. The filter must already be parsed and the actor authorized.
  */
-export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuerySchema>) {
+export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuerySchema>, { countCap = CASE_COUNT_CAP }: { countCap?: number } = {}) {
   const today = todayIso();
   const conditions: (SQL | undefined)[] = [
     caseVisibleTo(actor),
@@ -63,7 +70,11 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
   const where = and(...conditions.filter((c): c is SQL => c !== undefined));
   const descending = f.sort.startsWith("-");
   const column = sortColumns[f.sort.replace(/^-/, "") as keyof typeof sortColumns];
-  const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  // Cases without a due date or lead go last either way. On the NOT NULL columns a plain `desc`
+  // is the same order and lets PostgreSQL walk their index backwards: `desc nulls last` is not
+  // the reverse of an ascending index, so it sorted every match (138 ms for a common word).
+  const nullable = f.sort.endsWith("dueDate") || f.sort.endsWith("lead");
+  const order = descending ? (nullable ? sql`${column} desc nulls last` : sql`${column} desc`) : sql`${column} asc nulls last`;
 
   return {
     rows: db
@@ -74,20 +85,22 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
       .orderBy(order, descending ? desc(cases.id) : asc(cases.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    total: db.select({ n: count() }).from(cases).where(where),
+    // Stops counting one past the cap: an exact total of a word in most cases is a scan of all of them.
+    total: db.select({ n: count() }).from(db.select({ id: cases.id }).from(cases).where(where).limit(countCap + 1).as("matches")),
   };
 }
 
-export async function listCases({ actor, query }: { actor: Actor; query: CaseListQuery }): Promise<CaseList> {
+export async function listCases({ actor, query, countCap = CASE_COUNT_CAP }: { actor: Actor; query: CaseListQuery; countCap?: number }): Promise<CaseList> {
   authorize(actor, "case:list");
   const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
-  const statements = caseListStatements(actor, f);
+  const statements = caseListStatements(actor, f, { countCap });
   const [rows, totals] = await Promise.all([statements.rows, statements.total]);
   return {
     items: rows.map(({ row, leadName, leadEmail }) =>
       toCaseSummary(row, row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null),
     ),
-    total: totals[0]?.n ?? 0,
+    total: Math.min(totals[0]?.n ?? 0, countCap),
+    totalCapped: (totals[0]?.n ?? 0) > countCap,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -21,7 +21,8 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseListSchema = z.object({
   items: z.array(caseSummarySchema),
-  total: z.int(),
+  total: z.int().describe("Matching cases, counted up to 5,000"),
+  totalCapped: z.boolean().describe("True when more cases match than `total` (counting stops at 5,000)"),
   page: z.int(),
   pageSize: z.int(),
 });
