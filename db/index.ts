@@ -34,7 +34,9 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
 function open(): Handle {
   const url = env.DATABASE_URL;
   if (url && !url.startsWith("memory://")) {
-    const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "casework" } });
+    // No JIT: its estimate-driven compilation cost 90-140 ms on list queries that then ran for a
+    // fraction of that; nothing here runs long enough to win it back.
+    const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "casework", jit: "off" } });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
     const ready = (async () => {
       // Several processes may start at once: an advisory lock lets one migrate at a time.

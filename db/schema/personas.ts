@@ -70,7 +70,9 @@ export const personas = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.displayName), index().on(t.riskScore)],
+  // case_count (how many cases hold the persona, kept by triggers on case_personas; migration
+  // 0006) is deliberately not mapped here: only need-to-know SQL reads it, nothing writes it.
+  (t) => [index().on(t.displayName), index().on(t.riskScore), index().on(t.updatedAt)],
 );
 
 /** A red flag recorded against a persona; the risk score is derived from these. */

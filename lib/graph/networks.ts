@@ -36,7 +36,7 @@ interface Computed {
  * a bridge: it has no number, so it joins nothing.
  */
 export async function computeNetworks(actor: Actor): Promise<Computed> {
-  const visible = personaVisibleTo(actor);
+  const visible = personaVisibleTo(actor, personas.id, { many: true });
   const numbered = sql`select ${personas.id} as id, ${personas.riskScore} as risk_score from ${personas}${visible ? sql` where ${visible}` : sql``}`;
   const { people, packed, links } = await db.transaction(
     async (tx) => {

@@ -4,7 +4,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { casePersonas, cases, evidence, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
-import { caseVisibleTo, loadCase } from "@/lib/cases/access";
+import { caseVisibleTo, loadCase, visibleCaseIds } from "@/lib/cases/access";
 import { AppError } from "@/lib/errors";
 import { uuidArray } from "@/lib/sql";
 
@@ -12,10 +12,24 @@ import { uuidArray } from "@/lib/sql";
  * Need-to-know for personas, the SQL twin of canSeePersona: a persona is visible when it sits in
  * at least one case the actor may see, or in no case at all (then it is shared knowledge for
  * every role with persona:read). Admins and managers see every case, so every persona.
+ *
+ * Three shapes of the same rule, for the three sizes of question:
+ * - default: correlated EXISTS, for a handful of rows (one persona, the holders of an identifier);
+ * - `perRow`: the same, kept a per-row index lookup (see below), for a graph's few hundred rows;
+ * - `many`: for a whole table (lists, networks): the personas of the actor's visible cases as one
+ *   set built from the actor's side (visibleCaseIds), and "in no case" read from the persona
+ *   row's case_count. The default shape made PostgreSQL test every case-persona pair against
+ *   the actor (1.2 s for an investigator's persona list over 200,000 personas).
  */
-export function personaVisibleTo(actor: Actor, personaId: SQL | AnyPgColumn = personas.id, { perRow = false } = {}): SQL | undefined {
+export function personaVisibleTo(actor: Actor, personaId: SQL | AnyPgColumn = personas.id, { perRow = false, many = false } = {}): SQL | undefined {
   const visibleCase = caseVisibleTo(actor);
-  if (!visibleCase) return undefined;
+  const caseIds = visibleCaseIds(actor);
+  if (!visibleCase || !caseIds) return undefined;
+  if (many) {
+    // case_count lives on the persona row, so it needs the personas table itself in scope.
+    const inNoCase = personaId === personas.id ? sql`${personas}.case_count = 0` : sql`not exists (select 1 from ${casePersonas} where ${casePersonas.personaId} = ${personaId})`;
+    return sql`(${inNoCase} or ${personaId} in (select ${casePersonas.personaId} from ${casePersonas} where ${casePersonas.caseId} in (${caseIds})))`;
+  }
   // perRow: for a few hundred rows at most. PostgreSQL may otherwise answer each EXISTS by hashing
   // every case-persona row once (right for a whole table, 100 ms wasted for a graph's few rows);
   // an OFFSET keeps each one a per-row index lookup.

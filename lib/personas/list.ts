@@ -24,7 +24,7 @@ export async function listPersonas({ actor, query }: { actor: Actor; query: Pers
   const f = parseOrThrow(personaListQuerySchema, query, "Invalid filters");
   const pattern = f.q ? `%${escapeLike(f.q)}%` : undefined;
   const conditions: (SQL | undefined)[] = [
-    personaVisibleTo(actor),
+    personaVisibleTo(actor, personas.id, { many: true }),
     f.status?.length ? inArray(personas.status, f.status) : undefined,
     pattern ? or(ilike(personas.displayName, pattern), sql`array_to_string(${personas.aliases}, ' ') ilike ${pattern}`) : undefined,
   ];
