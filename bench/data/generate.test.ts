@@ -78,6 +78,13 @@ describe.skipIf(!url.startsWith("postgres"))("a small load into PostgreSQL", () 
       expect(bad?.n).toBe(0);
       const [counter] = await sql<{ behind: number }[]>`select count(*)::int as behind from case_ref_counters k where k.last < (select max(split_part(ref, '-', 3)::int) from cases where split_part(ref, '-', 2)::int = k.year)`;
       expect(counter?.behind).toBe(0);
+      // The COPY into case_personas kept each persona's case_count (a statement-level trigger).
+      const [caseCounts] = await sql<{ wrong: number; attached: number }[]>`
+        select count(*) filter (where p.case_count <> (select count(*) from case_personas cp where cp.persona_id = p.id))::int as wrong,
+               count(*) filter (where p.case_count > 0)::int as attached
+        from personas p`;
+      expect(caseCounts?.wrong).toBe(0);
+      expect(caseCounts?.attached).toBeGreaterThan(0);
     } finally {
       await sql.end({ timeout: 5 });
     }
