@@ -11,6 +11,7 @@ import { useCaseList } from "@/lib/client/hooks/use-cases";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { CaseStatusBadge, SeverityBadge } from "./case-badges";
 import { formatDate } from "./labels";
+import { formatCount } from "@/lib/format";
 
 interface CasesTableProps {
   initial: { search: string; data: CaseList };
@@ -56,7 +57,7 @@ export function CasesTable({ initial }: CasesTableProps) {
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? (data.totalCapped ? `More than ${data.total.toLocaleString("en")} cases: narrow the search or filters to count them` : `${data.total.toLocaleString("en")} case${data.total === 1 ? "" : "s"}`) : "Loading…"}
+        {data ? (data.totalCapped ? `More than ${data.total.toLocaleString("en")} cases: narrow the search or filters to count them` : formatCount(data.total, "case")) : "Loading…"}
       </p>
       <Table aria-label="Cases" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>

@@ -8,6 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useNetworks } from "@/lib/client/hooks/use-graph";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { RiskBadge } from "./persona-badges";
+import { formatCount } from "@/lib/format";
 
 /** Networks of personas joined by shared identifiers or confirmed links, largest first. */
 export function NetworksList() {
@@ -20,7 +21,7 @@ export function NetworksList() {
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {data
-          ? `${data.total} network${data.total === 1 ? "" : "s"} holding ${data.personasInNetworks} personas, among the personas you may see (computed ${formatDateTime(data.computedAt)})`
+          ? `${formatCount(data.total, "network")} holding ${formatCount(data.personasInNetworks, "persona")}, among the personas you may see (computed ${formatDateTime(data.computedAt)})`
           : "Computing networks…"}
       </p>
       <Table aria-label="Networks">

@@ -9,6 +9,7 @@ import { usePersonaList } from "@/lib/client/hooks/use-personas";
 import { useUrlState } from "@/lib/client/use-url-state";
 import type { PersonaList } from "@/lib/personas/views";
 import { PersonaStatusBadge, RiskBadge } from "./persona-badges";
+import { formatCount } from "@/lib/format";
 
 interface PersonasTableProps {
   initial: { search: string; data: PersonaList };
@@ -34,7 +35,7 @@ export function PersonasTable({ initial }: PersonasTableProps) {
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? `${data.total} persona${data.total === 1 ? "" : "s"}` : "Loading…"}
+        {data ? formatCount(data.total, "persona") : "Loading…"}
       </p>
       <Table aria-label="Personas" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>

@@ -11,6 +11,7 @@ import { useUrlState } from "@/lib/client/use-url-state";
 import type { ReferralListView } from "@/lib/referrals/views";
 import { cn } from "@/lib/utils";
 import { ReferralStatusBadge } from "./referral-status-badge";
+import { formatCount } from "@/lib/format";
 
 interface ReferralsTableProps {
   initial: { search: string; data: ReferralListView };
@@ -26,7 +27,7 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? `${data.total} referral${data.total === 1 ? "" : "s"}` : "Loading…"}
+        {data ? formatCount(data.total, "referral") : "Loading…"}
       </p>
       <Table aria-label="Referrals" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>

@@ -12,6 +12,7 @@ import type { MyTasksView } from "@/lib/remediation/views";
 import { cn } from "@/lib/utils";
 import { taskKindLabels } from "./labels";
 import { OverdueBadge, TaskStatusBadge } from "./task-status-badge";
+import { formatCount } from "@/lib/format";
 
 interface MyTasksTableProps {
   initial: { search: string; data: MyTasksView };
@@ -43,7 +44,7 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
       </div>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? `${data.total} task${data.total === 1 ? "" : "s"}` : "Loading…"}
+        {data ? formatCount(data.total, "task") : "Loading…"}
       </p>
       <Table aria-label="My tasks" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>
