@@ -34,8 +34,8 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Handle };
 function open(): Handle {
   const url = env.DATABASE_URL;
   if (url && !url.startsWith("memory://")) {
-    // No JIT: its estimate-driven compilation cost 90-140 ms on list queries that then ran for a
-    // fraction of that; nothing here runs long enough to win it back.
+    // No JIT: set off by cost estimates, its compilation took 90-140 ms on persona-list queries
+    // that then ran in a fraction of that. Queries here are short; revisit for long reports.
     const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "casework", jit: "off" } });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
     const ready = (async () => {
