@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addMember, removeMember } from "@/lib/cases/members";
 import { makeActor } from "@/lib/testing/factories";
 import { getDashboardSummary } from "./summary";
 import { buildDashboardData, type DashboardTestData } from "./test-data";
@@ -144,6 +145,24 @@ describe("visibility", () => {
     ]);
     // p1 and p3 are tied only through personas on Lead B's cases, which A may not see.
     expect(s.networks.items).toEqual([]);
+  });
+
+  it("names a network's members only while the reader may still see them", async () => {
+    const reader = await makeActor("investigator");
+    const lead = (key: string) => (["c1", "c2", "c5", "c7"].includes(key) ? data.a : data.b);
+    const cases = ["c1", "c3", "c5", "c9"];
+    for (const key of cases) await addMember({ actor: lead(key), caseId: data.caseIds[key]!, input: { userId: reader.id } });
+    const before = await summaryFor(reader);
+    expect(before.networks.items.map((n) => n.personas)).toEqual([4]);
+    expect(before.networks.items[0]?.samplePersonas).toHaveLength(3);
+
+    // Off the cases of p2 and p4: the graph behind the figure may still be the old one, but
+    // their names must not come with it.
+    for (const key of ["c3", "c9"]) await removeMember({ actor: lead(key), caseId: data.caseIds[key]!, userId: reader.id });
+    const after = await summaryFor(reader);
+    const shown = after.networks.items.flatMap((n) => n.samplePersonas.map((p) => p.id));
+    expect(shown).not.toContain(data.personaIds.p2);
+    expect(shown).not.toContain(data.personaIds.p4);
   });
 
   it("an investigator with no cases sees zeros, not other people's work", async () => {

@@ -103,55 +103,58 @@ async function reachOf(computed: Computed, scope: Scope, from: number, to: numbe
 export async function largestNetworks(actor: Actor, scope: Scope, waitMs: number): Promise<{ items: PersonaNetwork[]; asOf: string | null }> {
   const computed = await graphFor(actor, scope.visibilityKey, waitMs);
   if (!computed) return { items: [], asOf: null };
-  // The figure belongs to the graph it was drawn from: worked out once per set of filters, and
-  // dropped with that graph when the next one replaces it.
-  const memo = figureMemo.get(computed) ?? new Map<string, Promise<Figure>>();
+  // Which networks and their counts belong to the graph they were drawn from: worked out once per
+  // set of filters, and dropped with that graph when the next one replaces it.
+  const memo = figureMemo.get(computed) ?? new Map<string, Promise<Chosen[]>>();
   figureMemo.set(computed, memo);
   let figure = memo.get(scope.filterKey);
   if (!figure) {
     if (memo.size >= 100) memo.delete(memo.keys().next().value!);
-    figure = networkFigure(actor, computed, scope);
+    figure = chooseNetworks(computed, scope);
     memo.set(scope.filterKey, figure);
     figure.catch(() => memo.delete(scope.filterKey));
   }
-  return figure;
+  const chosen = await figure;
+  // Names are read on every request, with the access the actor has now: someone removed from a
+  // case stops seeing its personas' names at once, not when the graph is next recomputed.
+  const samples = chosen.flatMap((c) => c.sample);
+  const names =
+    samples.length === 0
+      ? []
+      : await queryRows<{ id: string; display_name: string }>(
+          db,
+          sql`select id::text as id, ${personas.displayName} as display_name from ${personas} where id = any(${uuidArray(samples)}) and ${personaVisibleTo(actor) ?? sql`true`}`,
+        );
+  const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
+  return {
+    asOf: computed.computedAt,
+    items: chosen.map(({ sample, ...network }) => ({
+      ...network,
+      samplePersonas: sample.filter((id) => nameOf.has(id)).map((id) => ({ id, displayName: nameOf.get(id)! })),
+    })),
+  };
 }
 
-type Figure = { items: PersonaNetwork[]; asOf: string };
-const figureMemo = new WeakMap<Computed, Map<string, Promise<Figure>>>();
+/** A network chosen for the dashboard, with the ids of its most connected members (names come later). */
+type Chosen = Omit<PersonaNetwork, "samplePersonas"> & { sample: string[] };
+const figureMemo = new WeakMap<Computed, Map<string, Promise<Chosen[]>>>();
 
-async function networkFigure(actor: Actor, computed: Computed, scope: Scope): Promise<Figure> {
+async function chooseNetworks(computed: Computed, scope: Scope): Promise<Chosen[]> {
   const total = Math.min(MAX_CANDIDATES, computed.networks.length);
   const reach: { net: number; cases: number }[] = [];
   for (let from = 0, batch = SHOWN; from < total && reach.length < SHOWN; from += batch, batch *= 4) {
     reach.push(...(await reachOf(computed, scope, from, Math.min(total, from + batch))));
   }
   const chosen = reach.slice(0, SHOWN);
-  if (chosen.length === 0) return { items: [], asOf: computed.computedAt };
-
-  const samples = chosen.flatMap((r) => computed.networks[r.net]!.top.slice(0, SAMPLE).map((i) => computed.ids[i]!));
-  const [shared, names] = await Promise.all([
-    sharedTypes(computed, chosen.map((r) => r.net)),
-    queryRows<{ id: string; display_name: string }>(
-      db,
-      sql`select id::text as id, ${personas.displayName} as display_name from ${personas} where id = any(${uuidArray(samples)}) and ${personaVisibleTo(actor) ?? sql`true`}`,
-    ),
-  ]);
-  const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
-  return {
-    asOf: computed.computedAt,
-    items: chosen.map((r) => {
-      const n = computed.networks[r.net]!;
-      return {
-        personas: n.size,
-        cases: r.cases,
-        samplePersonas: n.top
-          .slice(0, SAMPLE)
-          .map((i) => computed.ids[i]!)
-          .filter((id) => nameOf.has(id))
-          .map((id) => ({ id, displayName: nameOf.get(id)! })),
-        sharedIdentifierTypes: shared.get(r.net) ?? [],
-      };
-    }),
-  };
+  if (chosen.length === 0) return [];
+  const shared = await sharedTypes(computed, chosen.map((r) => r.net));
+  return chosen.map((r) => {
+    const n = computed.networks[r.net]!;
+    return {
+      personas: n.size,
+      cases: r.cases,
+      sample: n.top.slice(0, SAMPLE).map((i) => computed.ids[i]!),
+      sharedIdentifierTypes: shared.get(r.net) ?? [],
+    };
+  });
 }
