@@ -64,6 +64,8 @@ test.describe("dashboard", () => {
     // The dashboard's team filter comes along, so the list shows the cases the segment counted.
     await expect(page).toHaveURL(new RegExp(`/cases\\?status=triage&severity=critical&team=${team}$`));
     await expect(page.getByLabel("Team")).toHaveValue(team);
+    // Exactly the two the segment counted, though other teams have triage critical cases too.
+    await expect(page.getByText("2 cases", { exact: true })).toBeVisible();
     const list = page.getByRole("table", { name: "Cases" });
     for (const ref of refs.slice(0, 2)) await expect(list.getByRole("link", { name: ref })).toBeVisible();
     await expect(list.getByRole("link", { name: refs[2]! })).toHaveCount(0);

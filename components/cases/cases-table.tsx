@@ -57,7 +57,7 @@ export function CasesTable({ initial }: CasesTableProps) {
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? (data.totalCapped ? `More than ${data.total.toLocaleString("en")} cases: narrow the search or filters to count them` : formatCount(data.total, "case")) : "Loading…"}
+        {data ? (data.totalCapped ? `More than ${formatCount(data.total, "case")}: narrow the search or filters to count them` : formatCount(data.total, "case")) : "Loading…"}
       </p>
       <Table aria-label="Cases" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>

@@ -12,7 +12,8 @@ import { CustodyLog } from "./custody-log";
 import { DeleteControl } from "./delete-control";
 import { EvidencePreview } from "./evidence-preview";
 import { HoldControls } from "./hold-controls";
-import { formatBytes, kindLabels } from "./labels";
+import { formatBytes } from "@/lib/format";
+import { kindLabels } from "./labels";
 import { MimeBadge } from "./mime-badge";
 import { VerifyButton } from "./verify-button";
 

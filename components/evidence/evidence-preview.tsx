@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { contentUrl, evidenceKeys, useRefreshCustody } from "@/lib/client/hooks/use-evidence";
 import type { EvidenceView } from "@/lib/evidence/views";
-import { formatBytes } from "./labels";
+import { formatBytes } from "@/lib/format";
 
 // A text preview asks for the start of the file only, so a huge log never loads whole.
 const TEXT_PREVIEW_BYTES = 256 * 1024;

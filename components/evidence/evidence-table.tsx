@@ -3,7 +3,8 @@ import { formatDateTime } from "@/components/cases/labels";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { EvidenceView } from "@/lib/evidence/views";
-import { formatBytes, kindLabels, shortHash } from "./labels";
+import { formatBytes } from "@/lib/format";
+import { kindLabels, shortHash } from "./labels";
 import { MimeBadge } from "./mime-badge";
 
 /** A case's exhibits: number, title, size, hash and detected type; the title opens the item. */

@@ -25,8 +25,6 @@ export const custodyLabels: Record<CustodyAction, string> = {
   deleted: "Deleted",
 };
 
-export { formatBytes } from "@/lib/format";
-
 export const shortHash = (sha256: string) => `${sha256.slice(0, 12)}…`;
 
 /** A first guess at the kind from the file's name and type; the uploader can change it. */

@@ -8,7 +8,8 @@ import { Select } from "@/components/ui/select";
 import { evidenceKinds } from "@/db/schema/evidence";
 import type { UploadMetadata } from "@/lib/client/hooks/use-evidence";
 import type { EvidenceView } from "@/lib/evidence/views";
-import { formatBytes, kindLabels, shortHash } from "./labels";
+import { formatBytes } from "@/lib/format";
+import { kindLabels, shortHash } from "./labels";
 
 export interface PendingUpload {
   key: string;

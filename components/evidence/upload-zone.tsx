@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { type UploadMetadata, uploadEvidenceFile, useRefreshEvidenceList } from "@/lib/client/hooks/use-evidence";
 import { cn } from "@/lib/utils";
-import { formatBytes, guessKind } from "./labels";
+import { formatBytes } from "@/lib/format";
+import { guessKind } from "./labels";
 import { type PendingUpload, UploadItem } from "./upload-item";
 
 let counter = 0;

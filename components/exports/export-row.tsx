@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatDateTime } from "@/components/cases/labels";
-import { formatBytes } from "@/components/evidence/labels";
+import { formatBytes } from "@/lib/format";
 import { Td, Tr } from "@/components/ui/table";
 import { isBuilding } from "@/lib/client/hooks/use-exports";
 import type { ExportView } from "@/lib/exports/views";

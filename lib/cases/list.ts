@@ -94,13 +94,14 @@ export async function listCases({ actor, query, countCap = CASE_COUNT_CAP }: { a
   authorize(actor, "case:list");
   const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
   const statements = caseListStatements(actor, f, { countCap });
-  const [rows, totals] = await Promise.all([statements.rows, statements.total]);
+  const [rows, [counted]] = await Promise.all([statements.rows, statements.total]);
+  const matches = counted?.n ?? 0;
   return {
     items: rows.map(({ row, leadName, leadEmail }) =>
       toCaseSummary(row, row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null),
     ),
-    total: Math.min(totals[0]?.n ?? 0, countCap),
-    totalCapped: (totals[0]?.n ?? 0) > countCap,
+    total: Math.min(matches, countCap),
+    totalCapped: matches > countCap,
     page: f.page,
     pageSize: f.pageSize,
   };

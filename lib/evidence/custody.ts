@@ -15,13 +15,15 @@ export interface CustodyInput {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to an item's custody log inside the caller's transaction (the table refuses updates and deletes). */
+// Six parameters a row: batches stay well under PostgreSQL's 65,535 per statement.
 const CUSTODY_BATCH = 5000;
 
-/** Appends custody events, many per statement (an export logs one per packed item). */
+/**
+ * Appends to items' custody logs inside the caller's transaction (the table refuses updates and
+ * deletes), many events per statement: an export logs one per packed item.
+ */
 export async function recordCustody(tx: Tx, input: CustodyInput | readonly CustodyInput[]): Promise<void> {
   const events = Array.isArray(input) ? input : [input as CustodyInput];
-  // Six parameters a row: batches stay well under PostgreSQL's 65,535 per statement.
   for (let start = 0; start < events.length; start += CUSTODY_BATCH) {
     await tx.insert(custodyEvents).values(
       events.slice(start, start + CUSTODY_BATCH).map((e) => ({

@@ -30,11 +30,7 @@ interface IdentRow extends Record<string, unknown> {
   normalized_value: string;
   chain: string | null;
 }
-interface Holder extends Record<string, unknown> {
-  identifier_id: string;
-  persona_id: string;
-  confidence: number;
-  source_evidence_id: string | null;
+interface Holder extends OwnRow {
   visible: boolean;
 }
 
@@ -69,6 +65,7 @@ export async function buildGraph(
   const hiddenHolders = new Map<string, number>();
   const moreHolders = new Map<string, number>();
   const size = () => personaDepth.size + idents.size;
+  const hold = (r: OwnRow) => holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
   let truncated = false;
   let frontier = [...seeds];
 
@@ -124,7 +121,7 @@ export async function buildGraph(
     ]);
     for (const r of identRows) idents.set(r.id, r);
     for (const r of own) {
-      if (idents.has(r.identifier_id)) holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
+      if (idents.has(r.identifier_id)) hold(r);
     }
     if (holders.length >= maxNodes * 4) truncated = true;
 
@@ -148,7 +145,7 @@ export async function buildGraph(
       read.set(h.identifier_id, n);
       if (n > maxHolders) continue;
       if (!h.visible) hiddenHolders.set(h.identifier_id, (hiddenHolders.get(h.identifier_id) ?? 0) + 1);
-      else if (reach(h.persona_id)) holds.set(`${h.persona_id}|${h.identifier_id}`, { personaId: h.persona_id, identifierId: h.identifier_id, confidence: h.confidence, sourceEvidenceId: h.source_evidence_id });
+      else if (reach(h.persona_id)) hold(h);
       else continue;
       accounted.set(h.identifier_id, (accounted.get(h.identifier_id) ?? 0) + 1);
     }

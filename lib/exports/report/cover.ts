@@ -1,6 +1,6 @@
 import { rgb } from "pdf-lib";
 import { type Layout, muted } from "./layout";
-import { formatBytes } from "@/lib/format";
+import { formatBytes, formatCount } from "@/lib/format";
 import { type ReportInput, when, words } from "./input";
 
 /** The first page: what this is, which case, who made it, and the manifest hash to check it against. */
@@ -15,7 +15,7 @@ export function drawCover(l: Layout, input: ReportInput): void {
     ["Exported by", `${input.exporter.name} <${input.exporter.email}>`],
     ["Software", `${input.software.name} ${input.software.version}`],
     ["Case status", `${words(data.case.status)}, severity ${data.case.severity}`],
-    ["Evidence in the pack", `${input.included.length} item${input.included.length === 1 ? "" : "s"}, ${formatBytes(input.included.reduce((n, i) => n + i.item.size, 0))}`],
+    ["Evidence in the pack", `${formatCount(input.included.length, "item")}, ${formatBytes(input.included.reduce((n, i) => n + i.item.size, 0))}`],
     ["Left out", input.leftOut.length ? `${input.leftOut.length} item${input.leftOut.length === 1 ? "" : "s"}, each with its reason (see "Items not in the pack")` : "None"],
     ["Personas, identifiers", `${data.personas.length} personas, ${data.identifiers.length} identifiers, ${data.links.length} links`],
   ]);
