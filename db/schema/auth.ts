@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 export const userRoles = ["admin", "manager", "investigator", "legal"] as const;
@@ -49,3 +49,13 @@ export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRoles)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * Counters of rate-limiter-flexible's RateLimiterDrizzle (failed sign-ins per account and per
+ * address, requests per API token). In PostgreSQL so that every instance shares one count.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull().default(0),
+  expire: timestamp({ withTimezone: true }),
+});

@@ -117,6 +117,8 @@ export const identifiers = pgTable(
     value: text().notNull(),
     normalizedValue: text().notNull(),
     chain: text(),
+    // Only what follows from the value itself (provider, parsed country, platform, checksum
+    // facts). What people assert about it lives on persona_identifiers.attributes.
     attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
@@ -134,6 +136,9 @@ export const personaIdentifiers = pgTable(
       .references(() => identifiers.id, { onDelete: "cascade" }),
     sourceEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
     confidence: integer().notNull().default(50),
+    // What the asserting person says about the identifier (holder name, role, asset, a note):
+    // it belongs to this claim, so need-to-know filters it with the claim (never on identifiers).
+    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     assertedById: uuid().references(() => users.id, { onDelete: "set null" }),
     observedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
