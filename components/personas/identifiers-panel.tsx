@@ -40,7 +40,7 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit }: Identifier
                   <div className="font-mono text-xs">{i.normalizedValue.startsWith("hmac:") ? i.value : i.normalizedValue}</div>
                   {i.value !== i.normalizedValue && !i.normalizedValue.startsWith("hmac:") ? <div className="text-xs text-muted-foreground">entered as {i.value}</div> : null}
                   <div className="text-xs text-muted-foreground">
-                    {[i.chain, ...Object.entries(i.attributes).filter(([k]) => !["chainInferred", "last4"].includes(k)).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · ")}
+                    {[i.chain, ...Object.entries({ ...i.attributes, ...i.claimAttributes }).filter(([k]) => !["chainInferred", "last4"].includes(k)).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · ")}
                   </div>
                 </Td>
                 <Td className="tabular-nums">{i.confidence}</Td>

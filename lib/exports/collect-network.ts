@@ -66,6 +66,7 @@ export async function readNetwork(runner: DbOrTx, caseId: string): Promise<PackN
       personaId: h.personaId,
       identifierId: h.identifierId,
       confidence: h.confidence,
+      attributes: h.attributes,
       sourceExhibit: exhibitNo === null ? null : exhibitLabel(exhibitNo),
       observedAt: iso(h.observedAt),
       createdAt: h.createdAt.toISOString(),

@@ -103,6 +103,8 @@ export interface PackHolding {
   personaId: string;
   identifierId: string;
   confidence: number;
+  /** What the claim's author said about the identifier; the identifier's own attributes are derived facts only. */
+  attributes: Record<string, string>;
   sourceExhibit: string | null;
   observedAt: string | null;
   createdAt: string;

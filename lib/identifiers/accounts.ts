@@ -88,7 +88,7 @@ function platformAccount(type: IdentifierType, platforms: Platform[]): Normalize
     if (!parsed?.platform) throw invalidIdentifier(type, "name the platform");
     const handle = parsed.handle.trim().replace(/^@/, "").replace(/\/+$/, "").toLowerCase();
     if (!/^[\p{L}\p{N}._\-:$+@~]{1,200}$/u.test(handle)) throw invalidIdentifier(type);
-    return { normalizedValue: `${parsed.platform}:${handle}`, chain: null, attributes: { ...candidate.attributes, platform: parsed.platform } };
+    return { normalizedValue: `${parsed.platform}:${handle}`, chain: null, attributes: { platform: parsed.platform } };
   };
 }
 

@@ -57,16 +57,16 @@ const addressRoles: Record<string, string> = {
 export const normalizePostalAddress: Normalizer = (raw, candidate) => {
   const s = raw.trim().replace(/\s+/g, " ").toLowerCase();
   if (s.replace(/[^\p{L}\p{N}]/gu, "").length < 5) throw invalidIdentifier("postal_address");
-  const attributes = { ...candidate.attributes };
-  if (attributes.role !== undefined) {
-    const role = addressRoles[attributes.role.trim().toLowerCase()];
+  const claimAttributes = { ...candidate.attributes };
+  if (claimAttributes.role !== undefined) {
+    const role = addressRoles[claimAttributes.role.trim().toLowerCase()];
     if (!role) {
       const message = "Address role must be one of: resume, i9, shipping, forwarder";
       throw new AppError("bad_request", message, [{ path: "attributes.role", message }]);
     }
-    attributes.role = role;
+    claimAttributes.role = role;
   }
-  return { normalizedValue: s, chain: null, attributes };
+  return { normalizedValue: s, chain: null, attributes: {}, claimAttributes };
 };
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

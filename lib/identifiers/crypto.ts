@@ -62,17 +62,17 @@ export const normalizeCryptoWallet: Normalizer = (raw, candidate) => {
     const message = "chain is a network name such as ethereum, bitcoin, tron, solana or polygon";
     throw new AppError("bad_request", message, [{ path: "chain", message }]);
   }
-  const attributes: Record<string, string> = { ...candidate.attributes };
-  if (attributes.asset) attributes.asset = attributes.asset.trim().toUpperCase();
+  const claimAttributes: Record<string, string> = { ...candidate.attributes };
+  if (claimAttributes.asset) claimAttributes.asset = claimAttributes.asset.trim().toUpperCase();
   if (given) {
     const value = shapeFor(given, s);
     if (!value) {
       const family = (nonEvmChains as readonly string[]).includes(given) ? given : "an EVM chain (0x and 40 hex digits)";
       throw invalidIdentifier("crypto_wallet", `not an address for ${family}`);
     }
-    return { normalizedValue: value, chain: given, attributes };
+    return { normalizedValue: value, chain: given, attributes: {} as Record<string, string>, claimAttributes };
   }
   const inferred = infer(s);
   if (!inferred) throw invalidIdentifier("crypto_wallet");
-  return { normalizedValue: inferred.value, chain: inferred.chain, attributes: { ...attributes, chainInferred: "true" } };
+  return { normalizedValue: inferred.value, chain: inferred.chain, attributes: { chainInferred: "true" }, claimAttributes };
 };

@@ -13,7 +13,7 @@ export function ibanChecksumOk(iban: string): boolean {
 }
 
 /** IBAN without spaces, upper-cased, accepted only when its check digits are right. */
-export const normalizeBankAccount: Normalizer = (raw, candidate) => {
+export const normalizeBankAccount: Normalizer = (raw) => {
   const s = raw
     .trim()
     .replace(/^iban\s*[:#]?\s*/i, "")
@@ -21,5 +21,5 @@ export const normalizeBankAccount: Normalizer = (raw, candidate) => {
     .toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) throw invalidIdentifier("bank_account");
   if (!ibanChecksumOk(s)) throw invalidIdentifier("bank_account", "the check digits do not match; check for a typo");
-  return { normalizedValue: s, chain: null, attributes: { ...candidate.attributes, country: s.slice(0, 2) } };
+  return { normalizedValue: s, chain: null, attributes: { country: s.slice(0, 2) } };
 };

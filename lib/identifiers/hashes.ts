@@ -48,13 +48,13 @@ function hashKey(): string {
  * A keyed hash, never the number: a leaked database cannot be searched for a known id without
  * the key, and the page shows only the last four characters. Separators and case do not matter.
  */
-export const normalizeGovernmentId: Normalizer = (raw, candidate) => {
+export const normalizeGovernmentId: Normalizer = (raw) => {
   const s = raw
     .trim()
     .toUpperCase()
     .replace(/[\s./-]+/g, "");
   if (!/^[A-Z0-9]{4,40}$/.test(s)) throw invalidIdentifier("government_id");
   const digest = createHmac("sha256", hashKey()).update(s).digest("hex");
-  const attributes: Record<string, string> = { ...candidate.attributes, last4: s.slice(-4) };
+  const attributes: Record<string, string> = { last4: s.slice(-4) };
   return { normalizedValue: `hmac:${digest}`, value: `••••${s.slice(-4)}`, chain: null, attributes };
 };

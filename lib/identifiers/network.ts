@@ -82,5 +82,5 @@ export const normalizeRemoteAccessId: Normalizer = (raw, candidate) => {
   if (/^[\d.-]+$/.test(s)) s = s.replace(/[.-]/g, "");
   if (!tool) throw invalidIdentifier("remote_access_id", "name the tool");
   if (!/^[a-z0-9@._#-]{3,100}$/.test(s)) throw invalidIdentifier("remote_access_id");
-  return { normalizedValue: `${tool}:${s}`, chain: null, attributes: { ...candidate.attributes, tool } };
+  return { normalizedValue: `${tool}:${s}`, chain: null, attributes: { tool } };
 };

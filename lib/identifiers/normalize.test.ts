@@ -111,3 +111,23 @@ describe("identifier normalisation", () => {
     expect(() => normalizeIdentifier({ type: "government_id", value: "x", unparsed: true })).toThrow();
   });
 });
+
+describe("derived facts and asserted attributes", () => {
+  it("keeps only what the value says on the identifier and the rest for the claim", () => {
+    const account = normalizeIdentifier({ type: "payment_account", value: "x@example.test", attributes: { platform: "Payoneer", holderName: "Jane Roe" } });
+    expect(account.attributes).toEqual({ platform: "payoneer" });
+    expect(account.claimAttributes).toEqual({ holderName: "Jane Roe" });
+
+    const address = normalizeIdentifier({ type: "postal_address", value: "12 Example Street", attributes: { role: "CV", note: "from the résumé" } });
+    expect(address.attributes).toEqual({});
+    expect(address.claimAttributes).toEqual({ role: "resume", note: "from the résumé" });
+
+    const wallet = normalizeIdentifier({ type: "crypto_wallet", value: `0x${"ab".repeat(20)}`, attributes: { asset: "usdt" } });
+    expect(wallet.attributes).toEqual({ chainInferred: "true" });
+    expect(wallet.claimAttributes).toEqual({ asset: "USDT" });
+
+    const kept = normalizeIdentifier({ type: "phone", value: "call Dana", unparsed: true, attributes: { note: "ask HR" } });
+    expect(kept.attributes).toEqual({ unparsed: "true" });
+    expect(kept.claimAttributes).toEqual({ note: "ask HR" });
+  });
+});

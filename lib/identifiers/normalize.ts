@@ -42,12 +42,14 @@ export function normalizeIdentifier(candidate: IdentifierCandidate): NormalizedI
   }
   try {
     const out = normalizers[type](value.normalize("NFKC"), candidate);
-    return { type, value: out.value ?? value, normalizedValue: out.normalizedValue, chain: out.chain, attributes: out.attributes };
+    // Hints the value was read with (platform, tool) are facts of the identifier, not the claim's.
+    const claimAttributes = Object.fromEntries(Object.entries(out.claimAttributes ?? candidate.attributes ?? {}).filter(([key]) => !(key in out.attributes)));
+    return { type, value: out.value ?? value, normalizedValue: out.normalizedValue, chain: out.chain, attributes: out.attributes, claimAttributes };
   } catch (error) {
     // A government id is never stored in the clear, parsed or not.
     if (!candidate.unparsed || type === "government_id" || !(error instanceof AppError)) throw error;
     const chain = candidate.chain?.trim().toLowerCase() || null;
-    return { type, value, normalizedValue: value, chain, attributes: { ...candidate.attributes, unparsed: "true" } };
+    return { type, value, normalizedValue: value, chain, attributes: { unparsed: "true" }, claimAttributes: { ...candidate.attributes } };
   }
 }
 

@@ -20,10 +20,31 @@ export interface NormalizedIdentifier {
   value: string;
   normalizedValue: string;
   chain: string | null;
+  /** Facts that follow from the value itself (derivedAttributeKeys): shared by every claim. */
   attributes: Record<string, string>;
+  /** What the person recording it says about it (role, asset, holder name, a note): their claim's. */
+  claimAttributes: Record<string, string>;
 }
 
-export type Normalizer = (raw: string, candidate: IdentifierCandidate) => Omit<NormalizedIdentifier, "type" | "value"> & { value?: string };
+/**
+ * The attribute keys a normaliser derives from the value (or from the platform or tool the value
+ * names). Only these live on the shared identifier row; any other key is an assertion of whoever
+ * recorded it and lives on their claim, so need-to-know filters it (migration 0007 uses this list).
+ */
+export const derivedAttributeKeys = ["provider", "country", "lineType", "validity", "ext", "version", "tool", "platform", "chainInferred", "algorithm", "last4", "unparsed"] as const;
+
+/** Splits attributes given together (seed data, imports) into the identifier's and the claim's. */
+export function splitAttributes(attributes: Record<string, string> = {}): { derived: Record<string, string>; claimed: Record<string, string> } {
+  const derived: Record<string, string> = {};
+  const claimed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) ((derivedAttributeKeys as readonly string[]).includes(key) ? derived : claimed)[key] = value;
+  return { derived, claimed };
+}
+
+export type Normalizer = (
+  raw: string,
+  candidate: IdentifierCandidate,
+) => Omit<NormalizedIdentifier, "type" | "value" | "claimAttributes"> & { value?: string; claimAttributes?: Record<string, string> };
 
 /** What each type must look like, quoted in every 400 so the user knows what to send. */
 export const expectedFormats: Record<IdentifierType, string> = {

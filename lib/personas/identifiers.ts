@@ -16,16 +16,18 @@ import type { PersonaIdentifierView } from "./views";
 
 /**
  * The one row for (type, normalised value), in one round trip whether it is new or not. An
- * existing row keeps its first-entered value and chain (other personas' records rest on them)
- * and only gains attributes it lacked.
+ * existing row keeps its first-entered value, chain and derived facts (other personas' records
+ * rest on them); what this person says about it goes on their claim, never on the shared row,
+ * which every holder's reader sees (need-to-know).
  */
-async function upsertIdentifier(tx: Tx, n: NormalizedIdentifier) {
+async function upsertIdentifier(tx: Tx, { claimAttributes: _claim, ...n }: NormalizedIdentifier) {
   const [row] = await tx
     .insert(identifiers)
     .values(n)
     .onConflictDoUpdate({
       target: [identifiers.type, identifiers.normalizedValue],
-      set: { attributes: sql`(excluded.attributes - 'chainInferred') || ${identifiers.attributes}` },
+      // A no-op update, so that RETURNING answers the existing row too.
+      set: { type: sql`excluded.type` },
     })
     .returning()
     .prepare("upsert_identifier")
@@ -53,6 +55,7 @@ export async function addIdentifier({ actor, personaId, input }: { actor: Actor;
         identifierId: identifier.id,
         sourceEvidenceId: data.sourceEvidenceId ?? null,
         confidence: data.confidence,
+        attributes: normalized.claimAttributes,
         assertedById: actor.id,
         observedAt: data.observedAt ? new Date(data.observedAt) : null,
       })
@@ -72,6 +75,7 @@ export async function addIdentifier({ actor, personaId, input }: { actor: Actor;
     });
     return {
       ...toIdentifierView(identifier),
+      claimAttributes: link.attributes,
       confidence: link.confidence,
       sourceEvidenceId: link.sourceEvidenceId,
       assertedBy: { id: actor.id, name: actor.name },

@@ -65,6 +65,7 @@ export async function personaIdentifierViews(runner: DbOrTx, actor: Actor, perso
   const matches = correlate(holders);
   return rows.map(({ identifier, link, assertedByName }) => ({
     ...toIdentifierView(identifier),
+    claimAttributes: link.attributes,
     confidence: link.confidence,
     sourceEvidenceId: link.sourceEvidenceId,
     assertedBy: link.assertedById && assertedByName ? { id: link.assertedById, name: assertedByName } : null,

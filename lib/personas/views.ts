@@ -16,7 +16,7 @@ export const identifierSchema = z.object({
   value: z.string(),
   normalizedValue: z.string(),
   chain: z.string().optional(),
-  attributes: z.record(z.string(), z.string()),
+  attributes: z.record(z.string(), z.string()).describe("Facts that follow from the value itself (provider, parsed country, platform...), the same for every holder"),
 });
 export type IdentifierView = z.infer<typeof identifierSchema>;
 
@@ -39,6 +39,7 @@ export const correlationSchema = z.object({
 export type Correlation = z.infer<typeof correlationSchema>;
 
 export const personaIdentifierSchema = identifierSchema.extend({
+  claimAttributes: z.record(z.string(), z.string()).describe("What whoever recorded this claim said about the identifier (holder name, role, asset, a note): only this claim's"),
   confidence: z.int(),
   sourceEvidenceId: z.uuid().nullable(),
   assertedBy: person.nullable(),

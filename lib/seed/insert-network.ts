@@ -1,5 +1,6 @@
 import type { Tx } from "@/db";
 import { identifiers, personaIdentifiers, personaLinks, personaRedFlags, personas } from "@/db/schema";
+import { splitAttributes } from "@/lib/identifiers/types";
 import type { Clock } from "./clock";
 import { demoCases } from "./cases";
 import { demoIdentifiers } from "./identifiers";
@@ -64,6 +65,7 @@ export async function insertNetwork(
 
   let links = 0;
   for (const ident of demoIdentifiers) {
+    const { derived, claimed } = splitAttributes(ident.attributes);
     // An identifier is first recorded together with the earliest persona it was seen on.
     const firstRecorded = Math.max(...ident.seenOn.map((s) => daysAgo.get(s.persona) ?? 1));
     const [row] = await tx
@@ -73,7 +75,7 @@ export async function insertNetwork(
         value: ident.value,
         normalizedValue: ident.normalizedValue,
         chain: ident.chain ?? null,
-        attributes: ident.attributes ?? {},
+        attributes: derived,
         createdAt: clock.at(-firstRecorded),
       })
       .returning({ id: identifiers.id });
@@ -83,6 +85,7 @@ export async function insertNetwork(
         personaId: idOf(s.persona),
         identifierId: row.id,
         confidence: s.confidence,
+        attributes: claimed,
         assertedById: recordedById,
         observedAt: clock.at(-s.observedDaysAgo),
         createdAt: recordedAt(s.persona),
