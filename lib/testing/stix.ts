@@ -5,8 +5,8 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import addFormats2019 from "ajv-formats-draft2019";
 
-/** The official OASIS STIX 2.1 schemas, next to the project (../shared/standards in CI and here). */
-export const STIX_SCHEMA_DIR = path.resolve(process.cwd(), "../shared/standards/stix2.1-schemas");
+/** The official OASIS STIX 2.1 schemas, kept in the repository with their licence (standards/README.md). */
+export const STIX_SCHEMA_DIR = path.resolve(process.cwd(), "standards/stix2.1-schemas");
 const BUNDLE_ID = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/bundle.json";
 
 function schemaFiles(dir: string): string[] {
