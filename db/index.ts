@@ -25,7 +25,8 @@ interface Handle {
   close: () => Promise<void>;
 }
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+/** The committed SQL migrations, applied in journal order by drizzle's migrator. */
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // One handle per process, kept on globalThis so hot reload and Next's separate module graphs
 // share it: a second PGlite instance on the same folder silently loses writes.
 const globalKey = Symbol.for("casework.db");
