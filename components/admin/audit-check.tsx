@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 
 interface Verification {
@@ -12,7 +13,7 @@ interface Verification {
 }
 
 export function AuditCheck() {
-  const verify = useMutation({ mutationFn: () => apiFetch<Verification>("/api/audit/verify") });
+  const verify = useMutation({ mutationFn: () => apiFetch<Verification>(apiPath("/api/audit/verify")) });
   const result = verify.data;
   return (
     <div className="flex flex-col items-start gap-3">

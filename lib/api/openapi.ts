@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { errorCodes } from "@/lib/errors";
+import type { ApiPath } from "./paths";
 
 export interface ApiOperation {
   method: "get" | "post" | "patch" | "put" | "delete";
-  path: string;
+  path: ApiPath;
   summary: string;
   tag: string;
   params?: z.ZodType;

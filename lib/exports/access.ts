@@ -1,3 +1,4 @@
+import { apiPath } from "@/lib/api/paths";
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cases, exports, users, type Export } from "@/db/schema";
@@ -74,6 +75,6 @@ export function toExportView({ row, caseRef, caseTitle, creatorName, creatorEmai
       includeStix: options.includeStix,
       includeGraph: options.includeGraph,
     },
-    downloadUrl: row.status === "done" ? `/api/exports/${row.id}/download` : null,
+    downloadUrl: row.status === "done" ? apiPath("/api/exports/{id}/download", { id: row.id }) : null,
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import type { CaseInput, CaseUpdate, MemberInput, TransitionInput } from "@/lib/cases/schema";
 import type { ActivityView, CaseDetail, CaseList, CaseMemberView, NoteView } from "@/lib/cases/views";
@@ -25,20 +26,20 @@ export const caseKeys = {
 export function useCaseList(search: string, initialData?: CaseList) {
   return useQuery({
     queryKey: caseKeys.list(search),
-    queryFn: () => apiFetch<CaseList>(`/api/cases${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<CaseList>(apiPath("/api/cases", search)),
     initialData,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCase(id: string, initialData?: CaseDetail) {
-  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => apiFetch<CaseDetail>(`/api/cases/${id}`), initialData });
+  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id })), initialData });
 }
 
 export function useCaseNotes(id: string, page: number) {
   return useQuery({
     queryKey: caseKeys.notes(id, page),
-    queryFn: () => apiFetch<Page<NoteView>>(`/api/cases/${id}/notes?page=${page}&pageSize=20`),
+    queryFn: () => apiFetch<Page<NoteView>>(apiPath("/api/cases/{id}/notes", { id }, { page, pageSize: 20 })),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,7 +47,7 @@ export function useCaseNotes(id: string, page: number) {
 export function useCaseActivity(id: string, page: number) {
   return useQuery({
     queryKey: caseKeys.activity(id, page),
-    queryFn: () => apiFetch<Page<ActivityView>>(`/api/cases/${id}/activity?page=${page}&pageSize=20`),
+    queryFn: () => apiFetch<Page<ActivityView>>(apiPath("/api/cases/{id}/activity", { id }, { page, pageSize: 20 })),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +55,7 @@ export function useCaseActivity(id: string, page: number) {
 export function useCreateCase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CaseInput) => apiFetch<CaseDetail>("/api/cases", { method: "POST", body: input }),
+    mutationFn: (input: CaseInput) => apiFetch<CaseDetail>(apiPath("/api/cases"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
   });
 }
@@ -75,19 +76,19 @@ function useCaseMutation<TInput, TResult>(id: string, request: (input: TInput) =
 }
 
 export const useUpdateCase = (id: string) =>
-  useCaseMutation(id, (input: CaseUpdate) => apiFetch<CaseDetail>(`/api/cases/${id}`, { method: "PATCH", body: input }));
+  useCaseMutation(id, (input: CaseUpdate) => apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id }), { method: "PATCH", body: input }));
 
 export const useTransitionCase = (id: string) =>
-  useCaseMutation(id, (input: TransitionInput) => apiFetch<CaseDetail>(`/api/cases/${id}/transition`, { method: "POST", body: input }));
+  useCaseMutation(id, (input: TransitionInput) => apiFetch<CaseDetail>(apiPath("/api/cases/{id}/transition", { id }), { method: "POST", body: input }));
 
 export const useAddMember = (id: string) =>
-  useCaseMutation(id, (input: MemberInput) => apiFetch<CaseMemberView>(`/api/cases/${id}/members`, { method: "POST", body: input }));
+  useCaseMutation(id, (input: MemberInput) => apiFetch<CaseMemberView>(apiPath("/api/cases/{id}/members", { id }), { method: "POST", body: input }));
 
 export const useRemoveMember = (id: string) =>
-  useCaseMutation(id, (userId: string) => apiFetch<null>(`/api/cases/${id}/members/${userId}`, { method: "DELETE" }));
+  useCaseMutation(id, (userId: string) => apiFetch<null>(apiPath("/api/cases/{id}/members/{userId}", { id, userId }), { method: "DELETE" }));
 
 export const useCreateNote = (id: string) =>
-  useCaseMutation(id, (body: string) => apiFetch<NoteView>(`/api/cases/${id}/notes`, { method: "POST", body: { body } }));
+  useCaseMutation(id, (body: string) => apiFetch<NoteView>(apiPath("/api/cases/{id}/notes", { id }), { method: "POST", body: { body } }));
 
 export const useUpdateNote = (id: string) =>
-  useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) => apiFetch<NoteView>(`/api/notes/${noteId}`, { method: "PATCH", body: { body } }));
+  useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) => apiFetch<NoteView>(apiPath("/api/notes/{id}", { id: noteId }), { method: "PATCH", body: { body } }));

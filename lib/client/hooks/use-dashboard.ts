@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 
@@ -16,7 +17,7 @@ export const dashboardKeys = {
 export function useDashboardSummary(search: string, initialData?: DashboardSummary) {
   return useQuery({
     queryKey: dashboardKeys.summary(search),
-    queryFn: () => apiFetch<DashboardSummary>(`/api/dashboard/summary${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<DashboardSummary>(apiPath("/api/dashboard/summary", search)),
     initialData,
     placeholderData: keepPreviousData,
     // Sooner while the persona networks are still being worked out for the first time.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import type { DirectoryEntry } from "@/lib/users/schema";
 
@@ -13,7 +14,7 @@ export function useDirectory(q: string, role?: string) {
     queryKey: directoryKeys.search(q, role),
     queryFn: async () => {
       const params = new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}) });
-      return (await apiFetch<{ items: DirectoryEntry[] }>(`/api/directory?${params}`)).items;
+      return (await apiFetch<{ items: DirectoryEntry[] }>(apiPath("/api/directory", params))).items;
     },
     staleTime: 60_000,
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import type { CustodyEventView, EvidenceList, EvidenceView, VerifyResult } from "@/lib/evidence/views";
@@ -14,21 +15,21 @@ export const evidenceKeys = {
   textPreview: (id: string) => [...evidenceKeys.all, "text-preview", id] as const,
 };
 
-export const contentUrl = (id: string, inline = false) => `/api/evidence/${id}/content${inline ? "?inline=1" : ""}`;
-export const custodyCsvUrl = (id: string) => `/api/evidence/${id}/custody?format=csv`;
+export const contentUrl = (id: string, inline = false) => apiPath("/api/evidence/{id}/content", { id }, inline ? { inline: 1 } : undefined);
+export const custodyCsvUrl = (id: string) => apiPath("/api/evidence/{id}/custody", { id }, { format: "csv" });
 
 export function useEvidenceList(caseId: string) {
-  return useQuery({ queryKey: evidenceKeys.list(caseId), queryFn: () => apiFetch<EvidenceList>(`/api/cases/${caseId}/evidence`) });
+  return useQuery({ queryKey: evidenceKeys.list(caseId), queryFn: () => apiFetch<EvidenceList>(apiPath("/api/cases/{id}/evidence", { id: caseId })) });
 }
 
 export function useEvidence(id: string, initialData?: EvidenceView) {
-  return useQuery({ queryKey: evidenceKeys.detail(id), queryFn: () => apiFetch<EvidenceView>(`/api/evidence/${id}`), initialData });
+  return useQuery({ queryKey: evidenceKeys.detail(id), queryFn: () => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}", { id })), initialData });
 }
 
 export function useCustody(id: string) {
   return useQuery({
     queryKey: evidenceKeys.custody(id),
-    queryFn: () => apiFetch<{ exhibitNo: string; items: CustodyEventView[] }>(`/api/evidence/${id}/custody`),
+    queryFn: () => apiFetch<{ exhibitNo: string; items: CustodyEventView[] }>(apiPath("/api/evidence/{id}/custody", { id })),
   });
 }
 
@@ -54,16 +55,16 @@ function useEvidenceMutation<TInput, TResult>(id: string, caseId: string, reques
 }
 
 export const useVerifyEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, () => apiFetch<VerifyResult>(`/api/evidence/${id}/verify`, { method: "POST" }));
+  useEvidenceMutation(id, caseId, () => apiFetch<VerifyResult>(apiPath("/api/evidence/{id}/verify", { id }), { method: "POST" }));
 
 export const usePlaceHold = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(`/api/evidence/${id}/hold`, { method: "POST", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "POST", body: { reason } }));
 
 export const useReleaseHold = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(`/api/evidence/${id}/hold`, { method: "DELETE", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "DELETE", body: { reason } }));
 
 export const useDeleteEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ bytesRemoved: boolean }>(`/api/evidence/${id}`, { method: "DELETE", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ bytesRemoved: boolean }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }));
 
 export interface UploadMetadata {
   title: string;
@@ -100,7 +101,7 @@ export function uploadEvidenceFile(caseId: string, file: File, meta: UploadMetad
     xhr.addEventListener("error", () => reject(new ApiError(0, { code: "network", message: "The connection failed during the upload" })));
     xhr.addEventListener("abort", () => reject(new ApiError(0, { code: "aborted", message: "Upload cancelled" })));
   });
-  xhr.open("POST", `/api/cases/${caseId}/evidence`);
+  xhr.open("POST", apiPath("/api/cases/{id}/evidence", { id: caseId }));
   xhr.setRequestHeader("accept", "application/json");
   xhr.send(form);
   return { done, abort: () => xhr.abort() };

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import { evidenceKeys } from "@/lib/client/hooks/use-evidence";
@@ -23,7 +24,7 @@ export const isBuilding = (e: Pick<ExportView, "status">) => e.status === "queue
 export function useExportList(search: string, initialData?: ExportList) {
   return useQuery({
     queryKey: exportKeys.list(search),
-    queryFn: () => apiFetch<ExportList>(`/api/exports${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<ExportList>(apiPath("/api/exports", search)),
     initialData,
     placeholderData: keepPreviousData,
   });
@@ -33,7 +34,7 @@ export function useExportList(search: string, initialData?: ExportList) {
 export function useExport(id: string, initialData?: ExportView) {
   return useQuery({
     queryKey: exportKeys.detail(id),
-    queryFn: () => apiFetch<ExportView>(`/api/exports/${id}`),
+    queryFn: () => apiFetch<ExportView>(apiPath("/api/exports/{id}", { id })),
     initialData,
     refetchInterval: (query) => (!query.state.data || isBuilding(query.state.data) ? 1000 : false),
   });
@@ -57,7 +58,7 @@ export function useRefreshAfterExport(caseId: string) {
 export function useCreateExport(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (options: ExportOptionsInput) => apiFetch<{ id: string }>(`/api/cases/${caseId}/exports`, { method: "POST", body: { options } }),
+    mutationFn: (options: ExportOptionsInput) => apiFetch<{ id: string }>(apiPath("/api/cases/{id}/exports", { id: caseId }), { method: "POST", body: { options } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: exportKeys.lists() }),
   });
 }

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import type { ScreenInput } from "@/lib/graph/schema";
 import type { GraphView, NetworkList, ScreenResponse } from "@/lib/graph/views";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 
 export const graphKeys = {
@@ -15,28 +16,28 @@ export const graphKeys = {
 export function usePersonaGraph(id: string, depth: number) {
   return useQuery({
     queryKey: graphKeys.persona(id, depth),
-    queryFn: () => apiFetch<GraphView>(`/api/personas/${id}/graph?depth=${depth}`),
+    queryFn: () => apiFetch<GraphView>(apiPath("/api/personas/{id}/graph", { id }, { depth })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCaseGraph(caseId: string) {
-  return useQuery({ queryKey: graphKeys.ofCase(caseId), queryFn: () => apiFetch<GraphView>(`/api/cases/${caseId}/graph`) });
+  return useQuery({ queryKey: graphKeys.ofCase(caseId), queryFn: () => apiFetch<GraphView>(apiPath("/api/cases/{id}/graph", { id: caseId })) });
 }
 
 /** One persona's neighbours, fetched on demand when a node is expanded. */
 export function fetchNeighbours(personaId: string): Promise<GraphView> {
-  return apiFetch<GraphView>(`/api/personas/${personaId}/graph?depth=1`);
+  return apiFetch<GraphView>(apiPath("/api/personas/{id}/graph", { id: personaId }, { depth: 1 }));
 }
 
 export function useNetworks(search: string) {
   return useQuery({
     queryKey: graphKeys.networks(search),
-    queryFn: () => apiFetch<NetworkList>(`/api/networks${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<NetworkList>(apiPath("/api/networks", search)),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useScreen() {
-  return useMutation({ mutationFn: (input: ScreenInput) => apiFetch<ScreenResponse>("/api/screen", { method: "POST", body: input }) });
+  return useMutation({ mutationFn: (input: ScreenInput) => apiFetch<ScreenResponse>(apiPath("/api/screen"), { method: "POST", body: input }) });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import type { DisclosureInput, ReferralInput, ReferralTransitionInput } from "@/lib/referrals/schema";
@@ -21,21 +22,21 @@ export const referralKeys = {
 export function useCaseReferrals(caseId: string, caseStatus: string) {
   return useQuery({
     queryKey: [...referralKeys.forCase(caseId), caseStatus],
-    queryFn: () => apiFetch<CaseReferralsView>(`/api/cases/${caseId}/referrals`),
+    queryFn: () => apiFetch<CaseReferralsView>(apiPath("/api/cases/{id}/referrals", { id: caseId })),
   });
 }
 
 export function useReferralList(search: string, initialData?: ReferralListView) {
   return useQuery({
     queryKey: referralKeys.list(search),
-    queryFn: () => apiFetch<ReferralListView>(`/api/referrals${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<ReferralListView>(apiPath("/api/referrals", search)),
     initialData,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useDisclosures(referralId: string) {
-  return useQuery({ queryKey: referralKeys.disclosures(referralId), queryFn: () => apiFetch<DisclosureListView>(`/api/referrals/${referralId}/disclosures`) });
+  return useQuery({ queryKey: referralKeys.disclosures(referralId), queryFn: () => apiFetch<DisclosureListView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId })) });
 }
 
 /** Every referral change refreshes all referral views and the case timeline. */
@@ -52,10 +53,10 @@ function useReferralMutation<TInput, TResult>(caseId: string, request: (input: T
 }
 
 export const useCreateReferral = (caseId: string) =>
-  useReferralMutation(caseId, (input: ReferralInput) => apiFetch<ReferralView>(`/api/cases/${caseId}/referrals`, { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: ReferralInput) => apiFetch<ReferralView>(apiPath("/api/cases/{id}/referrals", { id: caseId }), { method: "POST", body: input }));
 
 export const useTransitionReferral = (caseId: string, referralId: string) =>
-  useReferralMutation(caseId, (input: ReferralTransitionInput) => apiFetch<ReferralView>(`/api/referrals/${referralId}/transition`, { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: ReferralTransitionInput) => apiFetch<ReferralView>(apiPath("/api/referrals/{id}/transition", { id: referralId }), { method: "POST", body: input }));
 
 export const useCreateDisclosure = (caseId: string, referralId: string) =>
-  useReferralMutation(caseId, (input: DisclosureInput) => apiFetch<DisclosureView>(`/api/referrals/${referralId}/disclosures`, { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: DisclosureInput) => apiFetch<DisclosureView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId }), { method: "POST", body: input }));

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import type { TaskInput, TaskUpdate } from "@/lib/remediation/schema";
@@ -13,14 +14,14 @@ export const taskKeys = {
 };
 
 export function useCaseTasks(caseId: string) {
-  return useQuery({ queryKey: taskKeys.forCase(caseId), queryFn: () => apiFetch<CaseTasksView>(`/api/cases/${caseId}/tasks`) });
+  return useQuery({ queryKey: taskKeys.forCase(caseId), queryFn: () => apiFetch<CaseTasksView>(apiPath("/api/cases/{id}/tasks", { id: caseId })) });
 }
 
 /** `search` is the URL query string, so the list follows the address bar. */
 export function useMyTasks(search: string, initialData?: MyTasksView) {
   return useQuery({
     queryKey: taskKeys.mine(search),
-    queryFn: () => apiFetch<MyTasksView>(`/api/tasks${search ? `?${search}` : ""}`),
+    queryFn: () => apiFetch<MyTasksView>(apiPath("/api/tasks", search)),
     initialData,
     placeholderData: keepPreviousData,
   });
@@ -40,14 +41,14 @@ function useTaskMutation<TInput, TResult>(caseId: string, request: (input: TInpu
 }
 
 export const useCreateTask = (caseId: string) =>
-  useTaskMutation(caseId, (input: TaskInput) => apiFetch<CreatedTaskView>(`/api/cases/${caseId}/tasks`, { method: "POST", body: input }));
+  useTaskMutation(caseId, (input: TaskInput) => apiFetch<CreatedTaskView>(apiPath("/api/cases/{id}/tasks", { id: caseId }), { method: "POST", body: input }));
 
 export const useApplyTemplate = (caseId: string) =>
   useTaskMutation(caseId, (template: string) =>
-    apiFetch<ApplyTemplateResult>(`/api/cases/${caseId}/tasks/apply-template`, { method: "POST", body: { template } }),
+    apiFetch<ApplyTemplateResult>(apiPath("/api/cases/{id}/tasks/apply-template", { id: caseId }), { method: "POST", body: { template } }),
   );
 
 export const useUpdateTask = (caseId: string) =>
-  useTaskMutation(caseId, ({ taskId, input }: { taskId: string; input: TaskUpdate }) => apiFetch<TaskView>(`/api/tasks/${taskId}`, { method: "PATCH", body: input }));
+  useTaskMutation(caseId, ({ taskId, input }: { taskId: string; input: TaskUpdate }) => apiFetch<TaskView>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "PATCH", body: input }));
 
-export const useDeleteTask = (caseId: string) => useTaskMutation(caseId, (taskId: string) => apiFetch<null>(`/api/tasks/${taskId}`, { method: "DELETE" }));
+export const useDeleteTask = (caseId: string) => useTaskMutation(caseId, (taskId: string) => apiFetch<null>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "DELETE" }));

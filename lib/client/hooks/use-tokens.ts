@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import type { CreatedToken, TokenInput, TokenView } from "@/lib/tokens/schema";
 
@@ -12,7 +13,7 @@ export const tokenKeys = {
 export function useTokens(scope: "mine" | "all", initialData?: TokenView[]) {
   return useQuery({
     queryKey: tokenKeys.list(scope),
-    queryFn: async () => (await apiFetch<{ items: TokenView[] }>(`/api/tokens${scope === "all" ? "?all=true" : ""}`)).items,
+    queryFn: async () => (await apiFetch<{ items: TokenView[] }>(apiPath("/api/tokens", scope === "all" ? { all: "true" } : undefined))).items,
     initialData,
   });
 }
@@ -20,7 +21,7 @@ export function useTokens(scope: "mine" | "all", initialData?: TokenView[]) {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TokenInput) => apiFetch<CreatedToken>("/api/tokens", { method: "POST", body: input }),
+    mutationFn: (input: TokenInput) => apiFetch<CreatedToken>(apiPath("/api/tokens"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }
@@ -28,7 +29,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<TokenView>(`/api/tokens/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<TokenView>(apiPath("/api/tokens/{id}", { id }), { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import type { UserInput, UserUpdate, UserView } from "@/lib/users/schema";
 
@@ -12,7 +13,7 @@ export const userKeys = {
 export function useUsers(initialData?: UserView[]) {
   return useQuery({
     queryKey: userKeys.list(),
-    queryFn: async () => (await apiFetch<{ items: UserView[] }>("/api/users")).items,
+    queryFn: async () => (await apiFetch<{ items: UserView[] }>(apiPath("/api/users"))).items,
     initialData,
   });
 }
@@ -20,7 +21,7 @@ export function useUsers(initialData?: UserView[]) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UserInput) => apiFetch<UserView>("/api/users", { method: "POST", body: input }),
+    mutationFn: (input: UserInput) => apiFetch<UserView>(apiPath("/api/users"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
@@ -28,7 +29,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UserUpdate }) => apiFetch<UserView>(`/api/users/${id}`, { method: "PATCH", body: input }),
+    mutationFn: ({ id, input }: { id: string; input: UserUpdate }) => apiFetch<UserView>(apiPath("/api/users/{id}", { id }), { method: "PATCH", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
