@@ -38,12 +38,23 @@ export async function recordCustody(tx: Tx, input: CustodyInput | readonly Custo
   }
 }
 
+/**
+ * A custody event's detail as readers see it. Uploads once recorded whether their bytes were
+ * new to the store (`storedNew`); those rows cannot be rewritten (the log is append-only), so the
+ * field is dropped on the way out: it told an uploader that the same file sat in another case.
+ */
+export function custodyDetailForReaders(detail: Record<string, unknown>): Record<string, unknown> {
+  if (!("storedNew" in detail)) return detail;
+  const { storedNew: _storedNew, ...rest } = detail;
+  return rest;
+}
+
 export async function listCustody({ actor, evidenceId }: { actor: Actor; evidenceId: string }): Promise<{ exhibitNo: string; items: CustodyEventView[] }> {
   const { row } = await loadEvidence(db, actor, evidenceId, "evidence:read_metadata");
   const rows = await db.select().from(custodyEvents).where(eq(custodyEvents.evidenceId, evidenceId)).orderBy(asc(custodyEvents.at), asc(custodyEvents.id));
   return {
     exhibitNo: exhibitLabel(row.exhibitNo),
-    items: rows.map((r) => ({ id: r.id, action: r.action, actor: r.actorLabel, at: r.at.toISOString(), ip: r.ip, detail: r.detail })),
+    items: rows.map((r) => ({ id: r.id, action: r.action, actor: r.actorLabel, at: r.at.toISOString(), ip: r.ip, detail: custodyDetailForReaders(r.detail) })),
   };
 }
 

@@ -87,12 +87,14 @@ export async function uploadEvidence({ actor, caseId, request, maxBytes = env.MA
           detail: { collectedAt: meta.collectedAt?.toISOString() ?? null, collectedBy: meta.collectedBy, source: meta.source },
         });
       }
+      // Nothing here may say whether the bytes were already stored: identical bytes may sit in a
+      // case the uploader cannot see, and "already there" would tell them so.
       await recordCustody(tx, {
         evidenceId: row.id,
         action: "uploaded",
         actor,
         ip,
-        detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName, storedNew: created },
+        detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName },
       });
       await recordAudit(tx, {
         actor,

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { auditEvents, caseMembers, cases, custodyEvents, evidence, users } from "@/db/schema";
 import { actorLabel } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { custodyDetailForReaders } from "@/lib/evidence/custody";
 import { exhibitLabel } from "@/lib/evidence/views";
 import { type CustodyRecord, iso, type PackAuditEvent, type PackCase, type PackEvidence, type PackWithdrawn } from "./data";
 
@@ -56,7 +57,7 @@ export async function readEvidence(runner: DbOrTx, caseId: string): Promise<Pack
   const byItem = new Map<string, CustodyRecord[]>();
   for (const e of events) {
     const list = byItem.get(e.evidenceId) ?? [];
-    list.push({ at: e.at.toISOString(), action: e.action, actor: e.actorLabel, ip: e.ip, detail: e.detail });
+    list.push({ at: e.at.toISOString(), action: e.action, actor: e.actorLabel, ip: e.ip, detail: custodyDetailForReaders(e.detail) });
     byItem.set(e.evidenceId, list);
   }
   return rows.map(({ row, name, email }) => ({
