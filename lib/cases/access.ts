@@ -24,6 +24,15 @@ export function caseVisibleTo(actor: Actor): SQL | undefined {
 }
 
 /**
+ * Which text caseVisibleTo (and visibleCaseIds) give for this actor: the SQL differs by role group,
+ * while the actor's id is only a parameter. A prepared statement whose SQL embeds the rule must be
+ * named per shape: PostgreSQL keeps one plan per name, so one name for two texts is wrong.
+ */
+export function visibilityShape(actor: Actor): "all" | "investigator" | "legal" {
+  return actor.role === "admin" || actor.role === "manager" ? "all" : actor.role;
+}
+
+/**
  * The ids of exactly the cases caseVisibleTo admits, gathered from the actor's side (cases they
  * lead, cases they are a member of, for legal every referred case) through those indexes rather
  * than by testing every case; undefined when every case is visible. For whole-table questions

@@ -4,7 +4,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { casePersonas, cases, evidence, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
-import { caseVisibleTo, loadCase, visibleCaseIds } from "@/lib/cases/access";
+import { caseVisibleTo, loadCase, visibleCaseIds, visibilityShape } from "@/lib/cases/access";
 import { AppError } from "@/lib/errors";
 import { uuidArray } from "@/lib/sql";
 
@@ -48,8 +48,10 @@ export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: strin
     .select()
     .from(personas)
     .where(and(eq(personas.id, personaId), personaVisibleTo(actor)));
-  // Prepared: every persona operation starts here, and the visibility rule is costlier to plan than to run.
-  const [row] = await (options.forUpdate ? base.for("update") : base).prepare(options.forUpdate ? "load_persona_for_update" : "load_persona").execute();
+  // Prepared: every persona operation starts here, and the visibility rule is costlier to plan than
+  // to run. One name per distinct SQL text: the rule's text depends on the role group.
+  const name = `load_persona${options.forUpdate ? "_for_update" : ""}_${visibilityShape(actor)}`;
+  const [row] = await (options.forUpdate ? base.for("update") : base).prepare(name).execute();
   if (!row) throw AppError.notFound("Persona");
   return row;
 }

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type DbOrTx, queryRows } from "@/db";
 import { casePersonas, cases, personaIdentifiers, personas, users, type CaseStatus, type PersonaStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { caseVisibleTo } from "@/lib/cases/access";
+import { caseVisibleTo, visibilityShape } from "@/lib/cases/access";
 import { personaVisibleTo } from "./access";
 import { uuidArray } from "@/lib/sql";
 import type { CaseRef, Correlation } from "./views";
@@ -89,7 +89,7 @@ export async function holdersOf(runner: DbOrTx, actor: Actor, identifierIds: str
     .from(personaIdentifiers)
     .innerJoin(personas, eq(personas.id, personaIdentifiers.personaId))
     .where(and(sql`${personaIdentifiers.identifierId} = any(${uuidArray(identifierIds)})`, ne(personaIdentifiers.personaId, exceptPersonaId)))
-    .prepare("holders_of")
+    .prepare(`holders_of_${visibilityShape(actor)}`)
     .execute();
   return rows.map((r) => ({ ...r, cases: parseCases<string>(r.cases) }));
 }
