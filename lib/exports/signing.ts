@@ -1,7 +1,8 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { dataFolderSecret } from "@/lib/secrets";
 
 export const SIGNING_KEY_FILE = "signing-key.pem";
 
@@ -27,39 +28,12 @@ function fromPem(pem: string): SigningKey {
   return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(), fingerprint: keyFingerprint(publicKey) };
 }
 
-/**
- * The instance's Ed25519 key, created on first use in the data folder (mode 0600). The new key
- * is written to a temp file and hard-linked into place: a link fails when the name exists, so
- * two processes starting at once agree on one key, and nobody ever reads a half-written file.
- */
+/** The instance's Ed25519 key, created on first use in the data folder (dataFolderSecret). */
 export function instanceSigningKey(dataDir = env.DATA_DIR): SigningKey {
   const file = path.join(dataDir, SIGNING_KEY_FILE);
   const cached = cache.get(file);
   if (cached) return cached;
-  let pem: string;
-  try {
-    pem = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    fs.mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = generateKeyPairSync("ed25519");
-    const temp = path.join(dataDir, `.${SIGNING_KEY_FILE}.${randomUUID()}.tmp`);
-    const fd = fs.openSync(temp, "wx", 0o600);
-    try {
-      fs.writeFileSync(fd, privateKey.export({ type: "pkcs8", format: "pem" }));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    try {
-      fs.linkSync(temp, file);
-    } catch (linkError) {
-      if ((linkError as NodeJS.ErrnoException).code !== "EEXIST") throw linkError;
-    } finally {
-      fs.rmSync(temp, { force: true });
-    }
-    pem = fs.readFileSync(file, "utf8");
-  }
+  const pem = dataFolderSecret(SIGNING_KEY_FILE, () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(), dataDir);
   const key = fromPem(pem);
   cache.set(file, key);
   return key;

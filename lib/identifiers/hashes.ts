@@ -1,8 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type { IdentifierType } from "@/db/schema";
 import { env } from "@/lib/env";
+import { dataFolderSecret } from "@/lib/secrets";
 import { invalidIdentifier, type Normalizer } from "./types";
 
 /** SHA-256 as 64 lower-case hex digits; "sha256:" style prefixes and spaces are dropped. */
@@ -26,21 +25,7 @@ let cachedKey: string | undefined;
  */
 function hashKey(): string {
   if (env.IDENTIFIER_HASH_KEY) return env.IDENTIFIER_HASH_KEY;
-  if (cachedKey) return cachedKey;
-  const file = path.join(env.DATA_DIR, "identifier-hash-key");
-  try {
-    cachedKey = fs.readFileSync(file, "utf8").trim();
-    return cachedKey;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  fs.mkdirSync(env.DATA_DIR, { recursive: true });
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { flag: "wx", mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  cachedKey = fs.readFileSync(file, "utf8").trim();
+  cachedKey ??= dataFolderSecret("identifier-hash-key", () => randomBytes(32).toString("base64url") + "\n").trim();
   return cachedKey;
 }
 
