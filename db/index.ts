@@ -10,7 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { acquirePgliteLock } from "./pglite-lock";
+import { acquirePgliteLock } from "./pglite-lock.mjs";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
