@@ -19,6 +19,9 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup.ts"],
     pool: "forks",
+    // next-auth imports "next/server" and "next/headers" without the ".js" that Node's ESM
+    // resolver needs (next has no "exports" map); transformed by Vite, they resolve as in Next.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
 import { uniqueWord } from "@/lib/testing/cases";
 import { fileReferral } from "@/lib/testing/referrals";
-import { makeActor } from "@/lib/testing/factories";
-import { createToken } from "@/lib/tokens/tokens";
+import { call, type Route, type Who, who } from "@/lib/testing/routes";
 import * as notePatch from "../notes/[id]/route";
 import * as activityRoute from "./[id]/activity/route";
 import * as memberRoute from "./[id]/members/[userId]/route";
@@ -15,31 +13,6 @@ import * as caseRoute from "./[id]/route";
 import * as transitionRoute from "./[id]/transition/route";
 import * as casesRoute from "./route";
 
-// next-auth cannot load outside Next's bundler; with no session cookie it answers "no session".
-vi.mock("@/auth", () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
-
-type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { error?: { code: string; message: string; details?: unknown } };
-interface Who {
-  actor: Actor;
-  token: string;
-}
-
-/** Calls a route handler the way Next does, with a bearer token and a JSON body. */
-async function call(route: Route, method: string, path: string, who: Who | null, body?: unknown, params: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (who) headers.authorization = `Bearer ${who.token}`;
-  const request = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const response = await route(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
-}
-
-async function as(role: Actor["role"], name?: string): Promise<Who> {
-  const actor = await makeActor(role, name);
-  return { actor, token: (await createToken({ actor, input: { name: "api test" } })).token };
-}
-
 let lead: Who;
 let outsider: Who;
 let manager: Who;
@@ -48,7 +21,7 @@ let legal: Who;
 let tag: string;
 
 beforeAll(async () => {
-  [lead, outsider, manager, admin, legal] = await Promise.all([as("investigator", "Lead"), as("investigator"), as("manager"), as("admin"), as("legal")]);
+  [lead, outsider, manager, admin, legal] = await Promise.all([who("investigator", "Lead"), who("investigator"), who("manager"), who("admin"), who("legal")]);
   tag = uniqueWord("api");
 });
 
@@ -91,9 +64,9 @@ describe("cases API: visibility", () => {
 
   it("admins and managers see every case; a manager's PATCH is 403", async () => {
     const c = await openCase();
-    for (const who of [admin, manager]) {
-      expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, who, undefined, { id: c.id })).status).toBe(200);
-      const list = await call(casesRoute.GET, "GET", `/api/cases?q=${c.ref}`, who);
+    for (const caller of [admin, manager]) {
+      expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, caller, undefined, { id: c.id })).status).toBe(200);
+      const list = await call(casesRoute.GET, "GET", `/api/cases?q=${c.ref}`, caller);
       expect((list.body.items as { id: string }[]).map((i) => i.id)).toEqual([c.id]);
     }
     const res = await call(caseRoute.PATCH, "PATCH", `/api/cases/${c.id}`, manager, { version: c.version, title: "managed" }, { id: c.id });
@@ -114,7 +87,7 @@ describe("cases API: visibility", () => {
 
   it("removing a member takes access away at once", async () => {
     const c = await openCase();
-    const member = await as("investigator");
+    const member = await who("investigator");
     const p = { id: c.id };
     expect((await call(membersRoute.POST, "POST", `/api/cases/${c.id}/members`, lead, { userId: member.actor.id }, p)).status).toBe(201);
     expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, member, undefined, p)).status).toBe(200);
@@ -207,7 +180,7 @@ describe("cases API: lists, notes and activity", () => {
 
   it("lets only the author edit a note (another member gets 403)", async () => {
     const c = await openCase();
-    const member = await as("investigator");
+    const member = await who("investigator");
     await call(membersRoute.POST, "POST", `/api/cases/${c.id}/members`, lead, { userId: member.actor.id }, { id: c.id });
     const note = await call(notesRoute.POST, "POST", `/api/cases/${c.id}/notes`, lead, { body: "<script>alert(1)</script>" }, { id: c.id });
     expect(note.status).toBe(201);

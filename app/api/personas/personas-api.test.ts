@@ -1,10 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as openapi } from "@/app/api/openapi.json/route";
-import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
-import { makeActor } from "@/lib/testing/factories";
 import { uniqueValue } from "@/lib/testing/personas";
-import { createToken } from "@/lib/tokens/tokens";
+import { call, fieldErrors, type Who, who } from "@/lib/testing/routes";
 import * as caseGraphRoute from "../cases/[id]/graph/route";
 import * as casePersonasRoute from "../cases/[id]/personas/route";
 import * as networksRoute from "../networks/route";
@@ -17,30 +15,6 @@ import * as personaLinksRoute from "./[id]/links/route";
 import * as personaRoute from "./[id]/route";
 import * as personasRoute from "./route";
 
-// next-auth cannot load outside Next's bundler; with no session cookie it answers "no session".
-vi.mock("@/auth", () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
-
-type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
-interface Who {
-  actor: Actor;
-  token: string;
-}
-
-async function call(route: Route, method: string, path: string, who: Who | null, body?: unknown, params: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (who) headers.authorization = `Bearer ${who.token}`;
-  const request = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const response = await route(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
-}
-
-async function as(role: Actor["role"], name?: string): Promise<Who> {
-  const actor = await makeActor(role, name);
-  return { actor, token: (await createToken({ actor, input: { name: "persona api test" } })).token };
-}
-
 let lead: Who;
 let other: Who;
 let manager: Who;
@@ -48,13 +22,13 @@ let caseA: string;
 let caseB: string;
 
 beforeAll(async () => {
-  [lead, other, manager] = await Promise.all([as("investigator", "Api Lead"), as("investigator", "Api Other"), as("manager")]);
+  [lead, other, manager] = await Promise.all([who("investigator", "Api Lead"), who("investigator", "Api Other"), who("manager")]);
   caseA = (await makeCase(lead.actor)).id;
   caseB = (await makeCase(other.actor)).id;
 });
 
-async function newPersona(who: Who, caseId: string, displayName = "Api persona") {
-  const res = await call(casePersonasRoute.POST, "POST", `/api/cases/${caseId}/personas`, who, { persona: { displayName }, role: "subject" }, { id: caseId });
+async function newPersona(owner: Who, caseId: string, displayName = "Api persona") {
+  const res = await call(casePersonasRoute.POST, "POST", `/api/cases/${caseId}/personas`, owner, { persona: { displayName }, role: "subject" }, { id: caseId });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; displayName: string; role: string };
 }
@@ -122,7 +96,7 @@ describe("personas API", () => {
     expect(ok.body).toMatchObject({ nodes: [expect.objectContaining({ kind: "persona", personaId: p.id })], edges: [], truncated: false });
     const deep = await call(graphRoute.GET, "GET", `/api/personas/${p.id}/graph?depth=10`, lead, undefined, { id: p.id });
     expect(deep.status).toBe(400);
-    expect(deep.body.error?.details?.[0]).toMatchObject({ path: "depth", message: expect.stringContaining("1, 2 or 3") });
+    expect(fieldErrors(deep.body)[0]).toMatchObject({ path: "depth", message: expect.stringContaining("1, 2 or 3") });
     const caseView = await call(caseGraphRoute.GET, "GET", "/x", lead, undefined, { id: caseA });
     expect(caseView.status).toBe(200);
     expect((await call(caseGraphRoute.GET, "GET", "/x", other, undefined, { id: caseA })).status).toBe(404);
@@ -135,7 +109,7 @@ describe("personas API", () => {
     const rows = Array.from({ length: 100_000 }, (_v, i) => ({ type: "email", value: `applicant${i}@example.test` }));
     const big = await call(screenRoute.POST, "POST", "/api/screen", lead, { identifiers: rows });
     expect(big.status).toBe(400);
-    expect(big.body.error?.details?.[0]?.message).toMatch(/At most 10,000 identifiers/);
+    expect(fieldErrors(big.body)[0]?.message).toMatch(/At most 10,000 identifiers/);
     expect((await call(screenRoute.POST, "POST", "/api/screen", manager, { identifiers: [] })).status).toBe(403);
   });
 
