@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { userRoles } from "@/db/schema/auth";
 import { ApiError } from "@/lib/client/api";
 import { useCreateUser } from "@/lib/client/hooks/use-users";
-import type { UserRole } from "@/db/schema/auth";
+import { type UserRole, userRoles } from "@/lib/users/constants";
 
 export function CreateUserForm() {
   const create = useCreateUser();

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { type UserRole, userRoles } from "@/db/schema/auth";
+import { type UserRole, userRoles } from "@/lib/users/constants";
 import { useUpdateUser, useUsers } from "@/lib/client/hooks/use-users";
 import type { UserView } from "@/lib/users/schema";
 import { CreateUserForm } from "./create-user-form";

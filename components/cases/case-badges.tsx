@@ -1,4 +1,4 @@
-import type { CaseStatus, Severity } from "@/db/schema/cases";
+import type { CaseStatus, Severity } from "@/lib/cases/constants";
 import { cn } from "@/lib/utils";
 import { severityLabels, statusLabels } from "./labels";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { caseStatuses, severities } from "@/db/schema/cases";
+import { caseStatuses, severities } from "@/lib/cases/constants";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { severityLabels, statusLabels } from "./labels";
 

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { severities, type Severity } from "@/db/schema/cases";
+import { severities, type Severity } from "@/lib/cases/constants";
 import { ApiError } from "@/lib/client/api";
 import { useCreateCase } from "@/lib/client/hooks/use-cases";
 import { Field, invalidProps } from "./field";

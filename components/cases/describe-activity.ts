@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@/db/schema/cases";
+import type { CaseStatus } from "@/lib/cases/constants";
 import type { ActivityView } from "@/lib/cases/views";
 import { statusLabels } from "./labels";
 

@@ -1,4 +1,4 @@
-import type { CaseStatus, Severity } from "@/db/schema/cases";
+import type { CaseStatus, Severity } from "@/lib/cases/constants";
 
 export const statusLabels: Record<CaseStatus, string> = {
   triage: "Triage",

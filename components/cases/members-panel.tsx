@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { caseMemberRoles, type CaseMemberRole } from "@/db/schema/cases";
+import { caseMemberRoles, type CaseMemberRole } from "@/lib/cases/constants";
 import type { CaseDetail } from "@/lib/cases/views";
 import { useAddMember, useRemoveMember } from "@/lib/client/hooks/use-cases";
 import { useDirectory } from "@/lib/client/hooks/use-directory";

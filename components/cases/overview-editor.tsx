@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { severities, type Severity } from "@/db/schema/cases";
+import { severities, type Severity } from "@/lib/cases/constants";
 import type { CaseUpdate } from "@/lib/cases/schema";
 import type { CaseDetail } from "@/lib/cases/views";
 import { ApiError } from "@/lib/client/api";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { CaseStatus } from "@/db/schema/cases";
+import type { CaseStatus } from "@/lib/cases/constants";
 import type { CaseDetail } from "@/lib/cases/views";
 import { ApiError } from "@/lib/client/api";
 import { useTransitionCase } from "@/lib/client/hooks/use-cases";

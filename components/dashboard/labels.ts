@@ -1,4 +1,4 @@
-import type { IdentifierType } from "@/db/schema/personas";
+import type { IdentifierType } from "@/lib/personas/constants";
 import { typeLabels } from "@/lib/identifiers/types";
 import { isRedFlagCode, riskWeights } from "@/lib/personas/risk";
 import { destinationLabels, referralStatusLabels } from "@/lib/referrals/destinations";

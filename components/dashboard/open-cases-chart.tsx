@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { severities, type Severity } from "@/db/schema/cases";
+import { severities, type Severity } from "@/lib/cases/constants";
 import { openStatuses } from "@/lib/cases/workflow";
 import { caseListHref } from "@/lib/dashboard/url";
 import type { DashboardSummary } from "@/lib/dashboard/views";

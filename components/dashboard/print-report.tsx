@@ -1,8 +1,8 @@
 import "./dashboard.css";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { referralStatuses } from "@/db/schema/referrals";
-import { severities } from "@/db/schema/cases";
+import { referralStatuses } from "@/lib/referrals/constants";
+import { severities } from "@/lib/cases/constants";
 import { openStatuses } from "@/lib/cases/workflow";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { Figures } from "./figures";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { referralStatuses, type ReferralStatus } from "@/db/schema/referrals";
+import { referralStatuses, type ReferralStatus } from "@/lib/referrals/constants";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { ChartCard } from "./chart-card";
 import { axisProps, legendProps, tooltipProps } from "./chart-parts";

@@ -1,4 +1,4 @@
-import { caseStatuses, severities } from "@/db/schema/cases";
+import { caseStatuses, severities } from "@/lib/cases/constants";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { destinationLabels, formatDay, formatHours, formatShare, redFlagLabel, severityLabels, statusLabels } from "./labels";
 

@@ -1,4 +1,4 @@
-import type { CustodyAction, EvidenceKind } from "@/db/schema/evidence";
+import type { CustodyAction, EvidenceKind } from "@/lib/evidence/constants";
 
 export const kindLabels: Record<EvidenceKind, string> = {
   document: "Document",

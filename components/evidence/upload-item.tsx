@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { evidenceKinds } from "@/db/schema/evidence";
+import { evidenceKinds } from "@/lib/evidence/constants";
 import type { UploadMetadata } from "@/lib/client/hooks/use-evidence";
 import type { EvidenceView } from "@/lib/evidence/views";
 import { formatBytes } from "@/lib/format";

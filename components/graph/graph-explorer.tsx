@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { IdentifierType } from "@/db/schema/personas";
+import type { IdentifierType } from "@/lib/personas/constants";
 import { fetchNeighbours } from "@/lib/client/hooks/use-graph";
 import type { GraphView } from "@/lib/graph/views";
 import { type GraphControls, CytoscapeCanvas } from "./cytoscape-canvas";

@@ -1,5 +1,5 @@
 import type { StylesheetJson } from "cytoscape";
-import type { IdentifierType, PersonaStatus } from "@/db/schema/personas";
+import type { IdentifierType, PersonaStatus } from "@/lib/personas/constants";
 
 export const statusColours: Record<PersonaStatus, string> = {
   suspected: "#d97706",

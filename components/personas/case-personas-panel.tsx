@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { casePersonaRoles } from "@/db/schema/personas";
+import { casePersonaRoles } from "@/lib/personas/constants";
 import { useAttachPersona, useCasePersonas, useDetachPersona } from "@/lib/client/hooks/use-personas";
 import { casePersonaRoleLabels } from "./labels";
 import { PersonaStatusBadge, RiskBadge } from "./persona-badges";

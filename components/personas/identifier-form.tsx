@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { identifierTypes, type IdentifierType } from "@/db/schema/personas";
+import { identifierTypes, type IdentifierType } from "@/lib/personas/constants";
 import { ApiError } from "@/lib/client/api";
 import { useAddIdentifier } from "@/lib/client/hooks/use-personas";
 import { expectedFormats } from "@/lib/identifiers/types";

@@ -1,4 +1,4 @@
-import type { IdentifierType, PersonaLinkRelation, PersonaStatus } from "@/db/schema/personas";
+import type { IdentifierType, PersonaLinkRelation, PersonaStatus } from "@/lib/personas/constants";
 
 export const personaStatusLabels: Record<PersonaStatus, string> = {
   suspected: "Suspected",

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { personaLinkRelations, type PersonaLinkRelation } from "@/db/schema/personas";
+import { personaLinkRelations, type PersonaLinkRelation } from "@/lib/personas/constants";
 import { useCreateLink, useDeleteLink, usePersonaLinks } from "@/lib/client/hooks/use-personas";
 import { identifierTypeLabels, relationLabels } from "./labels";
 import { PersonaPicker } from "./persona-picker";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { PersonaStatus } from "@/db/schema/personas";
+import type { PersonaStatus } from "@/lib/personas/constants";
 import { cn } from "@/lib/utils";
 import { personaStatusLabels } from "./labels";
 

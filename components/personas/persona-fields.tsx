@@ -1,7 +1,7 @@
 import { Field, invalidProps } from "@/components/cases/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { personaStatuses } from "@/db/schema/personas";
+import { personaStatuses } from "@/lib/personas/constants";
 import type { PersonaInput } from "@/lib/personas/schema";
 import { personaStatusLabels } from "./labels";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { personaStatuses } from "@/db/schema/personas";
+import { personaStatuses } from "@/lib/personas/constants";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { personaStatusLabels } from "./labels";
 

@@ -6,7 +6,7 @@ import { Field } from "@/components/cases/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { casePersonaRoles } from "@/db/schema/personas";
+import { casePersonaRoles } from "@/lib/personas/constants";
 import { ApiError } from "@/lib/client/api";
 import { useAttachPersona, useCreatePersona } from "@/lib/client/hooks/use-personas";
 import { casePersonaRoleLabels } from "./labels";

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { type ReferralDestination, referralDestinations } from "@/db/schema/referrals";
+import { type ReferralDestination, referralDestinations } from "@/lib/referrals/constants";
 import { ApiError } from "@/lib/client/api";
 import { useCreateReferral } from "@/lib/client/hooks/use-referrals";
 import { destinationLabels } from "@/lib/referrals/destinations";

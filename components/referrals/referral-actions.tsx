@@ -5,7 +5,7 @@ import { Field, invalidProps } from "@/components/cases/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { ReferralStatus } from "@/db/schema/referrals";
+import type { ReferralStatus } from "@/lib/referrals/constants";
 import { ApiError } from "@/lib/client/api";
 import { useTransitionReferral } from "@/lib/client/hooks/use-referrals";
 import type { ReferralView } from "@/lib/referrals/views";

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { referralDestinations, referralStatuses } from "@/db/schema/referrals";
+import { referralDestinations, referralStatuses } from "@/lib/referrals/constants";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { destinationLabels, referralStatusLabels } from "@/lib/referrals/destinations";
 

@@ -1,4 +1,4 @@
-import type { ReferralStatus } from "@/db/schema/referrals";
+import type { ReferralStatus } from "@/lib/referrals/constants";
 import { referralStatusLabels } from "@/lib/referrals/destinations";
 import { cn } from "@/lib/utils";
 

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { type TaskKind, taskKinds } from "@/db/schema/remediation";
+import { type TaskKind, taskKinds } from "@/lib/remediation/constants";
 import { ApiError } from "@/lib/client/api";
 import { useCreateTask } from "@/lib/client/hooks/use-tasks";
 import type { Person } from "@/lib/remediation/fields";

@@ -1,4 +1,4 @@
-import type { TaskKind, TaskStatus } from "@/db/schema/remediation";
+import type { TaskKind, TaskStatus } from "@/lib/remediation/constants";
 
 export const taskKindLabels: Record<TaskKind, string> = {
   preserve_evidence: "Preserve evidence",

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "@/db/schema/remediation";
+import type { TaskStatus } from "@/lib/remediation/constants";
 import { cn } from "@/lib/utils";
 import { taskStatusLabels } from "./labels";
 

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { identifierTypes } from "@/db/schema/personas";
+import { identifierTypes } from "@/lib/personas/constants";
 
 export interface ScreenRow {
   type: string;

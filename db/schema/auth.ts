@@ -1,8 +1,12 @@
 import { relations } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
+import { userRoles } from "../../lib/users/constants";
 
-export const userRoles = ["admin", "manager", "investigator", "legal"] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { userRoles };
+export type { UserRole } from "../../lib/users/constants";
+
 export const userRole = pgEnum("user_role", userRoles);
 
 export const users = pgTable("users", {
@@ -47,7 +51,6 @@ export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
 }));
 
 export type User = typeof users.$inferSelect;
-export type UserRole = (typeof userRoles)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
 
 /**

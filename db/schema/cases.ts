@@ -12,12 +12,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, tsvector, updatedAt } from "./columns";
+import { caseMemberRoles, caseStatuses, severities } from "../../lib/cases/constants";
 
-export const caseStatuses = ["triage", "investigating", "contained", "referred", "closed", "cleared"] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { caseMemberRoles, caseStatuses, severities };
+export type { CaseMemberRole, CaseStatus, Severity } from "../../lib/cases/constants";
+
 export const caseStatus = pgEnum("case_status", caseStatuses);
-export const severities = ["low", "medium", "high", "critical"] as const;
 export const severity = pgEnum("severity", severities);
-export const caseMemberRoles = ["investigator", "legal", "observer"] as const;
 export const caseMemberRole = pgEnum("case_member_role", caseMemberRoles);
 
 /** Last reference number handed out per year; a row lock makes allocation safe under concurrency. */
@@ -156,8 +158,5 @@ export const caseNoteRevisionsRelations = relations(caseNoteRevisions, ({ one })
 }));
 
 export type Case = typeof cases.$inferSelect;
-export type CaseStatus = (typeof caseStatuses)[number];
-export type Severity = (typeof severities)[number];
 export type CaseMember = typeof caseMembers.$inferSelect;
-export type CaseMemberRole = (typeof caseMemberRoles)[number];
 export type CaseNote = typeof caseNotes.$inferSelect;

@@ -17,32 +17,14 @@ import {
 import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt } from "./columns";
+import { custodyActions, evidenceKinds } from "../../lib/evidence/constants";
 
-export const evidenceKinds = [
-  "document",
-  "screenshot",
-  "chat_log",
-  "email",
-  "hr_record",
-  "network_log",
-  "interview_recording",
-  "code",
-  "other",
-] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { custodyActions, evidenceKinds };
+export type { CustodyAction, EvidenceKind } from "../../lib/evidence/constants";
+
 export const evidenceKind = pgEnum("evidence_kind", evidenceKinds);
 
-export const custodyActions = [
-  "collected",
-  "uploaded",
-  "viewed",
-  "downloaded",
-  "exported",
-  "verified",
-  "verification_failed",
-  "hold_placed",
-  "hold_released",
-  "deleted",
-] as const;
 export const custodyAction = pgEnum("custody_action", custodyActions);
 
 export const evidence = pgTable(
@@ -106,6 +88,4 @@ export const custodyEventsRelations = relations(custodyEvents, ({ one }) => ({
 }));
 
 export type Evidence = typeof evidence.$inferSelect;
-export type EvidenceKind = (typeof evidenceKinds)[number];
 export type CustodyEvent = typeof custodyEvents.$inferSelect;
-export type CustodyAction = (typeof custodyActions)[number];

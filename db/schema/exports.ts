@@ -3,8 +3,12 @@ import { bigint, char, index, integer, jsonb, pgEnum, pgTable, text, timestamp, 
 import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt } from "./columns";
+import { exportStatuses } from "../../lib/exports/constants";
 
-export const exportStatuses = ["queued", "running", "done", "failed"] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { exportStatuses };
+export type { ExportStatus } from "../../lib/exports/constants";
+
 export const exportStatus = pgEnum("export_status", exportStatuses);
 
 export const exports = pgTable(
@@ -36,4 +40,3 @@ export const exportsRelations = relations(exports, ({ one }) => ({
 }));
 
 export type Export = typeof exports.$inferSelect;
-export type ExportStatus = (typeof exportStatuses)[number];

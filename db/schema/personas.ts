@@ -16,32 +16,16 @@ import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt, updatedAt } from "./columns";
 import { evidence } from "./evidence";
+import { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses } from "../../lib/personas/constants";
 
-export const personaStatuses = ["suspected", "confirmed", "cleared", "stolen_identity_victim"] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses };
+export type { IdentifierType, PersonaLinkRelation, PersonaStatus } from "../../lib/personas/constants";
+
 export const personaStatus = pgEnum("persona_status", personaStatuses);
-export const casePersonaRoles = ["subject", "facilitator", "associate", "victim"] as const;
 export const casePersonaRole = pgEnum("case_persona_role", casePersonaRoles);
-export const identifierTypes = [
-  "email",
-  "phone",
-  "postal_address",
-  "ip",
-  "device",
-  "remote_access_id",
-  "crypto_wallet",
-  "bank_account",
-  "payment_account",
-  "freelance_account",
-  "social_handle",
-  "domain",
-  "resume_hash",
-  "photo_hash",
-  "government_id",
-] as const;
 export const identifierType = pgEnum("identifier_type", identifierTypes);
-export const personaLinkRelations = ["same_person", "operated_by", "facilitator_of", "referred_by", "associated"] as const;
 export const personaLinkRelation = pgEnum("persona_link_relation", personaLinkRelations);
-export const personaLinkStatuses = ["confirmed", "rejected"] as const;
 export const personaLinkStatus = pgEnum("persona_link_status", personaLinkStatuses);
 
 export interface ClaimedCredential {
@@ -195,8 +179,5 @@ export const casePersonasRelations = relations(casePersonas, ({ one }) => ({
 }));
 
 export type Persona = typeof personas.$inferSelect;
-export type PersonaStatus = (typeof personaStatuses)[number];
 export type Identifier = typeof identifiers.$inferSelect;
-export type IdentifierType = (typeof identifierTypes)[number];
 export type PersonaLink = typeof personaLinks.$inferSelect;
-export type PersonaLinkRelation = (typeof personaLinkRelations)[number];

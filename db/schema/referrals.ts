@@ -4,21 +4,13 @@ import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt, updatedAt } from "./columns";
 import { exports } from "./exports";
+import { referralDestinations, referralStatuses } from "../../lib/referrals/constants";
 
-export const referralDestinations = [
-  "fbi_ic3",
-  "fbi_field_office",
-  "ofac_vsd",
-  "doj_nsd_vsd",
-  "fincen_sar",
-  "uk_nca_sar",
-  "uk_ofsi",
-  "uk_action_fraud",
-  "uk_ncsc",
-  "other",
-] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { referralDestinations, referralStatuses };
+export type { ReferralDestination, ReferralStatus } from "../../lib/referrals/constants";
+
 export const referralDestination = pgEnum("referral_destination", referralDestinations);
-export const referralStatuses = ["draft", "submitted", "acknowledged", "closed", "declined"] as const;
 export const referralStatus = pgEnum("referral_status", referralStatuses);
 
 export const referrals = pgTable(
@@ -75,6 +67,4 @@ export const disclosuresRelations = relations(disclosures, ({ one }) => ({
 }));
 
 export type Referral = typeof referrals.$inferSelect;
-export type ReferralDestination = (typeof referralDestinations)[number];
-export type ReferralStatus = (typeof referralStatuses)[number];
 export type Disclosure = typeof disclosures.$inferSelect;

@@ -4,22 +4,13 @@ import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt, updatedAt } from "./columns";
 import { evidence } from "./evidence";
+import { taskKinds, taskStatuses } from "../../lib/remediation/constants";
 
-export const taskKinds = [
-  "preserve_evidence",
-  "revoke_access",
-  "rotate_secrets",
-  "recover_device",
-  "stop_payroll",
-  "review_access",
-  "hunt_personas",
-  "notify_vendor",
-  "notify_customers",
-  "correct_records",
-  "other",
-] as const;
+// The value lists live beside the product code so the browser can use them without drizzle.
+export { taskKinds, taskStatuses };
+export type { TaskKind, TaskStatus } from "../../lib/remediation/constants";
+
 export const taskKind = pgEnum("task_kind", taskKinds);
-export const taskStatuses = ["todo", "in_progress", "done", "not_applicable"] as const;
 export const taskStatus = pgEnum("task_status", taskStatuses);
 
 export const remediationTasks = pgTable(
@@ -59,5 +50,3 @@ export const remediationTasksRelations = relations(remediationTasks, ({ one }) =
 }));
 
 export type RemediationTask = typeof remediationTasks.$inferSelect;
-export type TaskKind = (typeof taskKinds)[number];
-export type TaskStatus = (typeof taskStatuses)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseMemberRoles, caseStatuses, severities } from "@/db/schema/cases";
+import { caseMemberRoles, caseStatuses, severities } from "./constants";
 
 const isoDate = z.iso.date({ message: "Use a date like 2026-11-30" });
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);

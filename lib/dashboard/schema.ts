@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { severities } from "@/db/schema/cases";
+import { severities } from "@/lib/cases/constants";
 import { daysBetween, defaultPeriod, MAX_PERIOD_DAYS } from "./period";
 
 const isoDate = z.iso.date({ message: "Use a date like 2026-11-30" });

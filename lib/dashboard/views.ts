@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { caseStatuses, severities } from "@/db/schema/cases";
-import { identifierTypes } from "@/db/schema/personas";
-import { referralDestinations, referralStatuses } from "@/db/schema/referrals";
-import { taskKinds, taskStatuses } from "@/db/schema/remediation";
+import { caseStatuses, severities } from "@/lib/cases/constants";
+import { identifierTypes } from "@/lib/personas/constants";
+import { referralDestinations, referralStatuses } from "@/lib/referrals/constants";
+import { taskKinds, taskStatuses } from "@/lib/remediation/constants";
 
 const count = z.number().int().min(0);
 const isoDate = z.iso.date();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { evidenceKinds } from "@/db/schema/evidence";
+import { evidenceKinds } from "./constants";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 /** Multipart fields arrive as strings; an empty one means "not given". */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { custodyActions } from "@/db/schema/evidence";
+import { custodyActions } from "./constants";
 import { evidenceKindSchema } from "./schema";
 
 export const previewKinds = ["image", "pdf", "text", "none"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { exportStatuses } from "@/db/schema/exports";
 import { lineText } from "@/lib/remediation/fields";
+import { exportStatuses } from "./constants";
 
 /** Items marked privileged are either packed like any other item or only listed (metadata, no bytes). */
 export const privilegedHandlings = ["list_only", "include"] as const;

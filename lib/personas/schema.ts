@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses } from "@/db/schema/personas";
+import { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses } from "./constants";
 import { riskWeights } from "./risk";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);

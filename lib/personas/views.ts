@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseStatuses } from "@/db/schema/cases";
+import { caseStatuses } from "@/lib/cases/constants";
 import { casePersonaRoleSchema, credentialSchema, identifierTypeSchema, linkRelationSchema, linkStatusSchema, personaStatusSchema } from "./schema";
 
 const person = z.object({ id: z.uuid(), name: z.string() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { referralDestinations, referralStatuses } from "@/db/schema/referrals";
 import { instantString, lineText, multiText } from "@/lib/remediation/fields";
+import { referralDestinations, referralStatuses } from "./constants";
 
 export const destinationSchema = z.enum(referralDestinations, { message: `Destination must be one of: ${referralDestinations.join(", ")}` });
 export const referralStatusSchema = z.enum(referralStatuses, { message: `Status must be one of: ${referralStatuses.join(", ")}` });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { taskKinds, taskStatuses } from "@/db/schema/remediation";
+import { taskKinds, taskStatuses } from "./constants";
 import { instantString, lineText, multiText } from "./fields";
 import { remediationTemplateIds } from "./templates";
 

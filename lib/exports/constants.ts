@@ -1,0 +1,6 @@
+// Shared by server and browser: import nothing from drizzle or db/ here, so client components
+// can use these lists without pulling table definitions into their bundle. db/schema builds its
+// pgEnums from them.
+
+export const exportStatuses = ["queued", "running", "done", "failed"] as const;
+export type ExportStatus = (typeof exportStatuses)[number];
