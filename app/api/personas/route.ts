@@ -7,4 +7,4 @@ import { personaCreateSchema, personaListQuerySchema } from "@/lib/personas/sche
 export const GET = withActor({ query: personaListQuerySchema }, async ({ actor, query }) => listPersonas({ actor, query }));
 
 // POST /api/personas — record a persona, optionally straight into a case.
-export const POST = withActor({ body: personaCreateSchema }, async ({ actor, body }) => json(await createPersona({ actor, input: body }), 201));
+export const POST = withActor({ permission: "persona:write", body: personaCreateSchema }, async ({ actor, body }) => json(await createPersona({ actor, input: body }), 201));

@@ -3,7 +3,7 @@ import { deleteLink, updateLink } from "@/lib/personas/links";
 import { linkIdParamsSchema, linkUpdateSchema } from "@/lib/personas/schema";
 
 // PATCH /api/persona-links/{id}
-export const PATCH = withActor({ params: linkIdParamsSchema, body: linkUpdateSchema }, async ({ actor, params, body }) =>
+export const PATCH = withActor({ permission: "persona:write", params: linkIdParamsSchema, body: linkUpdateSchema }, async ({ actor, params, body }) =>
   updateLink({ actor, linkId: params.id, input: body }),
 );
 

@@ -3,6 +3,6 @@ import { json, withActor } from "@/lib/api/handler";
 import { addIdentifier } from "@/lib/personas/identifiers";
 import { identifierInputSchema, personaIdParamsSchema } from "@/lib/personas/schema";
 
-export const POST = withActor({ params: personaIdParamsSchema, body: identifierInputSchema }, async ({ actor, params, body }) =>
+export const POST = withActor({ permission: "persona:write", params: personaIdParamsSchema, body: identifierInputSchema }, async ({ actor, params, body }) =>
   json(await addIdentifier({ actor, personaId: params.id, input: body }), 201),
 );

@@ -3,6 +3,6 @@ import { json, withActor } from "@/lib/api/handler";
 import { addRedFlag } from "@/lib/personas/red-flags";
 import { personaIdParamsSchema, redFlagInputSchema } from "@/lib/personas/schema";
 
-export const POST = withActor({ params: personaIdParamsSchema, body: redFlagInputSchema }, async ({ actor, params, body }) =>
+export const POST = withActor({ permission: "persona:write", params: personaIdParamsSchema, body: redFlagInputSchema }, async ({ actor, params, body }) =>
   json(await addRedFlag({ actor, personaId: params.id, input: body }), 201),
 );

@@ -1,0 +1,319 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { getCase } from "@/lib/cases/cases";
+import { addMember } from "@/lib/cases/members";
+import { createNote } from "@/lib/cases/notes";
+import { placeHold } from "@/lib/evidence/hold";
+import { createExport } from "@/lib/exports/exports";
+import { buildsIdle } from "@/lib/exports/jobs";
+import { createLink } from "@/lib/personas/links";
+import { getPersona } from "@/lib/personas/personas";
+import { addRedFlag } from "@/lib/personas/red-flags";
+import { createDisclosure } from "@/lib/referrals/disclosures";
+import { createReferral } from "@/lib/referrals/referrals";
+import { createTask } from "@/lib/remediation/tasks";
+import { makeCase, uniqueWord, walkCase } from "@/lib/testing/cases";
+import { multipart, multipartType } from "@/lib/testing/evidence";
+import { addEvidence } from "@/lib/testing/exports";
+import { TEST_PASSWORD, uniqueEmail } from "@/lib/testing/factories";
+import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
+import { type Who, who } from "@/lib/testing/routes";
+import { createToken } from "@/lib/tokens/tokens";
+
+/*
+ * The callers and the shared records of the access matrix (app/api/access-matrix.test.ts), and
+ * how each operation is called: its path parameters, query and a minimal valid body, so that an
+ * answer is about access and never a 400 from a missing field.
+ */
+
+/**
+ * Who calls, in the order they call: those who must not see the owner's case first, the lead last
+ * of those who call on it (so a shared record a success changes has served everyone before).
+ * Every caller but `legalOnReferred` calls on the owner's open case; `legalOnReferred` is the legal
+ * non-member calling on a second case of the lead's that has been referred, which legal may see.
+ */
+export const callers = ["anonymous", "nonMember", "legalNonMember", "manager", "observer", "legalMember", "investigatorMember", "admin", "lead", "legalOnReferred"] as const;
+export type Caller = (typeof callers)[number];
+export type User = Exclude<Caller, "anonymous" | "legalOnReferred">;
+
+export interface World {
+  who: Record<User, Who>;
+  lead: Actor;
+  referred: boolean;
+  caseId: string;
+  personaId: string;
+  otherPersonaId: string;
+  identifierId: string;
+  identifierValue: string;
+  noteId: string;
+  evidenceId: string;
+  taskId: string;
+  referralId: string;
+  disclosureId: string;
+  exportId: string;
+  linkId: string;
+  tokenId: string;
+  bystanderId: string;
+  /**
+   * Ids and words of the case's records that the answer to someone who may not see the case must
+   * never contain; `evidenceContent` (the bytes of its evidence item) not even reach one who sees the
+   * case but may not open its evidence.
+   */
+  secrets: Record<string, string>;
+}
+
+/** The user a caller calls as, and which of the two cases' records it calls on. */
+export function seat(caller: Exclude<Caller, "anonymous">, open: World, referred: World): { who: Who; w: World } {
+  return caller === "legalOnReferred" ? { who: open.who.legalNonMember, w: referred } : { who: open.who[caller], w: open };
+}
+
+/** A case the lead opens with the member, the observer and the legal member on it, as the shared cases have; referred if `w` is. */
+export async function staffedCase(w: Pick<World, "who" | "lead" | "referred">): Promise<string> {
+  const kase = await makeCase(w.lead, { title: `Matrix case ${uniqueWord()}` });
+  for (const [user, role] of [["investigatorMember", "investigator"], ["observer", "observer"], ["legalMember", "legal"]] as const) {
+    await addMember({ actor: w.lead, caseId: kase.id, input: { userId: w.who[user].actor.id, role } });
+  }
+  if (w.referred) await walkCase(w.lead, kase.id, ["investigating", "contained", "referred"]);
+  return kase.id;
+}
+
+/**
+ * An investigator who only has to exist (to be added to or removed from a case): written straight
+ * to the table with a hash no password matches, because hashing a real one per call slows the matrix.
+ */
+async function spareUser(): Promise<string> {
+  const [row] = await db.insert(users).values({ email: uniqueEmail("matrix-spare"), name: "Matrix Spare", role: "investigator", passwordHash: "!" }).returning({ id: users.id });
+  if (!row) throw new Error("user insert returned nothing");
+  return row.id;
+}
+
+const smallFile = () => ({ name: "matrix.txt", bytes: Buffer.from(`access matrix ${randomUUID()}\n`) });
+const personaIn = async (w: World) => (await makePersona(w.lead, { caseId: w.caseId })).id;
+
+export async function makeCallers(): Promise<Record<User, Who>> {
+  const [nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead] = await Promise.all([
+    who("investigator", "Matrix Outsider"),
+    who("legal", "Matrix Legal Outsider"),
+    who("manager", "Matrix Manager"),
+    who("investigator", "Matrix Observer"),
+    who("legal", "Matrix Legal Member"),
+    who("investigator", "Matrix Member"),
+    who("admin", "Matrix Admin"),
+    who("investigator", "Matrix Lead"),
+  ]);
+  return { nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead };
+}
+
+/** One case of the lead's with one of everything (referral and disclosure by an admin: only legal and admins file them). */
+export async function buildWorld(callersWho: Record<User, Who>, referred: boolean): Promise<World> {
+  const { admin, lead } = callersWho;
+  const base = { who: callersWho, lead: lead.actor, referred };
+  const caseId = await staffedCase(base);
+  const kase = await getCase({ actor: lead.actor, caseId });
+  const persona = await makePersona(lead.actor, { caseId, displayName: `Matrix persona ${uniqueWord()}` });
+  const other = await makePersona(lead.actor, { caseId });
+  const claimWord = uniqueWord("claim");
+  const identifierValue = uniqueValue.email();
+  const identifier = await giveIdentifier(lead.actor, persona.id, { type: "email", value: identifierValue, attributes: { holder: claimWord } });
+  const noteWord = uniqueWord("note");
+  const note = await createNote({ actor: lead.actor, caseId, input: { body: `Matrix note ${noteWord}` } });
+  const file = smallFile();
+  const item = await addEvidence(lead.actor, caseId, file);
+  const task = await createTask({ actor: lead.actor, caseId, input: { kind: "other", title: "Matrix task", ownerId: lead.actor.id } });
+  const referral = await createReferral({ actor: admin.actor, caseId, input: { destination: "fbi_ic3" } });
+  const disclosure = await createDisclosure({ actor: admin.actor, referralId: referral.id, input: { what: "Matrix pack", recipient: "FBI IC3", sentAt: new Date().toISOString() } });
+  const link = await createLink({ actor: lead.actor, input: { fromPersonaId: persona.id, toPersonaId: other.id, relation: "associated" } });
+  const token = await createToken({ actor: lead.actor, input: { name: "matrix fixture" } });
+  const bystanderId = await spareUser();
+  const { id: exportId } = await createExport({ actor: lead.actor, caseId, options: { includeReport: false, includeStix: false, includeGraph: false } });
+  await buildsIdle();
+  return {
+    ...base,
+    caseId,
+    personaId: persona.id,
+    otherPersonaId: other.id,
+    identifierId: identifier.id,
+    identifierValue,
+    noteId: note.id,
+    evidenceId: item.id,
+    taskId: task.id,
+    referralId: referral.id,
+    disclosureId: disclosure.id,
+    exportId,
+    linkId: link.id,
+    tokenId: token.id,
+    bystanderId,
+    secrets: {
+      caseId,
+      caseRef: kase.ref,
+      caseTitle: kase.title,
+      personaId: persona.id,
+      personaName: persona.displayName,
+      otherPersonaId: other.id,
+      claimWord,
+      noteId: note.id,
+      noteWord,
+      evidenceId: item.id,
+      evidenceContent: file.bytes.toString("utf8").trim(),
+      taskId: task.id,
+      referralId: referral.id,
+      disclosureId: disclosure.id,
+      exportId,
+      linkId: link.id,
+    },
+  };
+}
+
+export type Params = Record<string, string>;
+export type Body = { json: unknown } | { raw: BodyInit; type: string };
+
+export interface RequestSpec {
+  /** Path parameters for this call; defaults to the shared record the path names (see defaultParams). */
+  params?: (w: World) => Params | Promise<Params>;
+  query?: (w: World) => string;
+  /** A minimal valid body, built per call; `null` says the operation takes none. */
+  body: ((w: World) => Body | Promise<Body>) | null;
+}
+
+const json = (value: unknown): Body => ({ json: value });
+const noBody = { body: null } as const;
+
+/** The shared record behind each `{id}`, by the path's first segment. */
+const idOf: Record<string, keyof World> = {
+  cases: "caseId",
+  evidence: "evidenceId",
+  exports: "exportId",
+  notes: "noteId",
+  "persona-links": "linkId",
+  personas: "personaId",
+  referrals: "referralId",
+  tasks: "taskId",
+  tokens: "tokenId",
+  users: "bystanderId",
+};
+
+/** Path parameters pointing at the shared records; throws for a parameter nobody has given a record. */
+export function defaultParams(path: string, w: World): Params {
+  const params: Params = {};
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    const key = name === "id" ? idOf[path.split("/")[2] ?? ""] : ({ personaId: "personaId", identifierId: "identifierId" } as Record<string, keyof World>)[name!];
+    const value = key ? w[key] : undefined;
+    if (typeof value !== "string") throw new Error(`no fixture for {${name}} in ${path}: give the operation params in access-matrix.fixtures.ts`);
+    params[name!] = value;
+  }
+  return params;
+}
+
+/**
+ * How each operation is called. Operations that would use up or change a shared record when they
+ * succeed (deletes, state moves, a hold) get a fresh record of the same case for every caller.
+ */
+export const requests: Record<string, RequestSpec> = {
+  "GET /api/health": noBody,
+  "GET /api/openapi.json": noBody,
+  "GET /api/audit/verify": noBody,
+  "GET /api/me": noBody,
+  "GET /api/users": noBody,
+  "POST /api/users": { body: () => json({ email: uniqueEmail("matrix"), name: "Matrix New User", role: "investigator", password: TEST_PASSWORD }) },
+  "PATCH /api/users/{id}": { body: () => json({ name: `Matrix Bystander ${uniqueWord()}` }) },
+  "GET /api/directory": { query: () => "?q=matrix", body: null },
+  "GET /api/tokens": noBody,
+  "POST /api/tokens": { body: () => json({ name: "matrix token" }) },
+  "DELETE /api/tokens/{id}": { params: async (w) => ({ id: (await createToken({ actor: w.lead, input: { name: "matrix fresh" } })).id }), body: null },
+  "GET /api/cases": { query: (w) => `?q=${encodeURIComponent(w.secrets.caseRef!)}`, body: null },
+  "POST /api/cases": { body: () => json({ title: `Matrix new case ${uniqueWord()}` }) },
+  "GET /api/cases/{id}": noBody,
+  "PATCH /api/cases/{id}": { body: async (w) => json({ version: (await getCase({ actor: w.lead, caseId: w.caseId })).version, summary: `edited ${uniqueWord()}` }) },
+  // Cleared is a legal move from both triage and referred.
+  "POST /api/cases/{id}/transition": { params: async (w) => ({ id: await staffedCase(w) }), body: () => json({ to: "cleared", reason: "Matrix false alarm" }) },
+  "GET /api/cases/{id}/members": noBody,
+  "POST /api/cases/{id}/members": { body: async () => json({ userId: await spareUser(), role: "observer" }) },
+  "DELETE /api/cases/{id}/members/{userId}": {
+    params: async (w) => {
+      const userId = await spareUser();
+      await addMember({ actor: w.lead, caseId: w.caseId, input: { userId, role: "observer" } });
+      return { id: w.caseId, userId };
+    },
+    body: null,
+  },
+  "GET /api/cases/{id}/notes": noBody,
+  "POST /api/cases/{id}/notes": { body: () => json({ body: "A matrix note" }) },
+  "PATCH /api/notes/{id}": { body: () => json({ body: `Matrix note, edited ${uniqueWord()}` }) },
+  "GET /api/cases/{id}/activity": noBody,
+  "GET /api/dashboard/summary": noBody,
+  "GET /api/cases/{id}/evidence": noBody,
+  "POST /api/cases/{id}/evidence": { body: () => ({ raw: new Uint8Array(multipart([{ name: "file", filename: "matrix.txt", data: smallFile().bytes }])), type: multipartType }) },
+  "GET /api/evidence/{id}": noBody,
+  "DELETE /api/evidence/{id}": { params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }), body: () => json({ reason: "Matrix removal" }) },
+  "GET /api/evidence/{id}/content": noBody,
+  "GET /api/evidence/{id}/custody": noBody,
+  "POST /api/evidence/{id}/verify": noBody,
+  "POST /api/evidence/{id}/hold": { params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }), body: () => json({ reason: "Matrix hold" }) },
+  "DELETE /api/evidence/{id}/hold": {
+    params: async (w) => {
+      const item = await addEvidence(w.lead, w.caseId, smallFile());
+      await placeHold({ actor: w.who.admin.actor, evidenceId: item.id, input: { reason: "Matrix hold" }, ip: null });
+      return { id: item.id };
+    },
+    body: () => json({ reason: "Matrix release" }),
+  },
+  "GET /api/cases/{id}/tasks": noBody,
+  "POST /api/cases/{id}/tasks": { body: () => json({ kind: "other", title: "Matrix new task" }) },
+  "POST /api/cases/{id}/tasks/apply-template": { body: () => json({ template: "fake-remote-worker" }) },
+  "GET /api/tasks": { query: (w) => `?owner=${w.lead.id}&status=all`, body: null },
+  "PATCH /api/tasks/{id}": { body: () => json({ title: `Matrix task ${uniqueWord()}` }) },
+  "DELETE /api/tasks/{id}": {
+    params: async (w) => ({ id: (await createTask({ actor: w.lead, caseId: w.caseId, input: { kind: "other", title: "Matrix removable task" } })).id }),
+    body: null,
+  },
+  "GET /api/referrals": { query: (w) => `?caseId=${w.caseId}`, body: null },
+  "GET /api/cases/{id}/referrals": noBody,
+  "POST /api/cases/{id}/referrals": { body: () => json({ destination: "fbi_ic3" }) },
+  "GET /api/referrals/{id}": noBody,
+  "PATCH /api/referrals/{id}": { body: () => json({ notes: `Matrix notes ${uniqueWord()}` }) },
+  "POST /api/referrals/{id}/transition": {
+    params: async (w) => ({ id: (await createReferral({ actor: w.who.admin.actor, caseId: w.caseId, input: { destination: "fbi_ic3" } })).id }),
+    body: () => json({ to: "submitted", referenceNo: "IC3-MATRIX" }),
+  },
+  "GET /api/referrals/{id}/disclosures": noBody,
+  "POST /api/referrals/{id}/disclosures": { body: () => json({ what: "Matrix letter", recipient: "FBI IC3", sentAt: new Date().toISOString() }) },
+  "GET /api/personas": { query: (w) => `?q=${encodeURIComponent(w.secrets.personaName!)}`, body: null },
+  "POST /api/personas": { body: () => json({ displayName: `Matrix new persona ${uniqueWord()}` }) },
+  "GET /api/personas/{id}": noBody,
+  "PATCH /api/personas/{id}": { body: async (w) => json({ version: (await getPersona({ actor: w.lead, personaId: w.personaId })).version, notes: `edited ${uniqueWord()}` }) },
+  "POST /api/personas/{id}/identifiers": { body: () => json({ type: "email", value: uniqueValue.email() }) },
+  "DELETE /api/personas/{id}/identifiers/{identifierId}": {
+    params: async (w) => ({ id: w.personaId, identifierId: (await giveIdentifier(w.lead, w.personaId, { type: "device", value: uniqueValue.device() })).id }),
+    body: null,
+  },
+  "POST /api/personas/{id}/red-flags": { params: async (w) => ({ id: await personaIn(w) }), body: () => json({ code: "NO_VIDEO" }) },
+  "DELETE /api/personas/{id}/red-flags/{code}": {
+    params: async (w) => {
+      const id = await personaIn(w);
+      await addRedFlag({ actor: w.lead, personaId: id, input: { code: "NO_VIDEO" } });
+      return { id, code: "NO_VIDEO" };
+    },
+    body: null,
+  },
+  "GET /api/personas/{id}/links": noBody,
+  "POST /api/persona-links": { body: async (w) => json({ fromPersonaId: w.personaId, toPersonaId: await personaIn(w) }) },
+  "PATCH /api/persona-links/{id}": { body: () => json({ confidence: 40 + (randomBytes(1)[0]! % 50) }) },
+  "DELETE /api/persona-links/{id}": {
+    params: async (w) => ({ id: (await createLink({ actor: w.lead, input: { fromPersonaId: w.personaId, toPersonaId: await personaIn(w) } })).id }),
+    body: null,
+  },
+  "GET /api/cases/{id}/personas": noBody,
+  "POST /api/cases/{id}/personas": { body: () => json({ persona: { displayName: `Matrix case persona ${uniqueWord()}` } }) },
+  "DELETE /api/cases/{id}/personas/{personaId}": { params: async (w) => ({ id: w.caseId, personaId: await personaIn(w) }), body: null },
+  "GET /api/personas/{id}/graph": { query: () => "?depth=1", body: null },
+  "GET /api/cases/{id}/graph": noBody,
+  "GET /api/networks": { query: (w) => `?personaId=${w.personaId}`, body: null },
+  // The owner's own identifier: an outsider may learn that it is known and whom to ask, never the persona or case.
+  "POST /api/screen": { body: (w) => json({ identifiers: [{ type: "email", value: w.identifierValue }] }) },
+  "POST /api/cases/{id}/exports": { body: () => json({ options: { includeReport: false, includeStix: false, includeGraph: false } }) },
+  "GET /api/exports": { query: (w) => `?caseId=${w.caseId}`, body: null },
+  "GET /api/exports/{id}": noBody,
+  "GET /api/exports/{id}/download": noBody,
+};
