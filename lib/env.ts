@@ -22,6 +22,13 @@ export const envSchema = z.object({
     .default("./data")
     .transform((v) => path.resolve(v)),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The app's public address; Auth.js reads it too. Unset: each request's Host (or X-Forwarded-Host). */
+  AUTH_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest JSON body accepted by the API, in bytes. */

@@ -2,9 +2,11 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
+import { AppError } from "@/lib/errors";
 import { actorFromToken } from "@/lib/tokens/tokens";
 import { loadActiveActor } from "@/lib/users/users";
 import type { Actor } from "./actor";
+import { isSameOriginRequest, isStateChanging } from "./origin";
 
 /** The signed-in user of this request (session cookie), re-read from the database every time. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
@@ -21,12 +23,21 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** For route handlers: a bearer token when one is sent (and only then), else the session. */
+/**
+ * For route handlers: a bearer token when one is sent (and only then), else the session. A change
+ * made with the session cookie must come from the app's own pages (forbidden otherwise): the
+ * browser attaches the cookie to requests that pages on other ports or sibling subdomains make
+ * it send. A bearer token is never attached by the browser, so token requests need no such check.
+ */
 export async function actorFromRequest(request: Request): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     return match?.[1] ? actorFromToken(match[1]) : null;
   }
-  return sessionActor();
+  const actor = await sessionActor();
+  if (actor && isStateChanging(request.method) && !isSameOriginRequest(request)) {
+    throw new AppError("forbidden", "This request did not come from a Casework page; changes made with a session must be sent by the app itself");
+  }
+  return actor;
 }
