@@ -39,13 +39,33 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers });
 }
 
-export function errorResponse(error: unknown, requestId: string): Response {
+/**
+ * A client that went away mid-request: its signal is aborted, or reading the body failed the way
+ * a dropped connection fails it (Node's "aborted", an ECONNRESET with no syscall: a reset socket
+ * of the database carries one, and stays a server error).
+ */
+function isClientAbort(error: unknown, request?: Request): boolean {
+  if (request?.signal.aborted) return true;
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
+    if (name === "AbortError" || code === "ABORT_ERR" || message === "aborted") return true;
+    if (code === "ECONNRESET" && !("syscall" in e)) return true;
+  }
+  return false;
+}
+
+export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
   if (error instanceof AppError) {
     return json(errorBody(error.code, error.message, error.details), error.status, { "x-request-id": requestId });
   }
   if (error instanceof z.ZodError) {
     const e = fromZodError(error);
     return json(errorBody(e.code, e.message, e.details), e.status, { "x-request-id": requestId });
+  }
+  if (isClientAbort(error, request)) {
+    // Nobody is left to read the answer, and nothing on our side failed.
+    logger.info({ err: error, requestId, method: request?.method, path: request ? new URL(request.url).pathname : undefined }, "request aborted by the client");
+    return json(errorBody("bad_request", "The request was aborted before it finished"), 400, { "x-request-id": requestId });
   }
   logger.error({ err: error, requestId }, "unhandled error in API route");
   return json(errorBody("internal", `Something went wrong on our side (request ${requestId})`), 500, {
@@ -61,7 +81,8 @@ function parsePart<T extends z.ZodType>(schema: T | undefined, input: unknown, w
 }
 
 /**
- * Wraps a route handler so none can forget the basics: who is asking (401 otherwise), whether
+ * Wraps a route handler so none can forget the basics: who is asking (401 otherwise; a change
+ * made with the session cookie must come from the app's own pages, see actorFromRequest), whether
  * their role may use the route at all, validated params/query/body, and one error shape.
  */
 export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
@@ -83,7 +104,7 @@ export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.
       const result = await handler({ request, actor, requestId, params, query, body } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
       return result instanceof Response ? result : json(result);
     } catch (error) {
-      return errorResponse(error, requestId);
+      return errorResponse(error, requestId, request);
     }
   };
 }
