@@ -162,6 +162,14 @@ describe("/api/tokens", () => {
     expect(await whoami.json()).toMatchObject({ role: "investigator" });
   });
 
+  it("answers a new token with its public fields and the secret only, never the stored hash or its creator", async () => {
+    const response = await createTokenRoute(request("/api/tokens", { token: adminToken, method: "POST", body: '{"name":"fields"}' }), noParams);
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(created).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "prefix", "revokedAt", "token", "userEmail", "userId"]);
+    expect(JSON.stringify(created)).not.toMatch(/tokenHash|createdById/);
+  });
+
   it("lists every token only for admins and refuses unknown query parameters", async () => {
     await expectError(await listTokensRoute(request("/api/tokens?all=true", { token: investigatorToken }), noParams), 403, "forbidden");
     await expectError(await listTokensRoute(request("/api/tokens?bogus=1", { token: adminToken }), noParams), 400, "bad_request");

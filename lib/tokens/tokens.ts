@@ -32,9 +32,14 @@ interface TokenRow {
   createdAt: Date;
 }
 
+// Field by field, never a spread: a whole row would hand out the token's hash and who created it.
 function toTokenView(r: TokenRow): TokenView {
   return {
-    ...r,
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    userId: r.userId,
+    userEmail: r.userEmail,
     expiresAt: r.expiresAt?.toISOString() ?? null,
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
