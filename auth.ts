@@ -1,13 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { authSecret } from "@/lib/auth/secret";
 import { logger } from "@/lib/logger";
 import { authenticate } from "@/lib/users/users";
-
-class DisabledAccount extends CredentialsSignin {
-  code = "disabled";
-}
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
 
@@ -35,7 +32,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const result = await authenticate(parsed.data);
         if (!result.ok) {
-          if (result.reason === "disabled") throw new DisabledAccount();
+          // A disabled account is refused like a wrong password: a different answer would confirm
+          // that the password was right. Only the server log tells the two apart.
+          if (result.reason === "disabled") logger.info({ email: parsed.data.email }, "sign-in refused: the account is disabled");
           return null;
         }
         return { id: result.user.id, email: result.user.email, name: result.user.name };
@@ -43,6 +42,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Only pages of this app, judged by the parsed URL's origin: Auth.js's default accepts any
+    // string that starts with "/", and a browser reads "/\t/evil.example" as another host.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).href;
+    },
     // Only the user id travels in the signed token; role and disabled state are read on every request.
     jwt({ token, user }) {
       if (user?.id) token.uid = user.id;

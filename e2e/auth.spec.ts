@@ -35,7 +35,7 @@ test.describe("signing in and out", () => {
     expect(me.status()).toBe(401);
   });
 
-  test("a disabled account cannot sign in", async ({ page, request }) => {
+  test("a disabled account cannot sign in, and the form answers as for a wrong password", async ({ page, request }) => {
     const user = await createUser(request, "legal");
     const { e2eAdmin } = await import("./fixtures/env");
     const disable = await request.patch(`/api/users/${user.id}`, {
@@ -46,7 +46,9 @@ test.describe("signing in and out", () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(user.email, TEST_PASSWORD);
-    await expect(login.errorMessage("This account is disabled")).toBeVisible();
+    await expect(login.errorMessage("Email or password is incorrect.")).toBeVisible();
+    const cookies = await page.context().cookies();
+    expect(cookies.some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
   });
 });
 

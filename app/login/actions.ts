@@ -1,8 +1,11 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { appOrigin } from "@/lib/auth/origin";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 
 export interface LoginState {
   error?: string;
@@ -15,11 +18,6 @@ const loginSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
-/** Only same-site paths: an open redirect after sign-in would help phishing. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
-}
-
 export async function signInAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse({
     email: formData.get("email"),
@@ -27,17 +25,13 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password" };
+  // Only a path of this app: an open redirect after sign-in would help phishing.
+  const redirectTo = safeRedirectPath(parsed.data.callbackUrl, appOrigin(await headers()));
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeCallback(parsed.data.callbackUrl),
-    });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
   } catch (error) {
-    // signIn redirects by throwing; only Auth.js errors are ours to turn into a message.
-    if (error instanceof CredentialsSignin && error.code === "disabled") {
-      return { error: "This account is disabled. Ask an administrator to enable it.", email: parsed.data.email };
-    }
+    // signIn redirects by throwing; only Auth.js errors are ours to turn into a message. A disabled
+    // account gets the same answer as a wrong password, so the form never confirms a password.
     if (error instanceof AuthError) return { error: "Email or password is incorrect.", email: parsed.data.email };
     throw error;
   }
