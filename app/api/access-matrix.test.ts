@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildsIdle } from "@/lib/exports/jobs";
-import { makeCase } from "@/lib/testing/cases";
-import { makePersona } from "@/lib/testing/personas";
+import { makeCase, uniqueWord } from "@/lib/testing/cases";
+import { giveIdentifier, makePersona } from "@/lib/testing/personas";
 import { type Expected, expectations, refusedBeforeBody } from "./access-matrix.expectations";
 import { type Body, buildWorld, type Caller, callers, defaultParams, makeCallers, type Params, requests, seat, type World } from "./access-matrix.fixtures";
 import { GET as openapiDocument } from "./openapi.json/route";
@@ -16,7 +16,8 @@ import { GET as openapiDocument } from "./openapi.json/route";
  * route handler by every kind of caller with a real API token (the bearer path of the real auth),
  * against the statuses written down in access-matrix.expectations.ts. Beyond the status:
  * - no answer holds anything of a case the caller may not see (ids, reference, title, names, note
- *   text, claim attributes), nor the bytes of evidence they may see but not open;
+ *   text, claim attributes), nor the bytes of evidence they may see but not open; the non-member's
+ *   own case, whose persona shares an identifier with both of the lead's, is guarded the same way;
  * - to a caller who may not see the case, its record answers exactly as an id that does not exist;
  * - a refusal that does not depend on the record comes before the body is judged.
  */
@@ -78,10 +79,18 @@ const describeAnswer = (a: Answer) => `${a.status}${a.code ? ` ${a.code}` : ""}`
 
 let open: World;
 let referred: World;
+/** The non-member's own case, whose persona holds both cases' identifiers: those who may not see it must learn nothing of it either. */
+let theirs: Record<string, string>;
 beforeAll(async () => {
   const users = await makeCallers();
   open = await buildWorld(users, false);
   referred = await buildWorld(users, true);
+  const outsider = users.nonMember.actor;
+  const kase = await makeCase(outsider, { title: `Outsider case ${uniqueWord()}` });
+  const persona = await makePersona(outsider, { caseId: kase.id, displayName: `Outsider persona ${uniqueWord()}` });
+  const claimWord = uniqueWord("claim");
+  for (const value of [open.identifierValue, referred.identifierValue]) await giveIdentifier(outsider, persona.id, { type: "email", value, attributes: { holder: claimWord } });
+  theirs = { caseId: kase.id, caseRef: kase.ref, caseTitle: kase.title, personaId: persona.id, personaName: persona.displayName, claimWord };
 }, 120_000);
 // Packs started by the matrix finish before the database closes.
 afterAll(() => buildsIdle());
@@ -95,12 +104,14 @@ function sees(caller: Caller, w: World): boolean {
 // Managers never open evidence, legal only as members (evidence:read_content).
 const opensEvidence = (caller: Caller) => !["manager", "legalNonMember", "legalOnReferred"].includes(caller);
 
-/** What of either case reached a caller who may not have it: any record of a case they do not see, evidence bytes they may not open. */
+/** What reached a caller who may not have it: any record of a case they do not see, evidence bytes they may not open. */
 function leaks(answer: Answer, caller: Caller): string[] {
-  return [open, referred].flatMap((w) => {
-    const hidden = !sees(caller, w) ? Object.keys(w.secrets) : opensEvidence(caller) ? [] : ["evidenceContent"];
-    return hidden.filter((key) => answer.text.includes(w.secrets[key]!)).map((key) => `${w.referred ? "the referred case's" : "the open case's"} ${key}`);
-  });
+  const found = (label: string, secrets: Record<string, string>, keys: string[]) => keys.filter((key) => answer.text.includes(secrets[key]!)).map((key) => `${label} ${key}`);
+  const cases = [open, referred].flatMap((w) =>
+    found(w.referred ? "the referred case's" : "the open case's", w.secrets, !sees(caller, w) ? Object.keys(w.secrets) : opensEvidence(caller) ? [] : ["evidenceContent"]),
+  );
+  const seesTheirs = ["nonMember", "manager", "admin"].includes(caller);
+  return [...cases, ...(seesTheirs ? [] : found("the non-member's own case's", theirs, Object.keys(theirs)))];
 }
 
 describe("access matrix: the table covers the API", () => {
