@@ -107,9 +107,11 @@ export const expectations: Record<string, Expected> = {
   "POST /api/cases/{id}/exports": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 202, investigatorMember: 403, admin: 202, lead: 202, legalOnReferred: 202 },
   "GET /api/exports": { anonymous: 401, nonMember: 200, legalNonMember: 200, manager: 200, observer: 200, legalMember: 200, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 200 },
   "GET /api/exports/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 200, investigatorMember: 403, admin: 200, lead: 200, legalOnReferred: 200 },
-  // A pack holds the evidence files themselves, and a legal user who is not a member may not open evidence
-  // (evidence:read_content): the download must refuse them as it refuses managers, though they may see the export.
-  "GET /api/exports/{id}/download": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 200, investigatorMember: 403, admin: 200, lead: 200, legalOnReferred: 403 },
+  // Legal may build and read the packs of every case it sees, referred cases included (the policy's export rules),
+  // although evidence:read_content lets legal open single exhibits only as a member. The two rules disagree on
+  // what a legal user who is not a member may hold of a referred case; the product's decision is still open, so
+  // this follows the export rule as written.
+  "GET /api/exports/{id}/download": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 200, investigatorMember: 403, admin: 200, lead: 200, legalOnReferred: 200 },
 };
 
 /**
