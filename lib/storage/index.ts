@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { LocalBlobStore } from "./local";
 import type { BlobStore } from "./store";
 
@@ -17,7 +18,17 @@ function localStore(): LocalBlobStore {
   return local;
 }
 
-/** Start-up housekeeping: temp files of uploads a killed server never finished. */
+let sweeping: NodeJS.Timeout | undefined;
+
+/**
+ * Start-up housekeeping: temp files of uploads a killed process never finished. It runs again
+ * every few heartbeats, because a process that died on another machine (or in a container that
+ * restarted at once) is only known dead once its lease has gone stale.
+ */
 export async function cleanupAbandonedUploads(): Promise<number> {
-  return localStore().cleanupTemp();
+  const store = localStore();
+  sweeping ??= setInterval(() => {
+    store.cleanupTemp().catch((err: unknown) => logger.warn({ err }, "could not clean abandoned upload temp files"));
+  }, store.lease.staleAfterMs).unref();
+  return store.cleanupTemp();
 }

@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +34,9 @@ function sha256sumOf(bytes: Buffer): string {
 const listFiles = (dir: string): string[] =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
 
+/** Temp files of uploads, not the leases kept beside them. */
+const tempFiles = (): string[] => listFiles(store.tmpDir).filter((f) => !f.startsWith(store.lease.dir + path.sep));
+
 async function read(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of stream) parts.push(chunk as Buffer);
@@ -49,7 +52,7 @@ describe("LocalBlobStore", () => {
     expect(store.pathOf(result.sha256)).toBe(file);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o222).toBe(0);
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
     expect(await store.exists(result.sha256)).toBe(true);
   });
 
@@ -61,7 +64,7 @@ describe("LocalBlobStore", () => {
     expect(await staged.commit()).toBe(false);
     await staged.discard();
     expect(listFiles(store.blobDir)).toHaveLength(1);
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
   });
 
   it("never replaces bytes already stored under an address", async () => {
@@ -81,7 +84,7 @@ describe("LocalBlobStore", () => {
     const error = await store.put(chunked(bytes, 65_536), { maxBytes: 200_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("payload_too_large");
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
     expect(listFiles(store.blobDir)).toEqual([]);
   });
 
@@ -96,7 +99,7 @@ describe("LocalBlobStore", () => {
       throw new Error("connection reset");
     }
     await expect(store.put(broken())).rejects.toThrow("connection reset");
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
     expect(listFiles(store.blobDir)).toEqual([]);
   });
 
@@ -109,17 +112,17 @@ describe("LocalBlobStore", () => {
       yield randomBytes(1000);
     }
     await expect(store.put(slow(), { signal: controller.signal })).rejects.toThrow();
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
     expect(listFiles(store.blobDir)).toEqual([]);
   });
 
   it("staged bytes are invisible until committed, and discard leaves nothing", async () => {
     const staged = await store.stage(chunked(randomBytes(5000)));
     expect(await store.exists(staged.sha256)).toBe(false);
-    expect(listFiles(store.tmpDir)).toHaveLength(1);
+    expect(tempFiles()).toHaveLength(1);
     await staged.discard();
     await staged.discard();
-    expect(listFiles(store.tmpDir)).toEqual([]);
+    expect(tempFiles()).toEqual([]);
     expect(await store.exists(staged.sha256)).toBe(false);
   });
 
@@ -146,7 +149,7 @@ describe("LocalBlobStore", () => {
     }
   });
 
-  it("cleans temp files older than an hour and keeps newer ones", async () => {
+  it("cleans temp files whose names say no process older than an hour, and keeps newer ones", async () => {
     fs.mkdirSync(store.tmpDir, { recursive: true });
     const old = path.join(store.tmpDir, "old.part");
     const fresh = path.join(store.tmpDir, "fresh.part");
@@ -161,5 +164,88 @@ describe("LocalBlobStore", () => {
 
   it("cleans nothing when there is no temp folder yet", async () => {
     expect(await store.cleanupTemp()).toBe(0);
+  });
+});
+
+describe("LocalBlobStore temp files of several processes", () => {
+  const HEARTBEAT = 10_000;
+  const me = { host: os.hostname(), pidns: fs.existsSync("/proc/self/ns/pid") ? fs.readlinkSync("/proc/self/ns/pid") : null };
+  const otherId = () => randomBytes(8).toString("hex");
+  const partOf = (id: string) => path.join(store.tmpDir, `${id}-${randomUUID()}.part`);
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
+
+  /** A temp file written just now (as a crash mid-upload leaves it), and optionally its process's lease. */
+  function leftBy(lease: { pid: number; host?: string; pidns?: string | null; ageMs?: number } | null) {
+    const id = otherId();
+    fs.mkdirSync(store.lease.dir, { recursive: true });
+    const file = partOf(id);
+    fs.writeFileSync(file, randomBytes(1000));
+    const leaseFile = path.join(store.lease.dir, `${id}.lease`);
+    if (lease) {
+      fs.writeFileSync(leaseFile, JSON.stringify({ host: me.host, pidns: me.pidns, ...lease }));
+      const at = new Date(Date.now() - (lease.ageMs ?? 0));
+      fs.utimesSync(leaseFile, at, at);
+    }
+    return { file, leaseFile };
+  }
+
+  it("after a process is killed mid-upload, removes its temp file at the next start however new it is", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("lib", "testing", "upload-then-hang.ts"), store.root], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("writing") && resolve());
+      child.on("exit", () => reject(new Error("the uploading process ended early")));
+    });
+    child.kill("SIGKILL");
+    await exited;
+    const [left] = tempFiles();
+    expect(left && fs.statSync(left).size).toBeGreaterThan(0);
+    expect(fs.readdirSync(store.lease.dir)).toHaveLength(1);
+    // The restarted server: another process, with its own instance id.
+    expect(await store.cleanupTemp()).toBe(1);
+    expect(tempFiles()).toEqual([]);
+    expect(fs.readdirSync(store.lease.dir)).toEqual([`${store.lease.id}.lease`]);
+  });
+
+  it("removes a brand-new temp file of a process with no lease or a lease older than three heartbeats, and that stale lease", async () => {
+    const orphan = leftBy(null);
+    const stale = leftBy({ pid: process.ppid, host: "another-machine", ageMs: 3 * HEARTBEAT + 5000 });
+    expect(await store.cleanupTemp()).toBe(2);
+    expect(fs.existsSync(orphan.file)).toBe(false);
+    expect(fs.existsSync(stale.file)).toBe(false);
+    expect(fs.existsSync(stale.leaseFile)).toBe(false);
+  });
+
+  it("removes at once the temp file of a process on this machine that no longer runs, though its lease is fresh", async () => {
+    const crashed = leftBy({ pid: deadPid()! });
+    // An earlier process that had this very pid (a container's pid 1) is gone too.
+    const samePid = leftBy({ pid: process.pid });
+    expect(await store.cleanupTemp()).toBe(2);
+    expect([crashed, samePid].flatMap((l) => [l.file, l.leaseFile]).filter((f) => fs.existsSync(f))).toEqual([]);
+  });
+
+  it("keeps the temp files of live processes, on this machine or another, and this process's own upload in flight", async () => {
+    const running = leftBy({ pid: process.ppid });
+    const elsewhere = leftBy({ pid: 1, host: "another-machine", ageMs: 2 * HEARTBEAT });
+    const bytes = randomBytes(20_000);
+    const staged = await store.stage(chunked(bytes));
+    const own = tempFiles().find((f) => path.basename(f).startsWith(`${store.lease.id}-`));
+    expect(own).toBeDefined();
+    expect(await store.cleanupTemp()).toBe(0);
+    for (const f of [running.file, running.leaseFile, elsewhere.file, elsewhere.leaseFile, own!]) expect(fs.existsSync(f)).toBe(true);
+    expect(await staged.commit()).toBe(true);
+    await staged.discard();
+    expect(fs.readFileSync(store.pathOf(staged.sha256)).equals(bytes)).toBe(true);
+  });
+
+  it("keeps its lease fresh with a heartbeat, and writes it again if another process removed it", async () => {
+    const quick = new LocalBlobStore({ root: store.root, instanceId: otherId(), heartbeatMs: 50 });
+    await quick.put(chunked(randomBytes(100)));
+    const first = fs.statSync(quick.lease.file).mtimeMs;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fs.statSync(quick.lease.file).mtimeMs).toBeGreaterThan(first);
+    fs.rmSync(quick.lease.file);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fs.existsSync(quick.lease.file)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
+import { TempLease } from "./leases";
 import { assertSha256, type BlobStore, type ByteRange, type PutOptions, type StagedBlob, type StoredBlob } from "./store";
 
 const isErrno = (error: unknown, code: string) => (error as NodeJS.ErrnoException | null)?.code === code;
@@ -26,21 +27,30 @@ async function unlinkQuietly(file: string): Promise<void> {
   });
 }
 
+// `<instance id>-<uuid>.part`: the name says which process's upload it is.
+const TEMP_NAME = /^([0-9a-f]{16})-[0-9a-f-]{36}\.part$/;
+// Temp files named before names carried their process: nobody can say whose they are, so they
+// go only once older than any upload takes.
+const UNOWNED_TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
 /**
  * Evidence bytes in a local folder: `<root>/evidence/ab/cd/<sha256>`, staged in `<root>/tmp`.
  * Each upload streams to its own temp file while it is hashed, is fsynced, then hard-linked
  * into place: a link fails when the name exists, so stored bytes are never overwritten, and a
- * crash leaves at most a temp file (removed at the next start once an hour old).
+ * crash leaves at most a temp file, removed by the next clean-up once its process is known dead
+ * (see TempLease: several processes may share the folder, so age alone says nothing).
  */
 export class LocalBlobStore implements BlobStore {
   readonly root: string;
   readonly blobDir: string;
   readonly tmpDir: string;
+  readonly lease: TempLease;
 
-  constructor({ root }: { root: string }) {
+  constructor({ root, instanceId, heartbeatMs }: { root: string; instanceId?: string; heartbeatMs?: number }) {
     this.root = root;
     this.blobDir = path.join(root, "evidence");
     this.tmpDir = path.join(root, "tmp");
+    this.lease = new TempLease(path.join(this.tmpDir, "leases"), { id: instanceId, heartbeatMs });
   }
 
   pathOf(sha256: string): string {
@@ -51,7 +61,9 @@ export class LocalBlobStore implements BlobStore {
   async stage(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StagedBlob> {
     const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     await fsp.mkdir(this.tmpDir, { recursive: true });
-    const temp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    // The lease is on disk before the temp file exists, so no clean-up can judge the file ownerless.
+    await this.lease.hold();
+    const temp = path.join(this.tmpDir, `${this.lease.id}-${randomUUID()}.part`);
     const hash = createHash("sha256");
     let size = 0;
     const hashing = async function* (chunks: AsyncIterable<Uint8Array>) {
@@ -131,21 +143,34 @@ export class LocalBlobStore implements BlobStore {
     });
   }
 
-  /** Deletes temp files left by uploads that died (server killed, disk full) once they are old enough to be abandoned. */
-  async cleanupTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
+  /**
+   * Deletes temp files that no running upload owns: those of processes that are dead (no lease,
+   * a stale one, or a process on this machine that is gone), however new. This process's own
+   * files are in-flight uploads and stay. The files are listed before any lease is read: a
+   * process writes its lease before its first temp file, so a listed file's lease is already there.
+   */
+  async cleanupTemp(): Promise<number> {
     const names = await fsp.readdir(this.tmpDir).catch((error: unknown) => {
       if (isErrno(error, "ENOENT")) return [] as string[];
       throw error;
     });
-    const cutoff = Date.now() - olderThanMs;
+    const now = await this.lease.now();
+    const live = new Map<string, boolean>();
     let removed = 0;
     for (const name of names) {
       const file = path.join(this.tmpDir, name);
-      const stat = await fsp.lstat(file).catch(() => null);
-      if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+      const owner = TEMP_NAME.exec(name)?.[1];
+      if (owner) {
+        if (!live.has(owner)) live.set(owner, await this.lease.isLive(owner, now));
+        if (live.get(owner)) continue;
+      } else {
+        const stat = await fsp.lstat(file).catch(() => null);
+        if (!stat?.isFile() || stat.mtimeMs >= Date.now() - UNOWNED_TEMP_MAX_AGE_MS) continue;
+      }
       await unlinkQuietly(file);
       removed += 1;
     }
+    await this.lease.removeDead(now);
     return removed;
   }
 }

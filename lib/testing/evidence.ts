@@ -21,8 +21,8 @@ function walk(dir: string): string[] {
 
 /** Every stored evidence file, as paths. */
 export const storedFiles = () => walk(path.join(dataDir, "evidence"));
-/** Every upload temp file. */
-export const tempFiles = () => walk(path.join(dataDir, "tmp"));
+/** Every upload temp file (not the leases of the processes that write them). */
+export const tempFiles = () => walk(path.join(dataDir, "tmp")).filter((f) => !f.startsWith(path.join(dataDir, "tmp", "leases") + path.sep));
 export const storedPath = (sha256: string) => path.join(dataDir, "evidence", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
 /** The system's own sha256sum, so the app's hashing is checked against an independent tool. */
