@@ -1,10 +1,19 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { authSecret } from "@/lib/auth/secret";
 import { logger } from "@/lib/logger";
 import { authenticate } from "@/lib/users/users";
+
+/** Refused by the sign-in limit; the code carries the minutes to wait to the login page. */
+class SignInLocked extends CredentialsSignin {
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = `locked-${Math.max(1, Math.ceil(retryAfterMs / 60_000))}`;
+  }
+}
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
 
@@ -27,11 +36,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(parsed.data);
+        const result = await authenticate({ ...parsed.data, address: clientAddress(request.headers) });
         if (!result.ok) {
+          if (result.reason === "locked") throw new SignInLocked(result.retryAfterMs);
           // A disabled account is refused like a wrong password: a different answer would confirm
           // that the password was right. Only the server log tells the two apart.
           if (result.reason === "disabled") logger.info({ email: parsed.data.email }, "sign-in refused: the account is disabled");

@@ -4,7 +4,9 @@ const nextConfig = {
   // Lets two builds (say, two local test runs) live side by side; the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
+  // rate-limiter-flexible loads drizzle-orm with an import() of a computed name, which a bundle
+  // cannot resolve ("expression is too dynamic"): Node must load it.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
   // The embedded database lives in ./data by default; never trace it into a build output.
   outputFileTracingExcludes: { "*": ["./data/**/*"] },
   poweredByHeader: false,

@@ -35,6 +35,8 @@ export const envSchema = z.object({
   MAX_JSON_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Largest evidence file accepted, in bytes (default 2 GiB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  /** Requests one API token may make per minute; more answer 429 with Retry-After. */
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Key for the keyed hash of government ids (shared by every instance); generated in DATA_DIR when unset. */
   IDENTIFIER_HASH_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */

@@ -8,6 +8,7 @@ export const errorCodes = [
   "conflict",
   "payload_too_large",
   "unsupported_media_type",
+  "rate_limited",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -21,6 +22,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -41,6 +43,17 @@ export class AppError extends Error {
   static notFound(what = "Record"): AppError {
     return new AppError("not_found", `${what} not found`);
   }
+
+  /** Too many requests: the client may try again after `retryAfter` seconds (sent as Retry-After). */
+  static rateLimited(message: string, retryAfter: number): AppError {
+    return new AppError("rate_limited", message, { retryAfter });
+  }
+}
+
+/** Headers an error answer carries besides its body: Retry-After when the client should wait. */
+export function errorHeaders(error: AppError): Record<string, string> {
+  const retryAfter = (error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return error.code === "rate_limited" && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
 }
 
 export interface ErrorBody {

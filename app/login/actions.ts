@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { appOrigin } from "@/lib/auth/origin";
@@ -18,6 +18,11 @@ const loginSchema = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
+/** Failed sign-ins are limited per account and per address (see auth.ts); say how long to wait. */
+function lockedMessage(minutes: number): string {
+  return `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
+
 export async function signInAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse({
     email: formData.get("email"),
@@ -32,6 +37,8 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
   } catch (error) {
     // signIn redirects by throwing; only Auth.js errors are ours to turn into a message. A disabled
     // account gets the same answer as a wrong password, so the form never confirms a password.
+    const locked = error instanceof CredentialsSignin ? /^locked-(\d+)$/.exec(error.code) : null;
+    if (locked) return { error: lockedMessage(Number(locked[1])), email: parsed.data.email };
     if (error instanceof AuthError) return { error: "Email or password is incorrect.", email: parsed.data.email };
     throw error;
   }

@@ -4,6 +4,7 @@ import { users, type User } from "@/db/schema";
 import { type Actor } from "@/lib/auth/actor";
 import { decoyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
+import { admitSignIn, clearSignInFailures, lockSignIn, SIGN_IN_LOCK_SECONDS, type SignInAttempt, type ThrottleScope } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { userInputSchema, userUpdateSchema, type UserInput, type UserUpdate, type UserView } from "./schema";
@@ -85,15 +86,46 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
   });
 }
 
-export type SignInResult = { ok: true; user: UserView } | { ok: false; reason: "invalid" | "disabled" };
+export type SignInResult =
+  | { ok: true; user: UserView }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "locked"; retryAfterMs: number };
 
-/** Checks a password. Unknown emails cost the same time as wrong passwords. */
-export async function authenticate({ email, password }: { email: string; password: string }): Promise<SignInResult> {
-  const normalized = email.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
+/** A failed sign-in, and the locks it started, in the audit trail; the user is the account tried, when it exists. */
+async function auditSignInFailure(attempt: SignInAttempt, userId: string | null, reason: "invalid" | "disabled" | "locked", locked: ThrottleScope[]) {
+  const base = { actor: null, entityType: "user", entityId: userId, detail: { email: attempt.email, address: attempt.address } };
+  const lockedUntil = new Date(Date.now() + SIGN_IN_LOCK_SECONDS * 1000).toISOString();
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, { ...base, action: "auth.sign_in_failed", detail: { ...base.detail, reason } });
+    for (const scope of locked) {
+      await recordAudit(tx, { ...base, action: "auth.sign_in_locked", detail: { ...base.detail, scope, lockedUntil } });
+    }
+  });
+}
+
+/**
+ * Checks a password. Unknown emails cost the same time as wrong passwords. Failed attempts are
+ * limited per account (the case-folded email, whether or not it exists) and per client address:
+ * once either has used up its allowance, even the right password is refused until the lock ends.
+ */
+export async function authenticate({ email, password, address = "unknown" }: { email: string; password: string; address?: string }): Promise<SignInResult> {
+  const attempt: SignInAttempt = { email: email.trim().toLowerCase(), address };
+  const [user] = await db.select().from(users).where(eq(users.email, attempt.email)).limit(1);
+  const admission = await admitSignIn(attempt);
+  if (!admission.allowed) {
+    await auditSignInFailure(attempt, user?.id ?? null, "locked", []);
+    return { ok: false, reason: "locked", retryAfterMs: admission.retryAfterMs };
+  }
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
-  if (user.disabled) return { ok: false, reason: "disabled" };
+  if (!user || !valid || user.disabled) {
+    const reason = user && valid ? "disabled" : "invalid";
+    // The failure that used up an allowance starts the lock, so the next attempt is refused at once.
+    await lockSignIn(attempt, admission.exhausted);
+    await auditSignInFailure(attempt, user?.id ?? null, reason, admission.exhausted);
+    if (admission.exhausted.length > 0) return { ok: false, reason: "locked", retryAfterMs: SIGN_IN_LOCK_SECONDS * 1000 };
+    return { ok: false, reason };
+  }
+  await clearSignInFailures(attempt);
   const loginAt = new Date();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ lastLoginAt: loginAt }).where(eq(users.id, user.id));
