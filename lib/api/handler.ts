@@ -4,7 +4,7 @@ import type { UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromRequest } from "@/lib/auth/current";
 import { type Action, authorize } from "@/lib/auth/policy";
-import { AppError, errorBody, fromZodError } from "@/lib/errors";
+import { AppError, errorBody, errorHeaders, fromZodError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { readJsonBody, searchParamsToObject } from "./body";
 
@@ -56,7 +56,7 @@ function isClientAbort(error: unknown, request?: Request): boolean {
 
 export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
   if (error instanceof AppError) {
-    return json(errorBody(error.code, error.message, error.details), error.status, { "x-request-id": requestId });
+    return json(errorBody(error.code, error.message, error.details), error.status, { "x-request-id": requestId, ...errorHeaders(error) });
   }
   if (error instanceof z.ZodError) {
     const e = fromZodError(error);

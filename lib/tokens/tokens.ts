@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
+import { consumeTokenRequest } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { type CreatedToken, tokenInputSchema, type TokenInput, type TokenView } from "./schema";
@@ -114,6 +115,7 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: s
 /**
  * The actor behind a bearer token: refused when unknown, revoked, expired, or its owner is
  * disabled. Last use is recorded at most once a minute so reads do not all become writes.
+ * A valid token over its requests per minute is refused with rate_limited (429, Retry-After).
  */
 export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!looksLikeToken(token)) return null;
@@ -139,6 +141,7 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
     )
     .limit(1);
   if (!row) return null;
+  await consumeTokenRequest(row.tokenId);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db
       .update(apiTokens)
