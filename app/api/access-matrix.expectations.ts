@@ -80,19 +80,20 @@ export const expectations: Record<string, Expected> = {
 
   // Personas. persona:write is a role rule (admins, investigators): legal and managers are refused with 403 whatever the
   // persona, also one they cannot see; a persona of a case the caller cannot see is 404 to an investigator. Attaching
-  // and detaching are edits of the case (case:update).
+  // and detaching are edits of the case (case:update). Observers read: an investigator who only observes the
+  // persona's cases is refused its changes with 403 (after the body is read: it depends on the persona's cases).
   "GET /api/personas": { anonymous: 401, nonMember: 200, legalNonMember: 200, manager: 200, observer: 200, legalMember: 200, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 200 },
   "POST /api/personas": { anonymous: 401, nonMember: 201, legalNonMember: 403, manager: 403, observer: 201, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
   "GET /api/personas/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 200, observer: 200, legalMember: 200, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 200 },
-  "PATCH /api/personas/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 200, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
-  "POST /api/personas/{id}/identifiers": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 201, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
-  "DELETE /api/personas/{id}/identifiers/{identifierId}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 204, legalMember: 403, investigatorMember: 204, admin: 204, lead: 204, legalOnReferred: 403 },
-  "POST /api/personas/{id}/red-flags": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 201, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
-  "DELETE /api/personas/{id}/red-flags/{code}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 200, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
+  "PATCH /api/personas/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
+  "POST /api/personas/{id}/identifiers": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
+  "DELETE /api/personas/{id}/identifiers/{identifierId}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 204, admin: 204, lead: 204, legalOnReferred: 403 },
+  "POST /api/personas/{id}/red-flags": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
+  "DELETE /api/personas/{id}/red-flags/{code}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
   "GET /api/personas/{id}/links": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 200, observer: 200, legalMember: 200, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 200 },
-  "POST /api/persona-links": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 201, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
-  "PATCH /api/persona-links/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 200, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
-  "DELETE /api/persona-links/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 204, legalMember: 403, investigatorMember: 204, admin: 204, lead: 204, legalOnReferred: 403 },
+  "POST /api/persona-links": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
+  "PATCH /api/persona-links/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 403 },
+  "DELETE /api/persona-links/{id}": { anonymous: 401, nonMember: 404, legalNonMember: 403, manager: 403, observer: 403, legalMember: 403, investigatorMember: 204, admin: 204, lead: 204, legalOnReferred: 403 },
   "GET /api/cases/{id}/personas": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 200, observer: 200, legalMember: 200, investigatorMember: 200, admin: 200, lead: 200, legalOnReferred: 200 },
   "POST /api/cases/{id}/personas": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 403, investigatorMember: 201, admin: 201, lead: 201, legalOnReferred: 403 },
   "DELETE /api/cases/{id}/personas/{personaId}": { anonymous: 401, nonMember: 404, legalNonMember: 404, manager: 403, observer: 403, legalMember: 403, investigatorMember: 204, admin: 204, lead: 204, legalOnReferred: 403 },

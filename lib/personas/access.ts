@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { type DbOrTx } from "@/db";
+import { type DbOrTx, queryRows } from "@/db";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { casePersonas, cases, evidence, personas } from "@/db/schema";
+import { caseMembers, casePersonas, cases, evidence, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseVisibleTo, loadCase, visibleCaseIds, visibilityShape } from "@/lib/cases/access";
@@ -54,6 +54,31 @@ export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: strin
   const [row] = await (options.forUpdate ? base.for("update") : base).prepare(name).execute();
   if (!row) throw AppError.notFound("Persona");
   return row;
+}
+
+/**
+ * Observers only read. An investigator changes a persona (its fields, claims, red flags, links)
+ * when it sits in no case, or in at least one case they lead or work on as a non-observer member;
+ * a persona seen only through cases they observe answers 403. Admins change every persona; other
+ * roles are refused by persona:write before this is asked.
+ */
+export async function canWritePersonas(runner: DbOrTx, actor: Actor, personaIds: readonly string[]): Promise<Set<string>> {
+  if (actor.role !== "investigator") return new Set(can(actor, "persona:write") ? personaIds : []);
+  if (personaIds.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    runner,
+    sql`select p.id from ${personas} p where p.id = any(${uuidArray(personaIds)}) and (p.case_count = 0 or exists (
+          select 1 from ${casePersonas} cp join ${cases} c on c.id = cp.case_id
+          where cp.persona_id = p.id and (c.lead_id = ${actor.id} or exists (
+            select 1 from ${caseMembers} m where m.case_id = c.id and m.user_id = ${actor.id} and m.role <> 'observer'))))`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function assertPersonaWritable(runner: DbOrTx, actor: Actor, personaId: string): Promise<void> {
+  if (!(await canWritePersonas(runner, actor, [personaId])).has(personaId)) {
+    throw new AppError("forbidden", "You only observe the cases this persona is in; observers cannot change it");
+  }
 }
 
 /** Cases of these personas that the actor may see, with the persona's role there. */

@@ -8,7 +8,7 @@ import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
-import { assertEvidenceUsable, loadPersona } from "./access";
+import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { toIdentifierView } from "./present";
 import { type IdentifierInput, identifierInputSchema } from "./schema";
@@ -46,6 +46,7 @@ export async function addIdentifier({ actor, personaId, input }: { actor: Actor;
   const normalized = normalizeIdentifier(data);
   return changesGraph(db.transaction(async (tx) => {
     await loadPersona(tx, actor, personaId);
+    await assertPersonaWritable(tx, actor, personaId);
     await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
     const identifier = await upsertIdentifier(tx, normalized);
     const [link] = await tx
@@ -91,6 +92,7 @@ export async function removeIdentifier({ actor, personaId, identifierId }: { act
   authorize(actor, "persona:write");
   await changesGraph(db.transaction(async (tx) => {
     await loadPersona(tx, actor, personaId);
+    await assertPersonaWritable(tx, actor, personaId);
     const removed = await tx
       .delete(personaIdentifiers)
       .where(and(eq(personaIdentifiers.personaId, personaId), eq(personaIdentifiers.identifierId, identifierId)))

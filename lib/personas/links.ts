@@ -7,7 +7,7 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { assertEvidenceUsable, loadPersona, personaVisibleTo } from "./access";
+import { assertEvidenceUsable, canWritePersonas, loadPersona, personaVisibleTo } from "./access";
 import { type LinkInput, linkInputSchema, type LinkUpdate, linkUpdateSchema } from "./schema";
 import type { LinkView } from "./views";
 
@@ -65,6 +65,7 @@ export async function createLink({ actor, input }: { actor: Actor; input: LinkIn
   return changesGraph(db.transaction(async (tx) => {
     // Both rows locked in id order, so two people linking the same pair at once queue up.
     for (const id of [data.fromPersonaId, data.toPersonaId].sort()) await loadPersona(tx, actor, id, { forUpdate: true });
+    await assertLinkWritable(tx, actor, data.fromPersonaId, data.toPersonaId);
     await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
     const existing = await tx.select().from(personaLinks).where(pair(data.fromPersonaId, data.toPersonaId));
     const confirmed = existing.find((l) => l.status === "confirmed" && (data.status === "rejected" || l.relation === data.relation));
@@ -98,11 +99,19 @@ async function loadLink(tx: DbOrTx, actor: Actor, linkId: string): Promise<LinkR
   return row;
 }
 
+/** A link is an assertion about both personas: whoever may change either end may make or change it. */
+async function assertLinkWritable(tx: DbOrTx, actor: Actor, fromPersonaId: string, toPersonaId: string): Promise<void> {
+  if ((await canWritePersonas(tx, actor, [fromPersonaId, toPersonaId])).size === 0) {
+    throw new AppError("forbidden", "You only observe the cases these personas are in; observers cannot link them");
+  }
+}
+
 export async function updateLink({ actor, linkId, input }: { actor: Actor; linkId: string; input: LinkUpdate }): Promise<LinkView> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(linkUpdateSchema, input);
   return changesGraph(db.transaction(async (tx) => {
     const row = await loadLink(tx, actor, linkId);
+    await assertLinkWritable(tx, actor, row.fromPersonaId, row.toPersonaId);
     if (data.evidenceId) await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ["relation", "status", "confidence", "rationale", "evidenceId"] as const) {
@@ -126,6 +135,7 @@ export async function deleteLink({ actor, linkId }: { actor: Actor; linkId: stri
   authorize(actor, "persona:write");
   await changesGraph(db.transaction(async (tx) => {
     const row = await loadLink(tx, actor, linkId);
+    await assertLinkWritable(tx, actor, row.fromPersonaId, row.toPersonaId);
     await tx.delete(personaLinks).where(eq(personaLinks.id, linkId));
     await recordAudit(tx, {
       actor,

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { assertEvidenceUsable, loadPersona } from "./access";
+import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
 import { toPersonaDetail } from "./present";
 import { type PersonaCreate, personaCreateSchema, personaInputSchema, type PersonaUpdate, personaUpdateSchema } from "./schema";
 import type { PersonaDetail } from "./views";
@@ -63,6 +63,7 @@ export async function updatePersona({ actor, personaId, input }: { actor: Actor;
   const data = parseOrThrow(personaUpdateSchema, input);
   return db.transaction(async (tx) => {
     const row = await loadPersona(tx, actor, personaId, { forUpdate: true });
+    await assertPersonaWritable(tx, actor, personaId);
     if (data.version !== row.version) {
       throw new AppError("conflict", "Someone else changed this persona since you opened it", { current: await toPersonaDetail(tx, actor, row), yourVersion: data.version });
     }

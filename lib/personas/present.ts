@@ -2,9 +2,8 @@ import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { casePersonas, identifiers, personaIdentifiers, personaRedFlags, personas, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/policy";
 import { caseVisibleTo } from "@/lib/cases/access";
-import { type PersonaRow, visibleCasesOf } from "./access";
+import { canWritePersonas, type PersonaRow, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { explainRisk, riskWeights, isRedFlagCode } from "./risk";
 import type { IdentifierView, PersonaDetail, PersonaIdentifierView, PersonaSummary } from "./views";
@@ -76,7 +75,7 @@ export async function personaIdentifierViews(runner: DbOrTx, actor: Actor, perso
 }
 
 export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: PersonaRow): Promise<PersonaDetail> {
-  const [visibleCases, allCases, identifierViews, flags] = await Promise.all([
+  const [visibleCases, allCases, identifierViews, flags, writable] = await Promise.all([
     visibleCasesOf(runner, actor, [row.id]),
     runner.select({ n: count() }).from(casePersonas).where(eq(casePersonas.personaId, row.id)),
     personaIdentifierViews(runner, actor, row.id),
@@ -85,6 +84,7 @@ export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: Persona
       .from(personaRedFlags)
       .leftJoin(users, eq(users.id, personaRedFlags.recordedById))
       .where(eq(personaRedFlags.personaId, row.id)),
+    canWritePersonas(runner, actor, [row.id]),
   ]);
   const risk = explainRisk(flags.map((f) => f.flag.code));
   const redFlags = flags
@@ -113,6 +113,6 @@ export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: Persona
     identifiers: identifierViews,
     redFlags,
     risk,
-    permissions: { edit: can(actor, "persona:write") },
+    permissions: { edit: writable.has(row.id) },
   };
 }

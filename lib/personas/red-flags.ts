@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { assertEvidenceUsable, loadPersona } from "./access";
+import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
 import { toPersonaDetail } from "./present";
 import { explainRisk } from "./risk";
 import { type RedFlagInput, redFlagInputSchema } from "./schema";
@@ -26,6 +26,7 @@ export async function addRedFlag({ actor, personaId, input }: { actor: Actor; pe
   const data = parseOrThrow(redFlagInputSchema, input);
   return changesGraph(db.transaction(async (tx) => {
     await loadPersona(tx, actor, personaId, { forUpdate: true });
+    await assertPersonaWritable(tx, actor, personaId);
     await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
     const inserted = await tx
       .insert(personaRedFlags)
@@ -43,6 +44,7 @@ export async function removeRedFlag({ actor, personaId, code }: { actor: Actor; 
   authorize(actor, "persona:write");
   return changesGraph(db.transaction(async (tx) => {
     await loadPersona(tx, actor, personaId, { forUpdate: true });
+    await assertPersonaWritable(tx, actor, personaId);
     const removed = await tx
       .delete(personaRedFlags)
       .where(and(eq(personaRedFlags.personaId, personaId), eq(personaRedFlags.code, code)))
