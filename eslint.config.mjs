@@ -11,7 +11,9 @@ const useClientFiles = ["app", "lib"].flatMap((dir) =>
   readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => /^\s*["']use client["']/.test(readFileSync(path.join(root, file), "utf8"))),
+    .filter((file) => /^\s*["']use client["']/.test(readFileSync(path.join(root, file), "utf8")))
+    // Literal paths, not globs: route folders such as [id] or (app) must not act as patterns.
+    .map((file) => file.replace(/[[\]{}()*?!+@]/g, "\\$&")),
 );
 
 // Browser code (and the lib modules it shares with the server) may take types from db/, never
