@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Case management for investigations of fake remote workers",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, never prerendered: its scripts carry that response's CSP
+  // nonce (proxy.ts), and a page built ahead of time would have none and be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">

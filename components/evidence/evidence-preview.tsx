@@ -49,13 +49,15 @@ function Preview({ item, onRead }: { item: EvidenceView; onRead: () => void }) {
       // eslint-disable-next-line @next/next/no-img-element -- the bytes come from our own content route, never an optimiser
       return <img src={src} alt={`Preview of ${item.title}`} onLoad={onRead} onError={onRead} className="max-h-[70vh] max-w-full rounded-md border object-contain" />;
     case "pdf":
-      // The response carries a sandboxing CSP; browsers that refuse to show a PDF under it get the link.
+      // A frame, not <object>: the pages' CSP allows no plugins (object-src 'none'). The response
+      // carries a sandboxing CSP, and a browser that will not show a PDF under it leaves the link.
       return (
-        <object data={src} type="application/pdf" title={`Preview of ${item.title}`} onLoad={onRead} className="h-[70vh] w-full rounded-md border">
-          <p className="p-3 text-sm">
-            This browser does not show PDFs here. <a href={contentUrl(item.id)} className="text-primary underline">Download it</a> instead.
+        <>
+          <iframe src={src} title={`Preview of ${item.title}`} onLoad={onRead} className="h-[70vh] w-full rounded-md border" />
+          <p className="text-xs text-muted-foreground">
+            Nothing above? This browser does not show PDFs here: <a href={contentUrl(item.id)} className="text-primary underline">download it</a> instead.
           </p>
-        </object>
+        </>
       );
     case "text":
       return <TextPreview item={item} onRead={onRead} />;
