@@ -17,6 +17,8 @@ import { exportPermissions } from "@/lib/exports/exports";
 
 export const metadata: Metadata = { title: "Case" };
 
+// No loading.tsx here or above: the visibility check must finish before the response starts, so a
+// record the reader may not see answers 404 (a streamed response has already sent 200).
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const parsed = caseIdParamsSchema.safeParse(await params);

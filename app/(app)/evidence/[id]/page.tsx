@@ -16,6 +16,8 @@ const orNotFound = (error: unknown): never => {
   throw error;
 };
 
+// No loading.tsx here or above: the visibility check must finish before the response starts, so a
+// record the reader may not see answers 404 (a streamed response has already sent 200).
 export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const parsed = evidenceIdParamsSchema.safeParse(await params);

@@ -8,6 +8,8 @@ import { personaIdParamsSchema } from "@/lib/personas/schema";
 
 export const metadata: Metadata = { title: "Persona" };
 
+// No loading.tsx here or above: the visibility check must finish before the response starts, so a
+// record the reader may not see answers 404 (a streamed response has already sent 200).
 export default async function PersonaPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const parsed = personaIdParamsSchema.safeParse(await params);

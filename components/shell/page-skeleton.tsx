@@ -1,6 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/** The loading state of a page without a skeleton of its own shape. */
+export function PageSkeleton() {
   return (
     <div role="status" aria-label="Loading" className="flex flex-col gap-3">
       <Skeleton className="h-8 w-64" />
