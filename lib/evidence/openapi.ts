@@ -18,7 +18,7 @@ export const evidenceOperations: ApiOperation[] = [
     responses: { 201: { description: "The new item with its exhibit number and hash", schema: evidenceSchema } },
   },
   { method: "get", path: "/api/evidence/{id}", summary: "Metadata of one item", tag, params: evidenceIdParamsSchema, responses: { 200: { description: "The item", schema: evidenceSchema } } },
-  { method: "delete", path: "/api/evidence/{id}", summary: "Soft-delete an item not on legal hold (case lead or admin); 409 while on hold", tag, params: evidenceIdParamsSchema, body: reasonSchema, responses: { 200: { description: "Deleted", schema: z.object({ bytesRemoved: z.boolean() }) } } },
+  { method: "delete", path: "/api/evidence/{id}", summary: "Soft-delete an item not on legal hold (case lead or admin); 409 while on hold", tag, params: evidenceIdParamsSchema, body: reasonSchema, responses: { 200: { description: "Deleted", schema: z.object({ deleted: z.literal(true) }) } } },
   {
     method: "get",
     path: "/api/evidence/{id}/content",

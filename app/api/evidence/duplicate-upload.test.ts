@@ -8,6 +8,7 @@ import { type Json, who, type Who } from "@/lib/testing/routes";
 import * as activity from "../cases/[id]/activity/route";
 import * as caseEvidence from "../cases/[id]/evidence/route";
 import * as custody from "./[id]/custody/route";
+import * as item from "./[id]/route";
 
 // next-auth cannot load outside Next's bundler; with no session cookie it answers "no session".
 vi.mock("@/auth", () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
@@ -82,5 +83,24 @@ describe("uploading bytes that already exist in a case the uploader cannot see",
     const details = (log.items as { detail: Record<string, unknown> }[]).map((e) => e.detail);
     expect(details.at(-1)).toEqual({ sha256: answer.sha256 });
     expect(details.filter((d) => "storedNew" in d)).toEqual([]);
+  });
+});
+
+describe("deleting an item whose bytes are also stored for a case the deleter cannot see", () => {
+  it("answers exactly as deleting bytes nobody else holds", async () => {
+    const shared = randomBytes(20_000);
+    const secret = await makeCase(first.actor);
+    await uploadAndLook(first, secret.id, shared);
+    const own = await makeCase(second.actor);
+    const duplicate = await uploadAndLook(second, own.id, shared);
+    const unique = await uploadAndLook(second, own.id, randomBytes(20_000));
+    const remove = async (id: string) => {
+      const request = new Request(`http://localhost/api/evidence/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${second.token}`, "content-type": "application/json" }, body: JSON.stringify({ reason: "Uploaded to the wrong case" }) });
+      const response = await item.DELETE(request, { params: Promise.resolve({ id }) });
+      return { status: response.status, body: await response.json() };
+    };
+    const [a, b] = [await remove(duplicate.answer.id), await remove(unique.answer.id)];
+    expect(a).toEqual(b);
+    expect(a).toEqual({ status: 200, body: { deleted: true } });
   });
 });

@@ -64,7 +64,7 @@ export const useReleaseHold = (id: string, caseId: string) =>
   useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "DELETE", body: { reason } }));
 
 export const useDeleteEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ bytesRemoved: boolean }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }));
 
 export interface UploadMetadata {
   title: string;
