@@ -115,6 +115,7 @@ export function startApp(port: number, databaseUrl: string, dataDir: string, aut
     port,
     healthPath: "/api/health",
     logName: `server-${port}`,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn", PORT: String(port) },
+    // Load runs send thousands of requests a minute with one token: lift the per-token limit.
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn", PORT: String(port), API_TOKEN_RATE_LIMIT: "100000000" },
   });
 }
