@@ -122,3 +122,15 @@ describe("audit_events", () => {
     expect(after).toEqual(row);
   });
 });
+
+describe("the append-only logs", () => {
+  // Row triggers never fire on TRUNCATE, which would empty a log in one statement.
+  it.each(["audit_events", "custody_events", "disclosures"])("refuse TRUNCATE of %s", async (table) => {
+    const attempt = db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`truncate table ${table}`));
+      // Reached only without the refusal: undo, so other test files sharing the database keep their rows.
+      throw new Rollback("truncated");
+    });
+    await expect(attempt.then(() => "committed", errorText)).resolves.toMatch(new RegExp(`${table} is append-only`));
+  });
+});
