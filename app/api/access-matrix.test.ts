@@ -185,7 +185,7 @@ describe("an outsider's own persona holding the owner's identifier", () => {
       const [method, apiPath] = operation.split(" ") as [string, string];
       const answer = await send(await handlerOf(operation), method, fill(apiPath, params) + query, me.token, params, body);
       if (answer.status >= 300) wrong.push(`${operation}: ${describeAnswer(answer)} ${answer.text.slice(0, 200)}`);
-      const leaked = leaks(answer, "nonMember");
+      const leaked = leaks(answer, "nonMember", operation);
       if (leaked.length > 0) wrong.push(`${operation}: names ${leaked.join(", ")}`);
     }
     expect(wrong).toEqual([]);
