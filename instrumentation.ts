@@ -22,4 +22,8 @@ export async function register(): Promise<void> {
     (failed) => failed > 0 && logger.warn({ failed }, "marked exports left unfinished by a stopped server as failed"),
     (err: unknown) => logger.warn({ err }, "could not check for unfinished exports"),
   );
+  // The newest audit events, signed into DATA_DIR/audit-anchors.jsonl every minute and at
+  // shutdown, so deleting or rewriting them in the database shows in `audit verify`.
+  const { startAuditAnchoring } = await import("@/lib/audit/anchor-schedule");
+  startAuditAnchoring();
 }

@@ -16,7 +16,7 @@ const systemOperations: ApiOperation[] = [
   {
     method: "get",
     path: "/api/audit/verify",
-    summary: "Walk the audit hash chain and report the first broken link (admin)",
+    summary: "Walk the audit hash chain, compare the log with its signed anchors, and report the first broken link and every anchor problem (admin)",
     tag: "System",
     responses: {
       200: {
@@ -26,6 +26,12 @@ const systemOperations: ApiOperation[] = [
           checked: z.number().int(),
           lastSeq: z.number().int(),
           firstBreak: z.object({ seq: z.number().int(), problem: z.string(), message: z.string() }).nullable(),
+          anchors: z.object({
+            file: z.string(),
+            lines: z.number().int(),
+            latest: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
+            problems: z.array(z.object({ problem: z.string(), line: z.number().int().nullable(), seq: z.number().int().nullable(), message: z.string() })),
+          }),
         }),
       },
     },

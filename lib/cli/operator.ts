@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { type AuditVerification, verifyAuditChain } from "@/lib/audit/verify";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { describeAuditVerification } from "@/lib/audit/verify-report";
+import { type AnchorWrite, writeAuditAnchor } from "@/lib/audit/write-anchor";
 import { AppError } from "@/lib/errors";
 import { emailSchema } from "@/lib/users/schema";
 
@@ -24,7 +26,13 @@ export async function cliActorForEmail(email: string): Promise<Actor> {
   return { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
 }
 
-/** The whole audit chain, checked with the operator's rights (no signed-in admin needed). */
-export async function verifyAuditAsOperator(): Promise<AuditVerification> {
-  return verifyAuditChain({ db });
+/** The whole audit chain and its anchors, checked with the operator's rights (no signed-in admin needed). */
+export async function verifyAuditAsOperator({ dataDir }: { dataDir?: string } = {}): Promise<{ ok: boolean; lines: string[] }> {
+  const result = await verifyAuditChain({ db, dataDir });
+  return { ok: result.ok, lines: describeAuditVerification(result) };
+}
+
+/** `audit anchor`: anchors the head now, even when an anchor of it exists (the operator asked for one). */
+export async function anchorAuditAsOperator({ dataDir }: { dataDir?: string } = {}): Promise<AnchorWrite> {
+  return writeAuditAnchor({ db, dataDir, always: true });
 }

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -49,4 +49,13 @@ export function existingSigningKey(dataDir = env.DATA_DIR): SigningKey | null {
 /** Ed25519 over the exact bytes (no pre-hash), which is what `openssl pkeyutl -verify -rawin` checks. */
 export function signBytes(key: SigningKey, bytes: Uint8Array): Buffer {
   return sign(null, bytes, key.privateKey);
+}
+
+/** The check matching signBytes; false (never a throw) for a malformed signature or a key of another type. */
+export function verifySignedBytes(publicKey: KeyObject, bytes: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    return publicKey.asymmetricKeyType === "ed25519" && verify(null, bytes, publicKey, signature);
+  } catch {
+    return false;
+  }
 }

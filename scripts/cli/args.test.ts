@@ -30,6 +30,7 @@ describe("parseCommand", () => {
       expiresAt: "2030-01-01T00:00:00Z",
     });
     expect(parseCommand(["audit", "verify"])).toEqual({ kind: "audit-verify" });
+    expect(parseCommand(["audit", "anchor"])).toEqual({ kind: "audit-anchor" });
     expect(parseCommand(["help"])).toEqual({ kind: "help" });
     expect(parseCommand(["user", "add", "--help"])).toEqual({ kind: "help" });
   });
@@ -44,6 +45,7 @@ describe("parseCommand", () => {
     expect(usageMessage(["user", "add", "--email", "e@example.com", "--name", "X", "--role", "admin", "--password", "p", "--password-stdin"])).toMatch(/not both/);
     expect(usageMessage(["token", "create", "--email", "x@example.com", "--name", "ci", "--colour", "red"])).toMatch(/Unknown option '--colour'/);
     expect(usageMessage(["audit", "verify", "extra"])).toMatch(/"audit verify"/);
+    expect(usageMessage(["audit"])).toMatch(/try "audit verify" or "audit anchor"/);
     expect(usageMessage(["token", "create", "--email", "  ", "--name", "ci"])).toMatch(/needs --email/);
   });
 });

@@ -9,6 +9,7 @@ export type CliCommand =
   | { kind: "user-add"; email: string; name: string; role: string; password: PasswordSource }
   | { kind: "token-create"; email: string; name: string; expiresAt?: string }
   | { kind: "audit-verify" }
+  | { kind: "audit-anchor" }
   | { kind: "verify-pack"; file: string };
 
 export const usage = `Casework operator commands
@@ -26,7 +27,13 @@ Commands:
       (-s keeps npm's own banner out of stdout.)
 
   audit verify
-      Check the audit log's hash chain: exit code 0 when intact, 1 at the first broken link.
+      Check the audit log's hash chain, and the log against the signed anchors in
+      DATA_DIR/audit-anchors.jsonl (a deleted or rewritten tail, a forged anchor line):
+      exit code 0 when intact, 1 naming each problem.
+
+  audit anchor
+      Sign the audit log's newest event (seq and hash) with the instance key and append it to
+      DATA_DIR/audit-anchors.jsonl now. The server does this every minute while events arrive.
 
   verify-pack <file.zip>
       Check an evidence pack: the signature over manifest.json (and whether the key is this
@@ -88,6 +95,7 @@ const specs: Record<string, Spec> = {
     },
   },
   "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
+  "audit anchor": { options: {}, build: () => ({ kind: "audit-anchor" }) },
 };
 
 /** `verify-pack <file>`: one positional argument, the pack. */

@@ -1,4 +1,4 @@
-import { cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
+import { anchorAuditAsOperator, cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
 import { verifyPackAsOperator } from "@/lib/exports/verify-report";
 import { createToken } from "@/lib/tokens/tokens";
 import type { UserInput } from "@/lib/users/schema";
@@ -46,15 +46,18 @@ export async function runCommand(command: CliCommand): Promise<number> {
       return 0;
     }
     case "audit-verify": {
-      const result = await verifyAuditAsOperator();
-      if (result.ok) {
-        out(`audit chain OK: ${result.checked} events`);
+      const { ok, lines } = await verifyAuditAsOperator();
+      for (const line of lines) (ok ? out : err)(line);
+      return ok ? 0 : 1;
+    }
+    case "audit-anchor": {
+      const result = await anchorAuditAsOperator();
+      if (!result.written) {
+        out("nothing to anchor: the audit log is empty");
         return 0;
       }
-      const b = result.firstBreak;
-      err(`audit chain BROKEN at event ${b?.seq ?? "?"} (${b?.problem ?? "unknown"}): ${b?.message ?? "no detail"}`);
-      err(`${result.checked} events verified before the break (last good event: ${result.lastSeq}).`);
-      return 1;
+      out(`anchored event ${result.anchor.seq} (${result.anchor.hash}) at ${result.anchor.at} in ${result.file}`);
+      return 0;
     }
     case "verify-pack": {
       const { ok, lines } = await verifyPackAsOperator(command.file);
