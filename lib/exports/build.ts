@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { appVersion } from "@/lib/version";
+import { packAuditHead } from "./audit-head";
 import { collectPackData } from "./collect";
 import { auditCsv, custodyCsv } from "./csv";
 import { finishExport, recordIntegrityFailure } from "./finish";
@@ -87,7 +88,8 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
     if (options.includeStix) await writer.addBuffer("stix/bundle.json", buildStixBundle(data, { exportId: id, exportedAt, producerName: `Casework instance ${key.fingerprint.slice(0, 16)}` }));
     await writer.addBuffer("public-key.pem", Buffer.from(key.publicKeyPem, "utf8"));
     await writer.addBuffer("VERIFY.txt", verifyText({ caseRef: data.case.ref, exportedAt, fingerprint: key.fingerprint, hasReport: options.includeReport }));
-    const manifest = buildManifest({ exportId: id, exportedAt, exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" }, software, options, data, included, leftOut, files: [...writer.entries], signing: key, hasReport: options.includeReport });
+    const audit = await packAuditHead(key);
+    const manifest = buildManifest({ exportId: id, exportedAt, exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" }, software, options, data, included, leftOut, files: [...writer.entries], signing: key, hasReport: options.includeReport, audit });
     const manifestEntry = await writer.addBuffer("manifest.json", manifest);
     await writer.addBuffer("manifest.sig", signBytes(key, manifest));
     if (options.includeReport) {

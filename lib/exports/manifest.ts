@@ -1,3 +1,4 @@
+import type { ManifestAudit } from "./audit-head";
 import type { PackData, PackEvidence } from "./data";
 import type { IncludedItem, LeftOutItem } from "./plan";
 import type { ExportOptions } from "./schema";
@@ -19,6 +20,7 @@ export interface ManifestInput {
   files: PackEntry[];
   signing: { fingerprint: string };
   hasReport: boolean;
+  audit: ManifestAudit;
 }
 
 function evidenceEntry(e: PackEvidence, path: string) {
@@ -47,6 +49,7 @@ export function buildManifest(input: ManifestInput): Buffer {
     exportedBy: { name: input.exporter.name, email: input.exporter.email, role: input.exporter.role, userId: input.exporter.id },
     software: input.software,
     signature: { algorithm: "Ed25519", file: "manifest.sig", publicKeyFile: "public-key.pem", publicKeySha256: input.signing.fingerprint },
+    audit: input.audit,
     options: { privileged: input.options.privileged, includeReport: input.options.includeReport, includeStix: input.options.includeStix, includeGraph: input.options.includeGraph },
     case: data.case,
     files: input.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),

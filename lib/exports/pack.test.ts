@@ -4,8 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { databaseKind, db } from "@/db";
 import { auditEvents, custodyEvents, exports } from "@/db/schema";
+import type { AuditAnchor } from "@/lib/audit/anchor";
+import { writeAuditAnchor } from "@/lib/audit/write-anchor";
 import type { Actor } from "@/lib/auth/actor";
 import { createLink } from "@/lib/personas/links";
 import { createDisclosure } from "@/lib/referrals/disclosures";
@@ -57,7 +59,13 @@ describe("an evidence pack", () => {
   let pack: Awaited<ReturnType<typeof exportAndWait>>;
   let dir: string;
 
+  let anchor: AuditAnchor;
+
   beforeAll(async () => {
+    // Into this file's own data folder, where the build reads the newest anchor from.
+    const written = await writeAuditAnchor({ db });
+    if (!written.written) throw new Error("no anchor written");
+    anchor = written.anchor;
     pack = await exportAndWait(lead, caseId);
     dir = unzipPack(pack.file);
     if (process.env.KEEP_PACK) fs.copyFileSync(pack.file, process.env.KEEP_PACK);
@@ -193,6 +201,20 @@ describe("an evidence pack", () => {
     expect(audit).toHaveLength(1);
     const [row] = await db.select().from(exports).where(eq(exports.id, pack.id));
     expect(row?.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("records the audit log's newest event at build time and the newest signed anchor, which verify-pack checks with the pack's key", async () => {
+    const { audit } = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { audit: { headSeq: number; headHash: string; anchor?: unknown } };
+    const seqOf = async (action: string) => (await db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(eq(auditEvents.entityId, pack.id), eq(auditEvents.action, action))))[0]!.seq;
+    const [created, completed] = [await seqOf("export.create"), await seqOf("export.complete")];
+    // Other test files append to a shared PostgreSQL log meanwhile; alone, nothing comes between.
+    if (databaseKind() === "pglite") expect(audit.headSeq).toBe(created);
+    expect(audit.headSeq).toBeGreaterThanOrEqual(created);
+    expect(audit.headSeq).toBeLessThan(completed);
+    const [head] = await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, audit.headSeq));
+    expect(audit.headHash).toBe(head!.hash);
+    expect(audit.anchor).toEqual({ seq: anchor.seq, hash: anchor.hash, at: anchor.at, signature: anchor.signature });
+    expect((await verifyPack(pack.file)).audit).toEqual({ headSeq: audit.headSeq, anchor: { seq: anchor.seq, at: anchor.at, valid: true } });
   });
 
   it("can be attached to a referral's disclosure log, which then records the pack's SHA-256", async () => {

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import zlib from "node:zlib";
 import { keyFingerprint, type SigningKey } from "./signing";
+import { checkPackAudit } from "./verify-audit";
 import { openZipEntry, readZipDirectory, type ZipEntryInfo } from "./zip-reader";
 import { checkManifest, checkSums } from "./verify-lists";
 
@@ -17,6 +18,8 @@ export interface PackVerification {
   signature: { valid: boolean; fingerprint: string | null; matchesInstance: boolean | null };
   sums: { checked: number };
   manifest: { files: number; evidence: number; caseRef: string | null; exportedAt: string | null };
+  /** The audit log's head recorded in the manifest, and its anchor's signature checked with the pack's key. */
+  audit: { headSeq: number | null; anchor: { seq: number; at: string; valid: boolean } | null };
 }
 
 export interface ActualFile {
@@ -64,7 +67,7 @@ function checkSignature(manifest: Buffer | undefined, sig: Buffer | undefined, p
  */
 export async function verifyPack(file: string, { instanceKey = null }: { instanceKey?: SigningKey | null } = {}): Promise<PackVerification> {
   const problems: PackProblem[] = [];
-  const empty: PackVerification = { ok: false, files: 0, problems, signature: { valid: false, fingerprint: null, matchesInstance: null }, sums: { checked: 0 }, manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null } };
+  const empty: PackVerification = { ok: false, files: 0, problems, signature: { valid: false, fingerprint: null, matchesInstance: null }, sums: { checked: 0 }, manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null }, audit: { headSeq: null, anchor: null } };
   let entries: ZipEntryInfo[];
   try {
     entries = (await readZipDirectory(file)).filter((e) => !e.name.endsWith("/"));
@@ -92,6 +95,7 @@ export async function verifyPack(file: string, { instanceKey = null }: { instanc
   const signature = checkSignature(texts.get("manifest.json"), texts.get("manifest.sig"), texts.get("public-key.pem"), instanceKey, problems);
   const sums = checkSums(texts.get("SHA256SUMS"), actual, problems);
   const manifest = checkManifest(texts.get("manifest.json"), actual, signature.fingerprint, problems);
+  const audit = checkPackAudit(texts.get("manifest.json"), texts.get("public-key.pem"), problems);
   const unique = problems.filter((p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i);
-  return { ok: unique.length === 0, files: actual.size, problems: unique, signature, sums, manifest };
+  return { ok: unique.length === 0, files: actual.size, problems: unique, signature, sums, manifest, audit };
 }

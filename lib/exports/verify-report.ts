@@ -12,6 +12,10 @@ function describeVerification(file: string, r: PackVerification): string[] {
     lines.push(`Signature over manifest.json: ${r.signature.valid ? "valid" : "INVALID"}; key ${r.signature.fingerprint} (${whose})`);
   }
   lines.push(`SHA256SUMS: ${r.sums.checked} lines checked; manifest: ${r.manifest.files} files and ${r.manifest.evidence} evidence items checked`);
+  if (r.audit.headSeq !== null) {
+    const anchor = r.audit.anchor ? `; its newest anchor, event ${r.audit.anchor.seq} of ${r.audit.anchor.at}, is ${r.audit.anchor.valid ? "validly signed" : "NOT validly signed"}` : "; no anchor yet";
+    lines.push(`Audit log when packed: newest event ${r.audit.headSeq}${anchor}`);
+  }
   for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
   lines.push(r.ok ? "OK: every file is intact and the manifest signature verifies." : `FAILED: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${new Set(r.problems.map((p) => p.file)).size} file(s).`);
   return lines;
