@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { buildGraph } from "@/lib/graph/build";
 import { computeNetworks } from "@/lib/graph/networks";
 import { screenIdentifiers } from "@/lib/graph/screen";
-import { addIdentifier } from "@/lib/personas/identifiers";
-import { listPersonas } from "@/lib/personas/list";
+import { addIdentifier } from "@/lib/personas/add-identifier";
+import { listPersonas } from "@/lib/personas/list-personas";
 import { db } from "@/db";
 import type { BenchShape } from "./personas-data";
 

@@ -9,7 +9,7 @@ import { auditEvents, custodyEvents, exports } from "@/db/schema";
 import type { AuditAnchor } from "@/lib/audit/anchor";
 import { writeAuditAnchor } from "@/lib/audit/write-anchor";
 import type { Actor } from "@/lib/auth/actor";
-import { createLink } from "@/lib/personas/links";
+import { createLink } from "@/lib/personas/create-link";
 import { createDisclosure } from "@/lib/referrals/disclosures";
 import { createReferral } from "@/lib/referrals/referrals";
 import { makeCase } from "@/lib/testing/cases";

@@ -7,8 +7,8 @@ import { addMember } from "@/lib/cases/members";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
-import { getPersona } from "./personas";
-import { listPersonas } from "./list";
+import { getPersona } from "./get-persona";
+import { listPersonas } from "./list-personas";
 
 let leadA: Actor;
 let leadB: Actor;

@@ -6,8 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
-import { createLink, deleteLink, updateLink } from "./links";
-import { listPersonaLinks } from "./suggestions";
+import { createLink } from "./create-link";
+import { deleteLink } from "./delete-link";
+import { updateLink } from "./update-link";
+import { listPersonaLinks } from "./list-persona-links";
 import type { PersonaDetail } from "./views";
 
 let lead: Actor;

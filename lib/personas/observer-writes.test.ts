@@ -4,10 +4,11 @@ import { addMember } from "@/lib/cases/members";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
-import { attachPersona } from "./case-personas";
-import { createLink } from "./links";
-import { getPersona, updatePersona } from "./personas";
-import { addRedFlag } from "./red-flags";
+import { attachPersona } from "./attach-persona";
+import { createLink } from "./create-link";
+import { getPersona } from "./get-persona";
+import { updatePersona } from "./update-persona";
+import { addRedFlag } from "./add-red-flag";
 
 const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? "error");
 

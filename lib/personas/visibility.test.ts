@@ -8,8 +8,9 @@ import { addMember } from "@/lib/cases/members";
 import { makeCase, uniqueWord, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { makePersona } from "@/lib/testing/personas";
-import { attachPersona, detachPersona } from "./case-personas";
-import { listPersonas } from "./list";
+import { attachPersona } from "./attach-persona";
+import { detachPersona } from "./detach-persona";
+import { listPersonas } from "./list-personas";
 
 let lead: Actor;
 let other: Actor;

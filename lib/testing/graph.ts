@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { createLink } from "@/lib/personas/links";
+import { createLink } from "@/lib/personas/create-link";
 import type { PersonaDetail } from "@/lib/personas/views";
 import { makeCase } from "./cases";
 import { makeActor } from "./factories";

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { addIdentifier } from "@/lib/personas/identifiers";
-import { createPersona } from "@/lib/personas/personas";
+import { addIdentifier } from "@/lib/personas/add-identifier";
+import { createPersona } from "@/lib/personas/create-persona";
 import type { IdentifierInput, PersonaCreate } from "@/lib/personas/schema";
 import type { PersonaDetail, PersonaIdentifierView } from "@/lib/personas/views";
 import { uniqueWord } from "./cases";

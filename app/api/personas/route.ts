@@ -1,6 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
-import { listPersonas } from "@/lib/personas/list";
-import { createPersona } from "@/lib/personas/personas";
+import { listPersonas } from "@/lib/personas/list-personas";
+import { createPersona } from "@/lib/personas/create-persona";
 import { personaCreateSchema, personaListQuerySchema } from "@/lib/personas/schema";
 
 // GET /api/personas — personas the caller may see, searched, filtered and paged.

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
-import { listPersonas } from "@/lib/personas/list";
+import { listPersonas } from "@/lib/personas/list-personas";
 import { personaListQuerySchema } from "@/lib/personas/schema";
 import type { PersonaList } from "@/lib/personas/views";
 

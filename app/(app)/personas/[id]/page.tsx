@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PersonaDetailView } from "@/components/personas/persona-detail";
 import { requireActor } from "@/lib/auth/current";
 import { AppError } from "@/lib/errors";
-import { getPersona } from "@/lib/personas/personas";
+import { getPersona } from "@/lib/personas/get-persona";
 import { personaIdParamsSchema } from "@/lib/personas/schema";
 
 export const metadata: Metadata = { title: "Persona" };

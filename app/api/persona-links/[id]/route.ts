@@ -1,5 +1,6 @@
 import { withActor } from "@/lib/api/handler";
-import { deleteLink, updateLink } from "@/lib/personas/links";
+import { deleteLink } from "@/lib/personas/delete-link";
+import { updateLink } from "@/lib/personas/update-link";
 import { linkIdParamsSchema, linkUpdateSchema } from "@/lib/personas/schema";
 
 // PATCH /api/persona-links/{id}

@@ -1,5 +1,6 @@
 import { withActor } from "@/lib/api/handler";
-import { getPersona, updatePersona } from "@/lib/personas/personas";
+import { getPersona } from "@/lib/personas/get-persona";
+import { updatePersona } from "@/lib/personas/update-persona";
 import { personaIdParamsSchema, personaUpdateSchema } from "@/lib/personas/schema";
 
 // GET /api/personas/{id}

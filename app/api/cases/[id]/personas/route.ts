@@ -1,6 +1,7 @@
 import { json, withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
-import { attachPersona, listCasePersonas } from "@/lib/personas/case-personas";
+import { attachPersona } from "@/lib/personas/attach-persona";
+import { listCasePersonas } from "@/lib/personas/list-case-personas";
 import { casePersonaInputSchema } from "@/lib/personas/schema";
 
 // GET /api/cases/{id}/personas

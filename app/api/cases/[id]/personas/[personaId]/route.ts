@@ -1,6 +1,6 @@
 // DELETE /api/cases/{id}/personas/{personaId} — detach; the persona itself stays.
 import { withActor } from "@/lib/api/handler";
-import { detachPersona } from "@/lib/personas/case-personas";
+import { detachPersona } from "@/lib/personas/detach-persona";
 import { casePersonaParamsSchema } from "@/lib/personas/schema";
 
 export const DELETE = withActor({ params: casePersonaParamsSchema }, async ({ actor, params }) => {

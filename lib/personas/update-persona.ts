@@ -1,59 +1,14 @@
 import { eq } from "drizzle-orm";
-import { db, type Tx } from "@/db";
-import { casePersonaRoles, casePersonas, personas } from "@/db/schema";
+import { db } from "@/db";
+import { personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
 import { toPersonaDetail } from "./present";
-import { type PersonaCreate, personaCreateSchema, personaInputSchema, type PersonaUpdate, personaUpdateSchema } from "./schema";
+import { type PersonaUpdate, personaUpdateSchema } from "./schema";
 import type { PersonaDetail } from "./views";
-
-type ParsedInput = ReturnType<typeof personaInputSchema.parse>;
-
-/** Inserts a persona (and its first case link) inside the caller's transaction. */
-export async function insertPersona(tx: Tx, actor: Actor, data: ParsedInput, attach?: { caseId: string; role: (typeof casePersonaRoles)[number] }) {
-  await assertEvidenceUsable(tx, actor, data.photoEvidenceId, "photoEvidenceId");
-  const [row] = await tx
-    .insert(personas)
-    .values({ ...data, photoEvidenceId: data.photoEvidenceId ?? null, createdById: actor.id })
-    .returning();
-  if (!row) throw new Error("persona insert returned nothing");
-  if (attach) await tx.insert(casePersonas).values({ caseId: attach.caseId, personaId: row.id, role: attach.role, addedById: actor.id });
-  return row;
-}
-
-/**
- * A persona given a case is attached to it in the same transaction, so it is never visible
- * beyond that case; one created without a case is visible to every role that reads personas.
- */
-export async function createPersona({ actor, input }: { actor: Actor; input: PersonaCreate }): Promise<PersonaDetail> {
-  authorize(actor, "persona:write");
-  const { caseId, role, ...data } = parseOrThrow(personaCreateSchema, input);
-  return db.transaction(async (tx) => {
-    if (caseId) {
-      const { access } = await loadCase(tx, actor, caseId);
-      authorize(actor, "case:update", { case: access }, "Case");
-    }
-    const row = await insertPersona(tx, actor, data, caseId ? { caseId, role } : undefined);
-    await recordAudit(tx, {
-      actor,
-      action: "persona.create",
-      entityType: "persona",
-      entityId: row.id,
-      caseId: caseId ?? null,
-      detail: { displayName: row.displayName, status: row.status, ...(caseId ? { role } : {}) },
-    });
-    return toPersonaDetail(tx, actor, row);
-  });
-}
-
-export async function getPersona({ actor, personaId }: { actor: Actor; personaId: string }): Promise<PersonaDetail> {
-  const row = await loadPersona(db, actor, personaId);
-  return toPersonaDetail(db, actor, row);
-}
 
 const editable = ["displayName", "aliases", "claimedLocation", "claimedTimezone", "claimedNationality", "claimedEducation", "claimedEmployers", "status", "notes", "photoEvidenceId"] as const;
 

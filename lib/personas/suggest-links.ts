@@ -2,10 +2,9 @@ import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { identifiers, personaIdentifiers, personaLinks, personas, type IdentifierType, type PersonaStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { loadPersona, personaVisibleTo } from "./access";
+import { personaVisibleTo } from "./access";
 import { groupBy } from "./correlation";
-import { linksOf, loadLinkViews } from "./links";
-import type { PersonaLinks, SuggestionView } from "./views";
+import type { SuggestionView } from "./views";
 
 const MAX_SUGGESTIONS = 50;
 
@@ -45,11 +44,4 @@ export async function suggestLinks(actor: Actor, personaId: string): Promise<Sug
       sharedIdentifiers: group.map((r) => ({ id: r.id, type: r.type, value: r.value, normalizedValue: r.normalized_value })),
     };
   });
-}
-
-/** The persona's explicit links (confirmed and rejected) and the links its shared identifiers suggest. */
-export async function listPersonaLinks({ actor, personaId }: { actor: Actor; personaId: string }): Promise<PersonaLinks> {
-  await loadPersona(db, actor, personaId);
-  const [links, suggestions] = await Promise.all([loadLinkViews(db, actor, linksOf(personaId)), suggestLinks(actor, personaId)]);
-  return { links, suggestions };
 }
