@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const { cases, evidence } = await import("@/db/schema");
   const { eq } = await import("drizzle-orm");
   const { createUser } = await import("@/lib/users/users");
-  const { createCase } = await import("@/lib/cases/cases");
+  const { createCase } = await import("@/lib/cases/create-case");
   const { evidenceStore } = await import("@/lib/storage");
   const { createExport, getExport } = await import("@/lib/exports/exports");
   const { buildsIdle } = await import("@/lib/exports/jobs");

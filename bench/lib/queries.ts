@@ -2,13 +2,13 @@
  * The SQL behind the case endpoints, captured from drizzle without running it, so the raw
  * baseline and the bare server execute exactly what the product executes. The case list comes
  * from lib itself (caseListStatements); the case page queries mirror lib/cases/{access,present,
- * notes,activity}.ts builder for builder. Import only after pointAppAtBench().
+ * list-notes,list-activity}.ts builder for builder. Import only after pointAppAtBench().
  */
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, caseMembers, caseNotes, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { caseListStatements } from "@/lib/cases/list";
+import { caseListStatements } from "@/lib/cases/list-cases";
 import { caseListQuerySchema } from "@/lib/cases/schema";
 import { CASE_ID, type CasePageSql, LEAD_ID, type Statement } from "./sql-runner";
 

@@ -3,10 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { listActivity } from "./activity";
-import { transitionCase, updateCase } from "./cases";
-import { addMember, removeMember } from "./members";
-import { createNote, updateNote } from "./notes";
+import { listActivity } from "./list-activity";
+import { transitionCase } from "./transition-case";
+import { updateCase } from "./update-case";
+import { addMember } from "./add-member";
+import { removeMember } from "./remove-member";
+import { createNote } from "./create-note";
+import { updateNote } from "./update-note";
 
 let lead: Actor;
 let colleague: Actor;

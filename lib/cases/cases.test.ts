@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { createCase, getCase, updateCase } from "./cases";
-import { listCases } from "./list";
+import { createCase } from "./create-case";
+import { getCase } from "./get-case";
+import { updateCase } from "./update-case";
+import { listCases } from "./list-cases";
 import { caseTemplates } from "./templates";
 
 let investigator: Actor;

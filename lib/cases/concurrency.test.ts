@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { getCase, updateCase } from "./cases";
-import { addMember } from "./members";
+import { getCase } from "./get-case";
+import { updateCase } from "./update-case";
+import { addMember } from "./add-member";
 import type { CaseDetail } from "./views";
 
 let lead: Actor;

@@ -5,7 +5,7 @@ import { cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { listCases } from "./list";
+import { listCases } from "./list-cases";
 import type { CaseListQuery } from "./schema";
 
 /*

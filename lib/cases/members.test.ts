@@ -3,8 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { disableUser, makeActor } from "@/lib/testing/factories";
-import { getCase, updateCase } from "./cases";
-import { addMember, listMembers, removeMember } from "./members";
+import { getCase } from "./get-case";
+import { updateCase } from "./update-case";
+import { addMember } from "./add-member";
+import { listMembers } from "./list-members";
+import { removeMember } from "./remove-member";
 
 let lead: Actor;
 let admin: Actor;

@@ -6,8 +6,10 @@ import { caseNoteRevisions, caseNotes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { addMember } from "./members";
-import { createNote, listNotes, updateNote } from "./notes";
+import { addMember } from "./add-member";
+import { createNote } from "./create-note";
+import { listNotes } from "./list-notes";
+import { updateNote } from "./update-note";
 import type { CaseDetail } from "./views";
 
 let author: Actor;

@@ -5,8 +5,8 @@ import { cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { getCase } from "./cases";
-import { listCases } from "./list";
+import { getCase } from "./get-case";
+import { listCases } from "./list-cases";
 
 let actor: Actor;
 

@@ -4,8 +4,9 @@ import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { listCases } from "./list";
-import { createNote, updateNote } from "./notes";
+import { listCases } from "./list-cases";
+import { createNote } from "./create-note";
+import { updateNote } from "./update-note";
 import type { CaseDetail } from "./views";
 
 let lead: Actor;

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { fileReferral } from "@/lib/testing/referrals";
 import { makeActor } from "@/lib/testing/factories";
-import { getCase, transitionCase } from "./cases";
+import { getCase } from "./get-case";
+import { transitionCase } from "./transition-case";
 
 let lead: Actor;
 

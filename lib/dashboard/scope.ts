@@ -2,7 +2,7 @@ import { and, type Column, inArray, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
-import { hiringChannelIs, subjectTeamIs } from "@/lib/cases/list";
+import { hiringChannelIs, subjectTeamIs } from "@/lib/cases/list-cases";
 import { visibilityKey } from "@/lib/graph/cache";
 import { addDays } from "./period";
 import type { DashboardFilter } from "./schema";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, removeMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
+import { removeMember } from "@/lib/cases/remove-member";
 import { makeActor } from "@/lib/testing/factories";
 import { getDashboardSummary } from "./summary";
 import { buildDashboardData, type DashboardTestData } from "./test-data";

@@ -1,7 +1,7 @@
 import "@/lib/testing/evidence";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import type { AppError } from "@/lib/errors";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { addMember, removeMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
+import { removeMember } from "@/lib/cases/remove-member";
 import { createLink } from "@/lib/personas/create-link";
 import { makeActor } from "@/lib/testing/factories";
 import { buildHandGraph, type HandBuiltGraph } from "@/lib/testing/graph";

@@ -4,7 +4,7 @@ import { db, queryRows } from "@/db";
 import { casePersonas, cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo, visibleCaseIds } from "@/lib/cases/access";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import { makeCase, uniqueWord, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { makePersona } from "@/lib/testing/personas";

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { auditEvents, disclosures, exports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { createDisclosure, listDisclosures } from "./disclosures";

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { getCase, transitionCase } from "@/lib/cases/cases";
-import { addMember } from "@/lib/cases/members";
+import { getCase } from "@/lib/cases/get-case";
+import { transitionCase } from "@/lib/cases/transition-case";
+import { addMember } from "@/lib/cases/add-member";
 import { createReferral } from "@/lib/referrals/referrals";
 import { transitionReferral } from "@/lib/referrals/transition";
 import { makeCase, walkCase } from "@/lib/testing/cases";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { addMember, removeMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
+import { removeMember } from "@/lib/cases/remove-member";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { listMyTasks } from "./my-tasks";

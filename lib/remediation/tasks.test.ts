@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvents, evidence, remediationTasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import { AppError } from "@/lib/errors";
 import { makeCase } from "@/lib/testing/cases";
 import { disableUser, makeActor } from "@/lib/testing/factories";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvents, remediationTasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { createCase } from "@/lib/cases/cases";
+import { createCase } from "@/lib/cases/create-case";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { applyTemplate } from "./apply-template";

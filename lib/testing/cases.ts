@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { CaseStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { createCase, transitionCase } from "@/lib/cases/cases";
+import { createCase } from "@/lib/cases/create-case";
+import { transitionCase } from "@/lib/cases/transition-case";
 import type { CaseInput } from "@/lib/cases/schema";
 import type { CaseDetail } from "@/lib/cases/views";
 import { fileReferral } from "./referrals";

@@ -1,6 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
-import { createCase } from "@/lib/cases/cases";
-import { listCases } from "@/lib/cases/list";
+import { createCase } from "@/lib/cases/create-case";
+import { listCases } from "@/lib/cases/list-cases";
 import { caseInputSchema, caseListQuerySchema } from "@/lib/cases/schema";
 
 // GET /api/cases — the cases the caller may see, filtered, searched, sorted and paged.

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as openapi } from "@/app/api/openapi.json/route";
 import { db } from "@/db";
 import { disclosures, referrals } from "@/db/schema";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { call, methodsOf, type Route, type Who, who } from "@/lib/testing/routes";
 import * as caseReferralsRoute from "../cases/[id]/referrals/route";

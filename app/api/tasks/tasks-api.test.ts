@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { remediationTasks } from "@/db/schema";
-import { addMember } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { call, type Route, type Who, who } from "@/lib/testing/routes";
 import * as transitionRoute from "../cases/[id]/transition/route";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
-import { listCases } from "@/lib/cases/list";
+import { listCases } from "@/lib/cases/list-cases";
 import { caseListQuerySchema } from "@/lib/cases/schema";
 import type { CaseList } from "@/lib/cases/views";
 

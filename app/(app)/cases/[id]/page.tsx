@@ -10,7 +10,7 @@ import { CasePersonasPanel } from "@/components/personas/case-personas-panel";
 import { ReferralsPanel } from "@/components/referrals/referrals-panel";
 import { RemediationPanel } from "@/components/remediation/remediation-panel";
 import { requireActor } from "@/lib/auth/current";
-import { getCase } from "@/lib/cases/cases";
+import { getCase } from "@/lib/cases/get-case";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { AppError } from "@/lib/errors";
 import { exportPermissions } from "@/lib/exports/exports";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EvidenceDetail } from "@/components/evidence/evidence-detail";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireActor } from "@/lib/auth/current";
-import { getCase } from "@/lib/cases/cases";
+import { getCase } from "@/lib/cases/get-case";
 import { AppError } from "@/lib/errors";
 import { getEvidence } from "@/lib/evidence/read";
 import { evidenceIdParamsSchema } from "@/lib/evidence/schema";

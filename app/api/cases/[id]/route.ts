@@ -1,5 +1,6 @@
 import { withActor } from "@/lib/api/handler";
-import { getCase, updateCase } from "@/lib/cases/cases";
+import { getCase } from "@/lib/cases/get-case";
+import { updateCase } from "@/lib/cases/update-case";
 import { caseIdParamsSchema, caseUpdateSchema } from "@/lib/cases/schema";
 
 // GET /api/cases/{id}

@@ -1,5 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
-import { addMember, listMembers } from "@/lib/cases/members";
+import { addMember } from "@/lib/cases/add-member";
+import { listMembers } from "@/lib/cases/list-members";
 import { caseIdParamsSchema, memberInputSchema } from "@/lib/cases/schema";
 
 // GET /api/cases/{id}/members

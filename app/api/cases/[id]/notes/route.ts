@@ -1,5 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
-import { createNote, listNotes } from "@/lib/cases/notes";
+import { createNote } from "@/lib/cases/create-note";
+import { listNotes } from "@/lib/cases/list-notes";
 import { caseIdParamsSchema, noteInputSchema, pageQuerySchema } from "@/lib/cases/schema";
 
 // GET /api/cases/{id}/notes — newest first.

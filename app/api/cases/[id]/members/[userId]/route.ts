@@ -1,6 +1,6 @@
 // DELETE /api/cases/{id}/members/{userId} — take a member's access away.
 import { withActor } from "@/lib/api/handler";
-import { removeMember } from "@/lib/cases/members";
+import { removeMember } from "@/lib/cases/remove-member";
 import { memberParamsSchema } from "@/lib/cases/schema";
 
 export const DELETE = withActor({ params: memberParamsSchema }, async ({ actor, params }) => {

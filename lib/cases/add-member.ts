@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { caseMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,13 +10,6 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { loadCase } from "./access";
 import { type MemberInput, memberInputSchema } from "./schema";
 import type { CaseMemberView } from "./views";
-import { toCaseDetail } from "./present";
-
-export async function listMembers({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseMemberView[]> {
-  const { row, access } = await loadCase(db, actor, caseId);
-  authorize(actor, "case:read", { case: access }, "Case");
-  return (await toCaseDetail(db, actor, row, access)).members;
-}
 
 /** Adding someone gives them access to the case at once. */
 export async function addMember({ actor, caseId, input }: { actor: Actor; caseId: string; input: MemberInput }): Promise<CaseMemberView> {
@@ -45,19 +38,5 @@ export async function addMember({ actor, caseId, input }: { actor: Actor; caseId
       detail: { userId: user.id, email: user.email, role: data.role },
     });
     return { id: user.id, name: user.name, email: user.email, role: member.role, addedAt: member.addedAt.toISOString() };
-  }));
-}
-
-/** Removing someone takes their access away with the commit: visibility is checked per request. */
-export async function removeMember({ actor, caseId, userId }: { actor: Actor; caseId: string; userId: string }): Promise<void> {
-  await changesGraph(db.transaction(async (tx) => {
-    const { access } = await loadCase(tx, actor, caseId, { forUpdate: true });
-    authorize(actor, "case:manage_members", { case: access }, "Case");
-    const removed = await tx
-      .delete(caseMembers)
-      .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.userId, userId)))
-      .returning({ userId: caseMembers.userId, role: caseMembers.role });
-    if (removed.length === 0) throw AppError.notFound("Member");
-    await recordAudit(tx, { actor, action: "case.member_remove", entityType: "case", entityId: caseId, caseId, detail: { userId, role: removed[0]?.role } });
   }));
 }

@@ -1,0 +1,14 @@
+// The cases area's operations, one file each; code in this repository imports the
+// operation's own file, so a route loads only what it calls.
+export { addMember } from "./add-member";
+export { createCase } from "./create-case";
+export { createNote } from "./create-note";
+export { getCase } from "./get-case";
+export { listActivity } from "./list-activity";
+export { listCases } from "./list-cases";
+export { listMembers } from "./list-members";
+export { listNotes } from "./list-notes";
+export { removeMember } from "./remove-member";
+export { transitionCase } from "./transition-case";
+export { updateCase } from "./update-case";
+export { updateNote } from "./update-note";
