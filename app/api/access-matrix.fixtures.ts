@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getCase } from "@/lib/cases/get-case";
 import { addMember } from "@/lib/cases/add-member";
 import { createNote } from "@/lib/cases/create-note";
-import { placeHold } from "@/lib/evidence/hold";
+import { placeHold } from "@/lib/evidence/place-hold";
 import { createExport } from "@/lib/exports/exports";
 import { buildsIdle } from "@/lib/exports/jobs";
 import { createLink } from "@/lib/personas/create-link";

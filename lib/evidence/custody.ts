@@ -1,11 +1,9 @@
-import { asc, eq } from "drizzle-orm";
 import { toCsv } from "@/lib/csv";
-import { db, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { custodyEvents, type CustodyAction } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
-import { loadEvidence } from "./access";
-import { exhibitLabel, type CustodyEventView } from "./views";
+import type { CustodyEventView } from "./views";
 
 export interface CustodyInput {
   evidenceId: string;
@@ -47,15 +45,6 @@ export function custodyDetailForReaders(detail: Record<string, unknown>): Record
   if (!("storedNew" in detail)) return detail;
   const { storedNew: _storedNew, ...rest } = detail;
   return rest;
-}
-
-export async function listCustody({ actor, evidenceId }: { actor: Actor; evidenceId: string }): Promise<{ exhibitNo: string; items: CustodyEventView[] }> {
-  const { row } = await loadEvidence(db, actor, evidenceId, "evidence:read_metadata");
-  const rows = await db.select().from(custodyEvents).where(eq(custodyEvents.evidenceId, evidenceId)).orderBy(asc(custodyEvents.at), asc(custodyEvents.id));
-  return {
-    exhibitNo: exhibitLabel(row.exhibitNo),
-    items: rows.map((r) => ({ id: r.id, action: r.action, actor: r.actorLabel, at: r.at.toISOString(), ip: r.ip, detail: custodyDetailForReaders(r.detail) })),
-  };
 }
 
 /** The custody log as CSV, oldest first (formulas defused: file names and reasons are user-supplied). */

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { addMember } from "@/lib/cases/add-member";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { uploadEvidence } from "./upload";
+import { uploadEvidence } from "./upload-evidence";
 
 let lead: Actor;
 let outsider: Actor;

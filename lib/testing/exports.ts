@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
-import { uploadEvidence } from "@/lib/evidence/upload";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import type { EvidenceView } from "@/lib/evidence/views";
 import { createExport, getExport } from "@/lib/exports/exports";
 import { buildsIdle } from "@/lib/exports/jobs";

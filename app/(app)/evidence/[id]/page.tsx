@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requireActor } from "@/lib/auth/current";
 import { getCase } from "@/lib/cases/get-case";
 import { AppError } from "@/lib/errors";
-import { getEvidence } from "@/lib/evidence/read";
+import { getEvidence } from "@/lib/evidence/get-evidence";
 import { evidenceIdParamsSchema } from "@/lib/evidence/schema";
 
 export const metadata: Metadata = { title: "Evidence" };

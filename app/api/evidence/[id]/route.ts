@@ -1,7 +1,7 @@
 import { withActor } from "@/lib/api/handler";
 import { clientIp } from "@/lib/evidence/access";
-import { getEvidence } from "@/lib/evidence/read";
-import { deleteEvidence } from "@/lib/evidence/remove";
+import { getEvidence } from "@/lib/evidence/get-evidence";
+import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { evidenceIdParamsSchema, reasonSchema } from "@/lib/evidence/schema";
 
 // GET /api/evidence/{id} — metadata only; the bytes are at /content.

@@ -1,7 +1,7 @@
 import { json, withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
-import { listEvidence } from "@/lib/evidence/read";
-import { uploadEvidence } from "@/lib/evidence/upload";
+import { listEvidence } from "@/lib/evidence/list-evidence";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 
 // The upload streams the request body through busboy to disk; it must run on Node.js, per request.
 export const runtime = "nodejs";

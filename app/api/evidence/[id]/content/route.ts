@@ -1,5 +1,5 @@
 import { withActor } from "@/lib/api/handler";
-import { openEvidenceContent } from "@/lib/evidence/content";
+import { openEvidenceContent } from "@/lib/evidence/open-evidence-content";
 import { contentQuerySchema, evidenceIdParamsSchema } from "@/lib/evidence/schema";
 
 export const runtime = "nodejs";

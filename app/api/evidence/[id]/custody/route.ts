@@ -1,5 +1,6 @@
 import { withActor } from "@/lib/api/handler";
-import { custodyToCsv, listCustody } from "@/lib/evidence/custody";
+import { custodyToCsv } from "@/lib/evidence/custody";
+import { listCustody } from "@/lib/evidence/list-custody";
 import { contentDisposition } from "@/lib/evidence/names";
 import { custodyQuerySchema, evidenceIdParamsSchema } from "@/lib/evidence/schema";
 

@@ -1,6 +1,7 @@
 import { withActor } from "@/lib/api/handler";
 import { clientIp } from "@/lib/evidence/access";
-import { placeHold, releaseHold } from "@/lib/evidence/hold";
+import { placeHold } from "@/lib/evidence/place-hold";
+import { releaseHold } from "@/lib/evidence/release-hold";
 import { evidenceIdParamsSchema, reasonSchema } from "@/lib/evidence/schema";
 
 // POST /api/evidence/{id}/hold — place a legal hold with a reason.

@@ -1,7 +1,7 @@
 import { withActor } from "@/lib/api/handler";
 import { clientIp } from "@/lib/evidence/access";
 import { evidenceIdParamsSchema } from "@/lib/evidence/schema";
-import { verifyEvidence } from "@/lib/evidence/verify";
+import { verifyEvidence } from "@/lib/evidence/verify-evidence";
 
 export const runtime = "nodejs";
 

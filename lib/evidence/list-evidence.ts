@@ -6,8 +6,8 @@ import { actorLabel } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/policy";
 import { loadCase } from "@/lib/cases/access";
 import { env } from "@/lib/env";
-import { loadEvidence, toEvidenceView } from "./access";
-import type { EvidenceList, EvidenceView } from "./views";
+import { toEvidenceView } from "./access";
+import type { EvidenceList } from "./views";
 
 /** A case's live items in exhibit order, with what the actor may do. */
 export async function listEvidence({ actor, caseId }: { actor: Actor; caseId: string }): Promise<EvidenceList> {
@@ -24,10 +24,4 @@ export async function listEvidence({ actor, caseId }: { actor: Actor; caseId: st
     permissions: { upload: can(actor, "evidence:upload", { case: access }) },
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
   };
-}
-
-/** One item's metadata; reading metadata is not a custody event (only opening the bytes is). */
-export async function getEvidence({ actor, evidenceId }: { actor: Actor; evidenceId: string }): Promise<EvidenceView> {
-  const { row, access, uploadedBy } = await loadEvidence(db, actor, evidenceId, "evidence:read_metadata");
-  return toEvidenceView(actor, row, access, uploadedBy);
 }

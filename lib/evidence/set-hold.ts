@@ -9,14 +9,14 @@ import { recordCustody } from "./custody";
 import { type ReasonInput, reasonSchema } from "./schema";
 import { exhibitLabel, type EvidenceView } from "./views";
 
-interface HoldOptions {
+export interface HoldOptions {
   actor: Actor;
   evidenceId: string;
   input: ReasonInput;
   ip?: string | null;
 }
 
-async function setHold({ actor, evidenceId, input, ip = null }: HoldOptions, place: boolean): Promise<EvidenceView> {
+export async function setHold({ actor, evidenceId, input, ip = null }: HoldOptions, place: boolean): Promise<EvidenceView> {
   const { reason } = parseOrThrow(reasonSchema, input);
   return db.transaction(async (tx) => {
     const { row, access, uploadedBy } = await loadEvidence(tx, actor, evidenceId, "evidence:hold", { forUpdate: true });
@@ -38,13 +38,4 @@ async function setHold({ actor, evidenceId, input, ip = null }: HoldOptions, pla
     });
     return toEvidenceView(actor, updated, access, uploadedBy);
   });
-}
-
-/** Legal (working members) and admins put an item on hold: it cannot then be deleted. */
-export function placeHold(options: HoldOptions): Promise<EvidenceView> {
-  return setHold(options, true);
-}
-
-export function releaseHold(options: HoldOptions): Promise<EvidenceView> {
-  return setHold(options, false);
 }
