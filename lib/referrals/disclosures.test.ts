@@ -8,8 +8,10 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { addMember } from "@/lib/cases/add-member";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { createDisclosure, listDisclosures } from "./disclosures";
-import { createReferral, getReferral } from "./referrals";
+import { createDisclosure } from "./create-disclosure";
+import { listDisclosures } from "./list-disclosures";
+import { createReferral } from "./create-referral";
+import { getReferral } from "./get-referral";
 
 let lead: Actor;
 let legal: Actor;

@@ -7,8 +7,11 @@ import { addMember } from "@/lib/cases/add-member";
 import { AppError } from "@/lib/errors";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { createReferral, getReferral, listCaseReferrals, updateReferral } from "./referrals";
-import { transitionReferral } from "./transition";
+import { createReferral } from "./create-referral";
+import { getReferral } from "./get-referral";
+import { listCaseReferrals } from "./list-case-referrals";
+import { updateReferral } from "./update-referral";
+import { transitionReferral } from "./transition-referral";
 
 let lead: Actor;
 let legal: Actor;

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
-import { listReferrals } from "@/lib/referrals/list";
+import { listReferrals } from "@/lib/referrals/list-referrals";
 import { referralListQuerySchema } from "@/lib/referrals/schema";
 import type { ReferralListView } from "@/lib/referrals/views";
 

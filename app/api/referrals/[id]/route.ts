@@ -1,5 +1,6 @@
 import { withActor } from "@/lib/api/handler";
-import { getReferral, updateReferral } from "@/lib/referrals/referrals";
+import { getReferral } from "@/lib/referrals/get-referral";
+import { updateReferral } from "@/lib/referrals/update-referral";
 import { referralIdParamsSchema, referralUpdateSchema } from "@/lib/referrals/schema";
 
 // GET /api/referrals/{id} — one referral.

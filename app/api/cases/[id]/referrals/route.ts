@@ -1,6 +1,7 @@
 import { json, withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
-import { createReferral, listCaseReferrals } from "@/lib/referrals/referrals";
+import { createReferral } from "@/lib/referrals/create-referral";
+import { listCaseReferrals } from "@/lib/referrals/list-case-referrals";
 import { referralInputSchema } from "@/lib/referrals/schema";
 
 // GET /api/cases/{id}/referrals — referrals of the case.

@@ -1,5 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
-import { createDisclosure, listDisclosures } from "@/lib/referrals/disclosures";
+import { createDisclosure } from "@/lib/referrals/create-disclosure";
+import { listDisclosures } from "@/lib/referrals/list-disclosures";
 import { disclosureInputSchema, referralIdParamsSchema } from "@/lib/referrals/schema";
 
 // The disclosure log is append-only: this route has GET and POST and deliberately nothing else.

@@ -7,7 +7,7 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { toInstant } from "@/lib/remediation/fields";
 import { loadReferral } from "./access";
 import { ofacDeadline } from "./deadlines";
-import { referralView } from "./referrals";
+import { referralView } from "./referral-view";
 import { type ReferralTransitionInput, referralTransitionSchema } from "./schema";
 import type { ReferralView } from "./views";
 import { allowedReferralMoves } from "./workflow";

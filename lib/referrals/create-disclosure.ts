@@ -1,14 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { disclosures, exports, users } from "@/db/schema";
+import { disclosures, exports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { toInstant } from "@/lib/remediation/fields";
 import { loadReferral } from "./access";
+import { toDisclosureView } from "./disclosure-views";
 import { type DisclosureInput, disclosureInputSchema } from "./schema";
-import type { DisclosureListView, DisclosureView } from "./views";
+import type { DisclosureView } from "./views";
 
 /*
  * The disclosure log is append-only: there is a list and an add, and nothing else. The table's
@@ -18,33 +18,6 @@ import type { DisclosureListView, DisclosureView } from "./views";
 
 const FUTURE_SLACK_MS = 5 * 60_000;
 const bad = (path: string, message: string) => new AppError("bad_request", message, [{ path, message }]);
-type Row = typeof disclosures.$inferSelect;
-
-function toDisclosureView(row: Row, sentBy: { name: string | null; email: string | null }): DisclosureView {
-  return {
-    id: row.id,
-    referralId: row.referralId,
-    what: row.what,
-    recipient: row.recipient,
-    sentAt: row.sentAt.toISOString(),
-    sentBy: row.sentById && sentBy.name !== null && sentBy.email !== null ? { id: row.sentById, name: sentBy.name, email: sentBy.email } : null,
-    sha256: row.sha256,
-    exportId: row.exportId,
-    note: row.note,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-export async function listDisclosures({ actor, referralId }: { actor: Actor; referralId: string }): Promise<DisclosureListView> {
-  const { kase } = await loadReferral(db, actor, referralId, "referral:read");
-  const rows = await db
-    .select({ row: disclosures, name: users.name, email: users.email })
-    .from(disclosures)
-    .leftJoin(users, eq(users.id, disclosures.sentById))
-    .where(eq(disclosures.referralId, referralId))
-    .orderBy(asc(disclosures.sentAt), asc(disclosures.createdAt));
-  return { items: rows.map(({ row, name, email }) => toDisclosureView(row, { name, email })), permissions: { add: can(actor, "referral:manage", { case: kase.access }) } };
-}
 
 /** Records what was sent; an export pack of the same case supplies the hash of what left the building. */
 export async function createDisclosure({ actor, referralId, input }: { actor: Actor; referralId: string; input: DisclosureInput }): Promise<DisclosureView> {
