@@ -13,7 +13,7 @@ import { getPersona } from "@/lib/personas/get-persona";
 import { addRedFlag } from "@/lib/personas/add-red-flag";
 import { createDisclosure } from "@/lib/referrals/create-disclosure";
 import { createReferral } from "@/lib/referrals/create-referral";
-import { createTask } from "@/lib/remediation/tasks";
+import { createTask } from "@/lib/remediation/create-task";
 import { makeCase, uniqueWord, walkCase } from "@/lib/testing/cases";
 import { multipart, multipartType } from "@/lib/testing/evidence";
 import { addEvidence } from "@/lib/testing/exports";

@@ -11,7 +11,7 @@ import { type CaseInput, caseInputSchema } from "./schema";
 import { subjectColumns } from "./subject-columns";
 import { caseTemplates } from "./templates";
 import type { CaseDetail } from "./views";
-import { insertTemplateTasks } from "@/lib/remediation/apply-template";
+import { insertTemplateTasks } from "@/lib/remediation/insert-template-tasks";
 
 /**
  * Next reference for the year. The upsert takes a row lock on the year's counter, so concurrent

@@ -7,7 +7,8 @@ import { createReferral } from "@/lib/referrals/create-referral";
 import { transitionReferral } from "@/lib/referrals/transition-referral";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { createTask, updateTask } from "./tasks";
+import { createTask } from "./create-task";
+import { updateTask } from "./update-task";
 
 let lead: Actor;
 let legal: Actor;

@@ -4,8 +4,9 @@ import { addMember } from "@/lib/cases/add-member";
 import { removeMember } from "@/lib/cases/remove-member";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { listMyTasks } from "./my-tasks";
-import { createTask, updateTask } from "./tasks";
+import { listMyTasks } from "./list-my-tasks";
+import { createTask } from "./create-task";
+import { updateTask } from "./update-task";
 
 let lead: Actor;
 let worker: Actor;

@@ -7,7 +7,10 @@ import { addMember } from "@/lib/cases/add-member";
 import { AppError } from "@/lib/errors";
 import { makeCase } from "@/lib/testing/cases";
 import { disableUser, makeActor } from "@/lib/testing/factories";
-import { createTask, deleteTask, listCaseTasks, updateTask } from "./tasks";
+import { createTask } from "./create-task";
+import { deleteTask } from "./delete-task";
+import { listCaseTasks } from "./list-case-tasks";
+import { updateTask } from "./update-task";
 
 let lead: Actor;
 let outsider: Actor;

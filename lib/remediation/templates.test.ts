@@ -7,7 +7,8 @@ import { createCase } from "@/lib/cases/create-case";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { applyTemplate } from "./apply-template";
-import { deleteTask, listCaseTasks } from "./tasks";
+import { deleteTask } from "./delete-task";
+import { listCaseTasks } from "./list-case-tasks";
 import { remediationTemplates } from "./templates";
 
 const template = remediationTemplates["fake-remote-worker"];

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
-import { listMyTasks } from "@/lib/remediation/my-tasks";
+import { listMyTasks } from "@/lib/remediation/list-my-tasks";
 import { myTasksQuerySchema } from "@/lib/remediation/schema";
 import type { MyTasksView } from "@/lib/remediation/views";
 

@@ -1,6 +1,7 @@
 import { withActor } from "@/lib/api/handler";
 import { taskIdParamsSchema, taskUpdateSchema } from "@/lib/remediation/schema";
-import { deleteTask, updateTask } from "@/lib/remediation/tasks";
+import { deleteTask } from "@/lib/remediation/delete-task";
+import { updateTask } from "@/lib/remediation/update-task";
 
 // PATCH /api/tasks/{id} — change a task; not_applicable needs its reason in completionNote.
 export const PATCH = withActor({ params: taskIdParamsSchema, body: taskUpdateSchema }, async ({ actor, params, body }) =>

@@ -1,7 +1,8 @@
 import { json, withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { taskInputSchema } from "@/lib/remediation/schema";
-import { createTask, listCaseTasks } from "@/lib/remediation/tasks";
+import { createTask } from "@/lib/remediation/create-task";
+import { listCaseTasks } from "@/lib/remediation/list-case-tasks";
 
 // GET /api/cases/{id}/tasks — tasks in order, with progress.
 export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) => listCaseTasks({ actor, caseId: params.id }));
