@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const { createUser } = await import("@/lib/users/users");
   const { createCase } = await import("@/lib/cases/create-case");
   const { evidenceStore } = await import("@/lib/storage");
-  const { createExport, getExport } = await import("@/lib/exports/exports");
+  const { createExport } = await import("@/lib/exports/create-export");
+  const { getExport } = await import("@/lib/exports/get-export");
   const { buildsIdle } = await import("@/lib/exports/jobs");
   const { packPath } = await import("@/lib/exports/paths");
   const { verifyPack } = await import("@/lib/exports/verify-pack");

@@ -6,7 +6,7 @@ import { getCase } from "@/lib/cases/get-case";
 import { addMember } from "@/lib/cases/add-member";
 import { createNote } from "@/lib/cases/create-note";
 import { placeHold } from "@/lib/evidence/place-hold";
-import { createExport } from "@/lib/exports/exports";
+import { createExport } from "@/lib/exports/create-export";
 import { buildsIdle } from "@/lib/exports/jobs";
 import { createLink } from "@/lib/personas/create-link";
 import { getPersona } from "@/lib/personas/get-persona";

@@ -5,7 +5,10 @@ import { addMember } from "@/lib/cases/add-member";
 import type { AppError } from "@/lib/errors";
 import { makeCase, walkCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
-import { createExport, exportPermissions, getExport, listExports } from "./exports";
+import { createExport } from "./create-export";
+import { exportPermissions } from "./export-permissions";
+import { getExport } from "./get-export";
+import { listExports } from "./list-exports";
 import { buildsIdle } from "./jobs";
 
 let lead: Actor;

@@ -7,7 +7,7 @@ import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
-import { signingKeyFingerprint } from "@/lib/exports/key-info";
+import { signingKeyFingerprint } from "@/lib/exports/signing-key-fingerprint";
 import { listTokens } from "@/lib/tokens/tokens";
 import { listUsers } from "@/lib/users/users";
 

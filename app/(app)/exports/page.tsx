@@ -4,7 +4,7 @@ import { ExportsPageTable } from "@/components/exports/exports-page-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
-import { listExports } from "@/lib/exports/exports";
+import { listExports } from "@/lib/exports/list-exports";
 import { exportListQuerySchema } from "@/lib/exports/schema";
 import type { ExportList } from "@/lib/exports/views";
 

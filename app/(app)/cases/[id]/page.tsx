@@ -13,7 +13,7 @@ import { requireActor } from "@/lib/auth/current";
 import { getCase } from "@/lib/cases/get-case";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { AppError } from "@/lib/errors";
-import { exportPermissions } from "@/lib/exports/exports";
+import { exportPermissions } from "@/lib/exports/export-permissions";
 
 export const metadata: Metadata = { title: "Case" };
 

@@ -1,5 +1,5 @@
 import { withActor } from "@/lib/api/handler";
-import { getExport } from "@/lib/exports/exports";
+import { getExport } from "@/lib/exports/get-export";
 import { exportIdParamsSchema } from "@/lib/exports/schema";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { json, withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
-import { createExport } from "@/lib/exports/exports";
+import { createExport } from "@/lib/exports/create-export";
 import { createExportBodySchema } from "@/lib/exports/schema";
 
 export const runtime = "nodejs";

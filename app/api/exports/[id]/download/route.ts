@@ -1,5 +1,5 @@
 import { withActor } from "@/lib/api/handler";
-import { openExportDownload } from "@/lib/exports/download";
+import { openExportDownload } from "@/lib/exports/open-export-download";
 import { exportIdParamsSchema } from "@/lib/exports/schema";
 
 export const runtime = "nodejs";

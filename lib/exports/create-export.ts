@@ -1,17 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { cases, evidence, exports } from "@/db/schema";
+import { evidence, exports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { exportVisibleTo, loadExport, selectExports, toExportView } from "./access";
 import { scheduleBuild } from "./jobs";
 import { acquireLease, releaseLease } from "./lease";
-import { type ExportListQuery, exportListQuerySchema, type ExportOptionsInput, exportOptionsSchema } from "./schema";
-import type { ExportList, ExportView } from "./views";
+import { type ExportOptionsInput, exportOptionsSchema } from "./schema";
 
 /**
  * Records an export and starts building it in the background; answers at once with its id.
@@ -50,34 +48,4 @@ export async function createExport({ actor, caseId, options }: { actor: Actor; c
   }
   scheduleBuild(id);
   return { id };
-}
-
-export async function getExport({ actor, exportId }: { actor: Actor; exportId: string }): Promise<ExportView> {
-  return toExportView(await loadExport(db, actor, exportId));
-}
-
-/** Exports of the cases whose packs the actor may read, newest first; `caseId` narrows to one case. */
-export async function listExports({ actor, query }: { actor: Actor; query?: ExportListQuery }): Promise<ExportList> {
-  const q = parseOrThrow(exportListQuerySchema, query ?? {});
-  const where = and(exportVisibleTo(actor), q.caseId ? eq(exports.caseId, q.caseId) : undefined);
-  const [rows, totals] = await Promise.all([
-    selectExports(db)
-      .where(where)
-      .orderBy(desc(exports.createdAt), desc(exports.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(exports).innerJoin(cases, eq(cases.id, exports.caseId)).where(where),
-  ]);
-  return { items: rows.map(toExportView), total: Number(totals[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
-}
-
-/** What the case page needs to offer the export button: the permissions, and which live items are marked privileged. */
-export async function exportPermissions({ actor, caseId }: { actor: Actor; caseId: string }): Promise<{ create: boolean; read: boolean; privilegedEvidenceIds: string[] }> {
-  const { access } = await loadCase(db, actor, caseId);
-  authorize(actor, "case:read", { case: access }, "Case");
-  const create = can(actor, "export:create", { case: access });
-  const privileged = create
-    ? await db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.caseId, caseId), isNull(evidence.deletedAt), eq(evidence.privileged, true)))
-    : [];
-  return { create, read: can(actor, "export:read", { case: access }), privilegedEvidenceIds: privileged.map((r) => r.id) };
 }
