@@ -44,7 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === "locked") throw new SignInLocked(result.retryAfterMs);
           // A disabled account is refused like a wrong password: a different answer would confirm
           // that the password was right. Only the server log tells the two apart.
-          if (result.reason === "disabled") logger.info({ email: parsed.data.email }, "sign-in refused: the account is disabled");
+          if (result.reason === "disabled")
+            logger.info({ email: parsed.data.email }, "sign-in refused: the account is disabled");
           return null;
         }
         return { id: result.user.id, email: result.user.email, name: result.user.name };

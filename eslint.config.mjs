@@ -39,7 +39,8 @@ const browserCode = {
           {
             group: ["@/db", "@/db/*", "**/db", "**/db/*"],
             allowTypeImports: true,
-            message: "Browser code imports only types from db/; take enum lists and constants from lib/<area>/constants.ts.",
+            message:
+              "Browser code imports only types from db/; take enum lists and constants from lib/<area>/constants.ts.",
           },
           {
             group: ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*"],
@@ -64,7 +65,18 @@ const config = [
     },
   },
   browserCode,
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "data/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

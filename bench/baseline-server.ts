@@ -10,7 +10,11 @@ import postgres from "postgres";
 import { type Catalogue, runCaseChild, runCaseDetail, runList } from "./lib/sql-runner";
 
 const catalogue = JSON.parse(fs.readFileSync(process.argv[2] ?? "", "utf8")) as Catalogue;
-const sql = postgres(process.env.DATABASE_URL ?? "", { max: 10, onnotice: () => {}, connection: { application_name: "casework-bench-bare" } });
+const sql = postgres(process.env.DATABASE_URL ?? "", {
+  max: 10,
+  onnotice: () => {},
+  connection: { application_name: "casework-bench-bare" },
+});
 const port = Number(process.env.PORT ?? 3206);
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
@@ -29,7 +33,9 @@ async function route(path: string): Promise<[number, unknown]> {
   const page = /^\/cases\/([0-9a-f-]{36})(?:\/(notes|activity))?$/.exec(path);
   if (page) {
     const [, id = "", child] = page;
-    const body = child ? await runCaseChild(sql, catalogue.casePage, id, child as "notes" | "activity") : await runCaseDetail(sql, catalogue.casePage, id);
+    const body = child
+      ? await runCaseChild(sql, catalogue.casePage, id, child as "notes" | "activity")
+      : await runCaseDetail(sql, catalogue.casePage, id);
     return body ? [200, body] : [404, { error: "not found" }];
   }
   return [404, { error: "no such route" }];

@@ -33,13 +33,19 @@ function routeOf(entry: string): string {
 }
 
 function measure(distDir: string): Map<string, PageJs> {
-  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const sizes = new Map<string, { raw: number; gzip: number; drizzle: boolean }>();
   const sizeOf = (file: string) => {
     let s = sizes.get(file);
     if (!s) {
       const bytes = readFileSync(path.join(distDir, file));
-      s = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length, drizzle: DRIZZLE.test(bytes.toString("latin1")) };
+      s = {
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 6 }).length,
+        drizzle: DRIZZLE.test(bytes.toString("latin1")),
+      };
       sizes.set(file, s);
     }
     return s;
@@ -47,12 +53,15 @@ function measure(distDir: string): Map<string, PageJs> {
 
   const pages = new Map<string, PageJs>();
   const appDir = path.join(distDir, "server", "app");
-  const manifests = readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("page_client-reference-manifest.js"));
+  const manifests = readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) =>
+    f.endsWith("page_client-reference-manifest.js"),
+  );
   for (const manifest of manifests) {
     // The manifest is a script that assigns globalThis.__RSC_MANIFEST[entry]; run it in a bare context.
     const context = vm.createContext({});
     vm.runInContext(readFileSync(path.join(appDir, manifest), "utf8"), context);
-    const byEntry = (context as { __RSC_MANIFEST: Record<string, { entryJSFiles: Record<string, string[]> }> }).__RSC_MANIFEST;
+    const byEntry = (context as { __RSC_MANIFEST: Record<string, { entryJSFiles: Record<string, string[]> }> })
+      .__RSC_MANIFEST;
     for (const [entry, { entryJSFiles }] of Object.entries(byEntry)) {
       if (entry.startsWith("/_")) continue; // _not-found, _global-error: not pages anyone opens
       const files = new Set([...buildManifest.rootMainFiles, ...Object.values(entryJSFiles).flat()]);
@@ -79,17 +88,22 @@ for (const dir of dirs) {
 const results = dirs.map(measure);
 const routes = [...new Set(results.flatMap((r) => [...r.keys()]))].sort();
 const cell = (p: PageJs | undefined) =>
-  p ? `${String(p.chunks).padStart(3)} ${kb(p.raw).padStart(8)} ${kb(p.gzip).padStart(8)}  ${p.drizzle ? "yes" : "no "}` : "   (no such page)        ";
+  p
+    ? `${String(p.chunks).padStart(3)} ${kb(p.raw).padStart(8)} ${kb(p.gzip).padStart(8)}  ${p.drizzle ? "yes" : "no "}`
+    : "   (no such page)        ";
 
 log(`client JS per page, KB (1 KB = 1024 bytes): chunks, raw, gzip, drizzle`);
 dirs.forEach((dir, i) => log(`  [${i + 1}] ${path.resolve(dir)}`));
-log(`${"page".padEnd(22)}${dirs.map((_, i) => `  [${i + 1}] ch      raw     gzip  drz`.padEnd(31)).join("")}${dirs.length === 2 ? "  change raw / gzip" : ""}`);
+log(
+  `${"page".padEnd(22)}${dirs.map((_, i) => `  [${i + 1}] ch      raw     gzip  drz`.padEnd(31)).join("")}${dirs.length === 2 ? "  change raw / gzip" : ""}`,
+);
 for (const route of routes) {
   const row = results.map((r) => r.get(route));
   let change = "";
   const [before, after] = row;
   if (dirs.length === 2 && before && after) {
-    const pct = (a: number, b: number) => `${b - a >= 0 ? "+" : ""}${kb(b - a)} (${(((b - a) / a) * 100).toFixed(1)} %)`;
+    const pct = (a: number, b: number) =>
+      `${b - a >= 0 ? "+" : ""}${kb(b - a)} (${(((b - a) / a) * 100).toFixed(1)} %)`;
     change = `  ${pct(before.raw, after.raw)} / ${pct(before.gzip, after.gzip)}`;
   }
   log(`${route.padEnd(22)}${row.map((p) => `  ${cell(p)}`.padEnd(31)).join("")}${change}`);

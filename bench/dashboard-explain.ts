@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     for (const [name, statement] of Object.entries(dashboardStatements(scope))) {
       const q = dialect.sqlToQuery(statement);
       await sql.unsafe(q.sql, q.params as never[]);
-      const plan = await sql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${q.sql}`, q.params as never[]);
+      const plan = await sql.unsafe<{ "QUERY PLAN": string }[]>(
+        `explain (analyze, buffers) ${q.sql}`,
+        q.params as never[],
+      );
       process.stdout.write(`\n== ${name}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
     }
   } finally {

@@ -27,7 +27,8 @@ export async function signInCookie(base: string, email: string, password: string
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/" }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in as ${email} failed (${response.status})`);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token")))
+    throw new Error(`sign-in as ${email} failed (${response.status})`);
   return header();
 }
 
@@ -45,16 +46,31 @@ export async function measureLcp(url: string, cookie: string, runs: number): Pro
   });
   const results: LcpResult[] = [];
   try {
-    for (const [mode, throttlingMethod] of [["desktop preset (simulated)", "simulate"], ["desktop, unthrottled (observed)", "provided"]] as const) {
+    for (const [mode, throttlingMethod] of [
+      ["desktop preset (simulated)", "simulate"],
+      ["desktop, unthrottled (observed)", "provided"],
+    ] as const) {
       const result: LcpResult = { mode, runs: [], element: "" };
       for (let i = 0; i < runs; i++) {
-        const settings = { ...desktopConfig.settings, throttlingMethod, onlyCategories: ["performance"], extraHeaders: { Cookie: cookie }, disableStorageReset: false };
-        const run = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }, { ...desktopConfig, settings });
+        const settings = {
+          ...desktopConfig.settings,
+          throttlingMethod,
+          onlyCategories: ["performance"],
+          extraHeaders: { Cookie: cookie },
+          disableStorageReset: false,
+        };
+        const run = await lighthouse(
+          url,
+          { port: chrome.port, output: "json", logLevel: "error" },
+          { ...desktopConfig, settings },
+        );
         const lhr = run?.lhr;
         if (!lhr) throw new Error("Lighthouse returned no report");
-        if (lhr.finalDisplayedUrl.includes("/login")) throw new Error("Lighthouse landed on the login page: the session cookie was not accepted");
+        if (lhr.finalDisplayedUrl.includes("/login"))
+          throw new Error("Lighthouse landed on the login page: the session cookie was not accepted");
         result.runs.push(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN);
-        const details = lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
+        const details = lhr.audits["largest-contentful-paint-element"]?.details as
+          { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
         result.element ||= details?.items?.[0]?.items?.[0]?.node?.snippet ?? "";
       }
       results.push(result);

@@ -35,7 +35,9 @@ interface Row {
 
 function printRows(rows: Row[], n: Record<string, number> | undefined): void {
   const f = (k: string) => (n?.[k] ?? 0).toLocaleString("en");
-  log(`\n${f("cases")} cases, ${f("tasks")} tasks, ${f("referrals")} referrals, ${f("personas")} personas, ${f("links")} persona-identifier links; ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}\n`);
+  log(
+    `\n${f("cases")} cases, ${f("tasks")} tasks, ${f("referrals")} referrals, ${f("personas")} personas, ${f("links")} persona-identifier links; ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}\n`,
+  );
   log("| measurement | runs | p50 | p95 | note |\n|---|---|---|---|---|");
   for (const r of rows) log(`| ${r.what} | ${r.runs} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.note ?? ""} |`);
 }
@@ -48,7 +50,11 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = url.toString();
   process.env.DATA_DIR = path.join(os.tmpdir(), dbName);
   process.env.LOG_LEVEL = "silent";
-  const raw = postgres(url.toString(), { max: 10, onnotice: () => {}, connection: { application_name: "casework-bench-dashboard" } });
+  const raw = postgres(url.toString(), {
+    max: 10,
+    onnotice: () => {},
+    connection: { application_name: "casework-bench-dashboard" },
+  });
   let server: { stop(): Promise<void> } | undefined;
   try {
     const { ready, closeDb } = await import("@/db");
@@ -65,15 +71,32 @@ async function main(): Promise<void> {
       await raw`update users set password_hash = ${await hashPassword(password)} where email = ${benchEmails.manager}`;
       await raw`vacuum (analyze) cases`;
     } else {
-      log(`Generating into ${dbName}: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
+      log(
+        `Generating into ${dbName}: ${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+          .join(", ")}`,
+      );
       const started = performance.now();
-      const loader = postgres(url.toString(), { max: 4, onnotice: () => {}, connection: { synchronous_commit: "off" } });
-      await loadDataSet({ sql: loader, counts, seed: 20261123, passwordHash: await hashPassword(password), dataDir: process.env.DATA_DIR, now: Date.now() });
+      const loader = postgres(url.toString(), {
+        max: 4,
+        onnotice: () => {},
+        connection: { synchronous_commit: "off" },
+      });
+      await loadDataSet({
+        sql: loader,
+        counts,
+        seed: 20261123,
+        passwordHash: await hashPassword(password),
+        dataDir: process.env.DATA_DIR,
+        now: Date.now(),
+      });
       await loader`vacuum (analyze)`;
       await loader.end();
       log(`  loaded and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    const [sizes] = await raw<{ cases: number; tasks: number; referrals: number; personas: number; links: number }[]>`select
+    const [sizes] = await raw<
+      { cases: number; tasks: number; referrals: number; personas: number; links: number }[]
+    >`select
       (select count(*) from cases)::int as cases, (select count(*) from remediation_tasks)::int as tasks, (select count(*) from referrals)::int as referrals,
       (select count(*) from personas)::int as personas, (select count(*) from persona_identifiers)::int as links`;
 
@@ -85,12 +108,20 @@ async function main(): Promise<void> {
     const { resolvePeriod } = await import("@/lib/dashboard/period");
     const manager = await cliActorForEmail(benchEmails.manager);
     const investigator = await cliActorForEmail(benchEmails.investigator);
-    const [{ team } = { team: "" }] = await raw<{ team: string }[]>`select subject_team as team from cases group by 1 order by count(*) desc limit 1`;
-    const [{ mine } = { mine: 0 }] = await raw<{ mine: number }[]>`select count(*)::int as mine from cases where lead_id = ${investigator.id} or id in (select case_id from case_members where user_id = ${investigator.id})`;
+    const [{ team } = { team: "" }] = await raw<
+      { team: string }[]
+    >`select subject_team as team from cases group by 1 order by count(*) desc limit 1`;
+    const [{ mine } = { mine: 0 }] = await raw<
+      { mine: number }[]
+    >`select count(*)::int as mine from cases where lead_id = ${investigator.id} or id in (select case_id from case_members where user_id = ${investigator.id})`;
 
     const variants = [
       { what: "manager, last 30 days", actor: manager, query: resolvePeriod("30d") },
-      { what: "manager, last 90 days, high+critical", actor: manager, query: { ...resolvePeriod("90d"), severity: "high,critical" } },
+      {
+        what: "manager, last 90 days, high+critical",
+        actor: manager,
+        query: { ...resolvePeriod("90d"), severity: "high,critical" },
+      },
       { what: `manager, this quarter, team ${team}`, actor: manager, query: { ...resolvePeriod("quarter"), team } },
       { what: `investigator (${mine} cases), last 30 days`, actor: investigator, query: resolvePeriod("30d") },
     ];
@@ -101,21 +132,42 @@ async function main(): Promise<void> {
       // The first request of a process starts the network computation; measure the steady state.
       await getDashboardSummary({ actor: v.actor, query: v.query, networkWaitMs: 600_000 });
       const t = await timeSequential(() => getDashboardSummary({ actor: v.actor, query: v.query }), runs, 5);
-      rows.push({ what: `lib: ${v.what}`, runs, p50: t.p50, p95: t.p95, note: "networks from the last background computation" });
+      rows.push({
+        what: `lib: ${v.what}`,
+        runs,
+        p50: t.p50,
+        p95: t.p95,
+        note: "networks from the last background computation",
+      });
     }
     const { computeNetworks } = await import("@/lib/graph/networks");
     const graph = await timeSequential(() => computeNetworks(manager), quick ? 2 : 3, 0);
-    rows.push({ what: "background: computeNetworks (every persona network, as a manager)", runs: graph.runs, p50: graph.p50, p95: graph.p95, note: "off the request path: at most every 5 minutes per visibility group" });
+    rows.push({
+      what: "background: computeNetworks (every persona network, as a manager)",
+      runs: graph.runs,
+      p50: graph.p50,
+      p95: graph.p95,
+      note: "off the request path: at most every 5 minutes per visibility group",
+    });
 
     log("Raw SQL (the same statements through postgres.js, no app code)...");
     const dialect = new PgDialect({ casing: "snake_case" });
     for (const v of [variants[0]!, variants[3]!]) {
       const scope = buildScope(v.actor, dashboardQuerySchema.parse(v.query), new Date());
-      const statements = Object.entries(dashboardStatements(scope)).map(([name, s]) => ({ name, ...dialect.sqlToQuery(s) }));
+      const statements = Object.entries(dashboardStatements(scope)).map(([name, s]) => ({
+        name,
+        ...dialect.sqlToQuery(s),
+      }));
       const exec = (q: { sql: string; params: unknown[] }) => raw.unsafe(q.sql, q.params as never[]);
       const everyRequest = statements.filter((q) => !q.name.includes("memoised"));
       const all = await timeSequential(() => Promise.all(everyRequest.map(exec)), runs, 5);
-      rows.push({ what: `SQL: every statement a request runs, in parallel, ${v.what}`, runs, p50: all.p50, p95: all.p95, note: `${everyRequest.length} statements (networks not included)` });
+      rows.push({
+        what: `SQL: every statement a request runs, in parallel, ${v.what}`,
+        runs,
+        p50: all.p50,
+        p95: all.p95,
+        note: `${everyRequest.length} statements (networks not included)`,
+      });
       if (v === variants[0]) {
         for (const q of statements) {
           const t = await timeSequential(() => exec(q), quick ? 10 : 30, 3);
@@ -136,25 +188,52 @@ async function main(): Promise<void> {
       port,
       healthPath: "/api/health",
       logName: `dashboard-${process.pid}`,
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: url.toString(), DATA_DIR: process.env.DATA_DIR, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        DATABASE_URL: url.toString(),
+        DATA_DIR: process.env.DATA_DIR,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_TRUST_HOST: "true",
+        LOG_LEVEL: "warn",
+      },
     });
     log(`  server log: ${serverLogPath(`dashboard-${process.pid}`)}`);
     server = app;
     const { measureLcp, signInCookie } = await import("./dashboard-lighthouse");
     const cookie = await signInCookie(app.url, benchEmails.manager, password);
     log("HTTP: GET /api/dashboard/summary on the production build...");
-    const http = await timeSequential(async () => {
-      const response = await fetch(`${app.url}/api/dashboard/summary`, { headers: { cookie } });
-      if (!response.ok) throw new Error(`summary answered ${response.status}`);
-      await response.arrayBuffer();
-    }, runs, 5);
-    rows.push({ what: "HTTP: GET /api/dashboard/summary (manager, session cookie)", runs, p50: http.p50, p95: http.p95 });
-    const page = await timeSequential(async () => {
-      const response = await fetch(`${app.url}/`, { headers: { cookie } });
-      if (!response.ok || response.url.includes("/login")) throw new Error(`home page answered ${response.status}`);
-      await response.arrayBuffer();
-    }, quick ? 10 : 20, 3);
-    rows.push({ what: "HTTP: GET / (server-rendered with the figures)", runs: page.runs, p50: page.p50, p95: page.p95 });
+    const http = await timeSequential(
+      async () => {
+        const response = await fetch(`${app.url}/api/dashboard/summary`, { headers: { cookie } });
+        if (!response.ok) throw new Error(`summary answered ${response.status}`);
+        await response.arrayBuffer();
+      },
+      runs,
+      5,
+    );
+    rows.push({
+      what: "HTTP: GET /api/dashboard/summary (manager, session cookie)",
+      runs,
+      p50: http.p50,
+      p95: http.p95,
+    });
+    const page = await timeSequential(
+      async () => {
+        const response = await fetch(`${app.url}/`, { headers: { cookie } });
+        if (!response.ok || response.url.includes("/login")) throw new Error(`home page answered ${response.status}`);
+        await response.arrayBuffer();
+      },
+      quick ? 10 : 20,
+      3,
+    );
+    rows.push({
+      what: "HTTP: GET / (server-rendered with the figures)",
+      runs: page.runs,
+      p50: page.p50,
+      p95: page.p95,
+    });
 
     log("Lighthouse: Largest Contentful Paint of / as the manager...");
     const lcp = await measureLcp(`${app.url}/`, cookie, quick ? 2 : 3);
@@ -163,7 +242,9 @@ async function main(): Promise<void> {
     log("\n| Lighthouse LCP of / | runs | median | each run | LCP element |\n|---|---|---|---|---|");
     for (const l of lcp) {
       const sorted = [...l.runs].sort((a, b) => a - b);
-      log(`| ${l.mode} | ${l.runs.length} | ${ms(sorted[Math.floor(sorted.length / 2)] ?? NaN)} | ${l.runs.map(ms).join(", ")} | \`${l.element.slice(0, 70).replace(/\|/g, "/")}\` |`);
+      log(
+        `| ${l.mode} | ${l.runs.length} | ${ms(sorted[Math.floor(sorted.length / 2)] ?? NaN)} | ${l.runs.map(ms).join(", ")} | \`${l.element.slice(0, 70).replace(/\|/g, "/")}\` |`,
+      );
     }
   } finally {
     await server?.stop();

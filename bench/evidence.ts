@@ -76,23 +76,60 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   if (process.env.BASE_URL && process.env.TOKEN) {
-    return { baseUrl: process.env.BASE_URL, token: process.env.TOKEN, pid: process.env.SERVER_PID ? Number(process.env.SERVER_PID) : null, stop: () => {} };
+    return {
+      baseUrl: process.env.BASE_URL,
+      token: process.env.TOKEN,
+      pid: process.env.SERVER_PID ? Number(process.env.SERVER_PID) : null,
+      stop: () => {},
+    };
   }
-  const env = { ...process.env, NEXT_DIST_DIR: distDir, DATA_DIR: path.join(work, "data"), AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NODE_ENV: "production", LOG_LEVEL: "warn" } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: distDir,
+    DATA_DIR: path.join(work, "data"),
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+  } as NodeJS.ProcessEnv;
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
     const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
     const built = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" });
     fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig); // next build adds its folder to "include"
     if (built.status !== 0) throw new Error("next build failed");
   }
-  const cli = (args: string[]) => execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/cli.ts", ...args], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  const cli = (args: string[]) =>
+    execFileSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/cli.ts", ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   const email = `bench-${Date.now()}@example.test`;
-  cli(["user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password", randomBytes(18).toString("base64url")]);
+  cli([
+    "user",
+    "add",
+    "--email",
+    email,
+    "--name",
+    "Bench Admin",
+    "--role",
+    "admin",
+    "--password",
+    randomBytes(18).toString("base64url"),
+  ]);
   const token = cli(["token", "create", "--email", email, "--name", "bench"]).split("\n").pop() ?? "";
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules/.bin/next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await sleep(250);
   }
@@ -111,11 +148,18 @@ function upload(server: Server, caseId: string, file: string): Promise<{ status:
   return new Promise((resolve, reject) => {
     const req = http.request(`${server.baseUrl}/api/cases/${caseId}/evidence`, {
       method: "POST",
-      headers: { authorization: `Bearer ${server.token}`, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": length },
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-length": length,
+      },
     });
     req.on("response", (res) => {
       let body = "";
-      res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding("utf8")
+        .on("data", (c: string) => (body += c))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on("error", reject);
     req.write(head);
@@ -128,16 +172,22 @@ function upload(server: Server, caseId: string, file: string): Promise<{ status:
 /** Downloads and hashes on the client as well, so the figure includes proof the bytes arrived intact. */
 function download(server: Server, id: string): Promise<{ bytes: number; sha256: string }> {
   return new Promise((resolve, reject) => {
-    http.get(`${server.baseUrl}/api/evidence/${id}/content`, { headers: { authorization: `Bearer ${server.token}` } }, (res) => {
-      const hash = createHash("sha256");
-      let bytes = 0;
-      res.on("data", (c: Buffer) => {
-        bytes += c.length;
-        hash.update(c);
-      });
-      res.on("end", () => resolve({ bytes, sha256: hash.digest("hex") }));
-      res.on("error", reject);
-    }).on("error", reject);
+    http
+      .get(
+        `${server.baseUrl}/api/evidence/${id}/content`,
+        { headers: { authorization: `Bearer ${server.token}` } },
+        (res) => {
+          const hash = createHash("sha256");
+          let bytes = 0;
+          res.on("data", (c: Buffer) => {
+            bytes += c.length;
+            hash.update(c);
+          });
+          res.on("end", () => resolve({ bytes, sha256: hash.digest("hex") }));
+          res.on("error", reject);
+        },
+      )
+      .on("error", reject);
   });
 }
 
@@ -158,8 +208,13 @@ async function main(): Promise<void> {
   const server = await startServer();
   try {
     const auth = { authorization: `Bearer ${server.token}`, "content-type": "application/json" };
-    const created = await fetch(`${server.baseUrl}/api/cases`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Evidence benchmark" }) });
-    if (created.status !== 201) throw new Error(`creating the case answered ${created.status}: ${await created.text()}`);
+    const created = await fetch(`${server.baseUrl}/api/cases`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ title: "Evidence benchmark" }),
+    });
+    if (created.status !== 201)
+      throw new Error(`creating the case answered ${created.status}: ${await created.text()}`);
     const { id: caseId } = (await created.json()) as { id: string };
 
     const startRss = server.pid ? treeRss(server.pid) : 0;
@@ -167,12 +222,15 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => server.pid && (peakRss = Math.max(peakRss, treeRss(server.pid))), 25);
     const up = await timeAsync(() => upload(server, caseId, file));
     clearInterval(sampler);
-    if (up.result.status !== 201) throw new Error(`upload answered ${up.result.status}: ${up.result.body.slice(0, 300)}`);
+    if (up.result.status !== 201)
+      throw new Error(`upload answered ${up.result.status}: ${up.result.body.slice(0, 300)}`);
     const item = JSON.parse(up.result.body) as { id: string; sha256: string; size: number };
-    if (item.sha256 !== sum.result || item.size !== bytes) throw new Error("the stored hash or size differs from sha256sum");
+    if (item.sha256 !== sum.result || item.size !== bytes)
+      throw new Error("the stored hash or size differs from sha256sum");
 
     const down = await timeAsync(() => download(server, item.id));
-    if (down.result.sha256 !== sum.result || down.result.bytes !== bytes) throw new Error("the downloaded bytes differ");
+    if (down.result.sha256 !== sum.result || down.result.bytes !== bytes)
+      throw new Error("the downloaded bytes differ");
 
     const mbps = (s: number) => bytes / MiB / s;
     const rows: [string, string, string][] = [
@@ -182,14 +240,17 @@ async function main(): Promise<void> {
       ["download via API (verified)", `${down.s.toFixed(2)} s`, `${mbps(down.s).toFixed(0)} MiB/s`],
     ];
     process.stdout.write(`\nEvidence benchmark: ${sizeMb} MiB, ${os.cpus().length} cores, Node ${process.version}\n\n`);
-    for (const [what, time, rate] of rows) process.stdout.write(`${what.padEnd(32)} ${time.padStart(9)} ${rate.padStart(12)}\n`);
+    for (const [what, time, rate] of rows)
+      process.stdout.write(`${what.padEnd(32)} ${time.padStart(9)} ${rate.padStart(12)}\n`);
     const upRatio = sum.s / up.s;
     const downRatio = (cat.s + sum.s) / down.s;
     process.stdout.write(`\nupload / sha256sum throughput:           ${(upRatio * 100).toFixed(0)}% (target >= 70%)\n`);
     process.stdout.write(`download / (cat + sha256sum) throughput: ${(downRatio * 100).toFixed(0)}% (target >= 70%)\n`);
     if (server.pid) {
       const growth = (peakRss - startRss) / MiB;
-      process.stdout.write(`server RSS: ${(startRss / MiB).toFixed(0)} MiB before, ${(peakRss / MiB).toFixed(0)} MiB peak, growth ${growth.toFixed(0)} MiB (target <= 100 MB)\n`);
+      process.stdout.write(
+        `server RSS: ${(startRss / MiB).toFixed(0)} MiB before, ${(peakRss / MiB).toFixed(0)} MiB peak, growth ${growth.toFixed(0)} MiB (target <= 100 MB)\n`,
+      );
     } else {
       process.stdout.write("server RSS: not measured (set SERVER_PID)\n");
     }

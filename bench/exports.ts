@@ -45,7 +45,15 @@ async function main(): Promise<void> {
   const { verifyPack } = await import("@/lib/exports/verify-pack");
   await ready();
 
-  const user = await createUser({ actor: null, input: { email: `bench-${Date.now()}@example.test`, name: "Bench Lead", role: "investigator", password: randomBytes(18).toString("base64url") } });
+  const user = await createUser({
+    actor: null,
+    input: {
+      email: `bench-${Date.now()}@example.test`,
+      name: "Bench Lead",
+      role: "investigator",
+      password: randomBytes(18).toString("base64url"),
+    },
+  });
   const actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" as const };
   const kase = await createCase({ actor, input: { title: "Export benchmark" } });
 
@@ -59,7 +67,17 @@ async function main(): Promise<void> {
     const file = path.join(plain, name);
     fs.writeFileSync(file, randomBytes(size));
     const stored = await store.put(fs.createReadStream(file, { highWaterMark: MiB }));
-    await db.insert(evidence).values({ caseId: kase.id, exhibitNo: i, title: `Network log ${i}`, kind: "network_log", sha256: stored.sha256, size: stored.size, mimeType: "application/octet-stream", originalName: name, uploadedById: actor.id });
+    await db.insert(evidence).values({
+      caseId: kase.id,
+      exhibitNo: i,
+      title: `Network log ${i}`,
+      kind: "network_log",
+      sha256: stored.sha256,
+      size: stored.size,
+      mimeType: "application/octet-stream",
+      originalName: name,
+      uploadedById: actor.id,
+    });
   }
   await db.update(cases).set({ exhibitCounter: fileCount }).where(eq(cases.id, kase.id));
   const totalBytes = size * fileCount;
@@ -99,9 +117,15 @@ async function main(): Promise<void> {
   console.log(`zip -0:               ${zipSeconds.toFixed(2)} s`);
   console.log(`baseline total:       ${baselineSeconds.toFixed(2)} s (${mb(totalBytes / baselineSeconds)} MiB/s)`);
   console.log(`export (to done):     ${exportSeconds.toFixed(2)} s (${mb(totalBytes / exportSeconds)} MiB/s)`);
-  console.log(`throughput ratio:     ${(ratio * 100).toFixed(0)}% of sha256sum + zip -0 (target >= 60%) ${ratio >= 0.6 ? "OK" : "BELOW TARGET"}`);
-  console.log(`RSS:                  ${mb(rssBefore)} MiB before, ${mb(rssPeak)} MiB peak, growth ${growth.toFixed(1)} MiB (target <= 150) ${growth <= 150 ? "OK" : "ABOVE TARGET"}`);
-  console.log(`pack check:           SHA-256 ${actual === done.sha256 ? "matches the record" : "DIFFERS from the record"}; verify-pack ${verified.ok ? "OK" : `FAILED (${verified.problems.length} problems)`} in ${verifySeconds.toFixed(2)} s`);
+  console.log(
+    `throughput ratio:     ${(ratio * 100).toFixed(0)}% of sha256sum + zip -0 (target >= 60%) ${ratio >= 0.6 ? "OK" : "BELOW TARGET"}`,
+  );
+  console.log(
+    `RSS:                  ${mb(rssBefore)} MiB before, ${mb(rssPeak)} MiB peak, growth ${growth.toFixed(1)} MiB (target <= 150) ${growth <= 150 ? "OK" : "ABOVE TARGET"}`,
+  );
+  console.log(
+    `pack check:           SHA-256 ${actual === done.sha256 ? "matches the record" : "DIFFERS from the record"}; verify-pack ${verified.ok ? "OK" : `FAILED (${verified.problems.length} problems)`} in ${verifySeconds.toFixed(2)} s`,
+  );
 }
 
 main()

@@ -58,7 +58,10 @@ async function main(): Promise<void> {
 
   ensureBuild(process.argv.includes("--build"));
   const app = await startApp(PORT, databaseUrl, benchDataDir(), randomBytes(32).toString("base64url"));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--enable-precise-memory-info"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--enable-precise-memory-info"],
+  });
   try {
     const cookie = await signInCookie(app.url, benchEmails.admin, password);
     const sizes: { id: string; nodes: number; edges: number }[] = [];
@@ -69,13 +72,17 @@ async function main(): Promise<void> {
     }
     sizes.sort((a, b) => b.nodes + b.edges - (a.nodes + a.edges));
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies(cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: app.url };
-    }));
+    await context.addCookies(
+      cookie.split("; ").map((pair) => {
+        const eq = pair.indexOf("=");
+        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: app.url };
+      }),
+    );
     await context.addInitScript(RECORDER);
 
-    log("| persona view | nodes | edges | drawn and quiet after | longest task | drag: frame p50 / p95 / max | fps while dragging | click to details |");
+    log(
+      "| persona view | nodes | edges | drawn and quiet after | longest task | drag: frame p50 / p95 / max | fps while dragging | click to details |",
+    );
     log("|---|---|---|---|---|---|---|---|");
     for (const target of sizes.slice(0, PAGES)) {
       const page = await context.newPage();
@@ -118,7 +125,10 @@ async function main(): Promise<void> {
       const clicked = await page.evaluate(() => performance.now());
       await page.mouse.click(cx, cy);
       await page.waitForTimeout(0);
-      const answered = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+      const answered = await page.evaluate(
+        () =>
+          new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+      );
 
       frames.sort((a, b) => a - b);
       const seconds = frames.reduce((a, b) => a + b, 0) / 1000;

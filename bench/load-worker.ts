@@ -8,12 +8,23 @@ import { mixedFlow } from "./lib/mixed-flow";
 import type { LoadConfig, LoadResult, RequestSpec } from "./lib/load-types";
 import { percentile } from "./lib/stats";
 
-type Request = autocannon.Request & { setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>; onResponse?: (status: number, body: string, context: Record<string, unknown>) => void };
+type Request = autocannon.Request & {
+  setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+};
 
-function apply(req: Record<string, unknown>, spec: RequestSpec, headers: Record<string, string>): Record<string, unknown> {
+function apply(
+  req: Record<string, unknown>,
+  spec: RequestSpec,
+  headers: Record<string, string>,
+): Record<string, unknown> {
   req.method = spec.method ?? "GET";
   req.path = spec.path;
-  req.headers = { ...headers, ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}), ...(spec.body === undefined ? {} : { "content-type": "application/json" }) };
+  req.headers = {
+    ...headers,
+    ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}),
+    ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
+  };
   req.body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
   return req;
 }
@@ -31,7 +42,12 @@ function requestsFor(config: LoadConfig, tally: (kind: string, status: number) =
   ];
 }
 
-async function once(config: LoadConfig, amount: number | undefined, duration: number | undefined, offset: number): Promise<LoadResult> {
+async function once(
+  config: LoadConfig,
+  amount: number | undefined,
+  duration: number | undefined,
+  offset: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, Record<string, number>> = {};
   const tally = (kind: string, status: number) => {
@@ -48,7 +64,9 @@ async function once(config: LoadConfig, amount: number | undefined, duration: nu
     headers: config.headers,
     requests: requestsFor(config, tally, offset),
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
   const result = await instance;
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);

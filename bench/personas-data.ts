@@ -36,10 +36,22 @@ export function shapeFor(scale: number): BenchShape {
   });
   const largeTotal = start - 1;
   const smallSize = Math.floor((personas * 0.3) / 3) * 3;
-  return { personas, identifiers: personas * 5, cases: Math.max(10, Math.round(personas / 100)), large, largeTotal, ring: 24, small: { start, size: smallSize } };
+  return {
+    personas,
+    identifiers: personas * 5,
+    cases: Math.max(10, Math.round(personas / 100)),
+    large,
+    largeTotal,
+    ring: 24,
+    small: { start, size: smallSize },
+  };
 }
 
-export async function generate(sql: postgres.Sql, shape: BenchShape, log: (s: string) => void): Promise<{ lead: string; admin: string }> {
+export async function generate(
+  sql: postgres.Sql,
+  shape: BenchShape,
+  log: (s: string) => void,
+): Promise<{ lead: string; admin: string }> {
   const P = shape.personas;
   const t = () => performance.now();
   let at = t();
@@ -47,9 +59,12 @@ export async function generate(sql: postgres.Sql, shape: BenchShape, log: (s: st
     log(`  ${what} (${((t() - at) / 1000).toFixed(1)} s)`);
     at = t();
   };
-  const [lead] = await sql`insert into users (email, name, role, password_hash) values ('bench-lead@example.test', 'Bench Lead', 'investigator', 'x') returning id`;
-  const [other] = await sql`insert into users (email, name, role, password_hash) values ('bench-other@example.test', 'Other Lead', 'investigator', 'x') returning id`;
-  const [admin] = await sql`insert into users (email, name, role, password_hash) values ('bench-admin@example.test', 'Bench Admin', 'admin', 'x') returning id`;
+  const [lead] =
+    await sql`insert into users (email, name, role, password_hash) values ('bench-lead@example.test', 'Bench Lead', 'investigator', 'x') returning id`;
+  const [other] =
+    await sql`insert into users (email, name, role, password_hash) values ('bench-other@example.test', 'Other Lead', 'investigator', 'x') returning id`;
+  const [admin] =
+    await sql`insert into users (email, name, role, password_hash) values ('bench-admin@example.test', 'Bench Admin', 'admin', 'x') returning id`;
   await sql`create temp table pmap (n int primary key, id uuid not null)`;
   await sql`insert into pmap select g, gen_random_uuid() from generate_series(1, ${P}::int) g`;
   await sql`insert into personas (id, display_name, aliases, status, risk_score)
@@ -108,7 +123,12 @@ export async function generate(sql: postgres.Sql, shape: BenchShape, log: (s: st
 }
 
 /** Personas in the lead's cases or in no case (visible to the lead), spread over network kinds. */
-export async function visiblePersonaSample(sql: postgres.Sql, shape: BenchShape, count: number, minN = 1): Promise<{ n: number; id: string }[]> {
+export async function visiblePersonaSample(
+  sql: postgres.Sql,
+  shape: BenchShape,
+  count: number,
+  minN = 1,
+): Promise<{ n: number; id: string }[]> {
   // Generated names are "Persona <n>", so the sample needs no session state and works on a kept database.
   return sql<{ n: number; id: string }[]>`
     select n, id from (select split_part(display_name, ' ', 2)::int as n, id from personas where display_name ~ '^Persona [0-9]+$') p
@@ -117,7 +137,9 @@ export async function visiblePersonaSample(sql: postgres.Sql, shape: BenchShape,
 }
 
 export async function benchUsers(sql: postgres.Sql): Promise<{ lead: string; admin: string }> {
-  const rows = await sql<{ email: string; id: string }[]>`select email, id from users where email in ('bench-lead@example.test', 'bench-admin@example.test')`;
+  const rows = await sql<
+    { email: string; id: string }[]
+  >`select email, id from users where email in ('bench-lead@example.test', 'bench-admin@example.test')`;
   const byEmail = new Map(rows.map((r) => [r.email, r.id]));
   return { lead: byEmail.get("bench-lead@example.test")!, admin: byEmail.get("bench-admin@example.test")! };
 }

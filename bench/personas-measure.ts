@@ -27,7 +27,10 @@ const sharedEmail = (shape: BenchShape, i: number) => {
   return `bench${m}@example.test`;
 };
 
-const visibleSql = (raw: postgres.Sql | postgres.TransactionSql, lead: string) => raw`(not exists (select 1 from case_personas cp where cp.persona_id = p.id)
+const visibleSql = (
+  raw: postgres.Sql | postgres.TransactionSql,
+  lead: string,
+) => raw`(not exists (select 1 from case_personas cp where cp.persona_id = p.id)
   or exists (select 1 from case_personas cp join cases c on c.id = cp.case_id where cp.persona_id = p.id
              and (c.lead_id = ${lead} or exists (select 1 from case_members m where m.case_id = c.id and m.user_id = ${lead}))))`;
 
@@ -38,7 +41,15 @@ async function addIdentifierRows({ raw, shape, adders: sample, lead, time }: Inp
   const salt = randomInt(0, 100_000);
   for (let i = 0; i < 200; i++) {
     const persona = sample[i]!;
-    await time(() => addIdentifier({ actor: lead, personaId: persona.id, input: { type: "email", value: sharedEmail(shape, i + salt).toUpperCase(), confidence: 60 } }), lib);
+    await time(
+      () =>
+        addIdentifier({
+          actor: lead,
+          personaId: persona.id,
+          input: { type: "email", value: sharedEmail(shape, i + salt).toUpperCase(), confidence: 60 },
+        }),
+      lib,
+    );
   }
   const conn = await raw.reserve();
   try {
@@ -47,7 +58,8 @@ async function addIdentifierRows({ raw, shape, adders: sample, lead, time }: Inp
       const value = sharedEmail(shape, i + 1000);
       await time(async () => {
         await conn`begin`;
-        const [ident] = await conn`insert into identifiers (type, value, normalized_value) values ('email', ${value}, ${value})
+        const [ident] =
+          await conn`insert into identifiers (type, value, normalized_value) values ('email', ${value}, ${value})
           on conflict (type, normalized_value) do update set type = excluded.type returning id`;
         await conn`insert into persona_identifiers (persona_id, identifier_id, confidence) values (${persona.id}, ${ident!.id}, 60)`;
         await conn`select pi.persona_id, p.display_name, ${visibleSql(conn, lead.id)} as visible
@@ -136,7 +148,10 @@ async function listRows({ raw, lead, time }: Input) {
   for (let i = 0; i < 20; i++) {
     const q = i % 2 ? { q: `Persona ${1000 + i}` } : { page: 1 + i };
     await time(() => listPersonas({ actor: lead, query: q }), lib);
-    await time(() => raw`select p.id from personas p where ${visibleSql(raw, lead.id)} order by p.updated_at desc limit 25`, rawTimes);
+    await time(
+      () => raw`select p.id from personas p where ${visibleSql(raw, lead.id)} order by p.updated_at desc limit 25`,
+      rawTimes,
+    );
   }
   return { name: "persona list page (search or page)", target: "(no target)", lib, raw: rawTimes };
 }

@@ -51,29 +51,50 @@ async function main() {
     const started = performance.now();
     if (!reuse) log(`Generating scale ${scale} into ${dbName}:`);
     const ids = reuse ? await benchUsers(gen) : await generate(gen, shape, log);
-    const [counts] = await gen`select (select count(*) from personas)::int as p, (select count(*) from identifiers)::int as i,
+    const [counts] =
+      await gen`select (select count(*) from personas)::int as p, (select count(*) from identifiers)::int as i,
       (select count(*) from persona_identifiers)::int as pi, (select count(*) from persona_links)::int as l`;
-    log(`  total ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts!.p} personas, ${counts!.i} identifiers, ${counts!.pi} persona-identifier links, ${counts!.l} explicit links\n`);
+    log(
+      `  total ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts!.p} personas, ${counts!.i} identifiers, ${counts!.pi} persona-identifier links, ${counts!.l} explicit links\n`,
+    );
     const sample = await visiblePersonaSample(gen, shape, 400);
     // Outside the large networks, so none of them already holds the shared emails being added.
     const adders = await visiblePersonaSample(gen, shape, 400, shape.largeTotal + 1);
-    const lead = { id: ids.lead, email: "bench-lead@example.test", name: "Bench Lead", role: "investigator" as const, via: "cli" as const };
-    const adminActor = { id: ids.admin, email: "bench-admin@example.test", name: "Bench Admin", role: "admin" as const, via: "cli" as const };
+    const lead = {
+      id: ids.lead,
+      email: "bench-lead@example.test",
+      name: "Bench Lead",
+      role: "investigator" as const,
+      via: "cli" as const,
+    };
+    const adminActor = {
+      id: ids.admin,
+      email: "bench-admin@example.test",
+      name: "Bench Admin",
+      role: "admin" as const,
+      via: "cli" as const,
+    };
     if (process.argv.includes("--generate-only")) {
       await closeDb();
       return;
     }
     const { measureAll } = await import("./personas-measure");
     const rows: Row[] = await measureAll({ raw, shape, sample, adders, lead, admin: adminActor, time });
-    console.log(`\nScale ${scale} (${counts!.p} personas, ${counts!.i} identifiers, ${counts!.pi} links), as an investigator seeing 1 case in 10\n`);
+    console.log(
+      `\nScale ${scale} (${counts!.p} personas, ${counts!.i} identifiers, ${counts!.pi} links), as an investigator seeing 1 case in 10\n`,
+    );
     console.log(`| operation | n | lib p50 | lib p95 | raw SQL p50 | raw SQL p95 | target |`);
     console.log(`|---|---|---|---|---|---|---|`);
-    for (const r of rows) console.log(`| ${r.name} | ${r.lib.length} | ${ms(pct(r.lib, 50))} | ${ms(pct(r.lib, 95))} | ${ms(pct(r.raw, 50))} | ${ms(pct(r.raw, 95))} | ${r.target} |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.name} | ${r.lib.length} | ${ms(pct(r.lib, 50))} | ${ms(pct(r.lib, 95))} | ${ms(pct(r.raw, 50))} | ${ms(pct(r.raw, 95))} | ${r.target} |`,
+      );
     await closeDb();
   } finally {
     await gen.end();
     await raw.end();
-    if (!process.argv.includes("--keep") && !reuse) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    if (!process.argv.includes("--keep") && !reuse)
+      await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
     else log(`kept database ${dbName}`);
     await admin.end();
   }

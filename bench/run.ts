@@ -21,11 +21,25 @@ const BARE_PORT = 3206;
 const tsx = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
 async function ensureData(sql: postgres.Sql, scale: string | undefined): Promise<Record<string, number>> {
-  const count = async () => Object.fromEntries((await sql<{ t: string; n: number }[]>`select relname as t, n_live_tup::int as n from pg_stat_user_tables where schemaname = 'public' order by relname`).map((r) => [r.t, r.n]));
+  const count = async () =>
+    Object.fromEntries(
+      (
+        await sql<
+          { t: string; n: number }[]
+        >`select relname as t, n_live_tup::int as n from pg_stat_user_tables where schemaname = 'public' order by relname`
+      ).map((r) => [r.t, r.n]),
+    );
   const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from cases`;
   if (n > 0) return count();
-  if (!scale) throw new Error("The database has no cases: load data first (npm run bench:data -- --scale large), or pass --scale small.");
-  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", path.join(projectRoot, "bench", "data", "generate.ts"), "--scale", scale], { stdio: "inherit", cwd: projectRoot });
+  if (!scale)
+    throw new Error(
+      "The database has no cases: load data first (npm run bench:data -- --scale large), or pass --scale small.",
+    );
+  const result = spawnSync(
+    process.execPath,
+    [tsx, "--conditions=react-server", path.join(projectRoot, "bench", "data", "generate.ts"), "--scale", scale],
+    { stdio: "inherit", cwd: projectRoot },
+  );
   if (result.status !== 0) throw new Error("loading the data set failed");
   return count();
 }
@@ -36,7 +50,11 @@ async function main(): Promise<void> {
   const iterations = Number(option(args, "iterations") ?? 1);
   const only = option(args, "only")?.split(",");
   const { databaseUrl, dataDir } = pointAppAtBench();
-  const sql = postgres(databaseUrl, { max: 10, onnotice: () => {}, connection: { application_name: "casework-bench-raw" } });
+  const sql = postgres(databaseUrl, {
+    max: 10,
+    onnotice: () => {},
+    connection: { application_name: "casework-bench-raw" },
+  });
   const servers: RunningServer[] = [];
   const { closeDb } = await import("@/db");
   const setup = await import("./lib/setup");
@@ -48,7 +66,13 @@ async function main(): Promise<void> {
     const catalogue = setup.writeCatalogue({ admin, investigator });
     const app = await startApp(APP_PORT, databaseUrl, dataDir, randomBytes(32).toString("base64url"));
     servers.push(app);
-    const bare = await startServer({ args: [tsx, path.join(projectRoot, "bench", "baseline-server.ts"), catalogue], port: BARE_PORT, healthPath: "/health", logName: `bare-${BARE_PORT}`, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT) } });
+    const bare = await startServer({
+      args: [tsx, path.join(projectRoot, "bench", "baseline-server.ts"), catalogue],
+      port: BARE_PORT,
+      healthPath: "/health",
+      logName: `bare-${BARE_PORT}`,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT) },
+    });
     servers.push(bare);
     const ctx: BenchContext = {
       app,
@@ -69,7 +93,11 @@ async function main(): Promise<void> {
       const missing = s.routes.filter((r) => !fs.existsSync(path.join(projectRoot, "app", "api", r)));
       const base = { id: s.id, title: s.title, target: s.target };
       if (missing.length > 0) {
-        results.push({ ...base, status: "skipped", note: `/api/${missing[0]?.replace(/\/route\.ts$/, "")} not built yet` });
+        results.push({
+          ...base,
+          status: "skipped",
+          note: `/api/${missing[0]?.replace(/\/route\.ts$/, "")} not built yet`,
+        });
         process.stdout.write(`skipped: ${s.title} (/api/${missing[0]?.replace(/\/route\.ts$/, "")} not built yet)\n`);
         continue;
       }
@@ -84,15 +112,28 @@ async function main(): Promise<void> {
     }
     const meta = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: os.loadavg(),
+      },
       build: DIST_DIR,
       smoke,
       iterations,
       rows,
       commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim(),
     };
-    process.stdout.write(`\n${formatTable(results)}\n\nLoad average before/after: ${loadBefore.map((v) => v.toFixed(2)).join(" ")} / ${os.loadavg().map((v) => v.toFixed(2)).join(" ")} (${os.cpus().length} cores)\n`);
-    process.stdout.write(`Results: ${writeResults(results, meta, smoke)}; server log: ${serverLogPath(`server-${APP_PORT}`)}\n`);
+    process.stdout.write(
+      `\n${formatTable(results)}\n\nLoad average before/after: ${loadBefore.map((v) => v.toFixed(2)).join(" ")} / ${os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(" ")} (${os.cpus().length} cores)\n`,
+    );
+    process.stdout.write(
+      `Results: ${writeResults(results, meta, smoke)}; server log: ${serverLogPath(`server-${APP_PORT}`)}\n`,
+    );
     fs.rmSync(catalogue, { force: true });
     if (flag(args, "explain")) {
       const { explainAll } = await import("./explain");

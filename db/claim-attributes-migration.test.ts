@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 // Migration 0007 moves what people asserted about an identifier from the shared row to the
 // claims. Run on data shaped as before it: the migrations up to 0006, then old-style rows, then 0007.
 const folder = path.join(process.cwd(), "db", "migrations");
-const files = fs.readdirSync(folder).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+const files = fs
+  .readdirSync(folder)
+  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+  .sort();
 
 async function apply(pg: PGlite, file: string) {
   for (const statement of fs.readFileSync(path.join(folder, file), "utf8").split("--> statement-breakpoint")) {
@@ -43,8 +46,14 @@ describe("migration 0007 (claim attributes)", () => {
     `);
     for (const file of files.filter((f) => f.startsWith("0007"))) await apply(pg, file);
 
-    const ids = await pg.query<{ id: string; attributes: Record<string, string> }>(`select id, attributes from identifiers order by id`);
-    expect(ids.rows.map((r) => r.attributes)).toEqual([{ platform: "payoneer" }, { provider: "example.test" }, { chainInferred: "true" }]);
+    const ids = await pg.query<{ id: string; attributes: Record<string, string> }>(
+      `select id, attributes from identifiers order by id`,
+    );
+    expect(ids.rows.map((r) => r.attributes)).toEqual([
+      { platform: "payoneer" },
+      { provider: "example.test" },
+      { chainInferred: "true" },
+    ]);
     const claims = await pg.query<{ persona: string; identifier: string; attributes: Record<string, string> }>(
       `select display_name as persona, right(identifier_id::text, 2) as identifier, pi.attributes
        from persona_identifiers pi join personas p on p.id = pi.persona_id order by identifier, persona`,

@@ -37,7 +37,11 @@ function open(): Handle {
   if (url && !url.startsWith("memory://")) {
     // No JIT: set off by cost estimates, its compilation took 90-140 ms on persona-list queries
     // that then ran in a fraction of that. Queries here are short; revisit for long reports.
-    const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "casework", jit: "off" } });
+    const client = postgres(url, {
+      max: 10,
+      onnotice: () => {},
+      connection: { application_name: "casework", jit: "off" },
+    });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
     const ready = (async () => {
       // Several processes may start at once: an advisory lock lets one migrate at a time.

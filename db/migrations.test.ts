@@ -61,14 +61,24 @@ async function snapshot(fresh: FreshDatabase) {
       join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and c.relnamespace = 'public'::regnamespace
     union all select 'function ' || proname from pg_proc where pronamespace = 'public'::regnamespace
     order by 1`);
-  const tables = await fresh.rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const tables = await fresh.rows<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
   const counts: Record<string, number> = {};
   for (const { table_name } of tables) {
-    const [row] = await fresh.rows<{ n: number | string }>(sql`select count(*) as n from ${sql.identifier(table_name)}`);
+    const [row] = await fresh.rows<{ n: number | string }>(
+      sql`select count(*) as n from ${sql.identifier(table_name)}`,
+    );
     counts[table_name] = Number(row?.n);
   }
-  const applied = await fresh.rows<{ hash: string; created_at: number | string }>(sql`select hash, created_at from drizzle.__drizzle_migrations order by id`);
-  return { objects: objects.map((o) => o.line), counts, applied: applied.map((m) => ({ hash: m.hash, createdAt: Number(m.created_at) })) };
+  const applied = await fresh.rows<{ hash: string; created_at: number | string }>(
+    sql`select hash, created_at from drizzle.__drizzle_migrations order by id`,
+  );
+  return {
+    objects: objects.map((o) => o.line),
+    counts,
+    applied: applied.map((m) => ({ hash: m.hash, createdAt: Number(m.created_at) })),
+  };
 }
 
 describe("migrations", () => {
@@ -79,7 +89,24 @@ describe("migrations", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     const tables = rows.map((r) => r.table_name);
-    for (const table of ["users", "api_tokens", "cases", "case_members", "case_notes", "evidence", "custody_events", "personas", "identifiers", "persona_identifiers", "persona_links", "remediation_tasks", "referrals", "disclosures", "exports", "audit_events"]) {
+    for (const table of [
+      "users",
+      "api_tokens",
+      "cases",
+      "case_members",
+      "case_notes",
+      "evidence",
+      "custody_events",
+      "personas",
+      "identifiers",
+      "persona_identifiers",
+      "persona_links",
+      "remediation_tasks",
+      "referrals",
+      "disclosures",
+      "exports",
+      "audit_events",
+    ]) {
       expect(tables).toContain(table);
     }
     expect(["postgres", "pglite"]).toContain(databaseKind());

@@ -49,7 +49,9 @@ export function acquirePgliteLock(dataDir, { timeoutMs = 5000 } = {}) {
       }
       if (owner) breakStale(lockPath, owner, mine);
       if (Date.now() > deadline) {
-        throw new Error(`Could not take the embedded database lock ${lockPath}: other processes kept it busy. If no other process uses ${dataDir}, remove ${lockPath}* and start again.`);
+        throw new Error(
+          `Could not take the embedded database lock ${lockPath}: other processes kept it busy. If no other process uses ${dataDir}, remove ${lockPath}* and start again.`,
+        );
       }
     }
   } finally {
@@ -137,7 +139,9 @@ const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A file-name-safe key unique to one lock: its nonce, or a digest of an older version's lock. */
 function keyOf(lock) {
-  return lock.nonce && NONCE.test(lock.nonce) ? lock.nonce : `v0-${createHash("sha256").update(lock.text).digest("hex").slice(0, 32)}`;
+  return lock.nonce && NONCE.test(lock.nonce)
+    ? lock.nonce
+    : `v0-${createHash("sha256").update(lock.text).digest("hex").slice(0, 32)}`;
 }
 
 function isLive(lock) {

@@ -61,7 +61,11 @@ class Contender {
   }
 }
 
-const lockFiles = (dir: string) => fs.readdirSync(dir).filter((n) => n.startsWith("pglite.lock")).sort();
+const lockFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith("pglite.lock"))
+    .sort();
 
 describe("the embedded database lock", () => {
   it("goes to exactly one of eight processes starting at once over a lock left by a dead process", async () => {
@@ -70,13 +74,20 @@ describe("the embedded database lock", () => {
       for (let round = 0; round < 20; round++) {
         const dir = tempDir();
         // Both forms a dead process may have left: this version's, and an older one's bare pid.
-        fs.writeFileSync(path.join(dir, "pglite.lock"), round % 2 ? `${deadPid()} 3b2c6a9e-8f51-4d2c-9c7e-0a4b5d6e7f80\n` : String(deadPid()));
+        fs.writeFileSync(
+          path.join(dir, "pglite.lock"),
+          round % 2 ? `${deadPid()} 3b2c6a9e-8f51-4d2c-9c7e-0a4b5d6e7f80\n` : String(deadPid()),
+        );
         const startAt = Date.now() + 150;
         // Every winner holds the lock until all have tried: a late one must find it taken, not free again.
         const results = await Promise.all(contenders.map((c) => c.race(dir, startAt)));
         await Promise.all(contenders.map((c) => c.ask("release")));
-        expect(results.filter((r) => r === "won"), `round ${round}: ${results.join(" | ")}`).toHaveLength(1);
-        for (const r of results.filter((x) => x !== "won")) expect(r).toMatch(/^lost The embedded database in .* is already open in process \d+\./);
+        expect(
+          results.filter((r) => r === "won"),
+          `round ${round}: ${results.join(" | ")}`,
+        ).toHaveLength(1);
+        for (const r of results.filter((x) => x !== "won"))
+          expect(r).toMatch(/^lost The embedded database in .* is already open in process \d+\./);
         // The winner's release removed the lock, and nothing else is left behind.
         expect(lockFiles(dir)).toEqual([]);
       }
@@ -88,11 +99,15 @@ describe("the embedded database lock", () => {
   it("refuses while a live process holds it, in that process and in another, and is free again once released", async () => {
     const dir = tempDir();
     const release = acquirePgliteLock(dir);
-    expect(fs.readFileSync(path.join(dir, "pglite.lock"), "utf8")).toMatch(new RegExp(`^${process.pid} [0-9a-f-]{36}\\n$`));
+    expect(fs.readFileSync(path.join(dir, "pglite.lock"), "utf8")).toMatch(
+      new RegExp(`^${process.pid} [0-9a-f-]{36}\\n$`),
+    );
     expect(() => acquirePgliteLock(dir)).toThrow(`already open in process ${process.pid}`);
     const other = new Contender();
     try {
-      expect(await other.race(dir)).toBe(`lost The embedded database in ${dir} is already open in process ${process.pid}. Stop that process first (a second one on the same folder would lose writes), or point DATA_DIR at another folder.`);
+      expect(await other.race(dir)).toBe(
+        `lost The embedded database in ${dir} is already open in process ${process.pid}. Stop that process first (a second one on the same folder would lose writes), or point DATA_DIR at another folder.`,
+      );
       release();
       expect(lockFiles(dir)).toEqual([]);
       expect(await other.race(dir)).toBe("won");

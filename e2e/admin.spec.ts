@@ -34,7 +34,11 @@ test.describe("administration", () => {
     await expect(reloaded.getByText("disabled")).toBeVisible();
   });
 
-  test("a user creates an API token that works once copied, and revoking it stops it", async ({ page, request, playwright }) => {
+  test("a user creates an API token that works once copied, and revoking it stops it", async ({
+    page,
+    request,
+    playwright,
+  }) => {
     const user = await createUser(request, "investigator");
     await signInViaApi(page, user);
     await page.goto("/account");
@@ -59,12 +63,18 @@ test.describe("administration", () => {
   test("the API refuses bad input with the error shape and writes nothing", async ({ request }) => {
     const auth = { authorization: `Bearer ${e2eAdmin.token}` };
     const email = `${unique("bad")}@example.test`;
-    const unknownField = await request.post("/api/users", { data: { email, name: "X", role: "legal", password: "long enough password", admin: true }, headers: auth });
+    const unknownField = await request.post("/api/users", {
+      data: { email, name: "X", role: "legal", password: "long enough password", admin: true },
+      headers: auth,
+    });
     expect(unknownField.status()).toBe(400);
     const body = (await unknownField.json()) as { error: { code: string; details: { path: string }[] } };
     expect(body.error.code).toBe("bad_request");
 
-    const malformed = await request.post("/api/users", { data: "{not json", headers: { ...auth, "content-type": "application/json" } });
+    const malformed = await request.post("/api/users", {
+      data: "{not json",
+      headers: { ...auth, "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
 
     const list = await request.get("/api/users", { headers: auth });

@@ -9,12 +9,17 @@ import { LoginPage } from "./pages/login-page";
 test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${randomInt(1, 255)}` } });
 
 test.describe("failed sign-ins", () => {
-  test("ten wrong passwords lock the account: even the right one is refused with the time to wait", async ({ page, request }) => {
+  test("ten wrong passwords lock the account: even the right one is refused with the time to wait", async ({
+    page,
+    request,
+  }) => {
     const user = await createUser(request, "investigator");
     const login = new LoginPage(page);
     // Each try waits for the form's answer (the server action's POST), so each is counted in turn.
     const submit = async (password: string) => {
-      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
+      );
       await login.signIn(user.email, password);
       await answered;
     };

@@ -17,7 +17,10 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcases/);
   });
 
-  test("the login form signs in, lands on the requested page, and sign out ends the session", async ({ page, request }) => {
+  test("the login form signs in, lands on the requested page, and sign out ends the session", async ({
+    page,
+    request,
+  }) => {
     const user = await createUser(request, "investigator");
     await page.goto("/personas");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fpersonas/);

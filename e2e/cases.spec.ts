@@ -3,7 +3,10 @@ import { createUser, signInViaApi, unique } from "./fixtures/api";
 import { CasePage } from "./pages/case-page";
 
 test.describe("cases", () => {
-  test("open a case, find it by search, take it through the workflow to closed, and see every step", async ({ page, request }) => {
+  test("open a case, find it by search, take it through the workflow to closed, and see every step", async ({
+    page,
+    request,
+  }) => {
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const word = unique("quokka").replace("-", "");
@@ -64,7 +67,10 @@ test.describe("cases", () => {
     await expect(items.nth(3)).toContainText("opened the case");
   });
 
-  test("a second person saving over an old version sees what changed instead of overwriting", async ({ browser, request }) => {
+  test("a second person saving over an old version sees what changed instead of overwriting", async ({
+    browser,
+    request,
+  }) => {
     const lead = await createUser(request, "investigator");
     const first = await browser.newContext();
     const second = await browser.newContext();
@@ -80,7 +86,10 @@ test.describe("cases", () => {
 
     await pageA.getByRole("button", { name: "Edit details" }).click();
     await pageB.getByRole("button", { name: "Edit details" }).click();
-    await pageA.getByRole("form", { name: "Edit case details" }).getByLabel("Title").fill("Laptop farm in a rented flat");
+    await pageA
+      .getByRole("form", { name: "Edit case details" })
+      .getByLabel("Title")
+      .fill("Laptop farm in a rented flat");
     await pageA.getByRole("button", { name: "Save changes" }).click();
     await expect(pageA.getByRole("heading", { name: "Laptop farm in a rented flat" })).toBeVisible();
 
@@ -91,7 +100,9 @@ test.describe("cases", () => {
     await expect(notice).toContainText("Title is now: Laptop farm in a rented flat");
 
     await notice.getByRole("button", { name: "Discard mine and load theirs" }).click();
-    await expect(pageB.getByRole("form", { name: "Edit case details" }).getByLabel("Title")).toHaveValue("Laptop farm in a rented flat");
+    await expect(pageB.getByRole("form", { name: "Edit case details" }).getByLabel("Title")).toHaveValue(
+      "Laptop farm in a rented flat",
+    );
     await first.close();
     await second.close();
   });
@@ -107,7 +118,9 @@ test.describe("cases", () => {
       await d.dismiss();
     });
     await new CasePage(page).goto(id);
-    await page.getByLabel("New note (Markdown)").fill('**Bold words** <img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3))');
+    await page
+      .getByLabel("New note (Markdown)")
+      .fill('**Bold words** <img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3))');
     await page.getByRole("button", { name: "Add note" }).click();
     const note = page.getByTestId("note").first();
     await expect(note.locator("strong")).toHaveText("Bold words");
@@ -125,7 +138,10 @@ test.describe("cases", () => {
     }
     await page.goto("/cases?pageSize=2&sort=title");
     const pager = page.getByRole("navigation", { name: "Pages" });
-    const rows = page.getByRole("table").getByRole("row").filter({ hasText: `Pager ${word}` });
+    const rows = page
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: `Pager ${word}` });
     await expect(pager.getByText("Page 1 of 2")).toBeVisible();
     await expect(rows).toHaveCount(2);
     await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();

@@ -10,19 +10,32 @@ async function openCases(browser: Browser, investigator: TestUser, team: string)
   const page = await context.newPage();
   await signInViaApi(page, investigator);
   const refs: string[] = [];
-  for (const [severity, investigating] of [["critical", false], ["critical", false], ["high", true]] as const) {
-    const response = await page.request.post("/api/cases", { data: { title: `Dashboard ${team} ${severity}`, severity, subject: { team } } });
+  for (const [severity, investigating] of [
+    ["critical", false],
+    ["critical", false],
+    ["high", true],
+  ] as const) {
+    const response = await page.request.post("/api/cases", {
+      data: { title: `Dashboard ${team} ${severity}`, severity, subject: { team } },
+    });
     expect(response.status(), await response.text()).toBe(201);
     const created = (await response.json()) as { id: string; ref: string };
     refs.push(created.ref);
-    if (investigating) expect((await page.request.post(`/api/cases/${created.id}/transition`, { data: { to: "investigating" } })).status()).toBe(200);
+    if (investigating)
+      expect(
+        (await page.request.post(`/api/cases/${created.id}/transition`, { data: { to: "investigating" } })).status(),
+      ).toBe(200);
   }
   await context.close();
   return refs;
 }
 
 test.describe("dashboard", () => {
-  test("a manager reads the charts, changes the period and follows a segment to the matching cases", async ({ page, browser, request }) => {
+  test("a manager reads the charts, changes the period and follows a segment to the matching cases", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const team = unique("team");
     const refs = await openCases(browser, await createUser(request, "investigator"), team);
     const manager = await createUser(request, "manager");
@@ -43,7 +56,13 @@ test.describe("dashboard", () => {
     await dashboard.chart("open-cases").getByText("Show the numbers").click();
     const table = dashboard.chart("open-cases").getByRole("table", { name: "Open cases by status and severity" });
     await expect(table.getByRole("row", { name: /Triage/ })).toContainText("2");
-    const [download] = await Promise.all([page.waitForEvent("download"), dashboard.chart("open-cases").getByRole("button", { name: /Download CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      dashboard
+        .chart("open-cases")
+        .getByRole("button", { name: /Download CSV/ })
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toBe("open-cases.csv");
     const text = fs.readFileSync(await download.path(), "utf8");
     expect(text.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read UTF-8").toBe(true);
@@ -77,7 +96,9 @@ test.describe("dashboard", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Open cases by status and severity" })).toBeVisible();
     for (const summary of await page.getByText("Show the numbers").all()) await summary.click();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });

@@ -5,19 +5,34 @@ import { createUser, signInViaApi, unique } from "./fixtures/api";
 import { EvidencePage } from "./pages/evidence-page";
 
 // A 1x1 PNG with random bytes after its end: a valid image, big enough for upload progress to show.
-const PNG_HEAD = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082", "hex");
+const PNG_HEAD = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082",
+  "hex",
+);
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 test.describe("evidence", () => {
-  test("drop two files, watch them upload, preview the image, download, verify, and see the custody log grow", async ({ page }) => {
+  test("drop two files, watch them upload, preview the image, download, verify, and see the custody log grow", async ({
+    page,
+  }) => {
     const investigator = await createUser(page.request, "investigator");
     await signInViaApi(page, investigator);
     const created = await page.request.post("/api/cases", { data: { title: `Evidence ${unique("case")}` } });
     expect(created.status()).toBe(201);
     const { id: caseId } = (await created.json()) as { id: string };
 
-    const image = { name: "camera-off.png", mimeType: "image/png", buffer: Buffer.concat([PNG_HEAD, randomBytes(6 * 1024 * 1024)]) };
-    const chat = { name: "interview-chat.txt", mimeType: "text/plain", buffer: Buffer.from("[10:01] interviewer: can you turn your camera on?\n[10:02] candidate: camera broken, sorry\n") };
+    const image = {
+      name: "camera-off.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([PNG_HEAD, randomBytes(6 * 1024 * 1024)]),
+    };
+    const chat = {
+      name: "interview-chat.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(
+        "[10:01] interviewer: can you turn your camera on?\n[10:02] candidate: camera broken, sorry\n",
+      ),
+    };
     const evidence = new EvidencePage(page);
     await evidence.gotoCaseTab(caseId);
     await expect(page.getByText(/No evidence yet/)).toBeVisible();
@@ -73,12 +88,15 @@ test.describe("evidence", () => {
     await expect(evidence.custodyRows.nth(4)).toContainText("Verified");
   });
 
-  test("a file whose bytes disagree with its name is flagged, and markup is only ever shown as text", async ({ page }) => {
+  test("a file whose bytes disagree with its name is flagged, and markup is only ever shown as text", async ({
+    page,
+  }) => {
     const investigator = await createUser(page.request, "investigator");
     await signInViaApi(page, investigator);
     const created = await page.request.post("/api/cases", { data: { title: `Mismatch ${unique("case")}` } });
     const { id: caseId } = (await created.json()) as { id: string };
-    const html = "<!doctype html><html><body><h1 id='owned'>owned</h1><script>document.title='owned';alert('owned')</script></body></html>";
+    const html =
+      "<!doctype html><html><body><h1 id='owned'>owned</h1><script>document.title='owned';alert('owned')</script></body></html>";
     let dialogs = 0;
     page.on("dialog", (d) => {
       dialogs += 1;
@@ -87,7 +105,9 @@ test.describe("evidence", () => {
 
     const evidence = new EvidencePage(page);
     await evidence.gotoCaseTab(caseId);
-    await evidence.addFiles([{ name: "invoice\u202Efdp.html", mimeType: "application/pdf", buffer: Buffer.from(html) }]);
+    await evidence.addFiles([
+      { name: "invoice\u202Efdp.html", mimeType: "application/pdf", buffer: Buffer.from(html) },
+    ]);
     await page.getByRole("button", { name: "Upload 1 file" }).click();
     await expect(evidence.rows).toHaveCount(1);
     await expect(evidence.rows.first().getByTestId("mime-mismatch")).toContainText("claimed application/pdf");

@@ -18,10 +18,19 @@ test.describe("evidence packs", () => {
     // Big enough that the build takes a visible moment.
     const evidence = [
       { name: "vpn-logs.bin", buffer: randomBytes(256 * 1024 * 1024) },
-      { name: "interview notes.txt", buffer: Buffer.from("Camera off for the whole interview; answers read from a screen.\n") },
+      {
+        name: "interview notes.txt",
+        buffer: Buffer.from("Camera off for the whole interview; answers read from a screen.\n"),
+      },
     ];
     for (const file of evidence) {
-      const upload = await page.request.post(`/api/cases/${caseId}/evidence`, { multipart: { title: file.name, file: { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer } }, timeout: 60_000 });
+      const upload = await page.request.post(`/api/cases/${caseId}/evidence`, {
+        multipart: {
+          title: file.name,
+          file: { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer },
+        },
+        timeout: 60_000,
+      });
       expect(upload.status(), await upload.text()).toBe(201);
     }
 
@@ -48,7 +57,19 @@ test.describe("evidence packs", () => {
     const file = await download.path();
     expect(sha256(fs.readFileSync(file))).toBe(shown);
     const listing = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(listing).toEqual(["SHA256SUMS", "VERIFY.txt", "audit.csv", "custody.csv", "evidence/E-001_vpn-logs.bin", "evidence/E-002_interview_notes.txt", "manifest.json", "manifest.sig", "public-key.pem", "report.pdf", "stix/bundle.json"]);
+    expect(listing).toEqual([
+      "SHA256SUMS",
+      "VERIFY.txt",
+      "audit.csv",
+      "custody.csv",
+      "evidence/E-001_vpn-logs.bin",
+      "evidence/E-002_interview_notes.txt",
+      "manifest.json",
+      "manifest.sig",
+      "public-key.pem",
+      "report.pdf",
+      "stix/bundle.json",
+    ]);
 
     await exportsUi.gotoList();
     const listed = exportsUi.rows(page).filter({ hasText: ref });
@@ -56,16 +77,26 @@ test.describe("evidence packs", () => {
     await expect(listed).toContainText(lead.name);
     await expect(listed).toContainText("Ready");
     await expect(listed.getByTestId("export-sha256")).toHaveText(shown);
-    await expect(listed.getByRole("link", { name: /^Download/ })).toHaveAttribute("href", /\/api\/exports\/[0-9a-f-]{36}\/download$/);
+    await expect(listed.getByRole("link", { name: /^Download/ })).toHaveAttribute(
+      "href",
+      /\/api\/exports\/[0-9a-f-]{36}\/download$/,
+    );
   });
 
-  test("an investigator who is not the lead sees no export button, and a manager has no Exports page", async ({ page, browser }) => {
+  test("an investigator who is not the lead sees no export button, and a manager has no Exports page", async ({
+    page,
+    browser,
+  }) => {
     const lead = await createUser(page.request, "investigator");
     const member = await createUser(page.request, "investigator");
     await signInViaApi(page, lead);
     const created = await page.request.post("/api/cases", { data: { title: `No export ${unique("case")}` } });
     const { id: caseId } = (await created.json()) as { id: string };
-    expect((await page.request.post(`/api/cases/${caseId}/members`, { data: { userId: member.id, role: "investigator" } })).status()).toBe(201);
+    expect(
+      (
+        await page.request.post(`/api/cases/${caseId}/members`, { data: { userId: member.id, role: "investigator" } })
+      ).status(),
+    ).toBe(201);
 
     const memberContext = await browser.newContext();
     const memberPage = await memberContext.newPage();
@@ -90,7 +121,9 @@ test.describe("evidence packs", () => {
     expect(listed.status()).toBe(200);
     expect(((await listed.json()) as { total: number }).total).toBe(0);
     expect((await managerPage.request.get(`/api/exports/${exportId}`)).status()).toBe(403);
-    expect(((await (await page.request.get("/api/exports")).json()) as { items: { id: string }[] }).items.map((e) => e.id)).toContain(exportId);
+    expect(
+      ((await (await page.request.get("/api/exports")).json()) as { items: { id: string }[] }).items.map((e) => e.id),
+    ).toContain(exportId);
     await managerContext.close();
   });
 });

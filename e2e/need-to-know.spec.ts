@@ -9,7 +9,10 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
 }
 
 test.describe("need-to-know on shared identifiers", () => {
-  test("what one investigator notes on a payment account never shows on another's persona page, either way", async ({ page, request }) => {
+  test("what one investigator notes on a payment account never shows on another's persona page, either way", async ({
+    page,
+    request,
+  }) => {
     const [alpha, bravo] = [await createUser(request, "investigator"), await createUser(request, "investigator")];
     const account = `payoneer:${unique("holder")}@example.test`;
 
@@ -18,8 +21,15 @@ test.describe("need-to-know on shared identifiers", () => {
       await page.context().clearCookies();
       await signInViaApi(page, user);
       const kase = await post<{ id: string }>(page, "/api/cases", { title: `Payments ${unique("c")}` });
-      const persona = await post<{ id: string }>(page, `/api/cases/${kase.id}/personas`, { persona: { displayName: `Holder ${unique("p")}` }, role: "subject" });
-      await post(page, `/api/personas/${persona.id}/identifiers`, { type: "payment_account", value: account, attributes: { holderName: holder } });
+      const persona = await post<{ id: string }>(page, `/api/cases/${kase.id}/personas`, {
+        persona: { displayName: `Holder ${unique("p")}` },
+        role: "subject",
+      });
+      await post(page, `/api/personas/${persona.id}/identifiers`, {
+        type: "payment_account",
+        value: account,
+        attributes: { holderName: holder },
+      });
       return persona.id;
     };
     const alphaPersona = await record(alpha, "Alpha Secret Holder");

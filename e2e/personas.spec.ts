@@ -13,7 +13,10 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
 const phoneDigits = () => `202${randomInt(200, 1000)}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
 
 test.describe("personas and the link graph", () => {
-  test("two personas in two cases share a phone: correlation, link, graph, click through; then screening finds it", async ({ page, request }) => {
+  test("two personas in two cases share a phone: correlation, link, graph, click through; then screening finds it", async ({
+    page,
+    request,
+  }) => {
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const first = await post<{ id: string }>(page, "/api/cases", { title: `Phone case one ${unique("c")}` });
@@ -21,8 +24,14 @@ test.describe("personas and the link graph", () => {
     const digits = phoneDigits();
     const nameA = `Avery ${unique("a")}`;
     const nameB = `Blake ${unique("b")}`;
-    const personaA = await post<{ id: string }>(page, `/api/cases/${first.id}/personas`, { persona: { displayName: nameA }, role: "subject" });
-    await post(page, `/api/personas/${personaA.id}/identifiers`, { type: "phone", value: `+1 (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` });
+    const personaA = await post<{ id: string }>(page, `/api/cases/${first.id}/personas`, {
+      persona: { displayName: nameA },
+      role: "subject",
+    });
+    await post(page, `/api/personas/${personaA.id}/identifiers`, {
+      type: "phone",
+      value: `+1 (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`,
+    });
 
     // The second persona is created from the second case's tab.
     const casePage = new CasePage(page);
@@ -60,15 +69,22 @@ test.describe("personas and the link graph", () => {
     await page.goto("/screen");
     const csv = `type,value\nphone,${digits.slice(0, 3)} ${digits.slice(3)}\nemail,${unique("nobody")}@example.test\n`;
     await page.getByLabel("Country for local phone numbers").fill("US");
-    await page.getByLabel("Or upload a CSV").setInputFiles({ name: "applicants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await expect(page.getByRole("status").filter({ hasText: "2 screened" })).toContainText("2 screened: 1 already known");
+    await page
+      .getByLabel("Or upload a CSV")
+      .setInputFiles({ name: "applicants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect(page.getByRole("status").filter({ hasText: "2 screened" })).toContainText(
+      "2 screened: 1 already known",
+    );
     const hit = page.getByTestId("screen-hit");
     await expect(hit).toHaveCount(1);
     await expect(hit).toContainText("Matches 2 personas you can see");
     await expect(hit.getByRole("link", { name: nameA })).toBeVisible();
   });
 
-  test("a name with markup renders as text in the list, the details and the graph alternative", async ({ page, request }) => {
+  test("a name with markup renders as text in the list, the details and the graph alternative", async ({
+    page,
+    request,
+  }) => {
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const dialogs: string[] = [];
@@ -78,8 +94,14 @@ test.describe("personas and the link graph", () => {
     });
     const evil = `<img src=x onerror=alert(1)> ${unique("x")}`;
     const theCase = await post<{ id: string }>(page, "/api/cases", { title: "Markup in names" });
-    const persona = await post<{ id: string }>(page, `/api/cases/${theCase.id}/personas`, { persona: { displayName: evil }, role: "subject" });
-    await post(page, `/api/personas/${persona.id}/identifiers`, { type: "email", value: `${unique("m")}@example.test` });
+    const persona = await post<{ id: string }>(page, `/api/cases/${theCase.id}/personas`, {
+      persona: { displayName: evil },
+      role: "subject",
+    });
+    await post(page, `/api/personas/${persona.id}/identifiers`, {
+      type: "email",
+      value: `${unique("m")}@example.test`,
+    });
 
     await page.goto(`/personas?q=${encodeURIComponent(evil.slice(-10))}`);
     await expect(page.getByRole("table", { name: "Personas" }).getByRole("link", { name: evil })).toBeVisible();

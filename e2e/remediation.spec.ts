@@ -11,15 +11,24 @@ async function containedCase(request: APIRequestContext, leadId: string, legalId
   const created = await request.post("/api/cases", { headers: asAdmin(), data: { title, leadId } });
   expect(created.status(), await created.text()).toBe(201);
   const c = (await created.json()) as { id: string };
-  expect((await request.post(`/api/cases/${c.id}/members`, { headers: asAdmin(), data: { userId: legalId, role: "legal" } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(`/api/cases/${c.id}/members`, { headers: asAdmin(), data: { userId: legalId, role: "legal" } })
+    ).status(),
+  ).toBe(201);
   for (const to of ["investigating", "contained"]) {
-    expect((await request.post(`/api/cases/${c.id}/transition`, { headers: asAdmin(), data: { to } })).status()).toBe(200);
+    expect((await request.post(`/api/cases/${c.id}/transition`, { headers: asAdmin(), data: { to } })).status()).toBe(
+      200,
+    );
   }
   return c.id;
 }
 
 test.describe("remediation and referrals", () => {
-  test("apply the template, finish every task, refer the case with a logged disclosure, then close it", async ({ page, request }) => {
+  test("apply the template, finish every task, refer the case with a logged disclosure, then close it", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     const lead = await createUser(request, "investigator");
     const legal = await createUser(request, "legal");
@@ -89,7 +98,9 @@ test.describe("remediation and referrals", () => {
     await expect(referral.getByTestId("referral-reference")).toHaveText("I2603-0042-7781");
 
     const log = referral.getByRole("form", { name: "Log a disclosure" });
-    await log.getByLabel("What was sent", { exact: true }).fill("Evidence pack: narrative, identifiers, payment records");
+    await log
+      .getByLabel("What was sent", { exact: true })
+      .fill("Evidence pack: narrative, identifiers, payment records");
     await log.getByLabel("Sent to").fill("FBI IC3 online complaint");
     await log.getByLabel("Sent at").fill("2026-03-02T10:30");
     await log.getByLabel("SHA-256 of what was sent (optional)").fill("ab".repeat(32));
@@ -118,7 +129,10 @@ test.describe("remediation and referrals", () => {
     const first = await containedCase(request, lead.id, legal.id, `First ${unique("case")}`);
     const second = await containedCase(request, lead.id, legal.id, `Second ${unique("case")}`);
     const add = async (caseId: string, title: string, dueAt: string) => {
-      const res = await request.post(`/api/cases/${caseId}/tasks`, { headers: asAdmin(), data: { kind: "other", title, ownerId: legal.id, dueAt } });
+      const res = await request.post(`/api/cases/${caseId}/tasks`, {
+        headers: asAdmin(),
+        data: { kind: "other", title, ownerId: legal.id, dueAt },
+      });
       expect(res.status(), await res.text()).toBe(201);
     };
     await add(first, "Later task", "2099-05-01");

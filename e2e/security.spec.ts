@@ -16,11 +16,19 @@ function cspViolations(page: Page): string[] {
 }
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 test.describe("content security policy", () => {
-  test("pages, the login page included, carry a nonce policy that allows no inline script, and Next's scripts carry that nonce", async ({ page, request }) => {
+  test("pages, the login page included, carry a nonce policy that allows no inline script, and Next's scripts carry that nonce", async ({
+    page,
+    request,
+  }) => {
     const violations = cspViolations(page);
     for (const path of ["/login", "/"]) {
       if (path === "/") await signInViaApi(page, await createUser(request, "investigator"));
@@ -54,10 +62,14 @@ test.describe("content security policy", () => {
     const created = await page.request.post("/api/cases", { data: { title: `Graph ${unique("case")}` } });
     expect(created.status(), await created.text()).toBe(201);
     const { id: caseId } = (await created.json()) as { id: string };
-    const persona = await page.request.post(`/api/cases/${caseId}/personas`, { data: { persona: { displayName: `Graph ${unique("p")}` }, role: "subject" } });
+    const persona = await page.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: `Graph ${unique("p")}` }, role: "subject" },
+    });
     expect(persona.status(), await persona.text()).toBe(201);
     const { id: personaId } = (await persona.json()) as { id: string };
-    const identifier = await page.request.post(`/api/personas/${personaId}/identifiers`, { data: { type: "email", value: `${unique("graph")}@example.test` } });
+    const identifier = await page.request.post(`/api/personas/${personaId}/identifiers`, {
+      data: { type: "email", value: `${unique("graph")}@example.test` },
+    });
     expect(identifier.status(), await identifier.text()).toBe(201);
 
     const casePage = new CasePage(page);
@@ -71,18 +83,30 @@ test.describe("content security policy", () => {
 });
 
 test.describe("records the visitor may not see", () => {
-  test("a case, its persona and its evidence answer 404 to an investigator who is not a member, 200 to one who is", async ({ page, request }) => {
+  test("a case, its persona and its evidence answer 404 to an investigator who is not a member, 200 to one who is", async ({
+    page,
+    request,
+  }) => {
     const outsider = await createUser(request, "investigator");
     const lead = await createUser(request, "investigator");
-    const created = await request.post("/api/cases", { headers: asAdmin(), data: { title: `Hidden ${unique("case")}`, leadId: lead.id } });
+    const created = await request.post("/api/cases", {
+      headers: asAdmin(),
+      data: { title: `Hidden ${unique("case")}`, leadId: lead.id },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const { id: caseId } = (await created.json()) as { id: string };
-    const persona = await request.post(`/api/cases/${caseId}/personas`, { headers: asAdmin(), data: { persona: { displayName: `Hidden ${unique("p")}` }, role: "subject" } });
+    const persona = await request.post(`/api/cases/${caseId}/personas`, {
+      headers: asAdmin(),
+      data: { persona: { displayName: `Hidden ${unique("p")}` }, role: "subject" },
+    });
     expect(persona.status(), await persona.text()).toBe(201);
     const { id: personaId } = (await persona.json()) as { id: string };
     const upload = await request.post(`/api/cases/${caseId}/evidence`, {
       headers: asAdmin(),
-      multipart: { title: "Hidden notes", file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hidden") } },
+      multipart: {
+        title: "Hidden notes",
+        file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hidden") },
+      },
     });
     expect(upload.status(), await upload.text()).toBe(201);
     const { id: evidenceId } = (await upload.json()) as { id: string };
@@ -103,10 +127,17 @@ test.describe("records the visitor may not see", () => {
 });
 
 test.describe("sign-in and the session cookie", () => {
-  test("a hostile callbackUrl is refused: signing in through the form lands on the app's own dashboard", async ({ page, request, baseURL }) => {
+  test("a hostile callbackUrl is refused: signing in through the form lands on the app's own dashboard", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const user = await createUser(request, "investigator");
     // Were the redirect followed, the browser would leave for evil.example: fail fast instead.
-    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => route.abort(),
+    );
     await page.goto("/login?callbackUrl=%2F%09%2Fevil.example%2Fphish");
     await expect(page.getByRole("heading", { name: "Sign in to Casework" })).toBeVisible();
     await new LoginPage(page).signIn(user.email, TEST_PASSWORD);
@@ -115,7 +146,11 @@ test.describe("sign-in and the session cookie", () => {
     expect(new URL(page.url()).pathname).toBe("/");
   });
 
-  test("a change sent with the session cookie from another origin is refused; the app's own pages still make changes", async ({ page, request, baseURL }) => {
+  test("a change sent with the session cookie from another origin is refused; the app's own pages still make changes", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const user = await createUser(request, "investigator");
     await new LoginPage(page).goto();
     await new LoginPage(page).signIn(user.email, TEST_PASSWORD);
@@ -131,13 +166,20 @@ test.describe("sign-in and the session cookie", () => {
     }
     const planted = await page.request.post("/api/cases/00000000-0000-4000-8000-000000000000/evidence", {
       headers: { origin: sibling.origin },
-      multipart: { title: "Planted exhibit", file: { name: "planted.txt", mimeType: "text/plain", buffer: Buffer.from("planted") } },
+      multipart: {
+        title: "Planted exhibit",
+        file: { name: "planted.txt", mimeType: "text/plain", buffer: Buffer.from("planted") },
+      },
     });
     expect(planted.status()).toBe(403);
 
     // The browser's own fetch from a page of the app sends its Origin and goes through.
     const status = await page.evaluate(async () => {
-      const response = await fetch("/api/cases", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "From the page itself" }) });
+      const response = await fetch("/api/cases", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: "From the page itself" }),
+      });
       return response.status;
     });
     expect(status).toBe(201);

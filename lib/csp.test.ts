@@ -4,11 +4,18 @@ import { config, proxy } from "@/proxy";
 import { contentSecurityPolicy } from "./csp";
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 function page(path: string, signedIn = true): NextRequest {
-  return new NextRequest(`http://127.0.0.1:3100${path}`, { headers: signedIn ? { cookie: "authjs.session-token=abc" } : {} });
+  return new NextRequest(`http://127.0.0.1:3100${path}`, {
+    headers: signedIn ? { cookie: "authjs.session-token=abc" } : {},
+  });
 }
 
 /** What Next.js does with the proxy's answer: the request headers it passes on to the page. */

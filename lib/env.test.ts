@@ -34,7 +34,12 @@ describe("parseEnv", () => {
   });
 
   it("reads numbers and accepts the documented database URLs", () => {
-    const env = parseEnv({ PORT: "8080", MAX_UPLOAD_BYTES: "1024", DATABASE_URL: " postgresql://db/x ", AUTH_SECRET: GOOD_SECRET });
+    const env = parseEnv({
+      PORT: "8080",
+      MAX_UPLOAD_BYTES: "1024",
+      DATABASE_URL: " postgresql://db/x ",
+      AUTH_SECRET: GOOD_SECRET,
+    });
     expect(env.PORT).toBe(8080);
     expect(env.MAX_UPLOAD_BYTES).toBe(1024);
     expect(env.DATABASE_URL).toBe("postgresql://db/x");

@@ -32,9 +32,17 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest JSON body accepted by the API, in bytes. */
-  MAX_JSON_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  MAX_JSON_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Largest evidence file accepted, in bytes (default 2 GiB). */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
   /** Requests one API token may make per minute; more answer 429 with Retry-After. */
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Key for the keyed hash of government ids (shared by every instance); generated in DATA_DIR when unset. */

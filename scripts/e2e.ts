@@ -34,7 +34,8 @@ const env: NodeJS.ProcessEnv = {
 
 function run(command: string, args: string[], extra: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status})`);
+  if (result.status !== 0)
+    throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status})`);
 }
 
 function cli(args: string[]): string {
@@ -49,7 +50,10 @@ function cli(args: string[]): string {
 let status = 1;
 try {
   if (!process.argv.includes("--no-build")) run(bin("next"), ["build"]);
-  const admin = { email: `e2e-admin-${randomUUID().slice(0, 8)}@example.test`, password: randomBytes(18).toString("base64url") };
+  const admin = {
+    email: `e2e-admin-${randomUUID().slice(0, 8)}@example.test`,
+    password: randomBytes(18).toString("base64url"),
+  };
   cli(["user", "add", "--email", admin.email, "--name", "E2E Admin", "--role", "admin", "--password", admin.password]);
   const token = cli(["token", "create", "--email", admin.email, "--name", "e2e"]).split("\n").pop() ?? "";
   const passthrough = process.argv.slice(2).filter((a) => a !== "--no-build");

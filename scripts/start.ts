@@ -16,7 +16,10 @@ function buildIfNeeded(): void {
   process.stdout.write("No production build yet: running `next build` first (a minute or so)...\n");
   const result = spawnSync(nextBin, ["build"], { stdio: "inherit", shell: onWindows });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`next build failed (${result.status === null ? `signal ${result.signal}` : `exit code ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(
+      `next build failed (${result.status === null ? `signal ${result.signal}` : `exit code ${result.status}`})`,
+    );
 }
 
 /** Migrates, seeds the demo data where wanted, and closes again so the server can take the embedded database's lock. */
@@ -37,7 +40,9 @@ async function prepareDatabase(): Promise<void> {
     const { formatDemoLogins } = await import("@/lib/seed/users");
     const result = await seedDemo();
     if (!result.seeded) return;
-    process.stdout.write(`\nDemo data created. Sign in with one of these accounts:\n\n${formatDemoLogins(result.logins)}\n\n`);
+    process.stdout.write(
+      `\nDemo data created. Sign in with one of these accounts:\n\n${formatDemoLogins(result.logins)}\n\n`,
+    );
     process.stdout.write(
       "These passwords are published: change them (or disable the accounts) before anyone else can reach this server.\n\n",
     );
@@ -61,7 +66,10 @@ async function announceWhenReady(port: number, child: ChildProcess): Promise<voi
     }
     await sleep(500);
   }
-  if (running()) process.stdout.write(`\nCasework is starting at http://localhost:${port} (its health check has not answered yet)\n\n`);
+  if (running())
+    process.stdout.write(
+      `\nCasework is starting at http://localhost:${port} (its health check has not answered yet)\n\n`,
+    );
 }
 
 function runServer(secret: string, port: number): Promise<number> {

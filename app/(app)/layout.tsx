@@ -6,7 +6,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-card focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-card focus:p-2"
+      >
         Skip to content
       </a>
       <TopBar actor={actor} />

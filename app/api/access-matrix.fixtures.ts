@@ -34,7 +34,18 @@ import { createToken } from "@/lib/tokens/tokens";
  * Every caller but `legalOnReferred` calls on the owner's open case; `legalOnReferred` is the legal
  * non-member calling on a second case of the lead's that has been referred, which legal may see.
  */
-export const callers = ["anonymous", "nonMember", "legalNonMember", "manager", "observer", "legalMember", "investigatorMember", "admin", "lead", "legalOnReferred"] as const;
+export const callers = [
+  "anonymous",
+  "nonMember",
+  "legalNonMember",
+  "manager",
+  "observer",
+  "legalMember",
+  "investigatorMember",
+  "admin",
+  "lead",
+  "legalOnReferred",
+] as const;
 export type Caller = (typeof callers)[number];
 export type User = Exclude<Caller, "anonymous" | "legalOnReferred">;
 
@@ -66,13 +77,19 @@ export interface World {
 
 /** The user a caller calls as, and which of the two cases' records it calls on. */
 export function seat(caller: Exclude<Caller, "anonymous">, open: World, referred: World): { who: Who; w: World } {
-  return caller === "legalOnReferred" ? { who: open.who.legalNonMember, w: referred } : { who: open.who[caller], w: open };
+  return caller === "legalOnReferred"
+    ? { who: open.who.legalNonMember, w: referred }
+    : { who: open.who[caller], w: open };
 }
 
 /** A case the lead opens with the member, the observer and the legal member on it, as the shared cases have; referred if `w` is. */
 export async function staffedCase(w: Pick<World, "who" | "lead" | "referred">): Promise<string> {
   const kase = await makeCase(w.lead, { title: `Matrix case ${uniqueWord()}` });
-  for (const [user, role] of [["investigatorMember", "investigator"], ["observer", "observer"], ["legalMember", "legal"]] as const) {
+  for (const [user, role] of [
+    ["investigatorMember", "investigator"],
+    ["observer", "observer"],
+    ["legalMember", "legal"],
+  ] as const) {
     await addMember({ actor: w.lead, caseId: kase.id, input: { userId: w.who[user].actor.id, role } });
   }
   if (w.referred) await walkCase(w.lead, kase.id, ["investigating", "contained", "referred"]);
@@ -84,7 +101,10 @@ export async function staffedCase(w: Pick<World, "who" | "lead" | "referred">): 
  * to the table with a hash no password matches, because hashing a real one per call slows the matrix.
  */
 async function spareUser(): Promise<string> {
-  const [row] = await db.insert(users).values({ email: uniqueEmail("matrix-spare"), name: "Matrix Spare", role: "investigator", passwordHash: "!" }).returning({ id: users.id });
+  const [row] = await db
+    .insert(users)
+    .values({ email: uniqueEmail("matrix-spare"), name: "Matrix Spare", role: "investigator", passwordHash: "!" })
+    .returning({ id: users.id });
   if (!row) throw new Error("user insert returned nothing");
   return row.id;
 }
@@ -93,16 +113,17 @@ const smallFile = () => ({ name: "matrix.txt", bytes: Buffer.from(`access matrix
 const personaIn = async (w: World) => (await makePersona(w.lead, { caseId: w.caseId })).id;
 
 export async function makeCallers(): Promise<Record<User, Who>> {
-  const [nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead] = await Promise.all([
-    who("investigator", "Matrix Outsider"),
-    who("legal", "Matrix Legal Outsider"),
-    who("manager", "Matrix Manager"),
-    who("investigator", "Matrix Observer"),
-    who("legal", "Matrix Legal Member"),
-    who("investigator", "Matrix Member"),
-    who("admin", "Matrix Admin"),
-    who("investigator", "Matrix Lead"),
-  ]);
+  const [nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead] =
+    await Promise.all([
+      who("investigator", "Matrix Outsider"),
+      who("legal", "Matrix Legal Outsider"),
+      who("manager", "Matrix Manager"),
+      who("investigator", "Matrix Observer"),
+      who("legal", "Matrix Legal Member"),
+      who("investigator", "Matrix Member"),
+      who("admin", "Matrix Admin"),
+      who("investigator", "Matrix Lead"),
+    ]);
   return { nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead };
 }
 
@@ -116,18 +137,37 @@ export async function buildWorld(callersWho: Record<User, Who>, referred: boolea
   const other = await makePersona(lead.actor, { caseId });
   const claimWord = uniqueWord("claim");
   const identifierValue = uniqueValue.email();
-  const identifier = await giveIdentifier(lead.actor, persona.id, { type: "email", value: identifierValue, attributes: { holder: claimWord } });
+  const identifier = await giveIdentifier(lead.actor, persona.id, {
+    type: "email",
+    value: identifierValue,
+    attributes: { holder: claimWord },
+  });
   const noteWord = uniqueWord("note");
   const note = await createNote({ actor: lead.actor, caseId, input: { body: `Matrix note ${noteWord}` } });
   const file = smallFile();
   const item = await addEvidence(lead.actor, caseId, file);
-  const task = await createTask({ actor: lead.actor, caseId, input: { kind: "other", title: "Matrix task", ownerId: lead.actor.id } });
+  const task = await createTask({
+    actor: lead.actor,
+    caseId,
+    input: { kind: "other", title: "Matrix task", ownerId: lead.actor.id },
+  });
   const referral = await createReferral({ actor: admin.actor, caseId, input: { destination: "fbi_ic3" } });
-  const disclosure = await createDisclosure({ actor: admin.actor, referralId: referral.id, input: { what: "Matrix pack", recipient: "FBI IC3", sentAt: new Date().toISOString() } });
-  const link = await createLink({ actor: lead.actor, input: { fromPersonaId: persona.id, toPersonaId: other.id, relation: "associated" } });
+  const disclosure = await createDisclosure({
+    actor: admin.actor,
+    referralId: referral.id,
+    input: { what: "Matrix pack", recipient: "FBI IC3", sentAt: new Date().toISOString() },
+  });
+  const link = await createLink({
+    actor: lead.actor,
+    input: { fromPersonaId: persona.id, toPersonaId: other.id, relation: "associated" },
+  });
   const token = await createToken({ actor: lead.actor, input: { name: "matrix fixture" } });
   const bystanderId = await spareUser();
-  const { id: exportId } = await createExport({ actor: lead.actor, caseId, options: { includeReport: false, includeStix: false, includeGraph: false } });
+  const { id: exportId } = await createExport({
+    actor: lead.actor,
+    caseId,
+    options: { includeReport: false, includeStix: false, includeGraph: false },
+  });
   await buildsIdle();
   return {
     ...base,
@@ -198,9 +238,13 @@ const idOf: Record<string, keyof World> = {
 export function defaultParams(path: string, w: World): Params {
   const params: Params = {};
   for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-    const key = name === "id" ? idOf[path.split("/")[2] ?? ""] : ({ personaId: "personaId", identifierId: "identifierId" } as Record<string, keyof World>)[name!];
+    const key =
+      name === "id"
+        ? idOf[path.split("/")[2] ?? ""]
+        : ({ personaId: "personaId", identifierId: "identifierId" } as Record<string, keyof World>)[name!];
     const value = key ? w[key] : undefined;
-    if (typeof value !== "string") throw new Error(`no fixture for {${name}} in ${path}: give the operation params in access-matrix.fixtures.ts`);
+    if (typeof value !== "string")
+      throw new Error(`no fixture for {${name}} in ${path}: give the operation params in access-matrix.fixtures.ts`);
     params[name!] = value;
   }
   return params;
@@ -216,18 +260,33 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/audit/verify": noBody,
   "GET /api/me": noBody,
   "GET /api/users": noBody,
-  "POST /api/users": { body: () => json({ email: uniqueEmail("matrix"), name: "Matrix New User", role: "investigator", password: TEST_PASSWORD }) },
+  "POST /api/users": {
+    body: () =>
+      json({ email: uniqueEmail("matrix"), name: "Matrix New User", role: "investigator", password: TEST_PASSWORD }),
+  },
   "PATCH /api/users/{id}": { body: () => json({ name: `Matrix Bystander ${uniqueWord()}` }) },
   "GET /api/directory": { query: () => "?q=matrix", body: null },
   "GET /api/tokens": noBody,
   "POST /api/tokens": { body: () => json({ name: "matrix token" }) },
-  "DELETE /api/tokens/{id}": { params: async (w) => ({ id: (await createToken({ actor: w.lead, input: { name: "matrix fresh" } })).id }), body: null },
+  "DELETE /api/tokens/{id}": {
+    params: async (w) => ({ id: (await createToken({ actor: w.lead, input: { name: "matrix fresh" } })).id }),
+    body: null,
+  },
   "GET /api/cases": { query: (w) => `?q=${encodeURIComponent(w.secrets.caseRef!)}`, body: null },
   "POST /api/cases": { body: () => json({ title: `Matrix new case ${uniqueWord()}` }) },
   "GET /api/cases/{id}": noBody,
-  "PATCH /api/cases/{id}": { body: async (w) => json({ version: (await getCase({ actor: w.lead, caseId: w.caseId })).version, summary: `edited ${uniqueWord()}` }) },
+  "PATCH /api/cases/{id}": {
+    body: async (w) =>
+      json({
+        version: (await getCase({ actor: w.lead, caseId: w.caseId })).version,
+        summary: `edited ${uniqueWord()}`,
+      }),
+  },
   // Cleared is a legal move from both triage and referred.
-  "POST /api/cases/{id}/transition": { params: async (w) => ({ id: await staffedCase(w) }), body: () => json({ to: "cleared", reason: "Matrix false alarm" }) },
+  "POST /api/cases/{id}/transition": {
+    params: async (w) => ({ id: await staffedCase(w) }),
+    body: () => json({ to: "cleared", reason: "Matrix false alarm" }),
+  },
   "GET /api/cases/{id}/members": noBody,
   "POST /api/cases/{id}/members": { body: async () => json({ userId: await spareUser(), role: "observer" }) },
   "DELETE /api/cases/{id}/members/{userId}": {
@@ -244,13 +303,24 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/cases/{id}/activity": noBody,
   "GET /api/dashboard/summary": noBody,
   "GET /api/cases/{id}/evidence": noBody,
-  "POST /api/cases/{id}/evidence": { body: () => ({ raw: new Uint8Array(multipart([{ name: "file", filename: "matrix.txt", data: smallFile().bytes }])), type: multipartType }) },
+  "POST /api/cases/{id}/evidence": {
+    body: () => ({
+      raw: new Uint8Array(multipart([{ name: "file", filename: "matrix.txt", data: smallFile().bytes }])),
+      type: multipartType,
+    }),
+  },
   "GET /api/evidence/{id}": noBody,
-  "DELETE /api/evidence/{id}": { params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }), body: () => json({ reason: "Matrix removal" }) },
+  "DELETE /api/evidence/{id}": {
+    params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),
+    body: () => json({ reason: "Matrix removal" }),
+  },
   "GET /api/evidence/{id}/content": noBody,
   "GET /api/evidence/{id}/custody": noBody,
   "POST /api/evidence/{id}/verify": noBody,
-  "POST /api/evidence/{id}/hold": { params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }), body: () => json({ reason: "Matrix hold" }) },
+  "POST /api/evidence/{id}/hold": {
+    params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),
+    body: () => json({ reason: "Matrix hold" }),
+  },
   "DELETE /api/evidence/{id}/hold": {
     params: async (w) => {
       const item = await addEvidence(w.lead, w.caseId, smallFile());
@@ -265,7 +335,11 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/tasks": { query: (w) => `?owner=${w.lead.id}&status=all`, body: null },
   "PATCH /api/tasks/{id}": { body: () => json({ title: `Matrix task ${uniqueWord()}` }) },
   "DELETE /api/tasks/{id}": {
-    params: async (w) => ({ id: (await createTask({ actor: w.lead, caseId: w.caseId, input: { kind: "other", title: "Matrix removable task" } })).id }),
+    params: async (w) => ({
+      id: (
+        await createTask({ actor: w.lead, caseId: w.caseId, input: { kind: "other", title: "Matrix removable task" } })
+      ).id,
+    }),
     body: null,
   },
   "GET /api/referrals": { query: (w) => `?caseId=${w.caseId}`, body: null },
@@ -274,21 +348,37 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/referrals/{id}": noBody,
   "PATCH /api/referrals/{id}": { body: () => json({ notes: `Matrix notes ${uniqueWord()}` }) },
   "POST /api/referrals/{id}/transition": {
-    params: async (w) => ({ id: (await createReferral({ actor: w.who.admin.actor, caseId: w.caseId, input: { destination: "fbi_ic3" } })).id }),
+    params: async (w) => ({
+      id: (await createReferral({ actor: w.who.admin.actor, caseId: w.caseId, input: { destination: "fbi_ic3" } })).id,
+    }),
     body: () => json({ to: "submitted", referenceNo: "IC3-MATRIX" }),
   },
   "GET /api/referrals/{id}/disclosures": noBody,
-  "POST /api/referrals/{id}/disclosures": { body: () => json({ what: "Matrix letter", recipient: "FBI IC3", sentAt: new Date().toISOString() }) },
+  "POST /api/referrals/{id}/disclosures": {
+    body: () => json({ what: "Matrix letter", recipient: "FBI IC3", sentAt: new Date().toISOString() }),
+  },
   "GET /api/personas": { query: (w) => `?q=${encodeURIComponent(w.secrets.personaName!)}`, body: null },
   "POST /api/personas": { body: () => json({ displayName: `Matrix new persona ${uniqueWord()}` }) },
   "GET /api/personas/{id}": noBody,
-  "PATCH /api/personas/{id}": { body: async (w) => json({ version: (await getPersona({ actor: w.lead, personaId: w.personaId })).version, notes: `edited ${uniqueWord()}` }) },
+  "PATCH /api/personas/{id}": {
+    body: async (w) =>
+      json({
+        version: (await getPersona({ actor: w.lead, personaId: w.personaId })).version,
+        notes: `edited ${uniqueWord()}`,
+      }),
+  },
   "POST /api/personas/{id}/identifiers": { body: () => json({ type: "email", value: uniqueValue.email() }) },
   "DELETE /api/personas/{id}/identifiers/{identifierId}": {
-    params: async (w) => ({ id: w.personaId, identifierId: (await giveIdentifier(w.lead, w.personaId, { type: "device", value: uniqueValue.device() })).id }),
+    params: async (w) => ({
+      id: w.personaId,
+      identifierId: (await giveIdentifier(w.lead, w.personaId, { type: "device", value: uniqueValue.device() })).id,
+    }),
     body: null,
   },
-  "POST /api/personas/{id}/red-flags": { params: async (w) => ({ id: await personaIn(w) }), body: () => json({ code: "NO_VIDEO" }) },
+  "POST /api/personas/{id}/red-flags": {
+    params: async (w) => ({ id: await personaIn(w) }),
+    body: () => json({ code: "NO_VIDEO" }),
+  },
   "DELETE /api/personas/{id}/red-flags/{code}": {
     params: async (w) => {
       const id = await personaIn(w);
@@ -298,21 +388,33 @@ export const requests: Record<string, RequestSpec> = {
     body: null,
   },
   "GET /api/personas/{id}/links": noBody,
-  "POST /api/persona-links": { body: async (w) => json({ fromPersonaId: w.personaId, toPersonaId: await personaIn(w) }) },
+  "POST /api/persona-links": {
+    body: async (w) => json({ fromPersonaId: w.personaId, toPersonaId: await personaIn(w) }),
+  },
   "PATCH /api/persona-links/{id}": { body: () => json({ confidence: 40 + (randomBytes(1)[0]! % 50) }) },
   "DELETE /api/persona-links/{id}": {
-    params: async (w) => ({ id: (await createLink({ actor: w.lead, input: { fromPersonaId: w.personaId, toPersonaId: await personaIn(w) } })).id }),
+    params: async (w) => ({
+      id: (await createLink({ actor: w.lead, input: { fromPersonaId: w.personaId, toPersonaId: await personaIn(w) } }))
+        .id,
+    }),
     body: null,
   },
   "GET /api/cases/{id}/personas": noBody,
-  "POST /api/cases/{id}/personas": { body: () => json({ persona: { displayName: `Matrix case persona ${uniqueWord()}` } }) },
-  "DELETE /api/cases/{id}/personas/{personaId}": { params: async (w) => ({ id: w.caseId, personaId: await personaIn(w) }), body: null },
+  "POST /api/cases/{id}/personas": {
+    body: () => json({ persona: { displayName: `Matrix case persona ${uniqueWord()}` } }),
+  },
+  "DELETE /api/cases/{id}/personas/{personaId}": {
+    params: async (w) => ({ id: w.caseId, personaId: await personaIn(w) }),
+    body: null,
+  },
   "GET /api/personas/{id}/graph": { query: () => "?depth=1", body: null },
   "GET /api/cases/{id}/graph": noBody,
   "GET /api/networks": { query: (w) => `?personaId=${w.personaId}`, body: null },
   // The owner's own identifier: an outsider may learn that it is known and whom to ask, never the persona or case.
   "POST /api/screen": { body: (w) => json({ identifiers: [{ type: "email", value: w.identifierValue }] }) },
-  "POST /api/cases/{id}/exports": { body: () => json({ options: { includeReport: false, includeStix: false, includeGraph: false } }) },
+  "POST /api/cases/{id}/exports": {
+    body: () => json({ options: { includeReport: false, includeStix: false, includeGraph: false } }),
+  },
   "GET /api/exports": { query: (w) => `?caseId=${w.caseId}`, body: null },
   "GET /api/exports/{id}": noBody,
   "GET /api/exports/{id}/download": noBody,

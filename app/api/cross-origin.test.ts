@@ -40,9 +40,20 @@ beforeEach(() => {
   session.userId = lead.id;
 });
 
-function send(route: Route, method: string, path: string, headers: Record<string, string>, body?: unknown, params: Record<string, string> = {}) {
+function send(
+  route: Route,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+  params: Record<string, string> = {},
+) {
   const all = body === undefined ? headers : { "content-type": "application/json", ...headers };
-  const request = new Request(`${APP}${path}`, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request(`${APP}${path}`, {
+    method,
+    headers: all,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return route(request, { params: Promise.resolve(params) });
 }
 
@@ -73,19 +84,52 @@ describe("a change made with the session cookie", () => {
   });
 
   it("is accepted from the app's own origin, or with Sec-Fetch-Site: same-origin when Origin is missing", async () => {
-    expect((await send(createCaseRoute, "POST", "/api/cases", { origin: APP }, { title: "From our page" })).status).toBe(201);
-    expect((await send(createCaseRoute, "POST", "/api/cases", { "sec-fetch-site": "same-origin" }, { title: "From an older browser" })).status).toBe(201);
+    expect(
+      (await send(createCaseRoute, "POST", "/api/cases", { origin: APP }, { title: "From our page" })).status,
+    ).toBe(201);
+    expect(
+      (
+        await send(
+          createCaseRoute,
+          "POST",
+          "/api/cases",
+          { "sec-fetch-site": "same-origin" },
+          { title: "From an older browser" },
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it("is judged against the host the browser used, behind a reverse proxy too", async () => {
     const proxied = { host: "10.0.0.5:3000", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" };
-    expect((await send(createCaseRoute, "POST", "/api/cases", { ...proxied, origin: "https://casework.example.org" }, { title: "Proxied" })).status).toBe(201);
-    await expectForbidden(await send(createCaseRoute, "POST", "/api/cases", { ...proxied, origin: "http://10.0.0.5:3000" }, { title: "Proxied" }));
+    expect(
+      (
+        await send(
+          createCaseRoute,
+          "POST",
+          "/api/cases",
+          { ...proxied, origin: "https://casework.example.org" },
+          { title: "Proxied" },
+        )
+      ).status,
+    ).toBe(201);
+    await expectForbidden(
+      await send(
+        createCaseRoute,
+        "POST",
+        "/api/cases",
+        { ...proxied, origin: "http://10.0.0.5:3000" },
+        { title: "Proxied" },
+      ),
+    );
   });
 
   it("covers a multipart upload: a planted exhibit is refused before the body is read", async () => {
     const c = await makeCase(lead);
-    const body = multipart([{ name: "title", value: "Planted exhibit" }, { name: "file", filename: "planted.txt", type: "text/plain", data: Buffer.from("planted") }]);
+    const body = multipart([
+      { name: "title", value: "Planted exhibit" },
+      { name: "file", filename: "planted.txt", type: "text/plain", data: Buffer.from("planted") },
+    ]);
     const request = uploadRequest(c.id, body, { headers: { origin: "http://localhost:8080" } });
     await expectForbidden(await uploadRoute(request, { params: Promise.resolve({ id: c.id }) }));
     expect(await db.select({ id: evidence.id }).from(evidence).where(eq(evidence.caseId, c.id))).toEqual([]);
@@ -96,14 +140,40 @@ describe("a change made with the session cookie", () => {
 
   it("covers body-less POSTs and DELETEs", async () => {
     const c = await makeCase(lead);
-    const own = uploadRequest(c.id, multipart([{ name: "file", filename: "a.txt", type: "text/plain", data: Buffer.from("a") }]), { headers: { origin: UPLOAD_APP } });
-    const { id: evidenceId } = (await (await uploadRoute(own, { params: Promise.resolve({ id: c.id }) })).json()) as { id: string };
-    await expectForbidden(await send(verifyRoute, "POST", `/api/evidence/${evidenceId}/verify`, { origin: "http://evil.localhost:3000" }, undefined, { id: evidenceId }));
-    expect((await send(verifyRoute, "POST", `/api/evidence/${evidenceId}/verify`, { origin: APP }, undefined, { id: evidenceId })).status).toBe(200);
+    const own = uploadRequest(
+      c.id,
+      multipart([{ name: "file", filename: "a.txt", type: "text/plain", data: Buffer.from("a") }]),
+      { headers: { origin: UPLOAD_APP } },
+    );
+    const { id: evidenceId } = (await (await uploadRoute(own, { params: Promise.resolve({ id: c.id }) })).json()) as {
+      id: string;
+    };
+    await expectForbidden(
+      await send(
+        verifyRoute,
+        "POST",
+        `/api/evidence/${evidenceId}/verify`,
+        { origin: "http://evil.localhost:3000" },
+        undefined,
+        { id: evidenceId },
+      ),
+    );
+    expect(
+      (
+        await send(verifyRoute, "POST", `/api/evidence/${evidenceId}/verify`, { origin: APP }, undefined, {
+          id: evidenceId,
+        })
+      ).status,
+    ).toBe(200);
 
     const { id: tokenId } = await createToken({ actor: lead, input: { name: "to revoke" } });
-    await expectForbidden(await send(revokeTokenRoute, "DELETE", `/api/tokens/${tokenId}`, {}, undefined, { id: tokenId }));
-    expect((await send(revokeTokenRoute, "DELETE", `/api/tokens/${tokenId}`, { origin: APP }, undefined, { id: tokenId })).status).toBe(200);
+    await expectForbidden(
+      await send(revokeTokenRoute, "DELETE", `/api/tokens/${tokenId}`, {}, undefined, { id: tokenId }),
+    );
+    expect(
+      (await send(revokeTokenRoute, "DELETE", `/api/tokens/${tokenId}`, { origin: APP }, undefined, { id: tokenId }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -115,13 +185,25 @@ describe("what the check leaves alone", () => {
 
   it("does not apply to bearer tokens, which a browser never attaches on its own", async () => {
     session.userId = null;
-    const response = await send(createCaseRoute, "POST", "/api/cases", { authorization: `Bearer ${token}`, origin: "http://localhost:3001" }, { title: "From a script" });
+    const response = await send(
+      createCaseRoute,
+      "POST",
+      "/api/cases",
+      { authorization: `Bearer ${token}`, origin: "http://localhost:3001" },
+      { title: "From a script" },
+    );
     expect(response.status).toBe(201);
   });
 
   it("answers 401, not 403, when there is no session at all", async () => {
     session.userId = null;
-    const response = await send(createCaseRoute, "POST", "/api/cases", { origin: "http://localhost:3001" }, { title: "Nobody" });
+    const response = await send(
+      createCaseRoute,
+      "POST",
+      "/api/cases",
+      { origin: "http://localhost:3001" },
+      { title: "Nobody" },
+    );
     expect(response.status).toBe(401);
   });
 });

@@ -11,7 +11,8 @@ vi.mock("@/auth", () => ({ auth: async () => null, handlers: {}, signIn: async (
 const modules = import.meta.glob<Record<string, unknown>>("./**/route.ts");
 const notOperations = ["./[...path]/route.ts", "./auth/[...nextauth]/route.ts"];
 
-const toPath = (file: string) => `/api/${file.replace(/^\.\//, "").replace(/\/?route\.ts$/, "")}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
+const toPath = (file: string) =>
+  `/api/${file.replace(/^\.\//, "").replace(/\/?route\.ts$/, "")}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
 
 async function routeOperations(): Promise<string[]> {
   const out: string[] = [];
@@ -28,8 +29,14 @@ describe("the one list of API operations", () => {
   it("documents every route handler in OpenAPI, and every documented operation has a handler", async () => {
     const routes = await routeOperations();
     expect(routes.length).toBeGreaterThan(50);
-    expect(routes.filter((r) => !documented().includes(r)), "route handlers without an OpenAPI operation").toEqual([]);
-    expect(documented().filter((d) => !routes.includes(d)), "OpenAPI operations without a route handler").toEqual([]);
+    expect(
+      routes.filter((r) => !documented().includes(r)),
+      "route handlers without an OpenAPI operation",
+    ).toEqual([]);
+    expect(
+      documented().filter((d) => !routes.includes(d)),
+      "OpenAPI operations without a route handler",
+    ).toEqual([]);
   });
 
   it("lists exactly the documented paths for the browser's URLs", () => {
@@ -37,7 +44,9 @@ describe("the one list of API operations", () => {
   });
 
   it("reads folder names as OpenAPI paths", () => {
-    expect(toPath("./personas/[id]/identifiers/[identifierId]/route.ts")).toBe("/api/personas/{id}/identifiers/{identifierId}");
+    expect(toPath("./personas/[id]/identifiers/[identifierId]/route.ts")).toBe(
+      "/api/personas/{id}/identifiers/{identifierId}",
+    );
     expect(toPath("./openapi.json/route.ts")).toBe("/api/openapi.json");
   });
 });

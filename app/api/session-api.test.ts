@@ -31,12 +31,26 @@ beforeAll(async () => {
 const sameNote = ({ id: _id, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
 
 async function personaWithIdentifiers(count: number) {
-  const persona = await call(casePersonasRoute.POST, "POST", `/api/cases/${caseId}/personas`, lead, { persona: { displayName: "Session persona" } }, { id: caseId });
+  const persona = await call(
+    casePersonasRoute.POST,
+    "POST",
+    `/api/cases/${caseId}/personas`,
+    lead,
+    { persona: { displayName: "Session persona" } },
+    { id: caseId },
+  );
   expect(persona.status).toBe(201);
   const personaId = persona.body.id as string;
   const identifierIds: string[] = [];
   for (let i = 0; i < count; i++) {
-    const added = await call(identifiersRoute.POST, "POST", `/api/personas/${personaId}/identifiers`, lead, { type: "email", value: uniqueValue.email() }, { id: personaId });
+    const added = await call(
+      identifiersRoute.POST,
+      "POST",
+      `/api/personas/${personaId}/identifiers`,
+      lead,
+      { type: "email", value: uniqueValue.email() },
+      { id: personaId },
+    );
     expect(added.status).toBe(201);
     identifierIds.push(added.body.id as string);
   }
@@ -46,7 +60,10 @@ async function personaWithIdentifiers(count: number) {
 describe("the API with a session cookie", () => {
   it("knows who signed in", async () => {
     const me = await call(meRoute.GET, "GET", "/api/me", leadCookie);
-    expect(me).toEqual({ status: 200, body: { id: lead.actor.id, email: lead.actor.email, name: "Session Lead", role: "investigator" } });
+    expect(me).toEqual({
+      status: 200,
+      body: { id: lead.actor.id, email: lead.actor.email, name: "Session Lead", role: "investigator" },
+    });
   });
 
   it("reads a case as the token does, and hides it from a non-member the same way", async () => {
@@ -61,13 +78,29 @@ describe("the API with a session cookie", () => {
 
   it("creates a note as the token does, authored by the signed-in user; an empty note is the same 400", async () => {
     const path = `/api/cases/${caseId}/notes`;
-    const byToken = await call(notesRoute.POST, "POST", path, lead, { body: "Seen on the payroll call" }, { id: caseId });
-    const byCookie = await call(notesRoute.POST, "POST", path, leadCookie, { body: "Seen on the payroll call" }, { id: caseId });
+    const byToken = await call(
+      notesRoute.POST,
+      "POST",
+      path,
+      lead,
+      { body: "Seen on the payroll call" },
+      { id: caseId },
+    );
+    const byCookie = await call(
+      notesRoute.POST,
+      "POST",
+      path,
+      leadCookie,
+      { body: "Seen on the payroll call" },
+      { id: caseId },
+    );
     expect(byCookie.status).toBe(201);
     expect(sameNote(byCookie.body)).toEqual(sameNote(byToken.body));
     expect(byCookie.body.author).toEqual({ id: lead.actor.id, name: "Session Lead", email: lead.actor.email });
     const listed = await call(notesRoute.GET, "GET", path, leadCookie, undefined, { id: caseId });
-    expect((listed.body.items as { id: string }[]).map((n) => n.id)).toEqual(expect.arrayContaining([byToken.body.id, byCookie.body.id]));
+    expect((listed.body.items as { id: string }[]).map((n) => n.id)).toEqual(
+      expect.arrayContaining([byToken.body.id, byCookie.body.id]),
+    );
 
     const emptyByToken = await call(notesRoute.POST, "POST", path, lead, { body: "" }, { id: caseId });
     expect(emptyByToken.status).toBe(400);
@@ -78,11 +111,20 @@ describe("the API with a session cookie", () => {
     const { personaId, identifierIds } = await personaWithIdentifiers(2);
     const [first, second] = identifierIds as [string, string];
     const remove = (caller: Who | SignedIn, identifierId: string) =>
-      call(identifierRoute.DELETE, "DELETE", `/api/personas/${personaId}/identifiers/${identifierId}`, caller, undefined, { id: personaId, identifierId });
+      call(
+        identifierRoute.DELETE,
+        "DELETE",
+        `/api/personas/${personaId}/identifiers/${identifierId}`,
+        caller,
+        undefined,
+        { id: personaId, identifierId },
+      );
     const byToken = await remove(lead, first);
     expect(byToken).toEqual({ status: 204, body: null });
     expect(await remove(leadCookie, second)).toEqual(byToken);
-    const persona = await call(personaRoute.GET, "GET", `/api/personas/${personaId}`, leadCookie, undefined, { id: personaId });
+    const persona = await call(personaRoute.GET, "GET", `/api/personas/${personaId}`, leadCookie, undefined, {
+      id: personaId,
+    });
     expect(persona.body.identifiers).toEqual([]);
     const againByToken = await remove(lead, first);
     expect(againByToken.status).toBe(404);
@@ -95,22 +137,37 @@ describe("the API with a session cookie", () => {
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.body.error?.code).toBe("unauthorized");
     const [name, value] = leadCookie.cookie.split("=") as [string, string];
-    const forged = { actor: lead.actor, cookie: `${name}=${value.slice(0, -4)}${value.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}` };
+    const forged = {
+      actor: lead.actor,
+      cookie: `${name}=${value.slice(0, -4)}${value.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`,
+    };
     expect(await call(caseRoute.GET, "GET", path, forged, undefined, { id: caseId })).toEqual(unauthenticated);
 
     const leaver = await who("investigator");
     const leaverCookie = await signedIn(leaver.actor);
     expect((await call(meRoute.GET, "GET", "/api/me", leaverCookie)).status).toBe(200);
     await disableUser(leaver.actor.id);
-    expect(await call(meRoute.GET, "GET", "/api/me", leaverCookie)).toEqual(await call(meRoute.GET, "GET", "/api/me", null));
+    expect(await call(meRoute.GET, "GET", "/api/me", leaverCookie)).toEqual(
+      await call(meRoute.GET, "GET", "/api/me", null),
+    );
   });
 
   it("refuses a change sent with the cookie from another origin (403) and writes nothing", async () => {
     const path = `/api/cases/${caseId}/notes`;
     const before = await call(notesRoute.GET, "GET", path, leadCookie, undefined, { id: caseId });
-    const planted = await call(notesRoute.POST, "POST", path, leadCookie, { body: "Planted by another site" }, { id: caseId }, { origin: "http://evil.example" });
+    const planted = await call(
+      notesRoute.POST,
+      "POST",
+      path,
+      leadCookie,
+      { body: "Planted by another site" },
+      { id: caseId },
+      { origin: "http://evil.example" },
+    );
     expect(planted.status).toBe(403);
     expect(planted.body.error?.code).toBe("forbidden");
-    expect((await call(notesRoute.GET, "GET", path, leadCookie, undefined, { id: caseId })).body.total).toBe(before.body.total);
+    expect((await call(notesRoute.GET, "GET", path, leadCookie, undefined, { id: caseId })).body.total).toBe(
+      before.body.total,
+    );
   });
 });

@@ -29,7 +29,10 @@ afterAll(() => {
   else process.env.API_TOKEN_RATE_LIMIT = previous;
 });
 
-const getMe = (token: string) => me(new Request("http://localhost/api/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+const getMe = (token: string) =>
+  me(new Request("http://localhost/api/me", { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({}),
+  });
 
 describe("API requests per token", () => {
   it("answers 429 with Retry-After over API_TOKEN_RATE_LIMIT a minute, per token, and again 200 once the minute is over", async () => {

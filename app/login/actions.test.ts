@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The action's collaborators: Auth.js's signIn (it cannot load outside Next's bundler) and the
 // request headers, here those of https://casework.example.org behind its reverse proxy.
-const auth = vi.hoisted(() => ({ signIn: vi.fn(async (_provider: string, _options: { redirectTo: string }) => {}), failure: null as Error | null }));
+const auth = vi.hoisted(() => ({
+  signIn: vi.fn(async (_provider: string, _options: { redirectTo: string }) => {}),
+  failure: null as Error | null,
+}));
 vi.mock("next-auth", () => {
   class AuthError extends Error {}
   return { AuthError, CredentialsSignin: class CredentialsSignin extends AuthError {} };
@@ -14,7 +17,8 @@ vi.mock("@/auth", () => ({
   },
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" }),
+  headers: async () =>
+    new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" }),
 }));
 
 const { signInAction } = await import("./actions");
@@ -61,7 +65,10 @@ describe("signInAction", () => {
     const disabled = Object.assign(new CredentialsSignin("refused"), { code: "disabled" });
     for (const failure of [new CredentialsSignin("refused"), disabled, new AuthError("refused")]) {
       auth.failure = failure;
-      expect(await signInAction({}, form("/"))).toEqual({ error: "Email or password is incorrect.", email: "someone@example.test" });
+      expect(await signInAction({}, form("/"))).toEqual({
+        error: "Email or password is incorrect.",
+        email: "someone@example.test",
+      });
     }
   });
 });

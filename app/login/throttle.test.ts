@@ -22,7 +22,10 @@ async function submit(email: string, password: string, client: string) {
   form.set("email", email);
   form.set("password", password);
   form.set("callbackUrl", "/cases");
-  const request = serverRequest("http://localhost/login", { method: "POST", headers: { "x-forwarded-for": `${client}, 10.0.0.2` } });
+  const request = serverRequest("http://localhost/login", {
+    method: "POST",
+    headers: { "x-forwarded-for": `${client}, 10.0.0.2` },
+  });
   try {
     return await inRequestScope(request, () => signInAction({}, form));
   } catch (error) {
@@ -37,7 +40,10 @@ describe("the login form under the sign-in limit", () => {
     const user = await makeActor("investigator");
     const client = `203.0.113.${randomUUID()}`;
     for (let i = 0; i < 9; i++) {
-      expect(await submit(user.email, WRONG, client)).toEqual({ error: "Email or password is incorrect.", email: user.email });
+      expect(await submit(user.email, WRONG, client)).toEqual({
+        error: "Email or password is incorrect.",
+        email: user.email,
+      });
     }
     const locked = { error: "Too many failed sign-ins. Try again in 15 minutes.", email: user.email };
     expect(await submit(user.email, WRONG, client)).toEqual(locked);

@@ -11,10 +11,14 @@ export const projectRoot = path.resolve(benchRoot, "..");
 /** The PostgreSQL to load and measure: required, and only on this machine (we truncate and flood it). */
 export function benchDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: point it at a local PostgreSQL database made for benchmarks (createdb casework_bench).");
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set: point it at a local PostgreSQL database made for benchmarks (createdb casework_bench).",
+    );
   const parsed = new URL(url);
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
-  const local = ["localhost", "127.0.0.1", "::1", ""].includes(host) || (parsed.searchParams.get("host") ?? "").startsWith("/");
+  const local =
+    ["localhost", "127.0.0.1", "::1", ""].includes(host) || (parsed.searchParams.get("host") ?? "").startsWith("/");
   if (!local) throw new Error(`Refusing to use a non-local database (${host}): benchmarks truncate and flood it.`);
   return url;
 }

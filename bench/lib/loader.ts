@@ -13,13 +13,18 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   fs.writeFileSync(file, JSON.stringify(config));
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [tsx, path.join(projectRoot, "bench", "load-worker.ts"), file], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [tsx, path.join(projectRoot, "bench", "load-worker.ts"), file], {
+        cwd: projectRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let out = "";
       let err = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
       child.once("error", reject);
-      child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`load worker failed (exit ${code}): ${err.trim().slice(-2000)}`))));
+      child.once("exit", (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`load worker failed (exit ${code}): ${err.trim().slice(-2000)}`)),
+      );
     });
     const last = output.trim().split("\n").pop() ?? "";
     return JSON.parse(last) as LoadResult;

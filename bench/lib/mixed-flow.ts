@@ -36,7 +36,13 @@ export function mixedFlow(plan: MixedPlan, tally: (kind: string, status: number)
   const auth = (context: Context) => ({ authorization: `Bearer ${context.token ?? ""}` });
   const json = (context: Context) => ({ ...auth(context), "content-type": "application/json" });
   const get = (path: (c: Context) => string, kind = "read", keep = false) => ({
-    setupRequest: (req: Req, context: Context) => ({ ...req, method: "GET", path: path(context), headers: auth(context), body: undefined }),
+    setupRequest: (req: Req, context: Context) => ({
+      ...req,
+      method: "GET",
+      path: path(context),
+      headers: auth(context),
+      body: undefined,
+    }),
     onResponse: (status: number, body: string, context: Context) => {
       tally(kind, status);
       if (keep && status === 200) remember(context, body);
@@ -57,12 +63,29 @@ export function mixedFlow(plan: MixedPlan, tally: (kind: string, status: number)
     get((c) => `/api/cases/${c.caseId}/activity`),
     get((c) => `/api/cases/${c.caseId}/notes`),
     {
-      setupRequest: (req: Req, context: Context) => ({ ...req, method: "POST", path: `/api/cases/${context.caseId}/notes`, headers: json(context), body: JSON.stringify({ body: `Benchmark note: checked the **VPN logs** again at ${new Date().toISOString()}.` }) }),
+      setupRequest: (req: Req, context: Context) => ({
+        ...req,
+        method: "POST",
+        path: `/api/cases/${context.caseId}/notes`,
+        headers: json(context),
+        body: JSON.stringify({
+          body: `Benchmark note: checked the **VPN logs** again at ${new Date().toISOString()}.`,
+        }),
+      }),
       onResponse: (status: number) => tally("write", status),
     },
     get((c) => `/api/cases/${c.caseId}`, "read", true),
     {
-      setupRequest: (req: Req, context: Context) => ({ ...req, method: "PATCH", path: `/api/cases/${context.caseId}`, headers: json(context), body: JSON.stringify({ version: context.version ?? 1, summary: `Summary revised by the benchmark at ${new Date().toISOString()}.` }) }),
+      setupRequest: (req: Req, context: Context) => ({
+        ...req,
+        method: "PATCH",
+        path: `/api/cases/${context.caseId}`,
+        headers: json(context),
+        body: JSON.stringify({
+          version: context.version ?? 1,
+          summary: `Summary revised by the benchmark at ${new Date().toISOString()}.`,
+        }),
+      }),
       onResponse: (status: number, body: string, context: Context) => {
         tally("edit", status);
         if (status === 200) remember(context, body);
@@ -71,7 +94,13 @@ export function mixedFlow(plan: MixedPlan, tally: (kind: string, status: number)
     {
       setupRequest: (req: Req, context: Context) => {
         const move = nextMove[context.status ?? "investigating"] ?? { to: "contained" };
-        return { ...req, method: "POST", path: `/api/cases/${context.caseId}/transition`, headers: json(context), body: JSON.stringify({ ...move, version: context.version ?? 1 }) };
+        return {
+          ...req,
+          method: "POST",
+          path: `/api/cases/${context.caseId}/transition`,
+          headers: json(context),
+          body: JSON.stringify({ ...move, version: context.version ?? 1 }),
+        };
       },
       onResponse: (status: number) => tally("edit", status),
     },

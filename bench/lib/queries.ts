@@ -33,13 +33,24 @@ export function casePageSql(actor: Actor): CasePageSql {
     ),
     members: statement(
       db
-        .select({ id: users.id, name: users.name, email: users.email, role: caseMembers.role, addedAt: caseMembers.addedAt })
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          role: caseMembers.role,
+          addedAt: caseMembers.addedAt,
+        })
         .from(caseMembers)
         .innerJoin(users, eq(users.id, caseMembers.userId))
         .where(eq(caseMembers.caseId, CASE_ID))
         .orderBy(asc(users.name)),
     ),
-    lead: statement(db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [LEAD_ID]))),
+    lead: statement(
+      db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, [LEAD_ID])),
+    ),
     notes: statement(
       db
         .select({ note: caseNotes, authorName: users.name, authorEmail: users.email })
@@ -51,7 +62,15 @@ export function casePageSql(actor: Actor): CasePageSql {
         .offset(0),
     ),
     notesCount: statement(db.select({ n: count() }).from(caseNotes).where(eq(caseNotes.caseId, CASE_ID))),
-    activity: statement(db.select().from(auditEvents).where(eq(auditEvents.caseId, CASE_ID)).orderBy(desc(auditEvents.seq)).limit(25).offset(0)),
+    activity: statement(
+      db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.caseId, CASE_ID))
+        .orderBy(desc(auditEvents.seq))
+        .limit(25)
+        .offset(0),
+    ),
     activityCount: statement(db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.caseId, CASE_ID))),
   };
 }

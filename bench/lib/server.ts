@@ -12,7 +12,11 @@ const nextJs = path.join(projectRoot, "node_modules", "next", "dist", "bin", "ne
 export function ensureBuild(force: boolean): void {
   if (!force && fs.existsSync(path.join(projectRoot, DIST_DIR, "BUILD_ID"))) return;
   process.stdout.write(`Building the production app into ${DIST_DIR} (a minute or two)...\n`);
-  const result = spawnSync(process.execPath, [nextJs, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR } });
+  const result = spawnSync(process.execPath, [nextJs, "build"], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR },
+  });
   dropOwnTsconfigEntries();
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
@@ -78,7 +82,13 @@ export function serverLogPath(name: string): string {
 }
 
 /** Starts a process that serves HTTP and waits until `healthPath` answers 200. */
-export async function startServer(opts: { args: string[]; port: number; env: NodeJS.ProcessEnv; healthPath: string; logName: string }): Promise<RunningServer> {
+export async function startServer(opts: {
+  args: string[];
+  port: number;
+  env: NodeJS.ProcessEnv;
+  healthPath: string;
+  logName: string;
+}): Promise<RunningServer> {
   const log = fs.openSync(serverLogPath(opts.logName), "w");
   const child = spawn(process.execPath, opts.args, { cwd: projectRoot, env: opts.env, stdio: ["ignore", log, log] });
   const url = `http://127.0.0.1:${opts.port}`;
@@ -109,13 +119,29 @@ export async function startServer(opts: { args: string[]; port: number; env: Nod
 }
 
 /** `next start` of the bench build, pointed at the bench database and data folder. */
-export function startApp(port: number, databaseUrl: string, dataDir: string, authSecret: string): Promise<RunningServer> {
+export function startApp(
+  port: number,
+  databaseUrl: string,
+  dataDir: string,
+  authSecret: string,
+): Promise<RunningServer> {
   return startServer({
     args: [nextJs, "start", "-p", String(port), "-H", "127.0.0.1"],
     port,
     healthPath: "/api/health",
     logName: `server-${port}`,
     // Load runs send thousands of requests a minute with one token: lift the per-token limit.
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn", PORT: String(port), API_TOKEN_RATE_LIMIT: "100000000" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: "true",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      API_TOKEN_RATE_LIMIT: "100000000",
+    },
   });
 }

@@ -54,12 +54,18 @@ export async function runCaseDetail(sql: Sql, page: CasePageSql, caseId: string)
   const found = await loadCase(sql, page, caseId);
   if (!found) return null;
   const leadId = (found.lead_id as string | null) ?? null;
-  const [members, lead] = await Promise.all([run(sql, page.members, caseId), leadId ? run(sql, page.lead, caseId, leadId) : []]);
+  const [members, lead] = await Promise.all([
+    run(sql, page.members, caseId),
+    leadId ? run(sql, page.lead, caseId, leadId) : [],
+  ]);
   return { ...found, members, lead: lead[0] ?? null };
 }
 
 export async function runCaseChild(sql: Sql, page: CasePageSql, caseId: string, child: "notes" | "activity") {
   if (!(await loadCase(sql, page, caseId))) return null;
-  const [items, total] = await Promise.all([run(sql, page[child], caseId), run(sql, child === "notes" ? page.notesCount : page.activityCount, caseId)]);
+  const [items, total] = await Promise.all([
+    run(sql, page[child], caseId),
+    run(sql, child === "notes" ? page.notesCount : page.activityCount, caseId),
+  ]);
   return { items, total: firstValue(total) };
 }

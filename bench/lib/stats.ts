@@ -13,7 +13,11 @@ export interface Timing {
 }
 
 /** Times `fn` `runs` times one after another, after `warmup` untimed runs. */
-export async function timeSequential(fn: (i: number) => Promise<unknown>, runs: number, warmup = Math.min(20, runs)): Promise<Timing> {
+export async function timeSequential(
+  fn: (i: number) => Promise<unknown>,
+  runs: number,
+  warmup = Math.min(20, runs),
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -22,5 +26,10 @@ export async function timeSequential(fn: (i: number) => Promise<unknown>, runs: 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { runs, p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / Math.max(1, runs) };
+  return {
+    runs,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    mean: times.reduce((a, b) => a + b, 0) / Math.max(1, runs),
+  };
 }

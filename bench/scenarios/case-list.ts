@@ -9,8 +9,16 @@ import type { BenchContext, Scenario } from "./types";
  * way real searches are; the broad variant searches a word found in about a third of notes.
  */
 export const listVariants = {
-  investigator: { user: "investigator", requests: 1000, query: { status: "investigating,contained", q: "Mockford", sort: "-openedAt" } },
-  admin: { user: "admin", requests: 1000, query: { status: "investigating,contained", q: "Mockford", sort: "-openedAt" } },
+  investigator: {
+    user: "investigator",
+    requests: 1000,
+    query: { status: "investigating,contained", q: "Mockford", sort: "-openedAt" },
+  },
+  admin: {
+    user: "admin",
+    requests: 1000,
+    query: { status: "investigating,contained", q: "Mockford", sort: "-openedAt" },
+  },
   // Seconds per answer at large scale: a handful of requests says enough.
   broad: { user: "admin", requests: 100, query: { q: "laptop", sort: "-updatedAt" } },
 } as const;
@@ -27,9 +35,19 @@ function listScenario(name: ListVariant, title: string): Scenario {
     async run(ctx: BenchContext) {
       const user = variant.user === "admin" ? ctx.admin : ctx.investigator;
       const amount = sizes(ctx, variant.requests, 50);
-      const config = { connections: 10, amount, warmup: sizes(ctx, variant.requests / 10, 10), plan: { kind: "requests" as const, requests: [{ path: `/api/cases?${qs}`, token: user.token }] } };
-      const { product, loaded } = await latencyAndLoad(ctx, config, { amount: sizes(ctx, Math.min(variant.requests, 200), 10) });
-      const bare = await loadBare(ctx, { ...config, plan: { kind: "requests", requests: [{ path: `/list/${name}` }] } });
+      const config = {
+        connections: 10,
+        amount,
+        warmup: sizes(ctx, variant.requests / 10, 10),
+        plan: { kind: "requests" as const, requests: [{ path: `/api/cases?${qs}`, token: user.token }] },
+      };
+      const { product, loaded } = await latencyAndLoad(ctx, config, {
+        amount: sizes(ctx, Math.min(variant.requests, 200), 10),
+      });
+      const bare = await loadBare(ctx, {
+        ...config,
+        plan: { kind: "requests", requests: [{ path: `/list/${name}` }] },
+      });
       const { caseListSql } = await import("../lib/queries");
       const statements = caseListSql(user.actor, variant.query);
       const raw = await timeSequential(() => runList(ctx.sql, statements), sizes(ctx, 200, 10));

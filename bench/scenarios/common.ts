@@ -14,7 +14,11 @@ export function sizes(ctx: BenchContext, full: number, smoke: number): number {
  * Runs the same load `iterations` times against the app, sampling its memory, and keeps the
  * run with the median throughput (one noisy run on a shared machine should not decide).
  */
-export async function loadApp(ctx: BenchContext, config: LoadInput, conflictKinds: readonly string[] = []): Promise<{ result: LoadResult; figures: Figures }> {
+export async function loadApp(
+  ctx: BenchContext,
+  config: LoadInput,
+  conflictKinds: readonly string[] = [],
+): Promise<{ result: LoadResult; figures: Figures }> {
   const runs: { result: LoadResult; peakRss: number }[] = [];
   for (let i = 0; i < ctx.iterations; i++) {
     const { result, peakRss } = await ctx.app.measure(() => ctx.load(config));
@@ -23,7 +27,10 @@ export async function loadApp(ctx: BenchContext, config: LoadInput, conflictKind
   runs.sort((a, b) => a.result.rps - b.result.rps);
   const chosen = runs[Math.floor(runs.length / 2)] ?? runs[0];
   if (!chosen) throw new Error("no runs");
-  return { result: chosen.result, figures: { ...httpFigures(chosen.result, conflictKinds), peakRssMb: mb(Math.max(...runs.map((r) => r.peakRss))) } };
+  return {
+    result: chosen.result,
+    figures: { ...httpFigures(chosen.result, conflictKinds), peakRssMb: mb(Math.max(...runs.map((r) => r.peakRss))) },
+  };
 }
 
 /**
@@ -37,7 +44,17 @@ export async function latencyAndLoad(
   single: { amount: number; requests?: LoadInput["plan"] },
   conflictKinds: readonly string[] = [],
 ): Promise<{ product: Figures; loaded: Figures & { connections: number }; result: LoadResult }> {
-  const one = await loadApp(ctx, { ...config, connections: 1, amount: single.amount, warmup: Math.min(config.warmup ?? 0, 10), plan: single.requests ?? config.plan }, conflictKinds);
+  const one = await loadApp(
+    ctx,
+    {
+      ...config,
+      connections: 1,
+      amount: single.amount,
+      warmup: Math.min(config.warmup ?? 0, 10),
+      plan: single.requests ?? config.plan,
+    },
+    conflictKinds,
+  );
   const many = await loadApp(ctx, config, conflictKinds);
   return {
     product: { ...one.figures, peakRssMb: Math.max(one.figures.peakRssMb ?? 0, many.figures.peakRssMb ?? 0) },
@@ -65,11 +82,20 @@ export function rawFigures(t: Timing, label = "raw SQL (postgres.js, in-process)
 }
 
 /** Plain API call from the measuring process (set-up steps, single timed requests). */
-export async function api<T>(ctx: BenchContext, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; ms: number }> {
+export async function api<T>(
+  ctx: BenchContext,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; ms: number }> {
   const started = performance.now();
   const response = await fetch(`${ctx.app.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

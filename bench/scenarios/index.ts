@@ -7,4 +7,11 @@ import { transferScenarios } from "./transfers";
 import type { Scenario } from "./types";
 
 /** Every scenario, in the order they run: reads first, then writes, then the long transfers. */
-export const scenarios: Scenario[] = [...caseListScenarios, ...casePageScenarios, ...overviewScenarios, ...personaScenarios, mixedScenario, ...transferScenarios];
+export const scenarios: Scenario[] = [
+  ...caseListScenarios,
+  ...casePageScenarios,
+  ...overviewScenarios,
+  ...personaScenarios,
+  mixedScenario,
+  ...transferScenarios,
+];

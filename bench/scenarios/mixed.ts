@@ -18,18 +18,41 @@ export const mixedScenario: Scenario = {
   id: "mixed-50-users",
   title: "50 users reading and writing for 60 s",
   target: "zero errors; p95 reported (409 conflicts expected, counted apart)",
-  routes: ["cases/route.ts", "cases/[id]/route.ts", "cases/[id]/notes/route.ts", "cases/[id]/activity/route.ts", "cases/[id]/transition/route.ts"],
+  routes: [
+    "cases/route.ts",
+    "cases/[id]/route.ts",
+    "cases/[id]/notes/route.ts",
+    "cases/[id]/activity/route.ts",
+    "cases/[id]/transition/route.ts",
+  ],
   async run(ctx) {
     const connections = ctx.smoke ? 10 : 50;
     const duration = ctx.smoke ? 5 : 60;
     const people = await investigatorsWithCases(ctx, connections - 1, 30);
-    const users: MixedPlan["users"] = [{ token: ctx.investigator.token, caseIds: (await investigatorsWithCasesFor(ctx, benchEmails.investigator)).slice(0, 30) }];
+    const users: MixedPlan["users"] = [
+      {
+        token: ctx.investigator.token,
+        caseIds: (await investigatorsWithCasesFor(ctx, benchEmails.investigator)).slice(0, 30),
+      },
+    ];
     for (const p of people) users.push({ token: (await ctx.tokenFor(p.email)).token, caseIds: p.ids });
     // A handful of open cases everyone looks at through the admin account: their edits collide.
-    const hot = await ctx.sql<{ id: string }[]>`select id from cases where status in ('investigating', 'contained') order by opened_at desc limit 10`;
-    const plan: MixedPlan = { kind: "mixed", listPath: "/api/cases?status=investigating,contained&sort=-updatedAt", users, shared: { token: ctx.admin.token, caseIds: hot.map((h) => h.id) }, sharedShare: 0.2 };
+    const hot = await ctx.sql<
+      { id: string }[]
+    >`select id from cases where status in ('investigating', 'contained') order by opened_at desc limit 10`;
+    const plan: MixedPlan = {
+      kind: "mixed",
+      listPath: "/api/cases?status=investigating,contained&sort=-updatedAt",
+      users,
+      shared: { token: ctx.admin.token, caseIds: hot.map((h) => h.id) },
+      sharedShare: 0.2,
+    };
     // One long run: the 60 s are the measurement, repeating it would only lengthen the suite.
-    const { figures, result } = await loadApp({ ...ctx, iterations: 1 }, { connections, duration, warmup: ctx.smoke ? 50 : 500, plan }, ["edit"]);
+    const { figures, result } = await loadApp(
+      { ...ctx, iterations: 1 },
+      { connections, duration, warmup: ctx.smoke ? 50 : 500, plan },
+      ["edit"],
+    );
     const byKind = Object.fromEntries(Object.entries(result.statuses).map(([k, v]) => [k, v]));
     return {
       product: figures,
@@ -41,6 +64,8 @@ export const mixedScenario: Scenario = {
 };
 
 async function investigatorsWithCasesFor(ctx: BenchContext, email: string): Promise<string[]> {
-  const rows = await ctx.sql<{ id: string }[]>`select c.id from cases c join users u on u.id = c.lead_id where u.email = ${email} order by c.opened_at desc limit 30`;
+  const rows = await ctx.sql<
+    { id: string }[]
+  >`select c.id from cases c join users u on u.id = c.lead_id where u.email = ${email} order by c.opened_at desc limit 30`;
   return rows.map((r) => r.id);
 }

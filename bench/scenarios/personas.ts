@@ -14,7 +14,9 @@ async function sharedEmails(ctx: BenchContext, n: number): Promise<string[]> {
 async function personaSample(ctx: BenchContext, n: number, networked: boolean): Promise<string[]> {
   // Personas holding a shared identifier sit in a network; the rest stand alone.
   const rows = networked
-    ? await ctx.sql<{ id: string }[]>`select distinct pi.persona_id as id from persona_identifiers pi join (select identifier_id from persona_identifiers tablesample system (1) group by identifier_id having count(*) > 1 limit ${n * 4}) s using (identifier_id) limit ${n}`
+    ? await ctx.sql<
+        { id: string }[]
+      >`select distinct pi.persona_id as id from persona_identifiers pi join (select identifier_id from persona_identifiers tablesample system (1) group by identifier_id having count(*) > 1 limit ${n * 4}) s using (identifier_id) limit ${n}`
     : await ctx.sql<{ id: string }[]>`select id from personas tablesample system (5) limit ${n}`;
   return rows.map((r) => r.id);
 }
@@ -32,15 +34,30 @@ const identifierAdd: Scenario = {
     const total = (amount + warmup) * ctx.iterations + singleTotal + 50;
     const emails = await sharedEmails(ctx, total);
     const targets = await personaSample(ctx, total, false);
-    const requests = targets.map((personaId, k) => ({ method: "POST", path: `/api/personas/${personaId}/identifiers`, token: ctx.admin.token, body: { type: "email", value: emails[k % emails.length] } }));
+    const requests = targets.map((personaId, k) => ({
+      method: "POST",
+      path: `/api/personas/${personaId}/identifiers`,
+      token: ctx.admin.token,
+      body: { type: "email", value: emails[k % emails.length] },
+    }));
     // Each run gets its own (persona, email) pairs: a pair already added answers 409.
     const { product, loaded, result } = await latencyAndLoad(
       ctx,
       { connections: 10, amount, warmup, plan: { kind: "requests", requests: requests.slice(singleTotal) } },
       { amount: single, requests: { kind: "requests", requests: requests.slice(0, singleTotal) } },
     );
-    const raw = await timeSequential((i) => ctx.sql.unsafe(holdersSql, ["email", emails[i % emails.length] ?? ""]), sizes(ctx, 300, 10));
-    return { product, loaded, baseline: rawFigures(raw, "reference SQL: holders of one identifier"), met: (product.p95 ?? Infinity) <= 20 && product.errors === 0 && loaded.errors === 0, note: "POST an email already held by 2+ personas to another persona, as admin", details: { statuses: result.statuses } };
+    const raw = await timeSequential(
+      (i) => ctx.sql.unsafe(holdersSql, ["email", emails[i % emails.length] ?? ""]),
+      sizes(ctx, 300, 10),
+    );
+    return {
+      product,
+      loaded,
+      baseline: rawFigures(raw, "reference SQL: holders of one identifier"),
+      met: (product.p95 ?? Infinity) <= 20 && product.errors === 0 && loaded.errors === 0,
+      note: "POST an email already held by 2+ personas to another persona, as admin",
+      details: { statuses: result.statuses },
+    };
   },
 };
 
@@ -52,9 +69,23 @@ const graphDepth2: Scenario = {
   async run(ctx) {
     const ids = await personaSample(ctx, 200, true);
     const requests = ids.map((id) => ({ path: `/api/personas/${id}/graph?depth=2`, token: ctx.admin.token }));
-    const { product, loaded, result } = await latencyAndLoad(ctx, { connections: 5, amount: sizes(ctx, 300, 20), warmup: sizes(ctx, 30, 5), plan: { kind: "requests", requests } }, { amount: sizes(ctx, 200, 10) });
-    const raw = await timeSequential((i) => ctx.sql.unsafe(depth2Sql, [ids[i % ids.length] ?? ""]), sizes(ctx, 200, 10));
-    return { product, loaded, baseline: rawFigures(raw, "reference SQL: two persona hops"), met: (product.p95 ?? Infinity) <= 100 && product.errors === 0 && loaded.errors === 0, note: `${ids.length} personas that share identifiers, as admin`, details: { statuses: result.statuses } };
+    const { product, loaded, result } = await latencyAndLoad(
+      ctx,
+      { connections: 5, amount: sizes(ctx, 300, 20), warmup: sizes(ctx, 30, 5), plan: { kind: "requests", requests } },
+      { amount: sizes(ctx, 200, 10) },
+    );
+    const raw = await timeSequential(
+      (i) => ctx.sql.unsafe(depth2Sql, [ids[i % ids.length] ?? ""]),
+      sizes(ctx, 200, 10),
+    );
+    return {
+      product,
+      loaded,
+      baseline: rawFigures(raw, "reference SQL: two persona hops"),
+      met: (product.p95 ?? Infinity) <= 100 && product.errors === 0 && loaded.errors === 0,
+      note: `${ids.length} personas that share identifiers, as admin`,
+      details: { statuses: result.statuses },
+    };
   },
 };
 
@@ -65,16 +96,33 @@ const screening: Scenario = {
   routes: ["screen/route.ts"],
   async run(ctx) {
     // A third are known (emails and IPs already on personas), the rest new applicants' values.
-    const known = await ctx.sql<{ type: string; v: string }[]>`select type::text as type, normalized_value as v from identifiers tablesample system (2) where type in ('email', 'ip') limit 3334`;
-    const rows = Array.from({ length: 10_000 }, (_, k) => known[k] && k % 3 === 0 ? { type: known[k].type, value: known[k].v } : { type: "email", value: `applicant-${k}-${Date.now()}@example.org` });
+    const known = await ctx.sql<
+      { type: string; v: string }[]
+    >`select type::text as type, normalized_value as v from identifiers tablesample system (2) where type in ('email', 'ip') limit 3334`;
+    const rows = Array.from({ length: 10_000 }, (_, k) =>
+      known[k] && k % 3 === 0
+        ? { type: known[k].type, value: known[k].v }
+        : { type: "email", value: `applicant-${k}-${Date.now()}@example.org` },
+    );
     const body = { identifiers: rows };
-    const { figures: product, result } = await loadApp(ctx, { connections: 1, amount: sizes(ctx, 5, 1), warmup: 1, plan: { kind: "requests", requests: [{ method: "POST", path: "/api/screen", token: ctx.admin.token, body }] } });
+    const { figures: product, result } = await loadApp(ctx, {
+      connections: 1,
+      amount: sizes(ctx, 5, 1),
+      warmup: 1,
+      plan: { kind: "requests", requests: [{ method: "POST", path: "/api/screen", token: ctx.admin.token, body }] },
+    });
     const raw = await timeSequential(
       () => ctx.sql.unsafe(screenSql, [rows.map((r) => r.type), rows.map((r) => r.value)] as never[]),
       sizes(ctx, 5, 1),
       1,
     );
-    return { product, baseline: rawFigures(raw, "reference SQL: one join over all 10,000"), met: (product.p95 ?? Infinity) <= 2000 && product.errors === 0, note: `10,000 rows (${known.length} known) per request`, details: { statuses: result.statuses } };
+    return {
+      product,
+      baseline: rawFigures(raw, "reference SQL: one join over all 10,000"),
+      met: (product.p95 ?? Infinity) <= 2000 && product.errors === 0,
+      note: `10,000 rows (${known.length} known) per request`,
+      details: { statuses: result.statuses },
+    };
   },
 };
 

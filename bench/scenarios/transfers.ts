@@ -27,7 +27,10 @@ export function timeShell(command: string): number {
 }
 
 /** curl as the client: it streams from disk and costs the server nothing extra. Async, so memory sampling keeps running. */
-export async function curl(args: string[], keepBody = true): Promise<{ status: number; seconds: number; body: string; bytes: number }> {
+export async function curl(
+  args: string[],
+  keepBody = true,
+): Promise<{ status: number; seconds: number; body: string; bytes: number }> {
   const out = keepBody ? path.join(filesDir, `response-${process.pid}.txt`) : "/dev/null";
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn("curl", ["-sS", "-o", out, "-w", "%{http_code} %{time_total} %{size_download}", ...args]);
@@ -44,8 +47,23 @@ export async function curl(args: string[], keepBody = true): Promise<{ status: n
   return { status: Number(status), seconds: Number(seconds), body, bytes: Number(size) };
 }
 
-export async function upload(ctx: BenchContext, caseId: string, file: string, title: string): Promise<{ status: number; seconds: number; id?: string; body: string; bytes: number }> {
-  const r = await curl(["-H", `Authorization: Bearer ${ctx.admin.token}`, "-F", `title=${title}`, "-F", "kind=other", "-F", `file=@${file};type=application/octet-stream`, `${ctx.app.url}/api/cases/${caseId}/evidence`]);
+export async function upload(
+  ctx: BenchContext,
+  caseId: string,
+  file: string,
+  title: string,
+): Promise<{ status: number; seconds: number; id?: string; body: string; bytes: number }> {
+  const r = await curl([
+    "-H",
+    `Authorization: Bearer ${ctx.admin.token}`,
+    "-F",
+    `title=${title}`,
+    "-F",
+    "kind=other",
+    "-F",
+    `file=@${file};type=application/octet-stream`,
+    `${ctx.app.url}/api/cases/${caseId}/evidence`,
+  ]);
   let id: string | undefined;
   try {
     id = (JSON.parse(r.body) as { id?: string }).id;
@@ -76,13 +94,22 @@ const evidenceUpload: Scenario = {
     const openssl = timeShell(`openssl dgst -sha256 '${file}' > /dev/null`);
     const [target] = await ctx.sql<{ id: string }[]>`select id from cases order by opened_at desc limit 1`;
     if (!target) throw new Error("no case to upload to");
-    const up = await ctx.app.measure(async () => upload(ctx, target.id, file, `Benchmark upload ${new Date().toISOString()}`));
-    if (up.result.status !== 201 || !up.result.id) throw new Error(`upload answered ${up.result.status}: ${up.result.body.slice(0, 300)}`);
+    const up = await ctx.app.measure(async () =>
+      upload(ctx, target.id, file, `Benchmark upload ${new Date().toISOString()}`),
+    );
+    if (up.result.status !== 201 || !up.result.id)
+      throw new Error(`upload answered ${up.result.status}: ${up.result.body.slice(0, 300)}`);
     uploaded = up.result.id;
     const growth = mb(up.peakRss - up.startRss);
     const ratio = mb(bytes) / up.result.seconds / (mb(bytes) / sha);
     return {
-      product: { mbps: mb(bytes) / up.result.seconds, seconds: up.result.seconds, peakRssMb: mb(up.peakRss), rssGrowthMb: growth, errors: 0 },
+      product: {
+        mbps: mb(bytes) / up.result.seconds,
+        seconds: up.result.seconds,
+        peakRssMb: mb(up.peakRss),
+        rssGrowthMb: growth,
+        errors: 0,
+      },
       baseline: { label: "sha256sum of the same file (page cache warm)", mbps: mb(bytes) / sha, seconds: sha },
       baseline2: { label: "openssl dgst -sha256 (hardware SHA)", mbps: mb(bytes) / openssl, seconds: openssl },
       ratio: { label: "upload / sha256sum", value: ratio },
@@ -106,12 +133,23 @@ const evidenceDownload: Scenario = {
     }
     const catHash = timeShell(`cat '${file}' | sha256sum > /dev/null`);
     const catOpenssl = timeShell(`cat '${file}' | openssl dgst -sha256 > /dev/null`);
-    const down = await ctx.app.measure(async () => curl(["-H", `Authorization: Bearer ${ctx.admin.token}`, `${ctx.app.url}/api/evidence/${uploaded}/content`], false));
+    const down = await ctx.app.measure(async () =>
+      curl(
+        ["-H", `Authorization: Bearer ${ctx.admin.token}`, `${ctx.app.url}/api/evidence/${uploaded}/content`],
+        false,
+      ),
+    );
     if (down.result.status !== 200) throw new Error(`download answered ${down.result.status}`);
     if (down.result.bytes !== bytes) throw new Error(`download delivered ${down.result.bytes} of ${bytes} bytes`);
     const ratio = mb(bytes) / down.result.seconds / (mb(bytes) / catHash);
     return {
-      product: { mbps: mb(bytes) / down.result.seconds, seconds: down.result.seconds, peakRssMb: mb(down.peakRss), rssGrowthMb: mb(down.peakRss - down.startRss), errors: 0 },
+      product: {
+        mbps: mb(bytes) / down.result.seconds,
+        seconds: down.result.seconds,
+        peakRssMb: mb(down.peakRss),
+        rssGrowthMb: mb(down.peakRss - down.startRss),
+        errors: 0,
+      },
       baseline: { label: "cat file | sha256sum", mbps: mb(bytes) / catHash, seconds: catHash },
       baseline2: { label: "cat file | openssl dgst -sha256", mbps: mb(bytes) / catOpenssl, seconds: catOpenssl },
       ratio: { label: "download / (cat | sha256sum)", value: ratio },
@@ -130,7 +168,10 @@ const exportPack: Scenario = {
     const count = ctx.smoke ? 20 : 200;
     const each = Math.floor((ctx.smoke ? 20 * 2 ** 20 : 2 ** 30) / count);
     const files = Array.from({ length: count }, (_, k) => randomFile(`export-${count}-${k}.bin`, each));
-    const created = await api<{ id: string }>(ctx, ctx.admin.token, "POST", "/api/cases", { title: `Benchmark export ${new Date().toISOString()}`, severity: "low" });
+    const created = await api<{ id: string }>(ctx, ctx.admin.token, "POST", "/api/cases", {
+      title: `Benchmark export ${new Date().toISOString()}`,
+      severity: "low",
+    });
     if (created.status !== 201) throw new Error(`creating the case answered ${created.status}`);
     for (const [k, f] of files.entries()) {
       const r = await upload(ctx, created.body.id, f, `Export file ${k + 1}`);
@@ -143,24 +184,43 @@ const exportPack: Scenario = {
     fs.rmSync(zipPath, { force: true });
     const run = await ctx.app.measure(async () => {
       const started = performance.now();
-      const made = await api<{ id: string }>(ctx, ctx.admin.token, "POST", `/api/cases/${created.body.id}/exports`, { options: {} });
-      if (made.status !== 202 && made.status !== 201) throw new Error(`export answered ${made.status}: ${JSON.stringify(made.body).slice(0, 300)}`);
+      const made = await api<{ id: string }>(ctx, ctx.admin.token, "POST", `/api/cases/${created.body.id}/exports`, {
+        options: {},
+      });
+      if (made.status !== 202 && made.status !== 201)
+        throw new Error(`export answered ${made.status}: ${JSON.stringify(made.body).slice(0, 300)}`);
       for (;;) {
-        const s = await api<{ status: string; error?: string }>(ctx, ctx.admin.token, "GET", `/api/exports/${made.body.id}`);
+        const s = await api<{ status: string; error?: string }>(
+          ctx,
+          ctx.admin.token,
+          "GET",
+          `/api/exports/${made.body.id}`,
+        );
         if (s.body.status === "done") break;
-        if (s.body.status === "failed" || s.status >= 400) throw new Error(`export failed: ${JSON.stringify(s.body).slice(0, 300)}`);
+        if (s.body.status === "failed" || s.status >= 400)
+          throw new Error(`export failed: ${JSON.stringify(s.body).slice(0, 300)}`);
         await sleep(250);
       }
-      const dl = await curl(["-H", `Authorization: Bearer ${ctx.admin.token}`, `${ctx.app.url}/api/exports/${made.body.id}/download`], false);
+      const dl = await curl(
+        ["-H", `Authorization: Bearer ${ctx.admin.token}`, `${ctx.app.url}/api/exports/${made.body.id}/download`],
+        false,
+      );
       if (dl.status !== 200) throw new Error(`download answered ${dl.status}`);
-      if (dl.bytes < each * count) throw new Error(`the pack has ${dl.bytes} bytes, less than its ${each * count} bytes of evidence`);
+      if (dl.bytes < each * count)
+        throw new Error(`the pack has ${dl.bytes} bytes, less than its ${each * count} bytes of evidence`);
       return (performance.now() - started) / 1000;
     });
     const total = mb(each * count);
     const ratio = total / run.result / (total / baseline);
     const growth = mb(run.peakRss - run.startRss);
     return {
-      product: { mbps: total / run.result, seconds: run.result, peakRssMb: mb(run.peakRss), rssGrowthMb: growth, errors: 0 },
+      product: {
+        mbps: total / run.result,
+        seconds: run.result,
+        peakRssMb: mb(run.peakRss),
+        rssGrowthMb: growth,
+        errors: 0,
+      },
       baseline: { label: "sha256sum + zip -0 of the same files", mbps: total / baseline, seconds: baseline },
       ratio: { label: "export / (sha256sum + zip -0)", value: ratio },
       met: ratio >= 0.6 && growth <= 150,

@@ -55,7 +55,9 @@ export interface BenchContext {
   smoke: boolean;
   iterations: number;
   dataDir: string;
-  load(config: Omit<LoadConfig, "url" | "headers"> & { url?: string; headers?: Record<string, string> }): Promise<LoadResult>;
+  load(
+    config: Omit<LoadConfig, "url" | "headers"> & { url?: string; headers?: Record<string, string> },
+  ): Promise<LoadResult>;
 }
 
 export interface Scenario {
@@ -64,7 +66,9 @@ export interface Scenario {
   target: string;
   /** Route files (under app/api) the scenario needs; missing ones make it "skipped". */
   routes: string[];
-  run(ctx: BenchContext): Promise<Omit<ScenarioResult, "id" | "title" | "target" | "status"> & { status?: ScenarioResult["status"] }>;
+  run(
+    ctx: BenchContext,
+  ): Promise<Omit<ScenarioResult, "id" | "title" | "target" | "status"> & { status?: ScenarioResult["status"] }>;
 }
 
 export const mb = (bytes: number) => bytes / (1024 * 1024);

@@ -25,12 +25,15 @@ export function AuditCheck() {
       {result?.ok ? (
         <Alert tone="success">
           Audit chain intact: {result.checked} events checked.
-          {anchors?.latest ? ` The newest anchor (event ${anchors.latest.seq}, ${anchors.latest.at}) matches the log.` : null}
+          {anchors?.latest
+            ? ` The newest anchor (event ${anchors.latest.seq}, ${anchors.latest.at}) matches the log.`
+            : null}
         </Alert>
       ) : null}
       {result && result.firstBreak ? (
         <Alert tone="error">
-          Audit chain broken at event {result.firstBreak.seq}: {result.firstBreak.message}. {result.checked} events before it are intact.
+          Audit chain broken at event {result.firstBreak.seq}: {result.firstBreak.message}. {result.checked} events
+          before it are intact.
         </Alert>
       ) : null}
       {anchors && anchors.problems.length > 0 ? (
@@ -44,7 +47,10 @@ export function AuditCheck() {
         </Alert>
       ) : null}
       {anchors && anchors.lines === 0 && anchors.problems.length === 0 ? (
-        <Alert>No anchors yet: deleting or rewriting the newest events cannot be detected until the server writes one (every minute while events arrive).</Alert>
+        <Alert>
+          No anchors yet: deleting or rewriting the newest events cannot be detected until the server writes one (every
+          minute while events arrive).
+        </Alert>
       ) : null}
       {verify.error ? <Alert tone="error">{verify.error.message}</Alert> : null}
     </div>

@@ -52,7 +52,12 @@ export function CreateUserForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} aria-label="Add a user" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate>
+    <form
+      onSubmit={onSubmit}
+      aria-label="Add a user"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      noValidate
+    >
       {field("name", "Name", <Input id="new-user-name" name="name" required {...invalid("name")} />)}
       {field("email", "Email", <Input id="new-user-email" name="email" type="email" required {...invalid("email")} />)}
       {field(
@@ -66,12 +71,26 @@ export function CreateUserForm() {
           ))}
         </Select>,
       )}
-      {field("password", "Initial password", <Input id="new-user-password" name="password" type="password" autoComplete="new-password" minLength={12} required {...invalid("password")} />)}
+      {field(
+        "password",
+        "Initial password",
+        <Input
+          id="new-user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          {...invalid("password")}
+        />,
+      )}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add user"}
       </Button>
       <div className="sm:col-span-2 lg:col-span-5">
-        {create.error && Object.keys(fieldErrors).length === 0 ? <Alert tone="error">{create.error.message}</Alert> : null}
+        {create.error && Object.keys(fieldErrors).length === 0 ? (
+          <Alert tone="error">{create.error.message}</Alert>
+        ) : null}
         {created ? <Alert tone="success">{created}</Alert> : null}
       </div>
     </form>

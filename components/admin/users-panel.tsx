@@ -56,8 +56,12 @@ export function UsersPanel({ initialUsers, currentUserId }: UsersPanelProps) {
                   ))}
                 </Select>
               </Td>
-              <Td>{u.disabled ? <Badge variant="destructive">disabled</Badge> : <Badge variant="muted">active</Badge>}</Td>
-              <Td className="text-muted-foreground">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}</Td>
+              <Td>
+                {u.disabled ? <Badge variant="destructive">disabled</Badge> : <Badge variant="muted">active</Badge>}
+              </Td>
+              <Td className="text-muted-foreground">
+                {u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}
+              </Td>
               <Td className="text-right">
                 <Button
                   size="sm"

@@ -18,7 +18,11 @@ export function ActivityList({ caseId }: { caseId: string }) {
     <div className="flex flex-col gap-3">
       <ol className="flex flex-col divide-y rounded-md border" aria-label="Activity">
         {data.items.map((e) => (
-          <li key={e.seq} className="flex flex-wrap items-baseline gap-x-3 px-3 py-2 text-sm" data-testid="activity-item">
+          <li
+            key={e.seq}
+            className="flex flex-wrap items-baseline gap-x-3 px-3 py-2 text-sm"
+            data-testid="activity-item"
+          >
             <time dateTime={e.at} className="w-40 shrink-0 text-xs text-muted-foreground">
               {formatDateTime(e.at)}
             </time>

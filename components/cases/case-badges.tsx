@@ -20,7 +20,10 @@ const severityStyles: Record<Severity, string> = {
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   return (
-    <span data-testid="case-status" className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", statusStyles[status])}>
+    <span
+      data-testid="case-status"
+      className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", statusStyles[status])}
+    >
       {statusLabels[status]}
     </span>
   );
@@ -28,7 +31,12 @@ export function CaseStatusBadge({ status }: { status: CaseStatus }) {
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
-    <span className={cn("inline-flex items-center rounded-md border px-2 py-0.5 text-xs font-medium", severityStyles[severity])}>
+    <span
+      className={cn(
+        "inline-flex items-center rounded-md border px-2 py-0.5 text-xs font-medium",
+        severityStyles[severity],
+      )}
+    >
       {severityLabels[severity]}
     </span>
   );

@@ -38,7 +38,13 @@ function SearchForm({ initial, onSearch }: SearchFormProps) {
     >
       <div className="flex min-w-64 flex-1 flex-col gap-1">
         <Label htmlFor="case-search">Search</Label>
-        <Input id="case-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Words in title, subject or notes, or a reference" />
+        <Input
+          id="case-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Words in title, subject or notes, or a reference"
+        />
       </div>
       <div className="flex w-40 flex-col gap-1">
         <Label htmlFor="case-tag">Tag</Label>
@@ -50,7 +56,12 @@ function SearchForm({ initial, onSearch }: SearchFormProps) {
       </div>
       <div className="flex w-40 flex-col gap-1">
         <Label htmlFor="case-channel">Hiring channel</Label>
-        <Input id="case-channel" value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="Or staffing vendor" />
+        <Input
+          id="case-channel"
+          value={channel}
+          onChange={(e) => setChannel(e.target.value)}
+          placeholder="Or staffing vendor"
+        />
       </div>
       <Button type="submit">Search</Button>
     </form>
@@ -73,7 +84,11 @@ export function CaseFilters() {
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex w-40 flex-col gap-1">
           <Label htmlFor="filter-status">Status</Label>
-          <Select id="filter-status" value={searchParams.get("status") ?? ""} onChange={(e) => set({ status: e.target.value })}>
+          <Select
+            id="filter-status"
+            value={searchParams.get("status") ?? ""}
+            onChange={(e) => set({ status: e.target.value })}
+          >
             <option value="">Any status</option>
             <option value="triage,investigating,contained,referred">Open</option>
             {caseStatuses.map((s) => (
@@ -85,7 +100,11 @@ export function CaseFilters() {
         </div>
         <div className="flex w-36 flex-col gap-1">
           <Label htmlFor="filter-severity">Severity</Label>
-          <Select id="filter-severity" value={searchParams.get("severity") ?? ""} onChange={(e) => set({ severity: e.target.value })}>
+          <Select
+            id="filter-severity"
+            value={searchParams.get("severity") ?? ""}
+            onChange={(e) => set({ severity: e.target.value })}
+          >
             <option value="">Any severity</option>
             {severities.map((s) => (
               <option key={s} value={s}>
@@ -96,21 +115,41 @@ export function CaseFilters() {
         </div>
         <div className="flex w-36 flex-col gap-1">
           <Label htmlFor="filter-lead">Lead</Label>
-          <Select id="filter-lead" value={searchParams.get("lead") === "me" ? "me" : ""} onChange={(e) => set({ lead: e.target.value })}>
+          <Select
+            id="filter-lead"
+            value={searchParams.get("lead") === "me" ? "me" : ""}
+            onChange={(e) => set({ lead: e.target.value })}
+          >
             <option value="">Anyone</option>
             <option value="me">Me</option>
           </Select>
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="filter-from">Opened from</Label>
-          <Input id="filter-from" type="date" className="w-40" value={searchParams.get("openedFrom") ?? ""} onChange={(e) => set({ openedFrom: e.target.value })} />
+          <Input
+            id="filter-from"
+            type="date"
+            className="w-40"
+            value={searchParams.get("openedFrom") ?? ""}
+            onChange={(e) => set({ openedFrom: e.target.value })}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="filter-to">Opened to</Label>
-          <Input id="filter-to" type="date" className="w-40" value={searchParams.get("openedTo") ?? ""} onChange={(e) => set({ openedTo: e.target.value })} />
+          <Input
+            id="filter-to"
+            type="date"
+            className="w-40"
+            value={searchParams.get("openedTo") ?? ""}
+            onChange={(e) => set({ openedTo: e.target.value })}
+          />
         </div>
         <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" checked={searchParams.get("overdue") === "true"} onChange={(e) => set({ overdue: e.target.checked ? "true" : null })} />
+          <input
+            type="checkbox"
+            checked={searchParams.get("overdue") === "true"}
+            onChange={(e) => set({ overdue: e.target.checked ? "true" : null })}
+          />
           Overdue only
         </label>
         {searchParams.toString() ? (

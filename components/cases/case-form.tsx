@@ -30,7 +30,10 @@ export function CaseForm() {
         summary: text(data, "summary"),
         severity: text(data, "severity") as Severity,
         dueDate: text(data, "dueDate") || null,
-        tags: text(data, "tags").split(",").map((t) => t.trim()).filter(Boolean),
+        tags: text(data, "tags")
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
         template: data.get("template") === "on" ? "fake-remote-worker" : undefined,
         subject: {
           name: text(data, "subject.name") || null,
@@ -56,14 +59,22 @@ export function CaseForm() {
         <input type="checkbox" name="template" defaultChecked className="mt-0.5" />
         <span>
           <span className="font-medium">Suspected fake remote worker</span>
-          <span className="block text-muted-foreground">Adds the standard tags and the remediation task list, with due dates from now.</span>
+          <span className="block text-muted-foreground">
+            Adds the standard tags and the remediation task list, with due dates from now.
+          </span>
         </span>
       </label>
       <Field id="case-title" label="Title" error={errors.title}>
         <Input id="case-title" name="title" required maxLength={200} {...invalidProps("case-title", errors.title)} />
       </Field>
       <Field id="case-summary" label="Summary" error={errors.summary} hint="What raised the suspicion, in a few lines.">
-        <textarea id="case-summary" name="summary" rows={4} className="rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" {...invalidProps("case-summary", errors.summary)} />
+        <textarea
+          id="case-summary"
+          name="summary"
+          rows={4}
+          className="rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          {...invalidProps("case-summary", errors.summary)}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="case-severity" label="Severity" error={errors.severity}>
@@ -79,7 +90,12 @@ export function CaseForm() {
           <Input id="case-due" name="dueDate" type="date" {...invalidProps("case-due", errors.dueDate)} />
         </Field>
         <Field id="case-tags" label="Tags" error={errors.tags ?? errors["tags.0"]} hint="Separated by commas">
-          <Input id="case-tags" name="tags" placeholder="blockchain, contractor" {...invalidProps("case-tags", errors.tags)} />
+          <Input
+            id="case-tags"
+            name="tags"
+            placeholder="blockchain, contractor"
+            {...invalidProps("case-tags", errors.tags)}
+          />
         </Field>
       </div>
       <fieldset className="rounded-md border p-3">

@@ -41,7 +41,11 @@ export function CaseOverview({ initial }: { initial: CaseDetail }) {
               <OverviewEditor base={detail} onDone={() => setEditing(false)} />
             ) : (
               <div className="flex flex-col gap-4">
-                {detail.summary ? <Markdown>{detail.summary}</Markdown> : <p className="text-sm text-muted-foreground">No summary yet.</p>}
+                {detail.summary ? (
+                  <Markdown>{detail.summary}</Markdown>
+                ) : (
+                  <p className="text-sm text-muted-foreground">No summary yet.</p>
+                )}
                 <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
                   {subjectRows.map(([key, label]) => (
                     <div key={key}>

@@ -21,7 +21,10 @@ export function CaseTabs({ panels }: { panels: Record<CaseTabId, ReactNode> }) {
   const requested = searchParams.get("tab");
   const value = caseTabs.some((t) => t.id === requested) ? (requested as CaseTabId) : "overview";
   return (
-    <Tabs.Root value={value} onValueChange={(tab) => set({ tab: tab === "overview" ? null : tab }, { resetPage: false })}>
+    <Tabs.Root
+      value={value}
+      onValueChange={(tab) => set({ tab: tab === "overview" ? null : tab }, { resetPage: false })}
+    >
       <Tabs.List aria-label="Case sections" className="mb-4 flex flex-wrap gap-1 border-b">
         {caseTabs.map((t) => (
           <Tabs.Trigger

@@ -18,8 +18,24 @@ interface CasesTableProps {
 }
 
 const columns: ColumnDef<CaseSummary>[] = [
-  { id: "ref", header: "Reference", cell: ({ row }) => <Link className="font-mono text-xs text-primary hover:underline" href={`/cases/${row.original.id}`}>{row.original.ref}</Link> },
-  { id: "title", header: "Title", cell: ({ row }) => <Link className="font-medium hover:underline" href={`/cases/${row.original.id}`}>{row.original.title}</Link> },
+  {
+    id: "ref",
+    header: "Reference",
+    cell: ({ row }) => (
+      <Link className="font-mono text-xs text-primary hover:underline" href={`/cases/${row.original.id}`}>
+        {row.original.ref}
+      </Link>
+    ),
+  },
+  {
+    id: "title",
+    header: "Title",
+    cell: ({ row }) => (
+      <Link className="font-medium hover:underline" href={`/cases/${row.original.id}`}>
+        {row.original.title}
+      </Link>
+    ),
+  },
   { id: "status", header: "Status", cell: ({ row }) => <CaseStatusBadge status={row.original.status} /> },
   { id: "severity", header: "Severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
   { id: "subject", header: "Subject", enableSorting: false, cell: ({ row }) => row.original.subjectName ?? "—" },
@@ -57,7 +73,11 @@ export function CasesTable({ initial }: CasesTableProps) {
   return (
     <div className="flex flex-col gap-2" aria-busy={query.isFetching}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {data ? (data.totalCapped ? `More than ${formatCount(data.total, "case")}: narrow the search or filters to count them` : formatCount(data.total, "case")) : "Loading…"}
+        {data
+          ? data.totalCapped
+            ? `More than ${formatCount(data.total, "case")}: narrow the search or filters to count them`
+            : formatCount(data.total, "case")
+          : "Loading…"}
       </p>
       <Table aria-label="Cases" className={query.isPlaceholderData ? "opacity-60" : undefined}>
         <THead>
@@ -99,7 +119,9 @@ export function CasesTable({ initial }: CasesTableProps) {
       </Table>
       {data && data.items.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-          {search ? "No case matches these filters. Clear a filter or search for other words." : "No cases yet. Open one when a hire or applicant looks like a fake persona."}
+          {search
+            ? "No case matches these filters. Clear a filter or search for other words."
+            : "No cases yet. Open one when a hire or applicant looks like a fake persona."}
         </p>
       ) : null}
       <Pager data={data} onPage={(page) => set({ page: String(page) }, { resetPage: false })} />

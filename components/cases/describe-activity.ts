@@ -25,7 +25,9 @@ export function describeActivity(event: ActivityView): string {
       return `added the task "${String(d.title ?? "")}"`;
     case "task.update": {
       const to = (d.changes as { status?: { to?: unknown } } | undefined)?.status?.to;
-      return to ? `set the task "${String(d.title ?? "")}" to ${String(to).replace("_", " ")}` : `edited the task "${String(d.title ?? "")}"`;
+      return to
+        ? `set the task "${String(d.title ?? "")}" to ${String(to).replace("_", " ")}`
+        : `edited the task "${String(d.title ?? "")}"`;
     }
     case "task.delete":
       return `deleted the task "${String(d.title ?? "")}"`;

@@ -9,7 +9,12 @@ export const statusLabels: Record<CaseStatus, string> = {
   cleared: "Cleared",
 };
 
-export const severityLabels: Record<Severity, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
+export const severityLabels: Record<Severity, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+};
 
 export const transitionVerbs: Record<CaseStatus, string> = {
   triage: "Back to triage",
@@ -27,5 +32,11 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return new Date(iso).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }

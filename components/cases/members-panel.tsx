@@ -26,7 +26,9 @@ export function MembersPanel({ detail }: { detail: CaseDetail }) {
     <Card>
       <CardHeader>
         <CardTitle>People</CardTitle>
-        <CardDescription>Members can see and work this case. Removing someone ends their access at once.</CardDescription>
+        <CardDescription>
+          Members can see and work this case. Removing someone ends their access at once.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <ul className="flex flex-col gap-2 text-sm" aria-label="Case members">
@@ -41,7 +43,13 @@ export function MembersPanel({ detail }: { detail: CaseDetail }) {
                 {m.name} <span className="text-muted-foreground">· {m.role}</span>
               </span>
               {manage ? (
-                <Button size="sm" variant="ghost" aria-label={`Remove ${m.name}`} disabled={remove.isPending} onClick={() => remove.mutate(m.id)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove ${m.name}`}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(m.id)}
+                >
                   Remove
                 </Button>
               ) : null}

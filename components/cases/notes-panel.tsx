@@ -10,7 +10,8 @@ import { useCaseNotes, useCreateNote, useUpdateNote } from "@/lib/client/hooks/u
 import { formatDateTime } from "./labels";
 import { Markdown } from "./markdown";
 
-const textareaClass = "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textareaClass =
+  "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 function NoteItem({ caseId, note }: { caseId: string; note: NoteView }) {
   const update = useUpdateNote(caseId);
@@ -40,7 +41,13 @@ function NoteItem({ caseId, note }: { caseId: string; note: NoteView }) {
           <Label htmlFor={`note-edit-${note.id}`} className="sr-only">
             Edit note
           </Label>
-          <textarea id={`note-edit-${note.id}`} rows={4} className={textareaClass} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id={`note-edit-${note.id}`}
+            rows={4}
+            className={textareaClass}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <div className="flex gap-2">
             <Button size="sm" type="submit" disabled={update.isPending}>
               Save note
@@ -86,7 +93,13 @@ export function NotesPanel({ caseId, canAdd }: { caseId: string; canAdd: boolean
             }}
           >
             <Label htmlFor="new-note">New note (Markdown)</Label>
-            <textarea id="new-note" rows={3} className={textareaClass} value={body} onChange={(e) => setBody(e.target.value)} />
+            <textarea
+              id="new-note"
+              rows={3}
+              className={textareaClass}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
             <div>
               <Button size="sm" type="submit" disabled={create.isPending || body.trim() === ""}>
                 Add note
@@ -96,9 +109,13 @@ export function NotesPanel({ caseId, canAdd }: { caseId: string; canAdd: boolean
           </form>
         ) : null}
         {notes.isPending ? <p className="text-sm text-muted-foreground">Loading notes…</p> : null}
-        {data && data.items.length === 0 ? <p className="text-sm text-muted-foreground">No notes yet. Record what you observe as you go.</p> : null}
+        {data && data.items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No notes yet. Record what you observe as you go.</p>
+        ) : null}
         <ul className="flex flex-col gap-2">
-          {data?.items.map((n) => <NoteItem key={`${n.id}-${n.updatedAt}`} caseId={caseId} note={n} />)}
+          {data?.items.map((n) => (
+            <NoteItem key={`${n.id}-${n.updatedAt}`} caseId={caseId} note={n} />
+          ))}
         </ul>
         {pages > 1 ? (
           <nav aria-label="Note pages" className="flex items-center gap-2 text-sm">

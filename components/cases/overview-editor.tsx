@@ -25,7 +25,10 @@ function readForm(form: HTMLFormElement): Omit<CaseUpdate, "version"> {
     summary: text(data, "summary"),
     severity: text(data, "severity") as Severity,
     dueDate: text(data, "dueDate") || null,
-    tags: text(data, "tags").split(",").map((t) => t.trim()).filter(Boolean),
+    tags: text(data, "tags")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
     subject: Object.fromEntries(subjectKeys.map((k) => [k, text(data, `subject.${k}`) || null])),
   };
 }
@@ -85,12 +88,20 @@ export function OverviewEditor({ base: initialBase, onDone }: OverviewEditorProp
           }}
         />
       ) : null}
-      {update.error && !conflict && Object.keys(errors).length === 0 ? <Alert tone="error">{update.error.message}</Alert> : null}
+      {update.error && !conflict && Object.keys(errors).length === 0 ? (
+        <Alert tone="error">{update.error.message}</Alert>
+      ) : null}
       <Field id="edit-title" label="Title" error={errors.title}>
         <Input id="edit-title" name="title" defaultValue={base.title} {...invalidProps("edit-title", errors.title)} />
       </Field>
       <Field id="edit-summary" label="Summary" error={errors.summary}>
-        <textarea id="edit-summary" name="summary" rows={4} defaultValue={base.summary} className="rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" />
+        <textarea
+          id="edit-summary"
+          name="summary"
+          rows={4}
+          defaultValue={base.summary}
+          className="rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="edit-severity" label="Severity" error={errors.severity}>
@@ -103,7 +114,13 @@ export function OverviewEditor({ base: initialBase, onDone }: OverviewEditorProp
           </Select>
         </Field>
         <Field id="edit-due" label="Due date" error={errors.dueDate}>
-          <Input id="edit-due" name="dueDate" type="date" defaultValue={base.dueDate ?? ""} {...invalidProps("edit-due", errors.dueDate)} />
+          <Input
+            id="edit-due"
+            name="dueDate"
+            type="date"
+            defaultValue={base.dueDate ?? ""}
+            {...invalidProps("edit-due", errors.dueDate)}
+          />
         </Field>
         <Field id="edit-tags" label="Tags" error={errors.tags} hint="Separated by commas">
           <Input id="edit-tags" name="tags" defaultValue={base.tags.join(", ")} />

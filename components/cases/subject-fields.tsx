@@ -26,7 +26,13 @@ export function SubjectFields({ errors, defaults }: SubjectFieldsProps) {
         const error = errors[`subject.${f.key}`];
         return (
           <Field key={f.key} id={id} label={f.label} error={error}>
-            <Input id={id} name={`subject.${f.key}`} type={"type" in f ? f.type : "text"} defaultValue={defaults?.[f.key] ?? ""} {...invalidProps(id, error)} />
+            <Input
+              id={id}
+              name={`subject.${f.key}`}
+              type={"type" in f ? f.type : "text"}
+              defaultValue={defaults?.[f.key] ?? ""}
+              {...invalidProps(id, error)}
+            />
           </Field>
         );
       })}

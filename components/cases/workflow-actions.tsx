@@ -10,7 +10,8 @@ import { ApiError } from "@/lib/client/api";
 import { useTransitionCase } from "@/lib/client/hooks/use-cases";
 import { statusLabels, transitionVerbs } from "./labels";
 
-const needsReason = (from: CaseStatus, to: CaseStatus) => to === "closed" || to === "cleared" || from === "closed" || from === "cleared";
+const needsReason = (from: CaseStatus, to: CaseStatus) =>
+  to === "closed" || to === "cleared" || from === "closed" || from === "cleared";
 
 export function WorkflowActions({ detail }: { detail: CaseDetail }) {
   const transition = useTransitionCase(detail.id);
@@ -29,7 +30,8 @@ export function WorkflowActions({ detail }: { detail: CaseDetail }) {
       },
     );
   const error = transition.error;
-  const allowed = error instanceof ApiError ? (error.body.details as { allowed?: CaseStatus[] } | undefined)?.allowed : undefined;
+  const allowed =
+    error instanceof ApiError ? (error.body.details as { allowed?: CaseStatus[] } | undefined)?.allowed : undefined;
   const reopening = detail.status === "closed" || detail.status === "cleared";
 
   return (
@@ -56,7 +58,11 @@ export function WorkflowActions({ detail }: { detail: CaseDetail }) {
           }}
         >
           <Label htmlFor="transition-reason">
-            {reopening ? "Why reopen this case?" : pending === "cleared" ? "Why is this a false alarm?" : "Closing reason"}
+            {reopening
+              ? "Why reopen this case?"
+              : pending === "cleared"
+                ? "Why is this a false alarm?"
+                : "Closing reason"}
           </Label>
           <textarea
             id="transition-reason"

@@ -48,7 +48,15 @@ export function ChartCard({ id, title, description, gist, columns, rows, csvName
           variant="outline"
           size="sm"
           className="print:hidden"
-          onClick={() => download(csvName, toCsv(columns, rows.map((r) => r.map((c) => c.value))))}
+          onClick={() =>
+            download(
+              csvName,
+              toCsv(
+                columns,
+                rows.map((r) => r.map((c) => c.value)),
+              ),
+            )
+          }
           aria-label={`Download CSV: ${title}`}
         >
           <Download aria-hidden className="size-3.5" />

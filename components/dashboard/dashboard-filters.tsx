@@ -31,14 +31,23 @@ function withCurrent(values: string[] | undefined, current: string | undefined):
 export function DashboardFilters({ url, options, onChange }: DashboardFiltersProps) {
   const { period, query } = url;
   return (
-    <form role="search" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 print:hidden" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Dashboard filters"
+      className="flex flex-wrap items-end gap-3 print:hidden"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="flex w-44 flex-col gap-1">
         <Label htmlFor="dashboard-period">Period</Label>
         <Select
           id="dashboard-period"
           value={period}
           onChange={(e) =>
-            onChange(e.target.value === "custom" ? { period: "custom", from: query.from ?? null, to: query.to ?? null } : { period: e.target.value, from: null, to: null })
+            onChange(
+              e.target.value === "custom"
+                ? { period: "custom", from: query.from ?? null, to: query.to ?? null }
+                : { period: e.target.value, from: null, to: null },
+            )
           }
         >
           {periodPresets.map((p) => (
@@ -52,17 +61,35 @@ export function DashboardFilters({ url, options, onChange }: DashboardFiltersPro
         <>
           <div className="flex flex-col gap-1">
             <Label htmlFor="dashboard-from">From</Label>
-            <Input id="dashboard-from" type="date" className="w-40" value={query.from ?? ""} max={query.to} onChange={(e) => onChange({ period: "custom", from: e.target.value || null })} />
+            <Input
+              id="dashboard-from"
+              type="date"
+              className="w-40"
+              value={query.from ?? ""}
+              max={query.to}
+              onChange={(e) => onChange({ period: "custom", from: e.target.value || null })}
+            />
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="dashboard-to">To</Label>
-            <Input id="dashboard-to" type="date" className="w-40" value={query.to ?? ""} min={query.from} onChange={(e) => onChange({ period: "custom", to: e.target.value || null })} />
+            <Input
+              id="dashboard-to"
+              type="date"
+              className="w-40"
+              value={query.to ?? ""}
+              min={query.from}
+              onChange={(e) => onChange({ period: "custom", to: e.target.value || null })}
+            />
           </div>
         </>
       ) : null}
       <div className="flex w-48 flex-col gap-1">
         <Label htmlFor="dashboard-team">Team</Label>
-        <Select id="dashboard-team" value={query.team ?? ""} onChange={(e) => onChange({ team: e.target.value || null })}>
+        <Select
+          id="dashboard-team"
+          value={query.team ?? ""}
+          onChange={(e) => onChange({ team: e.target.value || null })}
+        >
           <option value="">Every team</option>
           {withCurrent(options?.teams, query.team).map((t) => (
             <option key={t} value={t}>
@@ -73,7 +100,11 @@ export function DashboardFilters({ url, options, onChange }: DashboardFiltersPro
       </div>
       <div className="flex w-48 flex-col gap-1">
         <Label htmlFor="dashboard-channel">Hiring channel</Label>
-        <Select id="dashboard-channel" value={query.channel ?? ""} onChange={(e) => onChange({ channel: e.target.value || null })}>
+        <Select
+          id="dashboard-channel"
+          value={query.channel ?? ""}
+          onChange={(e) => onChange({ channel: e.target.value || null })}
+        >
           <option value="">Every channel</option>
           {withCurrent(options?.channels, query.channel).map((c) => (
             <option key={c} value={c}>
@@ -84,8 +115,14 @@ export function DashboardFilters({ url, options, onChange }: DashboardFiltersPro
       </div>
       <div className="flex w-40 flex-col gap-1">
         <Label htmlFor="dashboard-severity">Severity</Label>
-        <Select id="dashboard-severity" value={typeof query.severity === "string" ? query.severity : ""} onChange={(e) => onChange({ severity: e.target.value || null })}>
-          {severityChoices.some(([v]) => v === query.severity) || !query.severity ? null : <option value={String(query.severity)}>{String(query.severity)}</option>}
+        <Select
+          id="dashboard-severity"
+          value={typeof query.severity === "string" ? query.severity : ""}
+          onChange={(e) => onChange({ severity: e.target.value || null })}
+        >
+          {severityChoices.some(([v]) => v === query.severity) || !query.severity ? null : (
+            <option value={String(query.severity)}>{String(query.severity)}</option>
+          )}
           {severityChoices.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -29,7 +29,10 @@ interface DashboardViewProps {
 export function DashboardView({ initial }: DashboardViewProps) {
   const { searchParams, set } = useUrlState();
   const url = readDashboardUrl(searchParams);
-  const query = useDashboardSummary(url.apiSearch, url.apiSearch === initial.apiSearch && initial.data ? initial.data : undefined);
+  const query = useDashboardSummary(
+    url.apiSearch,
+    url.apiSearch === initial.apiSearch && initial.data ? initial.data : undefined,
+  );
   const summary = query.data;
   const onChange = (changes: Record<string, string | null>) => set(changes, { resetPage: false });
 
@@ -38,21 +41,31 @@ export function DashboardView({ initial }: DashboardViewProps) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <DashboardFilters url={url} options={summary?.options} onChange={onChange} />
         <Button asChild variant="outline" size="sm" className="print:hidden">
-          <Link href={`/dashboard/print${searchParams.size ? `?${searchParams.toString()}` : ""}`}>Printable report</Link>
+          <Link href={`/dashboard/print${searchParams.size ? `?${searchParams.toString()}` : ""}`}>
+            Printable report
+          </Link>
         </Button>
       </div>
       {query.error ? (
         <Alert tone="error">
           {query.error.message}.{" "}
-          <button type="button" className="underline" onClick={() => window.history.pushState(null, "", window.location.pathname)}>
+          <button
+            type="button"
+            className="underline"
+            onClick={() => window.history.pushState(null, "", window.location.pathname)}
+          >
             Reset the filters
           </button>
         </Alert>
       ) : null}
       {summary ? (
-        <div className={query.isPlaceholderData ? "flex flex-col gap-4 opacity-60" : "flex flex-col gap-4"} aria-busy={query.isFetching}>
+        <div
+          className={query.isPlaceholderData ? "flex flex-col gap-4 opacity-60" : "flex flex-col gap-4"}
+          aria-busy={query.isFetching}
+        >
           <p className="text-sm text-muted-foreground" aria-live="polite">
-            {formatDay(summary.period.from)} to {formatDay(summary.period.to)} ({summary.period.days} days), {summary.scope === "all" ? "every case" : "the cases you work on"}. Figures as of{" "}
+            {formatDay(summary.period.from)} to {formatDay(summary.period.to)} ({summary.period.days} days),{" "}
+            {summary.scope === "all" ? "every case" : "the cases you work on"}. Figures as of{" "}
             {summary.generatedAt.slice(0, 16).replace("T", " ")} UTC, refreshed every minute.
           </p>
           <Figures summary={summary} />

@@ -35,12 +35,30 @@ export function Figures({ summary: s }: { summary: DashboardSummary }) {
   const severity = s.filters.severity.join(",");
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      <Figure label="Open now" value={s.totals.open} href={caseListHref({ status: openStatuses.join(","), severity, team: s.filters.team, channel: s.filters.channel })} detail="triage to referred" />
+      <Figure
+        label="Open now"
+        value={s.totals.open}
+        href={caseListHref({
+          status: openStatuses.join(","),
+          severity,
+          team: s.filters.team,
+          channel: s.filters.channel,
+        })}
+        detail="triage to referred"
+      />
       <Figure label="Opened" value={s.totals.opened} detail={`in ${s.period.days} days`} />
       <Figure label="Closed" value={s.totals.closed} detail={`${s.falseAlarms.cleared} cleared as false alarm`} />
       <Figure label="False alarms" value={formatShare(s.falseAlarms.share)} detail="of cases closed in the period" />
-      <Figure label="Time to contain" value={formatHours(s.timeToContain.medianHours)} detail={`median; 90th percentile ${formatHours(s.timeToContain.p90Hours)} (${s.timeToContain.cases} cases)`} />
-      <Figure label="Time to close" value={formatHours(s.timeToClose.medianHours)} detail={`median; 90th percentile ${formatHours(s.timeToClose.p90Hours)} (${s.timeToClose.cases} cases)`} />
+      <Figure
+        label="Time to contain"
+        value={formatHours(s.timeToContain.medianHours)}
+        detail={`median; 90th percentile ${formatHours(s.timeToContain.p90Hours)} (${s.timeToContain.cases} cases)`}
+      />
+      <Figure
+        label="Time to close"
+        value={formatHours(s.timeToClose.medianHours)}
+        detail={`median; 90th percentile ${formatHours(s.timeToClose.p90Hours)} (${s.timeToClose.cases} cases)`}
+      />
       <Figure label="Overdue tasks" value={s.overdueTasks.count} detail="remediation past its due date" />
       <Figure label="Overdue referrals" value={s.referrals.overdue.count} detail="open, past deadline" />
     </dl>

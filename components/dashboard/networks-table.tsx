@@ -19,9 +19,13 @@ export function NetworksTable({ summary }: { summary: DashboardSummary }) {
       </CardHeader>
       <CardContent>
         {summary.networks.pending ? (
-          <p className="py-4 text-sm text-muted-foreground">Working out the persona networks; they appear here in a few seconds.</p>
+          <p className="py-4 text-sm text-muted-foreground">
+            Working out the persona networks; they appear here in a few seconds.
+          </p>
         ) : items.length === 0 ? (
-          <p className="py-4 text-sm text-muted-foreground">No networks yet: personas that share an identifier or are linked form one.</p>
+          <p className="py-4 text-sm text-muted-foreground">
+            No networks yet: personas that share an identifier or are linked form one.
+          </p>
         ) : (
           <ScrollTable label="Largest persona networks" aria-labelledby="networks-title">
             <THead>
@@ -48,7 +52,11 @@ export function NetworksTable({ summary }: { summary: DashboardSummary }) {
                   </Td>
                   <Td className="text-right tabular-nums">{n.personas}</Td>
                   <Td className="text-right tabular-nums">{n.cases}</Td>
-                  <Td>{n.sharedIdentifierTypes.length ? n.sharedIdentifierTypes.map((t) => `${identifierTypeLabel(t.type)} (${t.count})`).join(", ") : "—"}</Td>
+                  <Td>
+                    {n.sharedIdentifierTypes.length
+                      ? n.sharedIdentifierTypes.map((t) => `${identifierTypeLabel(t.type)} (${t.count})`).join(", ")
+                      : "—"}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

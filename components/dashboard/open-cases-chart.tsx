@@ -25,7 +25,8 @@ const severityColour: Record<Severity, string> = {
 export function OpenCasesChart({ summary }: OpenCasesChartProps) {
   const router = useRouter();
   const scope = { team: summary.filters.team, channel: summary.filters.channel };
-  const count = (status: string, severity: string) => summary.openCases.find((c) => c.status === status && c.severity === severity)?.count ?? 0;
+  const count = (status: string, severity: string) =>
+    summary.openCases.find((c) => c.status === status && c.severity === severity)?.count ?? 0;
   const data = openStatuses.map((status) => ({
     status,
     label: statusLabels[status],
@@ -34,8 +35,14 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
   const shown = [...severities].reverse();
   const total = summary.totals.open;
   const rows = openStatuses.map((status) => [
-    { value: statusLabels[status], href: caseListHref({ status, severity: summary.filters.severity.join(","), ...scope }) },
-    ...shown.map((severity) => ({ value: count(status, severity), href: count(status, severity) ? caseListHref({ status, severity, ...scope }) : undefined })),
+    {
+      value: statusLabels[status],
+      href: caseListHref({ status, severity: summary.filters.severity.join(","), ...scope }),
+    },
+    ...shown.map((severity) => ({
+      value: count(status, severity),
+      href: count(status, severity) ? caseListHref({ status, severity, ...scope }) : undefined,
+    })),
     { value: shown.reduce((a, s) => a + count(status, s), 0) },
   ]);
   const gist = `${total} open case${total === 1 ? "" : "s"}: ${openStatuses.map((s) => `${statusLabels[s].toLowerCase()} ${rows[openStatuses.indexOf(s)]?.at(-1)?.value ?? 0}`).join(", ")}.`;
@@ -52,7 +59,13 @@ export function OpenCasesChart({ summary }: OpenCasesChartProps) {
       empty="No open cases match these filters."
     >
       <div className="dashboard-chart h-64" data-clickable>
-        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart
+          responsive
+          data={data}
+          style={{ width: "100%", height: "100%" }}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        >
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...axisProps} />
           <YAxis allowDecimals={false} {...axisProps} />

@@ -21,7 +21,10 @@ export function OverdueTasks({ summary }: { summary: DashboardSummary }) {
     <Card aria-labelledby="overdue-tasks-title">
       <CardHeader>
         <CardTitle id="overdue-tasks-title">Overdue remediation tasks ({count})</CardTitle>
-        <CardDescription>To do or in progress and past their due date, most overdue first{count > items.length ? `; the first ${items.length} shown` : ""}.</CardDescription>
+        <CardDescription>
+          To do or in progress and past their due date, most overdue first
+          {count > items.length ? `; the first ${items.length} shown` : ""}.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (
@@ -59,7 +62,9 @@ export function OverdueReferrals({ summary }: { summary: DashboardSummary }) {
     <Card aria-labelledby="overdue-referrals-title">
       <CardHeader>
         <CardTitle id="overdue-referrals-title">Referral deadlines missed ({count})</CardTitle>
-        <CardDescription>Open referrals (draft, submitted or acknowledged) whose deadline has passed, as on the Referrals page.</CardDescription>
+        <CardDescription>
+          Open referrals (draft, submitted or acknowledged) whose deadline has passed, as on the Referrals page.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (
@@ -78,7 +83,9 @@ export function OverdueReferrals({ summary }: { summary: DashboardSummary }) {
               {items.map((r) => (
                 <Tr key={r.id}>
                   <Td className="whitespace-nowrap">{caseLink(r.caseId, r.caseRef)}</Td>
-                  <Td>{r.destination === "other" ? (r.destinationName ?? "Other") : destinationLabels[r.destination]}</Td>
+                  <Td>
+                    {r.destination === "other" ? (r.destinationName ?? "Other") : destinationLabels[r.destination]}
+                  </Td>
                   <Td>{referralStatusLabels[r.status]}</Td>
                   <Td className="whitespace-nowrap text-destructive">{formatDay(r.deadlineAt)}</Td>
                 </Tr>

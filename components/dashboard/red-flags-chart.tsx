@@ -9,7 +9,12 @@ import { redFlagLabel } from "./labels";
 /** The red flags recorded most often in the period on personas of the cases in view. */
 export function RedFlagsChart({ summary }: { summary: DashboardSummary }) {
   const data = summary.redFlags.map((f) => ({ label: redFlagLabel(f.code), code: f.code, count: f.count }));
-  const gist = data.length ? `Most recorded: ${data.slice(0, 3).map((f) => `${f.label} (${f.count})`).join(", ")}.` : "No red flags recorded in the period.";
+  const gist = data.length
+    ? `Most recorded: ${data
+        .slice(0, 3)
+        .map((f) => `${f.label} (${f.count})`)
+        .join(", ")}.`
+    : "No red flags recorded in the period.";
   return (
     <ChartCard
       id="chart-red-flags"
@@ -22,10 +27,23 @@ export function RedFlagsChart({ summary }: { summary: DashboardSummary }) {
       empty="No red flags were recorded in this period."
     >
       <div className="dashboard-chart" style={{ height: Math.max(120, 30 + data.length * 30) }}>
-        <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "100%" }} accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+        <BarChart
+          responsive
+          layout="vertical"
+          data={data}
+          style={{ width: "100%", height: "100%" }}
+          accessibilityLayer={false}
+          margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+        >
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <XAxis type="number" allowDecimals={false} {...axisProps} />
-          <YAxis type="category" dataKey="label" width={190} {...axisProps} tick={{ ...axisProps.tick, fontSize: 11 }} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={190}
+            {...axisProps}
+            tick={{ ...axisProps.tick, fontSize: 11 }}
+          />
           <Tooltip {...tooltipProps} />
           <Bar dataKey="count" name="Personas" fill="var(--chart-bar)" isAnimationActive={false} />
         </BarChart>

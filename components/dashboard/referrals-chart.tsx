@@ -19,7 +19,11 @@ const statusColour: Record<ReferralStatus, string> = {
 export function ReferralsChart({ summary }: { summary: DashboardSummary }) {
   const items = summary.referrals.byDestination;
   const data = items.map((d) => ({ label: destinationLabels[d.destination], ...d.byStatus }));
-  const rows = items.map((d) => [{ value: destinationLabels[d.destination] }, ...referralStatuses.map((s) => ({ value: d.byStatus[s] })), { value: d.total }]);
+  const rows = items.map((d) => [
+    { value: destinationLabels[d.destination] },
+    ...referralStatuses.map((s) => ({ value: d.byStatus[s] })),
+    { value: d.total },
+  ]);
   const total = items.reduce((a, d) => a + d.total, 0);
   const gist = total
     ? `${total} referral${total === 1 ? "" : "s"} made: ${items.map((d) => `${destinationLabels[d.destination]} ${d.total}`).join(", ")}.`
@@ -37,14 +41,28 @@ export function ReferralsChart({ summary }: { summary: DashboardSummary }) {
       empty="No referrals were made in this period."
     >
       <div className="dashboard-chart" style={{ height: Math.max(120, 40 + items.length * 36) }}>
-        <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "100%" }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <BarChart
+          responsive
+          layout="vertical"
+          data={data}
+          style={{ width: "100%", height: "100%" }}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+        >
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <XAxis type="number" allowDecimals={false} {...axisProps} />
           <YAxis type="category" dataKey="label" width={150} {...axisProps} />
           <Tooltip {...tooltipProps} />
           <Legend {...legendProps} />
           {referralStatuses.map((s) => (
-            <Bar key={s} dataKey={s} name={referralStatusLabels[s]} stackId="referrals" fill={statusColour[s]} isAnimationActive={false} />
+            <Bar
+              key={s}
+              dataKey={s}
+              name={referralStatusLabels[s]}
+              stackId="referrals"
+              fill={statusColour[s]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </div>

@@ -21,8 +21,21 @@ const summary: DashboardSummary = {
   timeToClose: { cases: 2, medianHours: null, p90Hours: null },
   falseAlarms: { closed: 2, cleared: 1, share: 0.5 },
   overdueTasks: { count: 4, items: [] },
-  referrals: { byDestination: [{ destination: "fbi_ic3", total: 2, byStatus: { draft: 0, submitted: 2, acknowledged: 0, closed: 0, declined: 0 } }], overdue: { count: 1, items: [] } },
-  networks: { items: [{ personas: 6, cases: 3, samplePersonas: [], sharedIdentifierTypes: [] }], asOf: "2019-04-01T08:59:00.000Z", pending: false },
+  referrals: {
+    byDestination: [
+      {
+        destination: "fbi_ic3",
+        total: 2,
+        byStatus: { draft: 0, submitted: 2, acknowledged: 0, closed: 0, declined: 0 },
+      },
+    ],
+    overdue: { count: 1, items: [] },
+  },
+  networks: {
+    items: [{ personas: 6, cases: 3, samplePersonas: [], sharedIdentifierTypes: [] }],
+    asOf: "2019-04-01T08:59:00.000Z",
+    pending: false,
+  },
   redFlags: [{ code: "NO_VIDEO", count: 3 }],
 };
 

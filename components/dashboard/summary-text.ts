@@ -1,6 +1,14 @@
 import { caseStatuses, severities } from "@/lib/cases/constants";
 import type { DashboardSummary } from "@/lib/dashboard/views";
-import { destinationLabels, formatDay, formatHours, formatShare, redFlagLabel, severityLabels, statusLabels } from "./labels";
+import {
+  destinationLabels,
+  formatDay,
+  formatHours,
+  formatShare,
+  redFlagLabel,
+  severityLabels,
+  statusLabels,
+} from "./labels";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,9 +31,18 @@ export function summaryText(s: DashboardSummary): string {
     s.filters.channel ? `hiring channel ${s.filters.channel}` : null,
     s.filters.severity.length ? `severity ${s.filters.severity.join(", ")}` : null,
   ].filter(Boolean);
-  const open = (key: "status" | "severity", value: string) => s.openCases.filter((c) => c[key] === value).reduce((a, c) => a + c.count, 0);
-  const byStatus = counted(caseStatuses, (st) => open("status", st), (st) => statusLabels[st]);
-  const bySeverity = counted([...severities].reverse(), (sv) => open("severity", sv), (sv) => severityLabels[sv]);
+  const open = (key: "status" | "severity", value: string) =>
+    s.openCases.filter((c) => c[key] === value).reduce((a, c) => a + c.count, 0);
+  const byStatus = counted(
+    caseStatuses,
+    (st) => open("status", st),
+    (st) => statusLabels[st],
+  );
+  const bySeverity = counted(
+    [...severities].reverse(),
+    (sv) => open("severity", sv),
+    (sv) => severityLabels[sv],
+  );
   const referralsMade = s.referrals.byDestination.reduce((a, d) => a + d.total, 0);
   const lines = [
     `Investigations status, ${formatDay(s.period.from)} to ${formatDay(s.period.to)} (${plural(s.period.days, "day")})`,
@@ -38,8 +55,19 @@ export function summaryText(s: DashboardSummary): string {
     `Time to close: median ${formatHours(s.timeToClose.medianHours)}, 90th percentile ${formatHours(s.timeToClose.p90Hours)} (${plural(s.timeToClose.cases, "case")})`,
     `Overdue remediation tasks: ${s.overdueTasks.count}`,
     `Referrals made: ${referralsMade}${referralsMade ? ` (${s.referrals.byDestination.map((d) => `${destinationLabels[d.destination]} ${d.total}`).join(", ")})` : ""}; past their deadline: ${s.referrals.overdue.count}`,
-    `Top red flags (personas of cases opened in the period): ${s.redFlags.length ? s.redFlags.slice(0, 5).map((f) => `${redFlagLabel(f.code)} (${f.count})`).join("; ") : "none recorded"}`,
-    ...(s.networks.items[0] ? [`Largest persona network: ${plural(s.networks.items[0].personas, "persona")} across ${plural(s.networks.items[0].cases, "case")}`] : []),
+    `Top red flags (personas of cases opened in the period): ${
+      s.redFlags.length
+        ? s.redFlags
+            .slice(0, 5)
+            .map((f) => `${redFlagLabel(f.code)} (${f.count})`)
+            .join("; ")
+        : "none recorded"
+    }`,
+    ...(s.networks.items[0]
+      ? [
+          `Largest persona network: ${plural(s.networks.items[0].personas, "persona")} across ${plural(s.networks.items[0].cases, "case")}`,
+        ]
+      : []),
     "",
     "Week by week (opened / closed):",
     ...s.weekly.map((w) => `  ${w.week} (from ${formatDay(w.weekStart)}): ${w.opened} / ${w.closed}`),

@@ -21,7 +21,12 @@ export function WeeklyChart({ summary }: WeeklyChartProps) {
   const scope = { team: summary.filters.team, channel: summary.filters.channel };
   // The week, cut to the period, as the case list's opened-between filter.
   const openedHref = (weekStart: string) =>
-    caseListHref({ openedFrom: weekStart < from ? from : weekStart, openedTo: addDays(weekStart, 6) > to ? to : addDays(weekStart, 6), severity, ...scope });
+    caseListHref({
+      openedFrom: weekStart < from ? from : weekStart,
+      openedTo: addDays(weekStart, 6) > to ? to : addDays(weekStart, 6),
+      severity,
+      ...scope,
+    });
   const rows = summary.weekly.map((w) => [
     { value: `${w.week} (from ${formatDay(w.weekStart)})` },
     { value: w.opened, href: w.opened ? openedHref(w.weekStart) : undefined },
@@ -41,7 +46,13 @@ export function WeeklyChart({ summary }: WeeklyChartProps) {
       csvName={`opened-closed-${from}-${to}`}
     >
       <div className="dashboard-chart h-64" data-clickable>
-        <BarChart responsive data={summary.weekly} style={{ width: "100%", height: "100%" }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart
+          responsive
+          data={summary.weekly}
+          style={{ width: "100%", height: "100%" }}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        >
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="week" {...axisProps} tickFormatter={(w: string) => w.slice(5)} minTickGap={8} />
           <YAxis allowDecimals={false} {...axisProps} />

@@ -33,10 +33,20 @@ export function WeeklySummary({ summary }: { summary: DashboardSummary }) {
       </CardHeader>
       <CardContent>
         <p role="status" className="sr-only">
-          {state === "copied" ? "Summary copied" : state === "failed" ? "Could not copy; select the text and copy it instead" : ""}
+          {state === "copied"
+            ? "Summary copied"
+            : state === "failed"
+              ? "Could not copy; select the text and copy it instead"
+              : ""}
         </p>
-        {state === "failed" ? <p className="mb-2 text-sm text-destructive">Could not copy; select the text below and copy it instead.</p> : null}
-        <pre data-testid="weekly-summary" tabIndex={0} className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 font-mono text-xs">
+        {state === "failed" ? (
+          <p className="mb-2 text-sm text-destructive">Could not copy; select the text below and copy it instead.</p>
+        ) : null}
+        <pre
+          data-testid="weekly-summary"
+          tabIndex={0}
+          className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 font-mono text-xs"
+        >
           {text}
         </pre>
       </CardContent>

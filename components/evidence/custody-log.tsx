@@ -19,7 +19,9 @@ export function CustodyLog({ evidenceId }: { evidenceId: string }) {
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
         <div>
           <CardTitle>Chain of custody</CardTitle>
-          <CardDescription>Every upload, view, download, check and hold, with who, when and from where.</CardDescription>
+          <CardDescription>
+            Every upload, view, download, check and hold, with who, when and from where.
+          </CardDescription>
         </div>
         <Button asChild size="sm" variant="outline">
           <a href={custodyCsvUrl(evidenceId)} download>
@@ -44,11 +46,22 @@ export function CustodyLog({ evidenceId }: { evidenceId: string }) {
             </THead>
             <TBody>
               {items.map((e) => (
-                <Tr key={e.id} data-testid="custody-row" className={cn(e.action === "verification_failed" && "bg-destructive/10")}>
+                <Tr
+                  key={e.id}
+                  data-testid="custody-row"
+                  className={cn(e.action === "verification_failed" && "bg-destructive/10")}
+                >
                   <Td className="whitespace-nowrap text-xs">
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </Td>
-                  <Td className={cn("whitespace-nowrap font-medium", e.action === "verification_failed" && "text-destructive")}>{custodyLabels[e.action]}</Td>
+                  <Td
+                    className={cn(
+                      "whitespace-nowrap font-medium",
+                      e.action === "verification_failed" && "text-destructive",
+                    )}
+                  >
+                    {custodyLabels[e.action]}
+                  </Td>
                   <Td className="text-xs">{e.actor}</Td>
                   <Td className="font-mono text-xs">{e.ip ?? "—"}</Td>
                   <Td className="max-w-md break-all text-xs text-muted-foreground">{describeCustody(e.detail)}</Td>

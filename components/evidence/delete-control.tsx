@@ -25,7 +25,9 @@ export function DeleteControl({ item }: { item: EvidenceView }) {
           remove.mutate(reason, { onSuccess: () => router.push(`/cases/${item.caseId}?tab=evidence`) });
         }}
       >
-        <p className="text-xs text-muted-foreground">The item leaves the case; the record of it, and of everyone who handled it, stays.</p>
+        <p className="text-xs text-muted-foreground">
+          The item leaves the case; the record of it, and of everyone who handled it, stays.
+        </p>
         <Field id="delete-reason" label="Reason for deleting">
           <Input id="delete-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
         </Field>

@@ -58,7 +58,12 @@ export function EvidenceDetail({ initial }: { initial: EvidenceView }) {
               </Row>
               <Row label="Claimed type">{item.claimedMimeType ?? "—"}</Row>
               <Row label="Collected">
-                {[item.collectedAt ? formatDateTime(item.collectedAt) : null, item.collectedBy ? `by ${item.collectedBy}` : null].filter(Boolean).join(" ") || "—"}
+                {[
+                  item.collectedAt ? formatDateTime(item.collectedAt) : null,
+                  item.collectedBy ? `by ${item.collectedBy}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ") || "—"}
               </Row>
               <Row label="Source">{item.source ?? "—"}</Row>
               <Row label="Uploaded">
@@ -112,7 +117,11 @@ export function EvidenceDetail({ initial }: { initial: EvidenceView }) {
             </CardHeader>
             <CardContent className="flex flex-col gap-3">
               {item.permissions.hold ? <HoldControls key={String(item.legalHold)} item={item} /> : null}
-              {item.legalHold ? <p className="text-sm text-muted-foreground">On legal hold: it cannot be deleted until legal releases the hold.</p> : null}
+              {item.legalHold ? (
+                <p className="text-sm text-muted-foreground">
+                  On legal hold: it cannot be deleted until legal releases the hold.
+                </p>
+              ) : null}
               {item.permissions.delete ? <DeleteControl item={item} /> : null}
             </CardContent>
           </Card>

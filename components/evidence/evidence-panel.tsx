@@ -38,7 +38,8 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
         <CardContent className="flex flex-col gap-2">
           {mismatches > 0 ? (
             <Alert tone="info" className="border-warning/60 bg-warning/10">
-              {mismatches === 1 ? "One item's" : `${mismatches} items'`} content does not match the type it was uploaded as. Check them before relying on them.
+              {mismatches === 1 ? "One item's" : `${mismatches} items'`} content does not match the type it was uploaded
+              as. Check them before relying on them.
             </Alert>
           ) : null}
           {items.length > 0 ? <EvidenceTable items={items} /> : null}

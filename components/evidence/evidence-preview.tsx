@@ -20,7 +20,9 @@ function TextPreview({ item, onRead }: { item: EvidenceView; onRead: () => void 
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     queryFn: async () => {
-      const response = await fetch(contentUrl(item.id, true), { headers: { range: `bytes=0-${TEXT_PREVIEW_BYTES - 1}` } });
+      const response = await fetch(contentUrl(item.id, true), {
+        headers: { range: `bytes=0-${TEXT_PREVIEW_BYTES - 1}` },
+      });
       onRead();
       if (!response.ok) throw new Error(`The preview could not be loaded (${response.status})`);
       return response.text();
@@ -34,10 +36,17 @@ function TextPreview({ item, onRead }: { item: EvidenceView; onRead: () => void 
       {item.preview === "text" && item.mimeType !== "text/plain" ? (
         <p className="text-xs text-muted-foreground">Shown as plain text ({item.mimeType} is never rendered).</p>
       ) : null}
-      <pre data-testid="text-preview" className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-words rounded-md border bg-muted/40 p-3 font-mono text-xs">
+      <pre
+        data-testid="text-preview"
+        className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-words rounded-md border bg-muted/40 p-3 font-mono text-xs"
+      >
         {state.text}
       </pre>
-      {item.size > TEXT_PREVIEW_BYTES ? <p className="text-xs text-muted-foreground">Showing the first {formatBytes(TEXT_PREVIEW_BYTES)} of {formatBytes(item.size)}.</p> : null}
+      {item.size > TEXT_PREVIEW_BYTES ? (
+        <p className="text-xs text-muted-foreground">
+          Showing the first {formatBytes(TEXT_PREVIEW_BYTES)} of {formatBytes(item.size)}.
+        </p>
+      ) : null}
     </>
   );
 }
@@ -46,23 +55,44 @@ function Preview({ item, onRead }: { item: EvidenceView; onRead: () => void }) {
   const src = contentUrl(item.id, true);
   switch (item.preview) {
     case "image":
-      // eslint-disable-next-line @next/next/no-img-element -- the bytes come from our own content route, never an optimiser
-      return <img src={src} alt={`Preview of ${item.title}`} onLoad={onRead} onError={onRead} className="max-h-[70vh] max-w-full rounded-md border object-contain" />;
+      return (
+        // eslint-disable-next-line @next/next/no-img-element -- the bytes come from our own content route, never an optimiser
+        <img
+          src={src}
+          alt={`Preview of ${item.title}`}
+          onLoad={onRead}
+          onError={onRead}
+          className="max-h-[70vh] max-w-full rounded-md border object-contain"
+        />
+      );
     case "pdf":
       // A frame, not <object>: the pages' CSP allows no plugins (object-src 'none'). The response
       // carries a sandboxing CSP, and a browser that will not show a PDF under it leaves the link.
       return (
         <>
-          <iframe src={src} title={`Preview of ${item.title}`} onLoad={onRead} className="h-[70vh] w-full rounded-md border" />
+          <iframe
+            src={src}
+            title={`Preview of ${item.title}`}
+            onLoad={onRead}
+            className="h-[70vh] w-full rounded-md border"
+          />
           <p className="text-xs text-muted-foreground">
-            Nothing above? This browser does not show PDFs here: <a href={contentUrl(item.id)} className="text-primary underline">download it</a> instead.
+            Nothing above? This browser does not show PDFs here:{" "}
+            <a href={contentUrl(item.id)} className="text-primary underline">
+              download it
+            </a>{" "}
+            instead.
           </p>
         </>
       );
     case "text":
       return <TextPreview item={item} onRead={onRead} />;
     default:
-      return <p className="text-sm text-muted-foreground">There is no safe preview for {item.mimeType}. Download the file to open it.</p>;
+      return (
+        <p className="text-sm text-muted-foreground">
+          There is no safe preview for {item.mimeType}. Download the file to open it.
+        </p>
+      );
   }
 }
 

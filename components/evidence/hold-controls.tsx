@@ -25,10 +25,21 @@ export function HoldControls({ item }: { item: EvidenceView }) {
       }}
     >
       <Field id="hold-reason" label={item.legalHold ? "Reason for releasing the hold" : "Reason for the hold"}>
-        <Input id="hold-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder={item.legalHold ? "Matter closed" : "Preservation notice, litigation…"} />
+        <Input
+          id="hold-reason"
+          value={reason}
+          maxLength={2000}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={item.legalHold ? "Matter closed" : "Preservation notice, litigation…"}
+        />
       </Field>
       <div>
-        <Button type="submit" size="sm" variant={item.legalHold ? "outline" : "default"} disabled={action.isPending || reason.trim() === ""}>
+        <Button
+          type="submit"
+          size="sm"
+          variant={item.legalHold ? "outline" : "default"}
+          disabled={action.isPending || reason.trim() === ""}
+        >
           {label}
         </Button>
       </div>

@@ -33,7 +33,8 @@ export function guessKind(file: { name: string; type: string }): EvidenceKind {
   if (file.type.startsWith("image/")) return "screenshot";
   if (file.type.startsWith("audio/") || file.type.startsWith("video/")) return "interview_recording";
   if (/\.(eml|msg|mbox)$/.test(name)) return "email";
-  if (/\.(pcap|pcapng|har)$/.test(name) || /(vpn|proxy|netflow|firewall).*\.(log|csv|json)$/.test(name)) return "network_log";
+  if (/\.(pcap|pcapng|har)$/.test(name) || /(vpn|proxy|netflow|firewall).*\.(log|csv|json)$/.test(name))
+    return "network_log";
   if (/(chat|slack|teams|telegram|whatsapp|discord)/.test(name) || /\.(log|txt)$/.test(name)) return "chat_log";
   if (/\.(js|ts|py|go|rs|java|rb|php|sh|diff|patch)$/.test(name)) return "code";
   if (/\.(pdf|docx?|odt|rtf|xlsx?|csv|pptx?)$/.test(name)) return "document";

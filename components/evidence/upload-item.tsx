@@ -27,7 +27,8 @@ interface UploadItemProps {
   onRemove: () => void;
 }
 
-const textareaClass = "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textareaClass =
+  "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** One file waiting to go up: its details, then its progress, then its exhibit number and hash. */
 export function UploadItem({ item, onChange, onRemove }: UploadItemProps) {
@@ -41,7 +42,13 @@ export function UploadItem({ item, onChange, onRemove }: UploadItemProps) {
           {item.file.name} <span className="font-normal text-muted-foreground">· {formatBytes(item.file.size)}</span>
         </p>
         {!locked ? (
-          <Button type="button" size="sm" variant="ghost" onClick={onRemove} aria-label={`Remove ${item.file.name} from the upload`}>
+          <Button
+            type="button"
+            size="sm"
+            variant="ghost"
+            onClick={onRemove}
+            aria-label={`Remove ${item.file.name} from the upload`}
+          >
             Remove
           </Button>
         ) : null}
@@ -50,7 +57,12 @@ export function UploadItem({ item, onChange, onRemove }: UploadItemProps) {
         <fieldset disabled={locked} className="grid gap-2 sm:grid-cols-2">
           <legend className="sr-only">Details of {item.file.name}</legend>
           <Field id={id("title")} label="Title">
-            <Input id={id("title")} value={item.meta.title} maxLength={300} onChange={(e) => onChange({ title: e.target.value })} />
+            <Input
+              id={id("title")}
+              value={item.meta.title}
+              maxLength={300}
+              onChange={(e) => onChange({ title: e.target.value })}
+            />
           </Field>
           <Field id={id("kind")} label="Kind">
             <Select id={id("kind")} value={item.meta.kind} onChange={(e) => onChange({ kind: e.target.value })}>
@@ -62,16 +74,42 @@ export function UploadItem({ item, onChange, onRemove }: UploadItemProps) {
             </Select>
           </Field>
           <Field id={id("collectedAt")} label="Collected at">
-            <Input id={id("collectedAt")} type="datetime-local" value={item.meta.collectedAt} onChange={(e) => onChange({ collectedAt: e.target.value })} />
+            <Input
+              id={id("collectedAt")}
+              type="datetime-local"
+              value={item.meta.collectedAt}
+              onChange={(e) => onChange({ collectedAt: e.target.value })}
+            />
           </Field>
           <Field id={id("collectedBy")} label="Collected by">
-            <Input id={id("collectedBy")} value={item.meta.collectedBy} maxLength={200} onChange={(e) => onChange({ collectedBy: e.target.value })} />
+            <Input
+              id={id("collectedBy")}
+              value={item.meta.collectedBy}
+              maxLength={200}
+              onChange={(e) => onChange({ collectedBy: e.target.value })}
+            />
           </Field>
-          <Field id={id("source")} label="Source" className="flex flex-col gap-1.5 sm:col-span-2" hint="Where it came from: a mailbox, a laptop image, an HR system…">
-            <Input id={id("source")} value={item.meta.source} maxLength={500} onChange={(e) => onChange({ source: e.target.value })} />
+          <Field
+            id={id("source")}
+            label="Source"
+            className="flex flex-col gap-1.5 sm:col-span-2"
+            hint="Where it came from: a mailbox, a laptop image, an HR system…"
+          >
+            <Input
+              id={id("source")}
+              value={item.meta.source}
+              maxLength={500}
+              onChange={(e) => onChange({ source: e.target.value })}
+            />
           </Field>
           <Field id={id("description")} label="Description" className="flex flex-col gap-1.5 sm:col-span-2">
-            <textarea id={id("description")} rows={2} className={textareaClass} value={item.meta.description} onChange={(e) => onChange({ description: e.target.value })} />
+            <textarea
+              id={id("description")}
+              rows={2}
+              className={textareaClass}
+              value={item.meta.description}
+              onChange={(e) => onChange({ description: e.target.value })}
+            />
           </Field>
         </fieldset>
       ) : null}

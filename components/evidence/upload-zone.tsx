@@ -14,7 +14,14 @@ let counter = 0;
 
 function pendingFrom(file: File, maxBytes: number): PendingUpload {
   counter += 1;
-  const meta: UploadMetadata = { title: file.name.replace(/\.[^.]+$/, ""), kind: guessKind(file), collectedAt: "", collectedBy: "", source: "", description: "" };
+  const meta: UploadMetadata = {
+    title: file.name.replace(/\.[^.]+$/, ""),
+    kind: guessKind(file),
+    collectedAt: "",
+    collectedBy: "",
+    source: "",
+    description: "",
+  };
   const tooBig = file.size > maxBytes;
   return {
     key: `f${counter}`,
@@ -22,7 +29,11 @@ function pendingFrom(file: File, maxBytes: number): PendingUpload {
     meta,
     status: tooBig ? "failed" : "ready",
     progress: 0,
-    error: tooBig ? `Larger than the limit of ${formatBytes(maxBytes)}` : file.size === 0 ? "This file is empty" : undefined,
+    error: tooBig
+      ? `Larger than the limit of ${formatBytes(maxBytes)}`
+      : file.size === 0
+        ? "This file is empty"
+        : undefined,
   };
 }
 
@@ -34,18 +45,26 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
   const input = useRef<HTMLInputElement>(null);
   const refresh = useRefreshEvidenceList(caseId);
 
-  const update = (key: string, change: Partial<PendingUpload>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
-  const add = (files: FileList | null) => files && setItems((all) => [...all, ...Array.from(files, (f) => pendingFrom(f, maxBytes))]);
-  const waiting = items.filter((i) => i.status === "ready" || (i.status === "failed" && i.file.size > 0 && i.file.size <= maxBytes));
+  const update = (key: string, change: Partial<PendingUpload>) =>
+    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const add = (files: FileList | null) =>
+    files && setItems((all) => [...all, ...Array.from(files, (f) => pendingFrom(f, maxBytes))]);
+  const waiting = items.filter(
+    (i) => i.status === "ready" || (i.status === "failed" && i.file.size > 0 && i.file.size <= maxBytes),
+  );
 
   async function uploadAll() {
     setBusy(true);
     // One at a time, in the order shown, so exhibit numbers follow the list.
     for (const item of waiting) {
       update(item.key, { status: "uploading", progress: 0, error: undefined });
-      const meta = { ...item.meta, collectedAt: item.meta.collectedAt ? new Date(item.meta.collectedAt).toISOString() : "" };
+      const meta = {
+        ...item.meta,
+        collectedAt: item.meta.collectedAt ? new Date(item.meta.collectedAt).toISOString() : "",
+      };
       try {
-        const result = await uploadEvidenceFile(caseId, item.file, meta, (progress) => update(item.key, { progress })).done;
+        const result = await uploadEvidenceFile(caseId, item.file, meta, (progress) => update(item.key, { progress }))
+          .done;
         update(item.key, { status: "done", progress: 1, result });
         void refresh();
       } catch (error) {
@@ -59,7 +78,9 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
     <Card>
       <CardHeader>
         <CardTitle>Add evidence</CardTitle>
-        <CardDescription>Each file is hashed with SHA-256 as it uploads and stored unchanged. Up to {formatBytes(maxBytes)} per file.</CardDescription>
+        <CardDescription>
+          Each file is hashed with SHA-256 as it uploads and stored unchanged. Up to {formatBytes(maxBytes)} per file.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <div
@@ -74,7 +95,10 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
             setDragging(false);
             add(e.dataTransfer.files);
           }}
-          className={cn("flex flex-col items-center gap-2 rounded-md border-2 border-dashed p-6 text-center text-sm", dragging && "border-primary bg-primary/5")}
+          className={cn(
+            "flex flex-col items-center gap-2 rounded-md border-2 border-dashed p-6 text-center text-sm",
+            dragging && "border-primary bg-primary/5",
+          )}
         >
           <Upload aria-hidden className="size-6 text-muted-foreground" />
           <p>Drop files here, or</p>
@@ -109,7 +133,12 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
               <Button type="button" onClick={uploadAll} disabled={busy || waiting.length === 0}>
                 {busy ? "Uploading…" : `Upload ${waiting.length} ${waiting.length === 1 ? "file" : "files"}`}
               </Button>
-              <Button type="button" variant="ghost" disabled={busy} onClick={() => setItems((all) => all.filter((i) => i.status !== "done"))}>
+              <Button
+                type="button"
+                variant="ghost"
+                disabled={busy}
+                onClick={() => setItems((all) => all.filter((i) => i.status !== "done"))}
+              >
                 Clear finished
               </Button>
             </div>

@@ -20,7 +20,8 @@ export function VerifyButton({ evidenceId, caseId }: { evidenceId: string; caseI
       {verify.error ? <Alert tone="error">{verify.error.message}</Alert> : null}
       {result?.ok ? (
         <Alert tone="success" data-testid="verify-result">
-          <span className="font-semibold">Verified.</span> The stored bytes still hash to the SHA-256 recorded at upload.
+          <span className="font-semibold">Verified.</span> The stored bytes still hash to the SHA-256 recorded at
+          upload.
         </Alert>
       ) : null}
       {result && !result.ok ? (
@@ -33,7 +34,8 @@ export function VerifyButton({ evidenceId, caseId }: { evidenceId: string; caseI
             <p>The stored bytes of this item are missing. Do not rely on this exhibit; tell the case lead and legal.</p>
           ) : (
             <p className="break-all">
-              The stored bytes no longer match. Recorded {result.expected}, now {result.actual}. Downloads of this item are stopped; tell the case lead and legal.
+              The stored bytes no longer match. Recorded {result.expected}, now {result.actual}. Downloads of this item
+              are stopped; tell the case lead and legal.
             </p>
           )}
         </Alert>

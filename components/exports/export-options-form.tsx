@@ -18,10 +18,31 @@ interface ExportOptionsFormProps {
   onCancel: () => void;
 }
 
-function Check({ id, label, checked, disabled, onChange, hint }: { id: string; label: string; checked: boolean; disabled?: boolean; onChange: (v: boolean) => void; hint?: string }) {
+function Check({
+  id,
+  label,
+  checked,
+  disabled,
+  onChange,
+  hint,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (v: boolean) => void;
+  hint?: string;
+}) {
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" className="mt-0.5 size-4" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-0.5 size-4"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id} className="text-sm">
         {label}
         {hint ? <span className="block text-xs text-muted-foreground">{hint}</span> : null}
@@ -46,9 +67,17 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
 
   const submit = () => {
     const exclude = excludedIds.map((evidenceId) => ({ evidenceId, reason: left[evidenceId]?.trim() ?? "" }));
-    const missing = Object.fromEntries(exclude.flatMap((e, i) => (e.reason ? [] : [[`options.exclude.${i}.reason`, "Say why this item is left out"]])));
+    const missing = Object.fromEntries(
+      exclude.flatMap((e, i) => (e.reason ? [] : [[`options.exclude.${i}.reason`, "Say why this item is left out"]])),
+    );
     if (Object.keys(missing).length) return setErrors(missing);
-    const options: ExportOptionsInput = { exclude, privileged, includeReport: report, includeGraph: report && graph, includeStix: stix };
+    const options: ExportOptionsInput = {
+      exclude,
+      privileged,
+      includeReport: report,
+      includeGraph: report && graph,
+      includeStix: stix,
+    };
     create.mutate(options, {
       onSuccess: ({ id }) => onStarted(id),
       onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
@@ -69,7 +98,11 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-semibold">Evidence items</legend>
         {evidence.error ? <Alert tone="error">{evidence.error.message}</Alert> : null}
-        {evidence.data && items.length === 0 ? <p className="text-sm text-muted-foreground">This case has no evidence yet; the pack will hold the case record, report and logs only.</p> : null}
+        {evidence.data && items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            This case has no evidence yet; the pack will hold the case record, report and logs only.
+          </p>
+        ) : null}
         {items.map((item) => {
           const out = item.id in left;
           const reasonId = `export-reason-${item.id}`;
@@ -89,13 +122,23 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
                   })
                 }
               />
-              {privilegedSet.has(item.id) ? <Badge variant="outline" className="w-fit">Privileged</Badge> : null}
+              {privilegedSet.has(item.id) ? (
+                <Badge variant="outline" className="w-fit">
+                  Privileged
+                </Badge>
+              ) : null}
               {out ? (
                 <div className="ml-6 flex flex-col gap-1">
                   <label htmlFor={reasonId} className="text-xs font-medium">
                     Reason for leaving out {item.exhibitNo}
                   </label>
-                  <Input id={reasonId} value={left[item.id] ?? ""} onChange={(e) => setLeft((prev) => ({ ...prev, [item.id]: e.target.value }))} required {...invalidProps(reasonId, error)} />
+                  <Input
+                    id={reasonId}
+                    value={left[item.id] ?? ""}
+                    onChange={(e) => setLeft((prev) => ({ ...prev, [item.id]: e.target.value }))}
+                    required
+                    {...invalidProps(reasonId, error)}
+                  />
                   {error ? (
                     <p id={`${reasonId}-error`} className="text-xs text-destructive">
                       {error}
@@ -108,10 +151,19 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
         })}
       </fieldset>
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 text-sm font-semibold">Items marked privileged{privilegedIds.length ? ` (${privilegedIds.length} in this case)` : ""}</legend>
+        <legend className="mb-1 text-sm font-semibold">
+          Items marked privileged{privilegedIds.length ? ` (${privilegedIds.length} in this case)` : ""}
+        </legend>
         {(["list_only", "include"] as const).map((value) => (
           <div key={value} className="flex items-center gap-2">
-            <input id={`export-privileged-${value}`} type="radio" name="privileged" className="size-4" checked={privileged === value} onChange={() => setPrivileged(value)} />
+            <input
+              id={`export-privileged-${value}`}
+              type="radio"
+              name="privileged"
+              className="size-4"
+              checked={privileged === value}
+              onChange={() => setPrivileged(value)}
+            />
             <label htmlFor={`export-privileged-${value}`} className="text-sm">
               {value === "list_only" ? "List them without their content" : "Include their content"}
             </label>
@@ -121,8 +173,19 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-semibold">Also in the pack</legend>
         <Check id="export-report" label="Readable report (report.pdf)" checked={report} onChange={setReport} />
-        <Check id="export-graph" label="Picture of the persona graph in the report" checked={report && graph} disabled={!report} onChange={setGraph} />
-        <Check id="export-stix" label="STIX 2.1 bundle for threat-intelligence platforms" checked={stix} onChange={setStix} />
+        <Check
+          id="export-graph"
+          label="Picture of the persona graph in the report"
+          checked={report && graph}
+          disabled={!report}
+          onChange={setGraph}
+        />
+        <Check
+          id="export-stix"
+          label="STIX 2.1 bundle for threat-intelligence platforms"
+          checked={stix}
+          onChange={setStix}
+        />
       </fieldset>
       {create.error && !Object.keys(errors).length ? <Alert tone="error">{create.error.message}</Alert> : null}
       <div className="flex gap-2">

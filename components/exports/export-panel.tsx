@@ -40,18 +40,34 @@ export function ExportPanel({ caseId, privilegedIds }: ExportPanelProps) {
         </Link>
       </div>
       {open ? (
-        <div id={regionId} role="region" aria-label="Export evidence pack" className="flex flex-col gap-4 rounded-lg border p-4">
+        <div
+          id={regionId}
+          role="region"
+          aria-label="Export evidence pack"
+          className="flex flex-col gap-4 rounded-lg border p-4"
+        >
           {choosing ? (
             <>
               <p className="text-sm text-muted-foreground">
-                One ZIP with the evidence files, a signed manifest, SHA256SUMS, a PDF report, the custody and audit logs and a STIX bundle. It is built in the background; you can leave this page.
+                One ZIP with the evidence files, a signed manifest, SHA256SUMS, a PDF report, the custody and audit logs
+                and a STIX bundle. It is built in the background; you can leave this page.
               </p>
-              <ExportOptionsForm caseId={caseId} privilegedIds={privilegedIds} onStarted={() => setChoosing(false)} onCancel={() => setOpen(false)} />
+              <ExportOptionsForm
+                caseId={caseId}
+                privilegedIds={privilegedIds}
+                onStarted={() => setChoosing(false)}
+                onCancel={() => setOpen(false)}
+              />
             </>
           ) : null}
           <div className="flex flex-col gap-2">
             <h2 className="text-sm font-semibold">Packs of this case</h2>
-            <ExportsTable search={`caseId=${caseId}&pageSize=5`} showCase={false} label="Evidence packs of this case" empty="No packs made yet. Choose the options above and start an export." />
+            <ExportsTable
+              search={`caseId=${caseId}&pageSize=5`}
+              showCase={false}
+              label="Evidence packs of this case"
+              empty="No packs made yet. Choose the options above and start an export."
+            />
           </div>
         </div>
       ) : null}

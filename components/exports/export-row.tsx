@@ -26,14 +26,23 @@ export function ExportRow({ item, showCase }: { item: ExportView; showCase: bool
       <Td className="whitespace-nowrap">
         {formatDateTime(item.createdAt)}
         {/* The id is what a referral's disclosure log asks for to record the pack's hash. */}
-        <span className="block font-mono text-[10px] text-muted-foreground" title="Export ID, for a referral's disclosure log">
+        <span
+          className="block font-mono text-[10px] text-muted-foreground"
+          title="Export ID, for a referral's disclosure log"
+        >
           ID {item.id}
         </span>
       </Td>
       <Td>{item.createdBy?.name ?? "Former user"}</Td>
       <Td>
-        {tracked || isBuilding(item) ? <ExportProgress initial={item} caseId={item.caseId} /> : <ExportStatusBadge status={item.status} />}
-        {item.status === "failed" && item.error ? <span className="mt-1 block max-w-xs text-xs text-destructive">{item.error}</span> : null}
+        {tracked || isBuilding(item) ? (
+          <ExportProgress initial={item} caseId={item.caseId} />
+        ) : (
+          <ExportStatusBadge status={item.status} />
+        )}
+        {item.status === "failed" && item.error ? (
+          <span className="mt-1 block max-w-xs text-xs text-destructive">{item.error}</span>
+        ) : null}
       </Td>
       <Td className="whitespace-nowrap">{item.size === null ? "—" : formatBytes(item.size)}</Td>
       <Td className="font-mono text-xs" title={item.sha256 ?? undefined}>

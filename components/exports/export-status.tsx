@@ -5,10 +5,19 @@ import { Badge } from "@/components/ui/badge";
 import { useExport, useRefreshAfterExport } from "@/lib/client/hooks/use-exports";
 import type { ExportView } from "@/lib/exports/views";
 
-const labels: Record<ExportView["status"], string> = { queued: "Queued", running: "Building", done: "Ready", failed: "Failed" };
+const labels: Record<ExportView["status"], string> = {
+  queued: "Queued",
+  running: "Building",
+  done: "Ready",
+  failed: "Failed",
+};
 
 export function ExportStatusBadge({ status }: { status: ExportView["status"] }) {
-  return <Badge variant={status === "failed" ? "destructive" : status === "done" ? "default" : "muted"}>{labels[status]}</Badge>;
+  return (
+    <Badge variant={status === "failed" ? "destructive" : status === "done" ? "default" : "muted"}>
+      {labels[status]}
+    </Badge>
+  );
 }
 
 interface ExportProgressProps {
@@ -47,7 +56,9 @@ export function ExportProgress({ initial, caseId }: ExportProgressProps) {
       >
         <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <span className="text-xs tabular-nums text-muted-foreground">{data.status === "queued" ? "Queued" : `${percent}%`}</span>
+      <span className="text-xs tabular-nums text-muted-foreground">
+        {data.status === "queued" ? "Queued" : `${percent}%`}
+      </span>
     </div>
   );
 }

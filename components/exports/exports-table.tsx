@@ -22,7 +22,8 @@ export function ExportsTable({ search, initial, showCase = true, empty, label, o
   const data = query.data;
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   if (!data) return <p className="text-sm text-muted-foreground">Loading exports…</p>;
-  if (data.items.length === 0) return <p className="rounded-md border border-dashed p-4 text-center text-sm text-muted-foreground">{empty}</p>;
+  if (data.items.length === 0)
+    return <p className="rounded-md border border-dashed p-4 text-center text-sm text-muted-foreground">{empty}</p>;
   return (
     <div className="flex flex-col gap-2">
       <Table aria-label={label}>

@@ -28,10 +28,26 @@ let svgRegistered = false;
 function toElements(view: GraphView): ElementDefinition[] {
   const nodes: ElementDefinition[] = view.nodes.map((n) =>
     n.kind === "persona"
-      ? { group: "nodes", data: { id: n.id, kind: "persona", label: n.label, colour: statusColours[n.status], inCase: n.inCase ?? false, expanded: n.expanded } }
-      : { group: "nodes", data: { id: n.id, kind: "identifier", label: n.label, shape: identifierShapes[n.identifierType] } },
+      ? {
+          group: "nodes",
+          data: {
+            id: n.id,
+            kind: "persona",
+            label: n.label,
+            colour: statusColours[n.status],
+            inCase: n.inCase ?? false,
+            expanded: n.expanded,
+          },
+        }
+      : {
+          group: "nodes",
+          data: { id: n.id, kind: "identifier", label: n.label, shape: identifierShapes[n.identifierType] },
+        },
   );
-  const edges: ElementDefinition[] = view.edges.map((e) => ({ group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.label, confidence: e.confidence } }));
+  const edges: ElementDefinition[] = view.edges.map((e) => ({
+    group: "edges",
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.label, confidence: e.confidence },
+  }));
   return [...nodes, ...edges];
 }
 
@@ -56,7 +72,10 @@ export function CytoscapeCanvas({ view, highlight, endpoints, onSelect, onReady,
     let cancelled = false;
     let cy: Core | undefined;
     (async () => {
-      const [{ default: cytoscape }, { default: svg }] = await Promise.all([import("cytoscape"), import("cytoscape-svg")]);
+      const [{ default: cytoscape }, { default: svg }] = await Promise.all([
+        import("cytoscape"),
+        import("cytoscape-svg"),
+      ]);
       if (!svgRegistered) {
         cytoscape.use(svg);
         svgRegistered = true;
@@ -123,8 +142,21 @@ export function CytoscapeCanvas({ view, highlight, endpoints, onSelect, onReady,
     });
     if (added > 0 && unplaced > 0) {
       const layout = large
-        ? { name: "concentric", animate: false, minNodeSpacing: 6, concentric: (n: { degree: (b: boolean) => number }) => n.degree(false), levelWidth: () => 4 }
-        : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, numIter: 800 };
+        ? {
+            name: "concentric",
+            animate: false,
+            minNodeSpacing: 6,
+            concentric: (n: { degree: (b: boolean) => number }) => n.degree(false),
+            levelWidth: () => 4,
+          }
+        : {
+            name: "cose",
+            animate: false,
+            randomize: false,
+            nodeRepulsion: () => 9000,
+            idealEdgeLength: () => 60,
+            numIter: 800,
+          };
       cy.layout(layout as never).run();
       cy.fit(undefined, 30);
     }
@@ -144,7 +176,9 @@ export function CytoscapeCanvas({ view, highlight, endpoints, onSelect, onReady,
     <div className="relative h-[520px] w-full rounded-md border bg-white">
       {/* Sized itself: Cytoscape positions its container, so an absolutely inset one collapses to 0 px. */}
       <div ref={container} role="img" aria-label={label} className="h-full w-full" data-testid="graph-canvas" />
-      {!ready && !failed ? <p className="absolute inset-0 grid place-items-center text-sm text-muted-foreground">Drawing the graph…</p> : null}
+      {!ready && !failed ? (
+        <p className="absolute inset-0 grid place-items-center text-sm text-muted-foreground">Drawing the graph…</p>
+      ) : null}
       {failed ? <p className="absolute inset-0 grid place-items-center text-sm text-destructive">{failed}</p> : null}
     </div>
   );

@@ -43,7 +43,13 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const controls = useRef<GraphControls | null>(null);
 
-  const types = useMemo(() => [...new Set(full.nodes.flatMap((n) => (n.kind === "identifier" ? [n.identifierType] : [])))].sort() as IdentifierType[], [full]);
+  const types = useMemo(
+    () =>
+      [
+        ...new Set(full.nodes.flatMap((n) => (n.kind === "identifier" ? [n.identifierType] : []))),
+      ].sort() as IdentifierType[],
+    [full],
+  );
   const personas = view.nodes.filter((n) => n.kind === "persona");
   const path = useMemo(() => (ends[0] && ends[1] ? shortestPath(view, ends[0], ends[1]) : null), [view, ends]);
   const endpoints = useMemo(() => ends.filter(Boolean), [ends]);
@@ -66,7 +72,11 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
   }
 
   if (graph.nodes.length === 0) {
-    return <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">Nothing to draw yet: add personas and their identifiers, and the links between them appear here.</p>;
+    return (
+      <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
+        Nothing to draw yet: add personas and their identifiers, and the links between them appear here.
+      </p>
+    );
   }
   return (
     <div className="flex flex-col gap-3">
@@ -85,20 +95,33 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
                   setHiddenTypes(next);
                 }}
               />
-              {identifierTypeLabels[t]} <span className="text-xs text-muted-foreground">({identifierShapes[t].replace(/-/g, " ")})</span>
+              {identifierTypeLabels[t]}{" "}
+              <span className="text-xs text-muted-foreground">({identifierShapes[t].replace(/-/g, " ")})</span>
             </label>
           ))}
         </fieldset>
         <div className="flex w-44 flex-col gap-1">
           <Label htmlFor={`${name}-confidence`}>Minimum confidence: {minConfidence}</Label>
-          <input id={`${name}-confidence`} type="range" min={0} max={100} step={5} value={minConfidence} onChange={(e) => setMinConfidence(Number(e.target.value))} />
+          <input
+            id={`${name}-confidence`}
+            type="range"
+            min={0}
+            max={100}
+            step={5}
+            value={minConfidence}
+            onChange={(e) => setMinConfidence(Number(e.target.value))}
+          />
         </div>
       </div>
       <div className="flex flex-wrap items-end gap-2">
         {([0, 1] as const).map((end) => (
           <div key={end} className="flex w-56 flex-col gap-1">
             <Label htmlFor={`${name}-path-${end}`}>{end === 0 ? "Shortest path from" : "to"}</Label>
-            <Select id={`${name}-path-${end}`} value={ends[end]} onChange={(e) => setEnds(end === 0 ? [e.target.value, ends[1]] : [ends[0], e.target.value])}>
+            <Select
+              id={`${name}-path-${end}`}
+              value={ends[end]}
+              onChange={(e) => setEnds(end === 0 ? [e.target.value, ends[1]] : [ends[0], e.target.value])}
+            >
               <option value="">Choose a persona</option>
               {personas.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -115,10 +138,21 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
           <Button variant="outline" size="sm" onClick={() => controls.current?.fit()}>
             Fit
           </Button>
-          <Button variant="outline" size="sm" onClick={() => void controls.current?.exportPng().then((b) => download(`${name}.png`, b))}>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void controls.current?.exportPng().then((b) => download(`${name}.png`, b))}
+          >
             Export PNG
           </Button>
-          <Button variant="outline" size="sm" onClick={() => controls.current && download(`${name}.svg`, new Blob([controls.current.exportSvg()], { type: "image/svg+xml" }))}>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() =>
+              controls.current &&
+              download(`${name}.svg`, new Blob([controls.current.exportSvg()], { type: "image/svg+xml" }))
+            }
+          >
             Export SVG
           </Button>
         </span>
@@ -126,7 +160,11 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {counts}
         {full.truncated ? " · the view stopped at its size limit; expand nodes to go further" : ""}
-        {ends[0] && ends[1] ? (path ? ` · path: ${path.nodes.map((id) => labelOf.get(id)).join(" → ")}` : " · no path between them with these filters") : ""}
+        {ends[0] && ends[1]
+          ? path
+            ? ` · path: ${path.nodes.map((id) => labelOf.get(id)).join(" → ")}`
+            : " · no path between them with these filters"
+          : ""}
       </p>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       <div className="grid gap-3 lg:grid-cols-[1fr_20rem]">
@@ -139,9 +177,17 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
           label={`Graph of ${counts}. The same nodes and edges are listed in the tables below.`}
         />
         {selectedNode ? (
-          <NodeDetails node={selectedNode} view={view} expanding={expanding} onExpand={(id) => void expand(id)} onPathEnd={(id, end) => setEnds(end === 0 ? [id, ends[1]] : [ends[0], id])} />
+          <NodeDetails
+            node={selectedNode}
+            view={view}
+            expanding={expanding}
+            onExpand={(id) => void expand(id)}
+            onPathEnd={(id, end) => setEnds(end === 0 ? [id, ends[1]] : [ends[0], id])}
+          />
         ) : (
-          <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">Click a node (or “Show” in the table) for its details. Dashed personas can be expanded.</p>
+          <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">
+            Click a node (or “Show” in the table) for its details. Dashed personas can be expanded.
+          </p>
         )}
       </div>
       <GraphTable view={view} onSelect={setSelected} />

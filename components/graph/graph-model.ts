@@ -6,7 +6,12 @@ export function mergeGraphs(base: GraphView, extra: GraphView): GraphView {
   for (const n of extra.nodes) {
     const existing = nodes.get(n.id);
     if (!existing) nodes.set(n.id, n);
-    else if (existing.kind === "persona" && n.kind === "persona") nodes.set(n.id, { ...existing, expanded: existing.expanded || n.expanded, depth: Math.min(existing.depth, n.depth + 1) });
+    else if (existing.kind === "persona" && n.kind === "persona")
+      nodes.set(n.id, {
+        ...existing,
+        expanded: existing.expanded || n.expanded,
+        depth: Math.min(existing.depth, n.depth + 1),
+      });
   }
   const edges = new Map<string, GraphEdge>(base.edges.map((e) => [e.id, e]));
   for (const e of extra.edges) if (!edges.has(e.id)) edges.set(e.id, e);
@@ -22,7 +27,9 @@ export interface GraphFilter {
 export function applyFilter(view: GraphView, filter: GraphFilter): GraphView {
   const nodes = view.nodes.filter((n) => n.kind === "persona" || !filter.hiddenTypes.has(n.identifierType));
   const ids = new Set(nodes.map((n) => n.id));
-  const edges = view.edges.filter((e) => e.confidence >= filter.minConfidence && ids.has(e.source) && ids.has(e.target));
+  const edges = view.edges.filter(
+    (e) => e.confidence >= filter.minConfidence && ids.has(e.source) && ids.has(e.target),
+  );
   return { nodes, edges, truncated: view.truncated };
 }
 
@@ -53,7 +60,7 @@ export function shortestPath(view: GraphView, from: string, to: string): { nodes
   if (!previous.has(to)) return null;
   const nodes: string[] = [];
   const edges: string[] = [];
-  for (let at: string | undefined = to; at !== undefined; ) {
+  for (let at: string | undefined = to; at !== undefined;) {
     nodes.unshift(at);
     const step = previous.get(at);
     if (!step) break;

@@ -22,7 +22,11 @@ export function PersonaGraphPanel({ personaId }: { personaId: string }) {
         </Select>
       </div>
       {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
-      {query.data ? <GraphExplorer key={`${personaId}-${depth}`} graph={query.data} name={`persona-${personaId.slice(0, 8)}`} /> : <Skeleton className="h-[520px] w-full" />}
+      {query.data ? (
+        <GraphExplorer key={`${personaId}-${depth}`} graph={query.data} name={`persona-${personaId.slice(0, 8)}`} />
+      ) : (
+        <Skeleton className="h-[520px] w-full" />
+      )}
     </div>
   );
 }
@@ -30,5 +34,9 @@ export function PersonaGraphPanel({ personaId }: { personaId: string }) {
 export function CaseGraphPanel({ caseId }: { caseId: string }) {
   const query = useCaseGraph(caseId);
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
-  return query.data ? <GraphExplorer graph={query.data} name={`case-${caseId.slice(0, 8)}`} /> : <Skeleton className="h-[520px] w-full" />;
+  return query.data ? (
+    <GraphExplorer graph={query.data} name={`case-${caseId.slice(0, 8)}`} />
+  ) : (
+    <Skeleton className="h-[520px] w-full" />
+  );
 }

@@ -47,13 +47,30 @@ export function graphStylesheet(large: boolean): StylesheetJson {
     },
     {
       selector: "node[kind = 'persona']",
-      style: { shape: "ellipse", width: 30, height: 30, "background-color": "data(colour)", "border-width": 2, "border-color": "#ffffff" },
+      style: {
+        shape: "ellipse",
+        width: 30,
+        height: 30,
+        "background-color": "data(colour)",
+        "border-width": 2,
+        "border-color": "#ffffff",
+      },
     },
     { selector: "node[kind = 'persona'][?inCase]", style: { "border-color": "#0f172a", "border-width": 3 } },
-    { selector: "node[kind = 'persona'][!expanded]", style: { "border-style": "dashed", "border-color": "#0f172a", "border-width": 2 } },
+    {
+      selector: "node[kind = 'persona'][!expanded]",
+      style: { "border-style": "dashed", "border-color": "#0f172a", "border-width": 2 },
+    },
     {
       selector: "node[kind = 'identifier']",
-      style: { shape: "data(shape)" as never, width: 20, height: 20, "background-color": identifierColour, "font-size": 9, color: "#334155" },
+      style: {
+        shape: "data(shape)" as never,
+        width: 20,
+        height: 20,
+        "background-color": identifierColour,
+        "font-size": 9,
+        color: "#334155",
+      },
     },
     {
       selector: "edge",
@@ -79,7 +96,18 @@ export function graphStylesheet(large: boolean): StylesheetJson {
         "text-background-opacity": 1,
       },
     },
-    { selector: ".path", style: { "line-color": "#f97316", "target-arrow-color": "#f97316", "border-color": "#f97316", "border-width": 4, width: 5, opacity: 1, "z-index": 10 } },
+    {
+      selector: ".path",
+      style: {
+        "line-color": "#f97316",
+        "target-arrow-color": "#f97316",
+        "border-color": "#f97316",
+        "border-width": 4,
+        width: 5,
+        opacity: 1,
+        "z-index": 10,
+      },
+    },
     { selector: ".endpoint", style: { "border-color": "#7c3aed", "border-width": 5 } },
     { selector: "node:selected", style: { "overlay-color": "#2563eb", "overlay-opacity": 0.2, "overlay-padding": 6 } },
   ];

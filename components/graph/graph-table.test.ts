@@ -5,7 +5,15 @@ import type { GraphView } from "@/lib/graph/views";
 import { GraphTable } from "./graph-table";
 
 function bigView(personas: number): GraphView {
-  const phone = { id: "i:phone", kind: "identifier" as const, identifierId: "00000000-0000-4000-8000-000000000001", label: "+12025550100", identifierType: "phone" as const, hiddenHolders: 0, moreHolders: 0 };
+  const phone = {
+    id: "i:phone",
+    kind: "identifier" as const,
+    identifierId: "00000000-0000-4000-8000-000000000001",
+    label: "+12025550100",
+    identifierType: "phone" as const,
+    hiddenHolders: 0,
+    moreHolders: 0,
+  };
   const people = Array.from({ length: personas }, (_, k) => ({
     id: `p:${k}`,
     kind: "persona" as const,
@@ -18,7 +26,15 @@ function bigView(personas: number): GraphView {
   }));
   return {
     nodes: [...people, phone],
-    edges: people.map((p) => ({ id: `h:${p.id}`, source: p.id, target: phone.id, kind: "identifier" as const, label: "Phone", confidence: 50, evidenceId: null })),
+    edges: people.map((p) => ({
+      id: `h:${p.id}`,
+      source: p.id,
+      target: phone.id,
+      kind: "identifier" as const,
+      label: "Phone",
+      confidence: 50,
+      evidenceId: null,
+    })),
     truncated: false,
   };
 }

@@ -60,9 +60,18 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
                     <span className="font-mono text-xs">{n.label}</span>
                   )}
                 </Td>
-                <Td>{n.kind === "persona" ? `Persona (${personaStatusLabels[n.status]})` : identifierTypeLabels[n.identifierType]}</Td>
                 <Td>
-                  <Button variant="ghost" size="sm" onClick={() => onSelect(n.id)} aria-label={`Show details of ${n.label}`}>
+                  {n.kind === "persona"
+                    ? `Persona (${personaStatusLabels[n.status]})`
+                    : identifierTypeLabels[n.identifierType]}
+                </Td>
+                <Td>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onSelect(n.id)}
+                    aria-label={`Show details of ${n.label}`}
+                  >
                     Show
                   </Button>
                 </Td>
@@ -70,7 +79,12 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             ))}
           </TBody>
         </Table>
-        <MoreRows shown={Math.min(nodeRows, view.nodes.length)} total={view.nodes.length} what="nodes" onMore={() => setNodeRows((n) => n + STEP * 5)} />
+        <MoreRows
+          shown={Math.min(nodeRows, view.nodes.length)}
+          total={view.nodes.length}
+          what="nodes"
+          onMore={() => setNodeRows((n) => n + STEP * 5)}
+        />
       </div>
       <div className="max-h-96 overflow-y-auto rounded-md border">
         <Table aria-label="Graph edges">
@@ -93,7 +107,12 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
             ))}
           </TBody>
         </Table>
-        <MoreRows shown={Math.min(edgeRows, view.edges.length)} total={view.edges.length} what="edges" onMore={() => setEdgeRows((n) => n + STEP * 5)} />
+        <MoreRows
+          shown={Math.min(edgeRows, view.edges.length)}
+          total={view.edges.length}
+          what="edges"
+          onMore={() => setEdgeRows((n) => n + STEP * 5)}
+        />
       </div>
     </div>
   );

@@ -19,7 +19,11 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
   const nodes = new Map(view.nodes.map((n) => [n.id, n]));
   const touching = view.edges.filter((e) => e.source === node.id || e.target === node.id);
   return (
-    <section aria-label="Selected node" className="flex flex-col gap-2 rounded-md border p-3 text-sm" data-testid="node-details">
+    <section
+      aria-label="Selected node"
+      className="flex flex-col gap-2 rounded-md border p-3 text-sm"
+      data-testid="node-details"
+    >
       {node.kind === "persona" ? (
         <>
           <h3 className="flex flex-wrap items-center gap-2 text-base font-semibold">
@@ -59,7 +63,8 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
           ) : null}
           {node.moreHolders > 0 ? (
             <p className="text-muted-foreground">
-              Held by {node.moreHolders} more persona{node.moreHolders === 1 ? "" : "s"} than this view shows (it shows the most confident holders of each identifier, while it has room); expand a persona to go further.
+              Held by {node.moreHolders} more persona{node.moreHolders === 1 ? "" : "s"} than this view shows (it shows
+              the most confident holders of each identifier, while it has room); expand a persona to go further.
             </p>
           ) : null}
         </>

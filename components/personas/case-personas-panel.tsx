@@ -51,7 +51,12 @@ function AddPersona({ caseId, exclude }: { caseId: string; exclude: string[] }) 
               ))}
             </Select>
           </div>
-          <PersonaPicker id="attach-picker" label="Persona to attach" exclude={exclude} onPick={(p) => attach.mutate({ personaId: p.id, role }, { onSuccess: () => setMode(null) })} />
+          <PersonaPicker
+            id="attach-picker"
+            label="Persona to attach"
+            exclude={exclude}
+            onPick={(p) => attach.mutate({ personaId: p.id, role }, { onSuccess: () => setMode(null) })}
+          />
           {attach.error ? <Alert tone="error">{attach.error.message}</Alert> : null}
         </>
       )}
@@ -81,7 +86,8 @@ export function CasePersonasPanel({ caseId, canEdit }: { caseId: string; canEdit
           {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
           {query.data && personas.length === 0 ? (
             <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">
-              No personas yet. Create the identity the subject presented (and any facilitators), then add their identifiers on the persona page to find who else used them.
+              No personas yet. Create the identity the subject presented (and any facilitators), then add their
+              identifiers on the persona page to find who else used them.
             </p>
           ) : null}
           {personas.length > 0 ? (
@@ -116,8 +122,14 @@ export function CasePersonasPanel({ caseId, canEdit }: { caseId: string; canEdit
                       <Td>
                         {confirming === p.id ? (
                           <span className="flex flex-wrap items-center gap-2 text-xs">
-                            {p.caseCount <= 1 ? "In no other case you can see: once detached it may become visible to everyone who reads personas." : null}
-                            <Button size="sm" variant="destructive" onClick={() => detach.mutate(p.id, { onSuccess: () => setConfirming(null) })}>
+                            {p.caseCount <= 1
+                              ? "In no other case you can see: once detached it may become visible to everyone who reads personas."
+                              : null}
+                            <Button
+                              size="sm"
+                              variant="destructive"
+                              onClick={() => detach.mutate(p.id, { onSuccess: () => setConfirming(null) })}
+                            >
                               Confirm detach
                             </Button>
                             <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
@@ -125,7 +137,12 @@ export function CasePersonasPanel({ caseId, canEdit }: { caseId: string; canEdit
                             </Button>
                           </span>
                         ) : (
-                          <Button size="sm" variant="ghost" aria-label={`Detach ${p.displayName}`} onClick={() => setConfirming(p.id)}>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={`Detach ${p.displayName}`}
+                            onClick={() => setConfirming(p.id)}
+                          >
                             Detach
                           </Button>
                         )}

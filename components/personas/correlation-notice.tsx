@@ -17,7 +17,13 @@ interface CorrelationNoticeProps {
 export function CorrelationNotice({ matches, compact = false, className }: CorrelationNoticeProps) {
   if (!matches.message) return compact ? <span className="text-muted-foreground">No other persona</span> : null;
   return (
-    <div className={cn(!compact && "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950", className)} data-testid="correlation-notice">
+    <div
+      className={cn(
+        !compact && "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950",
+        className,
+      )}
+      data-testid="correlation-notice"
+    >
       <p className={compact ? "text-sm" : "font-medium"}>{matches.message}</p>
       {matches.personas.length > 0 ? (
         <ul className={cn("mt-1 flex flex-col gap-1", compact && "text-sm")}>
@@ -28,11 +34,14 @@ export function CorrelationNotice({ matches, compact = false, className }: Corre
               </Link>
               {compact ? null : <PersonaStatusBadge status={p.status} />}
               <span className="text-muted-foreground">
-                {p.cases.length > 0 ? `in ${p.cases.map((c) => c.ref).join(", ")}` : "in no case"} · confidence {p.confidence}
+                {p.cases.length > 0 ? `in ${p.cases.map((c) => c.ref).join(", ")}` : "in no case"} · confidence{" "}
+                {p.confidence}
               </span>
             </li>
           ))}
-          {matches.total > matches.personas.length ? <li className="text-muted-foreground">and {matches.total - matches.personas.length} more</li> : null}
+          {matches.total > matches.personas.length ? (
+            <li className="text-muted-foreground">and {matches.total - matches.personas.length} more</li>
+          ) : null}
         </ul>
       ) : null}
     </div>

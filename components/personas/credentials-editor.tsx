@@ -26,12 +26,28 @@ export function CredentialsEditor({ legend, idPrefix, value, onChange }: Credent
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       {rows.map((row, i) => (
         <div key={i} className="grid gap-2 sm:grid-cols-[1fr_1fr_11rem_auto]">
-          <Input aria-label={`${legend} ${i + 1}: name`} id={`${idPrefix}-${i}-name`} value={row.name} onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))} />
-          <Input aria-label={`${legend} ${i + 1}: detail`} placeholder="Detail (years, role…)" value={row.detail ?? ""} onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, detail: e.target.value } : r)))} />
+          <Input
+            aria-label={`${legend} ${i + 1}: name`}
+            id={`${idPrefix}-${i}-name`}
+            value={row.name}
+            onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))}
+          />
+          <Input
+            aria-label={`${legend} ${i + 1}: detail`}
+            placeholder="Detail (years, role…)"
+            value={row.detail ?? ""}
+            onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, detail: e.target.value } : r)))}
+          />
           <Select
             aria-label={`${legend} ${i + 1}: verification`}
             value={row.verification}
-            onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, verification: e.target.value as ClaimedCredential["verification"] } : r)))}
+            onChange={(e) =>
+              update(
+                rows.map((r, j) =>
+                  j === i ? { ...r, verification: e.target.value as ClaimedCredential["verification"] } : r,
+                ),
+              )
+            }
           >
             {Object.entries(verificationLabels).map(([v, label]) => (
               <option key={v} value={v}>
@@ -45,8 +61,17 @@ export function CredentialsEditor({ legend, idPrefix, value, onChange }: Credent
         </div>
       ))}
       <div>
-        <Button type="button" variant="outline" size="sm" onClick={() => update([...rows, { name: "", verification: "unverified" }])}>
-          Add {legend.toLowerCase().replace(/^claimed /, "").replace(/s$/, "")}
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => update([...rows, { name: "", verification: "unverified" }])}
+        >
+          Add{" "}
+          {legend
+            .toLowerCase()
+            .replace(/^claimed /, "")
+            .replace(/s$/, "")}
         </Button>
       </div>
     </fieldset>

@@ -22,7 +22,9 @@ const extras: Partial<Record<IdentifierType, { name: string; label: string; opti
     { name: "asset", label: "Asset", hint: "e.g. USDC, BTC" },
   ],
   postal_address: [{ name: "role", label: "Address given as", options: ["", "resume", "i9", "shipping", "forwarder"] }],
-  social_handle: [{ name: "platform", label: "Platform", hint: "github, linkedin, telegram… or write platform:handle" }],
+  social_handle: [
+    { name: "platform", label: "Platform", hint: "github, linkedin, telegram… or write platform:handle" },
+  ],
   payment_account: [{ name: "platform", label: "Platform", hint: "payoneer, wise, paypal… or write platform:account" }],
   freelance_account: [{ name: "platform", label: "Platform", hint: "upwork, freelancer, fiverr…" }],
   remote_access_id: [{ name: "tool", label: "Tool", hint: "anydesk, teamviewer… or write tool:id" }],
@@ -32,7 +34,13 @@ const extras: Partial<Record<IdentifierType, { name: string; label: string; opti
   ],
 };
 
-const optionLabels: Record<string, string> = { "": "Not stated", resume: "On the résumé", i9: "On the I-9", shipping: "Shipping address", forwarder: "Freight forwarder" };
+const optionLabels: Record<string, string> = {
+  "": "Not stated",
+  resume: "On the résumé",
+  i9: "On the I-9",
+  shipping: "Shipping address",
+  forwarder: "Freight forwarder",
+};
 
 export function IdentifierForm({ personaId }: { personaId: string }) {
   const add = useAddIdentifier(personaId);
@@ -48,7 +56,9 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const attributes: Record<string, string> = {};
-    for (const extra of extras[type] ?? []) if (!["chain", "defaultCountry"].includes(extra.name) && text(extra.name)) attributes[extra.name] = text(extra.name);
+    for (const extra of extras[type] ?? [])
+      if (!["chain", "defaultCountry"].includes(extra.name) && text(extra.name))
+        attributes[extra.name] = text(extra.name);
     setErrors({});
     setProblem(null);
     setResult(null);
@@ -88,7 +98,12 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
       >
         <div className="grid gap-3 sm:grid-cols-[12rem_1fr_7rem]">
           <Field id="identifier-type" label="Type">
-            <Select id="identifier-type" name="type" value={type} onChange={(e) => setType(e.target.value as IdentifierType)}>
+            <Select
+              id="identifier-type"
+              name="type"
+              value={type}
+              onChange={(e) => setType(e.target.value as IdentifierType)}
+            >
               {identifierTypes.map((t) => (
                 <option key={t} value={t}>
                   {identifierTypeLabels[t]}
@@ -97,7 +112,12 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
             </Select>
           </Field>
           <Field id="identifier-value" label="Value" error={errors.value} hint={`Expected: ${expectedFormats[type]}`}>
-            <Input id="identifier-value" name="value" autoComplete="off" {...invalidProps("identifier-value", errors.value)} />
+            <Input
+              id="identifier-value"
+              name="value"
+              autoComplete="off"
+              {...invalidProps("identifier-value", errors.value)}
+            />
           </Field>
           <Field id="identifier-confidence" label="Confidence" error={errors.confidence}>
             <Input id="identifier-confidence" name="confidence" type="number" min={0} max={100} defaultValue={50} />
@@ -105,7 +125,13 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
         </div>
         <div className="grid gap-3 sm:grid-cols-3">
           {(extras[type] ?? []).map((extra) => (
-            <Field key={`${type}-${extra.name}`} id={`identifier-${extra.name}`} label={extra.label} hint={extra.hint} error={errors[extra.name] ?? errors[`attributes.${extra.name}`]}>
+            <Field
+              key={`${type}-${extra.name}`}
+              id={`identifier-${extra.name}`}
+              label={extra.label}
+              hint={extra.hint}
+              error={errors[extra.name] ?? errors[`attributes.${extra.name}`]}
+            >
               {extra.options ? (
                 <Select id={`identifier-${extra.name}`} name={extra.name} defaultValue="">
                   {extra.options.map((o) => (
@@ -137,7 +163,8 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
       {result ? (
         <div role="status" aria-live="polite" className="flex flex-col gap-2">
           <p className="text-sm">
-            Added {identifierTypeLabels[result.type].toLowerCase()} <span className="font-mono">{result.normalizedValue}</span>.
+            Added {identifierTypeLabels[result.type].toLowerCase()}{" "}
+            <span className="font-mono">{result.normalizedValue}</span>.
             {result.matches.message ? "" : " No other persona holds it."}
           </p>
           <CorrelationNotice matches={result.matches} />

@@ -20,7 +20,10 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit }: Identifier
   return (
     <div className="flex flex-col gap-3">
       {identifiers.length === 0 ? (
-        <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">No identifiers yet. Add the emails, phones, wallets, addresses and handles this persona used; each is checked against every other persona.</p>
+        <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">
+          No identifiers yet. Add the emails, phones, wallets, addresses and handles this persona used; each is checked
+          against every other persona.
+        </p>
       ) : (
         <Table aria-label="Identifiers">
           <THead>
@@ -37,10 +40,21 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit }: Identifier
               <Tr key={i.id}>
                 <Td>{identifierTypeLabels[i.type]}</Td>
                 <Td>
-                  <div className="font-mono text-xs">{i.normalizedValue.startsWith("hmac:") ? i.value : i.normalizedValue}</div>
-                  {i.value !== i.normalizedValue && !i.normalizedValue.startsWith("hmac:") ? <div className="text-xs text-muted-foreground">entered as {i.value}</div> : null}
+                  <div className="font-mono text-xs">
+                    {i.normalizedValue.startsWith("hmac:") ? i.value : i.normalizedValue}
+                  </div>
+                  {i.value !== i.normalizedValue && !i.normalizedValue.startsWith("hmac:") ? (
+                    <div className="text-xs text-muted-foreground">entered as {i.value}</div>
+                  ) : null}
                   <div className="text-xs text-muted-foreground">
-                    {[i.chain, ...Object.entries({ ...i.attributes, ...i.claimAttributes }).filter(([k]) => !["chainInferred", "last4"].includes(k)).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · ")}
+                    {[
+                      i.chain,
+                      ...Object.entries({ ...i.attributes, ...i.claimAttributes })
+                        .filter(([k]) => !["chainInferred", "last4"].includes(k))
+                        .map(([k, v]) => `${k}: ${v}`),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </div>
                 </Td>
                 <Td className="tabular-nums">{i.confidence}</Td>
@@ -49,7 +63,13 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit }: Identifier
                 </Td>
                 {canEdit ? (
                   <Td>
-                    <Button variant="ghost" size="sm" aria-label={`Remove ${identifierTypeLabels[i.type]} ${i.value}`} disabled={remove.isPending} onClick={() => remove.mutate(i.id)}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Remove ${identifierTypeLabels[i.type]} ${i.value}`}
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(i.id)}
+                    >
                       Remove
                     </Button>
                   </Td>

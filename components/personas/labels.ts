@@ -7,7 +7,12 @@ export const personaStatusLabels: Record<PersonaStatus, string> = {
   stolen_identity_victim: "Stolen identity victim",
 };
 
-export const casePersonaRoleLabels = { subject: "Subject", facilitator: "Facilitator", associate: "Associate", victim: "Victim" } as const;
+export const casePersonaRoleLabels = {
+  subject: "Subject",
+  facilitator: "Facilitator",
+  associate: "Associate",
+  victim: "Victim",
+} as const;
 
 export const relationLabels: Record<PersonaLinkRelation, string> = {
   same_person: "Same person",
@@ -35,4 +40,8 @@ export const identifierTypeLabels: Record<IdentifierType, string> = {
   government_id: "Government id",
 };
 
-export const verificationLabels = { unverified: "Unverified", verified: "Verified", failed: "Failed verification" } as const;
+export const verificationLabels = {
+  unverified: "Unverified",
+  verified: "Verified",
+  failed: "Failed verification",
+} as const;

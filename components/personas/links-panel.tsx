@@ -12,9 +12,23 @@ import { useCreateLink, useDeleteLink, usePersonaLinks } from "@/lib/client/hook
 import { identifierTypeLabels, relationLabels } from "./labels";
 import { PersonaPicker } from "./persona-picker";
 
-function RelationSelect({ id, value, onChange }: { id: string; value: PersonaLinkRelation; onChange: (r: PersonaLinkRelation) => void }) {
+function RelationSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: PersonaLinkRelation;
+  onChange: (r: PersonaLinkRelation) => void;
+}) {
   return (
-    <Select id={id} aria-label="Relation" className="w-40" value={value} onChange={(e) => onChange(e.target.value as PersonaLinkRelation)}>
+    <Select
+      id={id}
+      aria-label="Relation"
+      className="w-40"
+      value={value}
+      onChange={(e) => onChange(e.target.value as PersonaLinkRelation)}
+    >
       {personaLinkRelations.map((r) => (
         <option key={r} value={r}>
           {relationLabels[r]}
@@ -35,12 +49,20 @@ export function LinksPanel({ personaId, canEdit }: { personaId: string; canEdit:
   if (query.error) return <Alert tone="error">{query.error.message}</Alert>;
   const { links, suggestions } = query.data;
   const decide = (otherId: string, status: "confirmed" | "rejected") =>
-    create.mutate({ fromPersonaId: personaId, toPersonaId: otherId, relation: relationFor(otherId), status, confidence: status === "confirmed" ? 70 : 50 });
+    create.mutate({
+      fromPersonaId: personaId,
+      toPersonaId: otherId,
+      relation: relationFor(otherId),
+      status,
+      confidence: status === "confirmed" ? 70 : 50,
+    });
 
   return (
     <div className="flex flex-col gap-4">
       {links.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No explicit links yet. Confirm a suggestion below or link another persona by hand.</p>
+        <p className="text-sm text-muted-foreground">
+          No explicit links yet. Confirm a suggestion below or link another persona by hand.
+        </p>
       ) : (
         <Table aria-label="Links">
           <THead>
@@ -73,7 +95,12 @@ export function LinksPanel({ personaId, canEdit }: { personaId: string; canEdit:
                   <Td className="max-w-72">{l.rationale || "—"}</Td>
                   {canEdit ? (
                     <Td>
-                      <Button variant="ghost" size="sm" aria-label={`Delete link with ${other.displayName}`} onClick={() => remove.mutate(l.id)}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Delete link with ${other.displayName}`}
+                        onClick={() => remove.mutate(l.id)}
+                      >
                         Delete
                       </Button>
                     </Td>
@@ -88,21 +115,41 @@ export function LinksPanel({ personaId, canEdit }: { personaId: string; canEdit:
         <h3 id="suggestions-heading" className="text-sm font-semibold">
           Suggested links
         </h3>
-        {suggestions.length === 0 ? <p className="text-sm text-muted-foreground">No suggestions: no unlinked persona you can see shares an identifier with this one.</p> : null}
+        {suggestions.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            No suggestions: no unlinked persona you can see shares an identifier with this one.
+          </p>
+        ) : null}
         <ul className="flex flex-col gap-2">
           {suggestions.map((s) => (
-            <li key={s.persona.id} className="flex flex-wrap items-center gap-3 rounded-md border p-2" data-testid="link-suggestion">
+            <li
+              key={s.persona.id}
+              className="flex flex-wrap items-center gap-3 rounded-md border p-2"
+              data-testid="link-suggestion"
+            >
               <Link className="font-medium text-primary hover:underline" href={`/personas/${s.persona.id}`}>
                 {s.persona.displayName}
               </Link>
-              <span className="text-sm text-muted-foreground">shares {s.sharedIdentifiers.map((i) => `${identifierTypeLabels[i.type].toLowerCase()} ${i.value}`).join(", ")}</span>
+              <span className="text-sm text-muted-foreground">
+                shares{" "}
+                {s.sharedIdentifiers.map((i) => `${identifierTypeLabels[i.type].toLowerCase()} ${i.value}`).join(", ")}
+              </span>
               {canEdit ? (
                 <span className="ml-auto flex items-center gap-2">
-                  <RelationSelect id={`relation-${s.persona.id}`} value={relationFor(s.persona.id)} onChange={(r) => setRelations({ ...relations, [s.persona.id]: r })} />
+                  <RelationSelect
+                    id={`relation-${s.persona.id}`}
+                    value={relationFor(s.persona.id)}
+                    onChange={(r) => setRelations({ ...relations, [s.persona.id]: r })}
+                  />
                   <Button size="sm" disabled={create.isPending} onClick={() => decide(s.persona.id, "confirmed")}>
                     Confirm link
                   </Button>
-                  <Button size="sm" variant="outline" disabled={create.isPending} onClick={() => decide(s.persona.id, "rejected")}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    disabled={create.isPending}
+                    onClick={() => decide(s.persona.id, "rejected")}
+                  >
                     Reject
                   </Button>
                 </span>
@@ -116,13 +163,22 @@ export function LinksPanel({ personaId, canEdit }: { personaId: string; canEdit:
           <div className="flex flex-col gap-2 rounded-md border p-3">
             <div className="flex items-center gap-2">
               <span className="text-sm">Relation</span>
-              <RelationSelect id="manual-relation" value={relationFor("manual")} onChange={(r) => setRelations({ ...relations, manual: r })} />
+              <RelationSelect
+                id="manual-relation"
+                value={relationFor("manual")}
+                onChange={(r) => setRelations({ ...relations, manual: r })}
+              />
             </div>
             <PersonaPicker
               id="link-picker"
               label="Link to persona"
               exclude={[personaId]}
-              onPick={(p) => create.mutate({ fromPersonaId: personaId, toPersonaId: p.id, relation: relationFor("manual"), confidence: 60 }, { onSuccess: () => setManual(false) })}
+              onPick={(p) =>
+                create.mutate(
+                  { fromPersonaId: personaId, toPersonaId: p.id, relation: relationFor("manual"), confidence: 60 },
+                  { onSuccess: () => setManual(false) },
+                )
+              }
             />
           </div>
         ) : (

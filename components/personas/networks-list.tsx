@@ -50,7 +50,9 @@ export function NetworksList() {
                       </Link>
                     </li>
                   ))}
-                  {n.size > n.members.length ? <li className="text-muted-foreground">and {n.size - n.members.length} more</li> : null}
+                  {n.size > n.members.length ? (
+                    <li className="text-muted-foreground">and {n.size - n.members.length} more</li>
+                  ) : null}
                 </ul>
               </Td>
             </Tr>
@@ -59,7 +61,8 @@ export function NetworksList() {
       </Table>
       {data && data.items.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-          No networks yet: a network forms when two personas share an identifier or are linked. Add identifiers on a persona&apos;s page.
+          No networks yet: a network forms when two personas share an identifier or are linked. Add identifiers on a
+          persona&apos;s page.
         </p>
       ) : null}
       <Pager data={data} label="Network pages" onPage={(next) => set({ page: String(next) }, { resetPage: false })} />

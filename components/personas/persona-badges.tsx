@@ -19,9 +19,14 @@ export function PersonaStatusBadge({ status }: { status: PersonaStatus }) {
 }
 
 export function RiskBadge({ score }: { score: number }) {
-  const tone = score >= 70 ? "bg-red-600 text-white" : score >= 40 ? "bg-amber-500 text-black" : "bg-muted text-muted-foreground";
+  const tone =
+    score >= 70 ? "bg-red-600 text-white" : score >= 40 ? "bg-amber-500 text-black" : "bg-muted text-muted-foreground";
   return (
-    <Badge variant="outline" className={cn("border-transparent tabular-nums", tone)} aria-label={`Risk score ${score} of 100`}>
+    <Badge
+      variant="outline"
+      className={cn("border-transparent tabular-nums", tone)}
+      aria-label={`Risk score ${score} of 100`}
+    >
       {score}
     </Badge>
   );

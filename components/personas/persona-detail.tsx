@@ -25,7 +25,10 @@ function Credentials({ title, items }: { title: string; items: Detail["claimedEd
           {items.map((c, i) => (
             <li key={i}>
               {c.name}
-              {c.detail ? <span className="text-muted-foreground"> ({c.detail})</span> : null} <span className={c.verification === "failed" ? "text-destructive" : "text-muted-foreground"}>· {verificationLabels[c.verification]}</span>
+              {c.detail ? <span className="text-muted-foreground"> ({c.detail})</span> : null}{" "}
+              <span className={c.verification === "failed" ? "text-destructive" : "text-muted-foreground"}>
+                · {verificationLabels[c.verification]}
+              </span>
             </li>
           ))}
         </ul>
@@ -87,7 +90,10 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
       <Card>
         <CardHeader>
           <CardTitle>Identifiers</CardTitle>
-          <CardDescription>Normalised, so the same value entered in another form is the same identifier. Matches in cases you cannot access are only counted.</CardDescription>
+          <CardDescription>
+            Normalised, so the same value entered in another form is the same identifier. Matches in cases you cannot
+            access are only counted.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <IdentifiersPanel personaId={persona.id} identifiers={persona.identifiers} canEdit={canEdit} />
@@ -107,7 +113,11 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
             <CardTitle>Cases</CardTitle>
           </CardHeader>
           <CardContent>
-            {persona.cases.length === 0 ? <p className="text-sm text-muted-foreground">{persona.hiddenCaseCount > 0 ? "" : "In no case: visible to everyone who reads personas."}</p> : null}
+            {persona.cases.length === 0 ? (
+              <p className="text-sm text-muted-foreground">
+                {persona.hiddenCaseCount > 0 ? "" : "In no case: visible to everyone who reads personas."}
+              </p>
+            ) : null}
             <ul className="flex flex-col gap-1 text-sm">
               {persona.cases.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center gap-2">
@@ -120,14 +130,21 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
                 </li>
               ))}
             </ul>
-            {persona.hiddenCaseCount > 0 ? <p className="mt-2 text-sm text-muted-foreground">Also in {persona.hiddenCaseCount} case{persona.hiddenCaseCount === 1 ? "" : "s"} you cannot access.</p> : null}
+            {persona.hiddenCaseCount > 0 ? (
+              <p className="mt-2 text-sm text-muted-foreground">
+                Also in {persona.hiddenCaseCount} case{persona.hiddenCaseCount === 1 ? "" : "s"} you cannot access.
+              </p>
+            ) : null}
           </CardContent>
         </Card>
       </div>
       <Card>
         <CardHeader>
           <CardTitle>Links</CardTitle>
-          <CardDescription>Explicit links carry a relation, confidence and rationale. Personas sharing an identifier are suggested until you confirm or reject them.</CardDescription>
+          <CardDescription>
+            Explicit links carry a relation, confidence and rationale. Personas sharing an identifier are suggested
+            until you confirm or reject them.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <LinksPanel personaId={persona.id} canEdit={canEdit} />

@@ -10,7 +10,8 @@ import type { PersonaDetail } from "@/lib/personas/views";
 import { CredentialsEditor } from "./credentials-editor";
 import { PersonaFields, readPersonaFields } from "./persona-fields";
 
-const clean = (rows: ClaimedCredential[]) => rows.filter((r) => r.name.trim()).map((r) => ({ ...r, name: r.name.trim(), detail: r.detail?.trim() || undefined }));
+const clean = (rows: ClaimedCredential[]) =>
+  rows.filter((r) => r.name.trim()).map((r) => ({ ...r, name: r.name.trim(), detail: r.detail?.trim() || undefined }));
 
 /** Edits against the version that was opened; if someone saved in between, says so instead of overwriting. */
 export function PersonaEditor({ persona, onDone }: { persona: PersonaDetail; onDone: () => void }) {
@@ -25,7 +26,12 @@ export function PersonaEditor({ persona, onDone }: { persona: PersonaDetail; onD
     if (!formRef.current) return;
     setErrors({});
     try {
-      await update.mutateAsync({ ...readPersonaFields(formRef.current), claimedEducation: clean(education), claimedEmployers: clean(employers), version: persona.version });
+      await update.mutateAsync({
+        ...readPersonaFields(formRef.current),
+        claimedEducation: clean(education),
+        claimedEmployers: clean(employers),
+        version: persona.version,
+      });
       onDone();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -47,13 +53,26 @@ export function PersonaEditor({ persona, onDone }: { persona: PersonaDetail; onD
     >
       {conflict ? (
         <Alert tone="error">
-          Someone else changed this persona since you opened it. Cancel to see their version, then make your change again.
+          Someone else changed this persona since you opened it. Cancel to see their version, then make your change
+          again.
         </Alert>
       ) : null}
-      {update.error && !conflict && Object.keys(errors).length === 0 ? <Alert tone="error">{update.error.message}</Alert> : null}
+      {update.error && !conflict && Object.keys(errors).length === 0 ? (
+        <Alert tone="error">{update.error.message}</Alert>
+      ) : null}
       <PersonaFields idPrefix="edit-persona" errors={errors} defaults={persona} />
-      <CredentialsEditor legend="Claimed education" idPrefix="edu" value={persona.claimedEducation} onChange={setEducation} />
-      <CredentialsEditor legend="Claimed employers" idPrefix="emp" value={persona.claimedEmployers} onChange={setEmployers} />
+      <CredentialsEditor
+        legend="Claimed education"
+        idPrefix="edu"
+        value={persona.claimedEducation}
+        onChange={setEducation}
+      />
+      <CredentialsEditor
+        legend="Claimed employers"
+        idPrefix="emp"
+        value={persona.claimedEmployers}
+        onChange={setEmployers}
+      />
       <div className="flex gap-2">
         <Button type="submit" disabled={update.isPending || conflict}>
           {update.isPending ? "Saving…" : "Save changes"}

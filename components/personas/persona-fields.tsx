@@ -8,10 +8,16 @@ import { personaStatusLabels } from "./labels";
 interface PersonaFieldsProps {
   idPrefix: string;
   errors: Record<string, string>;
-  defaults?: Partial<Pick<PersonaInput, "displayName" | "aliases" | "claimedLocation" | "claimedTimezone" | "claimedNationality" | "status" | "notes">>;
+  defaults?: Partial<
+    Pick<
+      PersonaInput,
+      "displayName" | "aliases" | "claimedLocation" | "claimedTimezone" | "claimedNationality" | "status" | "notes"
+    >
+  >;
 }
 
-const textAreaClass = "rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textAreaClass =
+  "rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** The persona's own fields, shared by the create and edit forms (read back with readPersonaFields). */
 export function PersonaFields({ idPrefix, errors, defaults = {} }: PersonaFieldsProps) {
@@ -20,10 +26,21 @@ export function PersonaFields({ idPrefix, errors, defaults = {} }: PersonaFields
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={id("name")} label="Display name" error={errors.displayName}>
-          <Input id={id("name")} name="displayName" defaultValue={defaults.displayName ?? ""} autoComplete="off" {...invalidProps(id("name"), errors.displayName)} />
+          <Input
+            id={id("name")}
+            name="displayName"
+            defaultValue={defaults.displayName ?? ""}
+            autoComplete="off"
+            {...invalidProps(id("name"), errors.displayName)}
+          />
         </Field>
         <Field id={id("aliases")} label="Aliases" error={errors.aliases} hint="Separated by commas">
-          <Input id={id("aliases")} name="aliases" defaultValue={(defaults.aliases ?? []).join(", ")} autoComplete="off" />
+          <Input
+            id={id("aliases")}
+            name="aliases"
+            defaultValue={(defaults.aliases ?? []).join(", ")}
+            autoComplete="off"
+          />
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-4">
@@ -47,7 +64,13 @@ export function PersonaFields({ idPrefix, errors, defaults = {} }: PersonaFields
         </Field>
       </div>
       <Field id={id("notes")} label="Notes" error={errors.notes}>
-        <textarea id={id("notes")} name="notes" rows={3} defaultValue={defaults.notes ?? ""} className={textAreaClass} />
+        <textarea
+          id={id("notes")}
+          name="notes"
+          rows={3}
+          defaultValue={defaults.notes ?? ""}
+          className={textAreaClass}
+        />
       </Field>
     </>
   );

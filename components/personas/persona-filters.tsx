@@ -23,7 +23,13 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
     >
       <div className="flex flex-1 flex-col gap-1">
         <Label htmlFor="persona-search">Search</Label>
-        <Input id="persona-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name or alias" />
+        <Input
+          id="persona-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Name or alias"
+        />
       </div>
       <Button type="submit">Search</Button>
     </form>
@@ -38,7 +44,11 @@ export function PersonaFilters() {
       <SearchForm key={q} initial={q} onSearch={(next) => set({ q: next })} />
       <div className="flex w-52 flex-col gap-1">
         <Label htmlFor="persona-status">Status</Label>
-        <Select id="persona-status" value={searchParams.get("status") ?? ""} onChange={(e) => set({ status: e.target.value })}>
+        <Select
+          id="persona-status"
+          value={searchParams.get("status") ?? ""}
+          onChange={(e) => set({ status: e.target.value })}
+        >
           <option value="">Any status</option>
           {personaStatuses.map((s) => (
             <option key={s} value={s}>

@@ -44,7 +44,9 @@ export function PersonaForm({ caseId, onDone }: PersonaFormProps) {
       }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const fields = Object.fromEntries(Object.entries(error.fieldErrors()).map(([k, v]) => [k.replace(/^persona\./, ""), v]));
+      const fields = Object.fromEntries(
+        Object.entries(error.fieldErrors()).map(([k, v]) => [k.replace(/^persona\./, ""), v]),
+      );
       setErrors(fields);
       if (Object.keys(fields).length === 0) setProblem(error.message);
     }
@@ -74,7 +76,10 @@ export function PersonaForm({ caseId, onDone }: PersonaFormProps) {
           </Select>
         </Field>
       ) : (
-        <p className="text-sm text-muted-foreground">A persona in no case is visible to everyone who reads personas. To keep it within a case, create it from the case&apos;s Personas &amp; graph tab.</p>
+        <p className="text-sm text-muted-foreground">
+          A persona in no case is visible to everyone who reads personas. To keep it within a case, create it from the
+          case&apos;s Personas &amp; graph tab.
+        </p>
       )}
       <div>
         <Button type="submit" disabled={pending}>

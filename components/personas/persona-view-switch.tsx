@@ -28,7 +28,9 @@ export function PersonaViews({ initial }: { initial: { search: string; data: Per
               "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground hover:text-foreground",
               view === v.id && "border-primary text-foreground",
             )}
-            onClick={() => window.history.pushState(null, "", v.id === "list" ? window.location.pathname : "?view=networks")}
+            onClick={() =>
+              window.history.pushState(null, "", v.id === "list" ? window.location.pathname : "?view=networks")
+            }
           >
             {v.label}
           </button>

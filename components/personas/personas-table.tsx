@@ -45,7 +45,11 @@ export function PersonasTable({ initial }: PersonasTableProps) {
               const desc = sort.startsWith("-");
               return (
                 <Th key={col.id} aria-sort={active ? (desc ? "descending" : "ascending") : undefined}>
-                  <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-foreground" onClick={() => set({ sort: active && !desc ? `-${col.id}` : col.id })}>
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 uppercase hover:text-foreground"
+                    onClick={() => set({ sort: active && !desc ? `-${col.id}` : col.id })}
+                  >
                     {col.label}
                     <span aria-hidden>{active ? (desc ? "▼" : "▲") : ""}</span>
                   </button>
@@ -84,7 +88,9 @@ export function PersonasTable({ initial }: PersonasTableProps) {
       </Table>
       {data && data.items.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-          {apiSearch ? "No persona matches. Clear the filters or search for another name or alias." : "No personas yet. Record one here or from a case's Personas & graph tab."}
+          {apiSearch
+            ? "No persona matches. Clear the filters or search for another name or alias."
+            : "No personas yet. Record one here or from a case's Personas & graph tab."}
         </p>
       ) : null}
       <Pager data={data} onPage={(page) => set({ page: String(page) }, { resetPage: false })} />

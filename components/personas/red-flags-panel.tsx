@@ -37,7 +37,10 @@ export function RedFlagsPanel({ persona, canEdit }: RedFlagsPanelProps) {
         </span>
       </p>
       {persona.redFlags.length === 0 ? (
-        <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">No red flags recorded. Record what you observed (no camera, laptop sent to a forwarder, crypto payout…) and the score follows.</p>
+        <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">
+          No red flags recorded. Record what you observed (no camera, laptop sent to a forwarder, crypto payout…) and
+          the score follows.
+        </p>
       ) : (
         <Table aria-label="Red flags and their weights">
           <THead>
@@ -61,7 +64,13 @@ export function RedFlagsPanel({ persona, canEdit }: RedFlagsPanelProps) {
                 <Td>{f.recordedBy?.name ?? "—"}</Td>
                 {canEdit ? (
                   <Td>
-                    <Button variant="ghost" size="sm" aria-label={`Remove ${f.code}`} disabled={remove.isPending} onClick={() => remove.mutate(f.code)}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Remove ${f.code}`}
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(f.code)}
+                    >
                       Remove
                     </Button>
                   </Td>
@@ -85,7 +94,10 @@ export function RedFlagsPanel({ persona, canEdit }: RedFlagsPanelProps) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!code) return;
-            add.mutate({ code: code as RedFlagCode, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => (setCode(""), setNote("")) });
+            add.mutate(
+              { code: code as RedFlagCode, ...(note.trim() ? { note: note.trim() } : {}) },
+              { onSuccess: () => (setCode(""), setNote("")) },
+            );
           }}
         >
           <Field id="flag-code" label="Red flag" className="flex w-80 flex-col gap-1.5">

@@ -11,7 +11,8 @@ import { ApiError } from "@/lib/client/api";
 import { useCreateReferral } from "@/lib/client/hooks/use-referrals";
 import { destinationLabels } from "@/lib/referrals/destinations";
 
-const textareaClass = "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textareaClass =
+  "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export function CreateReferralForm({ caseId }: { caseId: string }) {
   const create = useCreateReferral(caseId);
@@ -49,7 +50,12 @@ export function CreateReferralForm({ caseId }: { caseId: string }) {
       }}
     >
       <Field id="referral-destination" label="Destination" error={errors.destination}>
-        <Select id="referral-destination" name="destination" value={destination} onChange={(e) => setDestination(e.target.value as ReferralDestination)}>
+        <Select
+          id="referral-destination"
+          name="destination"
+          value={destination}
+          onChange={(e) => setDestination(e.target.value as ReferralDestination)}
+        >
           {referralDestinations.map((d) => (
             <option key={d} value={d}>
               {destinationLabels[d]}
@@ -57,8 +63,17 @@ export function CreateReferralForm({ caseId }: { caseId: string }) {
           ))}
         </Select>
       </Field>
-      <Field id="referral-name" label={destination === "other" ? "Name of the destination" : "Name or office (optional)"} error={errors.destinationName}>
-        <Input id="referral-name" name="destinationName" required={destination === "other"} {...invalidProps("referral-name", errors.destinationName)} />
+      <Field
+        id="referral-name"
+        label={destination === "other" ? "Name of the destination" : "Name or office (optional)"}
+        error={errors.destinationName}
+      >
+        <Input
+          id="referral-name"
+          name="destinationName"
+          required={destination === "other"}
+          {...invalidProps("referral-name", errors.destinationName)}
+        />
       </Field>
       <Field id="referral-contact" label="Agency contact (optional)" error={errors.contact}>
         <Input id="referral-contact" name="contact" {...invalidProps("referral-contact", errors.contact)} />
@@ -67,17 +82,46 @@ export function CreateReferralForm({ caseId }: { caseId: string }) {
         id="referral-deadline"
         label="Deadline (optional)"
         error={errors.deadlineAt}
-        hint={destination === "ofac_vsd" ? "Leave empty: OFAC reports are due 10 US business days after blocking, or after submission." : undefined}
+        hint={
+          destination === "ofac_vsd"
+            ? "Leave empty: OFAC reports are due 10 US business days after blocking, or after submission."
+            : undefined
+        }
       >
-        <Input id="referral-deadline" name="deadlineAt" type="date" {...invalidProps("referral-deadline", errors.deadlineAt)} />
+        <Input
+          id="referral-deadline"
+          name="deadlineAt"
+          type="date"
+          {...invalidProps("referral-deadline", errors.deadlineAt)}
+        />
       </Field>
       {destination === "ofac_vsd" ? (
-        <Field id="referral-blocked" label="Funds blocked or transaction rejected on (optional)" error={errors.blockedAt}>
-          <Input id="referral-blocked" name="blockedAt" type="date" {...invalidProps("referral-blocked", errors.blockedAt)} />
+        <Field
+          id="referral-blocked"
+          label="Funds blocked or transaction rejected on (optional)"
+          error={errors.blockedAt}
+        >
+          <Input
+            id="referral-blocked"
+            name="blockedAt"
+            type="date"
+            {...invalidProps("referral-blocked", errors.blockedAt)}
+          />
         </Field>
       ) : null}
-      <Field id="referral-notes" label="Notes (optional)" error={errors.notes} className="flex flex-col gap-1.5 sm:col-span-2">
-        <textarea id="referral-notes" name="notes" rows={2} className={textareaClass} {...invalidProps("referral-notes", errors.notes)} />
+      <Field
+        id="referral-notes"
+        label="Notes (optional)"
+        error={errors.notes}
+        className="flex flex-col gap-1.5 sm:col-span-2"
+      >
+        <textarea
+          id="referral-notes"
+          name="notes"
+          rows={2}
+          className={textareaClass}
+          {...invalidProps("referral-notes", errors.notes)}
+        />
       </Field>
       <div>
         <Button type="submit" disabled={create.isPending}>

@@ -24,7 +24,11 @@ export function DisclosureLog({ referral }: { referral: ReferralView }) {
       <h4 className="text-sm font-semibold">Disclosure log</h4>
       {log.error ? <Alert tone="error">{log.error.message}</Alert> : null}
       {!data ? <p className="text-sm text-muted-foreground">Loading the log…</p> : null}
-      {data && data.items.length === 0 ? <p className="text-sm text-muted-foreground">Nothing sent yet. Log every pack, document or call as it goes out.</p> : null}
+      {data && data.items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">
+          Nothing sent yet. Log every pack, document or call as it goes out.
+        </p>
+      ) : null}
       {data && data.items.length > 0 ? (
         <Table aria-label={`Disclosures for ${referral.destinationLabel}`}>
           <THead>
@@ -89,16 +93,37 @@ export function DisclosureLog({ referral }: { referral: ReferralView }) {
             <Input id={id("what")} name="what" required {...invalidProps(id("what"), errors.what)} />
           </Field>
           <Field id={id("recipient")} label="Sent to" error={errors.recipient}>
-            <Input id={id("recipient")} name="recipient" required {...invalidProps(id("recipient"), errors.recipient)} />
+            <Input
+              id={id("recipient")}
+              name="recipient"
+              required
+              {...invalidProps(id("recipient"), errors.recipient)}
+            />
           </Field>
           <Field id={id("sentAt")} label="Sent at" error={errors.sentAt}>
-            <Input id={id("sentAt")} name="sentAt" type="datetime-local" required {...invalidProps(id("sentAt"), errors.sentAt)} />
+            <Input
+              id={id("sentAt")}
+              name="sentAt"
+              type="datetime-local"
+              required
+              {...invalidProps(id("sentAt"), errors.sentAt)}
+            />
           </Field>
           <Field id={id("sha256")} label="SHA-256 of what was sent (optional)" error={errors.sha256}>
-            <Input id={id("sha256")} name="sha256" className="font-mono" {...invalidProps(id("sha256"), errors.sha256)} />
+            <Input
+              id={id("sha256")}
+              name="sha256"
+              className="font-mono"
+              {...invalidProps(id("sha256"), errors.sha256)}
+            />
           </Field>
           <Field id={id("exportId")} label="Export pack ID (optional, fills the hash)" error={errors.exportId}>
-            <Input id={id("exportId")} name="exportId" className="font-mono" {...invalidProps(id("exportId"), errors.exportId)} />
+            <Input
+              id={id("exportId")}
+              name="exportId"
+              className="font-mono"
+              {...invalidProps(id("exportId"), errors.exportId)}
+            />
           </Field>
           <Field id={id("note")} label="Note (optional)" error={errors.note}>
             <Input id={id("note")} name="note" {...invalidProps(id("note"), errors.note)} />

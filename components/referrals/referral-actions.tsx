@@ -37,7 +37,13 @@ export function ReferralActions({ referral }: { referral: ReferralView }) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2" role="group" aria-label={`Move the ${referral.destinationLabel} referral`}>
         {referral.allowedTransitions.map((s) => (
-          <Button key={s} size="sm" variant={s === "declined" ? "outline" : "default"} disabled={transition.isPending} onClick={() => setTo(s)}>
+          <Button
+            key={s}
+            size="sm"
+            variant={s === "declined" ? "outline" : "default"}
+            disabled={transition.isPending}
+            onClick={() => setTo(s)}
+          >
             {verbs[s] ?? s}
           </Button>
         ))}
@@ -51,12 +57,22 @@ export function ReferralActions({ referral }: { referral: ReferralView }) {
             const data = new FormData(e.currentTarget);
             const referenceNo = String(data.get("referenceNo") ?? "").trim();
             const when = String(data.get("date") ?? "").trim();
-            transition.mutate({ to, ...(referenceNo ? { referenceNo } : {}), ...(when ? { date: when } : {}) }, { onSuccess: () => setTo(null) });
+            transition.mutate(
+              { to, ...(referenceNo ? { referenceNo } : {}), ...(when ? { date: when } : {}) },
+              { onSuccess: () => setTo(null) },
+            );
           }}
         >
           {to === "submitted" ? (
             <Field id={ref} label="Agency reference number" error={errors.referenceNo}>
-              <Input id={ref} name="referenceNo" required autoFocus defaultValue={referral.referenceNo ?? ""} {...invalidProps(ref, errors.referenceNo)} />
+              <Input
+                id={ref}
+                name="referenceNo"
+                required
+                autoFocus
+                defaultValue={referral.referenceNo ?? ""}
+                {...invalidProps(ref, errors.referenceNo)}
+              />
             </Field>
           ) : null}
           <Field id={date} label={`${dateLabels[to] ?? "Date"} (empty for today)`} error={errors.date}>
@@ -72,7 +88,9 @@ export function ReferralActions({ referral }: { referral: ReferralView }) {
           </div>
         </form>
       ) : null}
-      {transition.error && Object.keys(errors).length === 0 ? <Alert tone="error">{transition.error.message}</Alert> : null}
+      {transition.error && Object.keys(errors).length === 0 ? (
+        <Alert tone="error">{transition.error.message}</Alert>
+      ) : null}
     </div>
   );
 }

@@ -22,7 +22,14 @@ export function ReferralCard({ referral }: { referral: ReferralView }) {
   const headingId = `referral-${referral.id}`;
   const showName = referral.destination !== "other" && referral.destinationName;
   return (
-    <article aria-labelledby={headingId} data-testid="referral" className={cn("flex flex-col gap-3 rounded-md border p-4", referral.overdue && "border-destructive/60 bg-destructive/5")}>
+    <article
+      aria-labelledby={headingId}
+      data-testid="referral"
+      className={cn(
+        "flex flex-col gap-3 rounded-md border p-4",
+        referral.overdue && "border-destructive/60 bg-destructive/5",
+      )}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <h3 id={headingId} className="font-semibold">
           {referral.destinationLabel}
@@ -40,11 +47,15 @@ export function ReferralCard({ referral }: { referral: ReferralView }) {
         <Fact label="Submitted">{formatDate(referral.submittedAt)}</Fact>
         <Fact label="Acknowledged">{formatDate(referral.acknowledgedAt)}</Fact>
         <Fact label="Deadline">
-          <span className={referral.overdue ? "font-medium text-destructive" : undefined}>{referral.deadlineAt ? formatDateTime(referral.deadlineAt) : "—"}</span>
+          <span className={referral.overdue ? "font-medium text-destructive" : undefined}>
+            {referral.deadlineAt ? formatDateTime(referral.deadlineAt) : "—"}
+          </span>
         </Fact>
         <Fact label="Contact">{referral.contact ?? "—"}</Fact>
         <Fact label="Created by">{referral.createdBy?.name ?? "—"}</Fact>
-        {referral.closedAt ? <Fact label={referral.status === "declined" ? "Declined" : "Closed"}>{formatDate(referral.closedAt)}</Fact> : null}
+        {referral.closedAt ? (
+          <Fact label={referral.status === "declined" ? "Declined" : "Closed"}>{formatDate(referral.closedAt)}</Fact>
+        ) : null}
       </dl>
       {referral.notes ? <p className="whitespace-pre-wrap text-sm">{referral.notes}</p> : null}
       <ReferralActions referral={referral} />

@@ -13,7 +13,11 @@ export function ReferralFilters() {
     <div className="mb-3 flex flex-wrap items-end gap-2">
       <div className="flex w-64 flex-col gap-1">
         <Label htmlFor="filter-destination">Destination</Label>
-        <Select id="filter-destination" value={searchParams.get("destination") ?? ""} onChange={(e) => set({ destination: e.target.value })}>
+        <Select
+          id="filter-destination"
+          value={searchParams.get("destination") ?? ""}
+          onChange={(e) => set({ destination: e.target.value })}
+        >
           <option value="">Any destination</option>
           {referralDestinations.map((d) => (
             <option key={d} value={d}>
@@ -24,7 +28,11 @@ export function ReferralFilters() {
       </div>
       <div className="flex w-48 flex-col gap-1">
         <Label htmlFor="filter-referral-status">Status</Label>
-        <Select id="filter-referral-status" value={searchParams.get("status") ?? ""} onChange={(e) => set({ status: e.target.value })}>
+        <Select
+          id="filter-referral-status"
+          value={searchParams.get("status") ?? ""}
+          onChange={(e) => set({ status: e.target.value })}
+        >
           <option value="">Any status</option>
           <option value="draft,submitted,acknowledged">Open</option>
           {referralStatuses.map((s) => (

@@ -12,7 +12,10 @@ const styles: Record<ReferralStatus, string> = {
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   return (
-    <span data-testid="referral-status" className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", styles[status])}>
+    <span
+      data-testid="referral-status"
+      className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", styles[status])}
+    >
       {referralStatusLabels[status]}
     </span>
   );

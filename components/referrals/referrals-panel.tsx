@@ -28,12 +28,17 @@ export function ReferralsPanel({ caseId }: { caseId: string }) {
     <Card>
       <CardHeader>
         <CardTitle>Referrals</CardTitle>
-        <CardDescription>Referrals to authorities and everything disclosed to them. The case can move to Referred once one has been submitted.</CardDescription>
+        <CardDescription>
+          Referrals to authorities and everything disclosed to them. The case can move to Referred once one has been
+          submitted.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {data.items.length === 0 ? (
           <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-            {manage ? "No referrals yet. Create one below when the case is ready to go to an agency." : "No referrals yet. Legal creates them when the case is ready to go to an agency."}
+            {manage
+              ? "No referrals yet. Create one below when the case is ready to go to an agency."
+              : "No referrals yet. Legal creates them when the case is ready to go to an agency."}
           </p>
         ) : (
           data.items.map((r) => <ReferralCard key={r.id} referral={r} />)

@@ -48,7 +48,10 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
               </Td>
               <Td>{r.destinationLabel}</Td>
               <Td>
-                <Link className="font-mono text-xs text-primary hover:underline" href={`/cases/${r.case.id}?tab=referrals`}>
+                <Link
+                  className="font-mono text-xs text-primary hover:underline"
+                  href={`/cases/${r.case.id}?tab=referrals`}
+                >
                   {r.case.ref}
                 </Link>
                 <span className="block text-xs text-muted-foreground">{r.case.title}</span>
@@ -64,7 +67,9 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
       </Table>
       {data && data.items.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-          {search ? "No referral matches these filters. Clear a filter to see more." : "No referrals on the cases you can see. They are created on a case's Referrals tab."}
+          {search
+            ? "No referral matches these filters. Clear a filter to see more."
+            : "No referrals on the cases you can see. They are created on a case's Referrals tab."}
         </p>
       ) : null}
       <Pager data={data} hideSinglePage onPage={(page) => set({ page: String(page) }, { resetPage: false })} />

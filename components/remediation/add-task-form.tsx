@@ -34,12 +34,21 @@ export function AddTaskForm({ caseId, assignees }: AddTaskFormProps) {
         const text = (k: string) => String(data.get(k) ?? "").trim();
         setNotice(null);
         create.mutate(
-          { kind: text("kind") as TaskKind, title: text("title"), ownerId: text("ownerId") || null, dueAt: text("dueAt") || null },
+          {
+            kind: text("kind") as TaskKind,
+            title: text("title"),
+            ownerId: text("ownerId") || null,
+            dueAt: text("dueAt") || null,
+          },
           {
             onSuccess: (task) => {
               setErrors({});
               form.reset();
-              setNotice(task.dueInPast ? `Added “${task.title}”. Its due date has already passed, so it shows as overdue.` : `Added “${task.title}”.`);
+              setNotice(
+                task.dueInPast
+                  ? `Added “${task.title}”. Its due date has already passed, so it shows as overdue.`
+                  : `Added “${task.title}”.`,
+              );
             },
             onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
           },

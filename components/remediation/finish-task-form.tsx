@@ -9,7 +9,8 @@ import { ApiError } from "@/lib/client/api";
 import { useUpdateTask } from "@/lib/client/hooks/use-tasks";
 import type { TaskView } from "@/lib/remediation/views";
 
-const textareaClass = "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textareaClass =
+  "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 interface FinishTaskFormProps {
   task: TaskView;
@@ -33,17 +34,46 @@ export function FinishTaskForm({ task, to, onClose }: FinishTaskFormProps) {
       onSubmit={(e) => {
         e.preventDefault();
         update.mutate(
-          { taskId: task.id, input: { status: to, completionNote: note.trim() || null, ...(na ? {} : { evidenceId: evidenceId.trim() || null }) } },
+          {
+            taskId: task.id,
+            input: {
+              status: to,
+              completionNote: note.trim() || null,
+              ...(na ? {} : { evidenceId: evidenceId.trim() || null }),
+            },
+          },
           { onSuccess: onClose },
         );
       }}
     >
-      <Field id={noteId} label={na ? "Why does this task not apply?" : "Completion note (optional)"} error={errors.completionNote}>
-        <textarea id={noteId} autoFocus required={na} rows={2} className={textareaClass} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field
+        id={noteId}
+        label={na ? "Why does this task not apply?" : "Completion note (optional)"}
+        error={errors.completionNote}
+      >
+        <textarea
+          id={noteId}
+          autoFocus
+          required={na}
+          rows={2}
+          className={textareaClass}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Field>
       {na ? null : (
-        <Field id={evidenceField} label="Linked evidence ID (optional)" hint="For example the courier receipt for a recovered laptop." error={errors.evidenceId}>
-          <Input id={evidenceField} value={evidenceId} onChange={(e) => setEvidenceId(e.target.value)} className="font-mono" />
+        <Field
+          id={evidenceField}
+          label="Linked evidence ID (optional)"
+          hint="For example the courier receipt for a recovered laptop."
+          error={errors.evidenceId}
+        >
+          <Input
+            id={evidenceField}
+            value={evidenceId}
+            onChange={(e) => setEvidenceId(e.target.value)}
+            className="font-mono"
+          />
         </Field>
       )}
       <div className="flex gap-2">

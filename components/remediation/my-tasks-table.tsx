@@ -66,7 +66,10 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
                 <span className="block text-xs text-muted-foreground">{taskKindLabels[t.kind]}</span>
               </Td>
               <Td>
-                <Link className="font-mono text-xs text-primary hover:underline" href={`/cases/${t.caseId}?tab=remediation`}>
+                <Link
+                  className="font-mono text-xs text-primary hover:underline"
+                  href={`/cases/${t.caseId}?tab=remediation`}
+                >
                   {t.caseRef}
                 </Link>
                 <span className="block text-xs text-muted-foreground">{t.caseTitle}</span>
@@ -80,7 +83,9 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
       </Table>
       {data && data.items.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-          {status ? "No tasks match this filter." : "Nothing open on your plate. Tasks you own on any case appear here, soonest due first."}
+          {status
+            ? "No tasks match this filter."
+            : "Nothing open on your plate. Tasks you own on any case appear here, soonest due first."}
         </p>
       ) : null}
     </div>

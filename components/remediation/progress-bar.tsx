@@ -18,7 +18,9 @@ export function ProgressBar({ progress }: { progress: Progress }) {
       </div>
       <p className="text-sm text-muted-foreground" data-testid="task-progress">
         {finished} of {progress.total} finished ({progress.percent}%)
-        {progress.overdue > 0 ? <span className="font-medium text-destructive"> · {progress.overdue} overdue</span> : null}
+        {progress.overdue > 0 ? (
+          <span className="font-medium text-destructive"> · {progress.overdue} overdue</span>
+        ) : null}
       </p>
     </div>
   );

@@ -32,7 +32,10 @@ export function RemediationPanel({ caseId }: { caseId: string }) {
     <Card>
       <CardHeader>
         <CardTitle>Remediation</CardTitle>
-        <CardDescription>Contain the damage: cut access, recover devices, stop payments. A case closes only once every task is done or marked not applicable.</CardDescription>
+        <CardDescription>
+          Contain the damage: cut access, recover devices, stop payments. A case closes only once every task is done or
+          marked not applicable.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <ProgressBar progress={data.progress} />
@@ -46,20 +49,31 @@ export function RemediationPanel({ caseId }: { caseId: string }) {
                 disabled={apply.isPending}
                 onClick={() =>
                   apply.mutate(t.id, {
-                    onSuccess: (r) => setApplied(r.added > 0 ? `Added ${r.added} task${r.added === 1 ? "" : "s"} from “${t.name}”.` : `Every task of “${t.name}” is already on this case.`),
+                    onSuccess: (r) =>
+                      setApplied(
+                        r.added > 0
+                          ? `Added ${r.added} task${r.added === 1 ? "" : "s"} from “${t.name}”.`
+                          : `Every task of “${t.name}” is already on this case.`,
+                      ),
                   })
                 }
               >
                 Apply template: {t.name}
               </Button>
             ))}
-            {applied ? <span role="status" className="text-sm text-muted-foreground">{applied}</span> : null}
+            {applied ? (
+              <span role="status" className="text-sm text-muted-foreground">
+                {applied}
+              </span>
+            ) : null}
           </div>
         ) : null}
         {apply.error ? <Alert tone="error">{apply.error.message}</Alert> : null}
         {data.items.length === 0 ? (
           <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-            {manage ? "No tasks yet. Apply the template for the standard containment steps, or add a task below." : "No remediation tasks on this case yet."}
+            {manage
+              ? "No tasks yet. Apply the template for the standard containment steps, or add a task below."
+              : "No remediation tasks on this case yet."}
           </p>
         ) : (
           <ul className="flex flex-col gap-2" aria-label="Remediation tasks">

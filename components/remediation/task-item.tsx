@@ -22,7 +22,11 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
   const act = { "aria-describedby": titleId, size: "sm" as const, disabled: busy };
 
   return (
-    <li data-testid="task" aria-labelledby={titleId} className={cn("rounded-md border p-3", task.overdue && "border-destructive/60 bg-destructive/5")}>
+    <li
+      data-testid="task"
+      aria-labelledby={titleId}
+      className={cn("rounded-md border p-3", task.overdue && "border-destructive/60 bg-destructive/5")}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <p id={titleId} className={cn("font-medium", !open && "text-muted-foreground line-through decoration-1")}>
@@ -31,23 +35,33 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
             <span>{taskKindLabels[task.kind]}</span>
             <span>· {task.owner ? task.owner.name : "No owner"}</span>
-            <span className={task.overdue ? "font-medium text-destructive" : undefined}>· Due {task.dueAt ? formatDateTime(task.dueAt) : "—"}</span>
+            <span className={task.overdue ? "font-medium text-destructive" : undefined}>
+              · Due {task.dueAt ? formatDateTime(task.dueAt) : "—"}
+            </span>
             {task.overdue ? <OverdueBadge /> : null}
           </p>
           {task.completionNote ? (
             <p className="text-sm">
-              <span className="text-muted-foreground">{task.status === "not_applicable" ? "Not applicable: " : "Note: "}</span>
+              <span className="text-muted-foreground">
+                {task.status === "not_applicable" ? "Not applicable: " : "Note: "}
+              </span>
               {task.completionNote}
             </p>
           ) : null}
-          {task.evidenceId ? <p className="font-mono text-xs text-muted-foreground">Evidence {task.evidenceId}</p> : null}
+          {task.evidenceId ? (
+            <p className="font-mono text-xs text-muted-foreground">Evidence {task.evidenceId}</p>
+          ) : null}
         </div>
         <TaskStatusBadge status={task.status} />
       </div>
       {canManage && !finishing ? (
         <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label={`Actions for ${task.title}`}>
           {task.status === "todo" ? (
-            <Button {...act} variant="outline" onClick={() => update.mutate({ taskId: task.id, input: { status: "in_progress" } })}>
+            <Button
+              {...act}
+              variant="outline"
+              onClick={() => update.mutate({ taskId: task.id, input: { status: "in_progress" } })}
+            >
               Start
             </Button>
           ) : null}
@@ -61,7 +75,11 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
               </Button>
             </>
           ) : (
-            <Button {...act} variant="outline" onClick={() => update.mutate({ taskId: task.id, input: { status: "todo" } })}>
+            <Button
+              {...act}
+              variant="outline"
+              onClick={() => update.mutate({ taskId: task.id, input: { status: "todo" } })}
+            >
               Reopen
             </Button>
           )}
@@ -82,8 +100,16 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
         </div>
       ) : null}
       {finishing ? <FinishTaskForm task={task} to={finishing} onClose={() => setFinishing(null)} /> : null}
-      {update.error && !finishing ? <Alert tone="error" className="mt-2">{update.error.message}</Alert> : null}
-      {remove.error ? <Alert tone="error" className="mt-2">{remove.error.message}</Alert> : null}
+      {update.error && !finishing ? (
+        <Alert tone="error" className="mt-2">
+          {update.error.message}
+        </Alert>
+      ) : null}
+      {remove.error ? (
+        <Alert tone="error" className="mt-2">
+          {remove.error.message}
+        </Alert>
+      ) : null}
     </li>
   );
 }

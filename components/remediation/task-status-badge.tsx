@@ -11,12 +11,19 @@ const styles: Record<TaskStatus, string> = {
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   return (
-    <span data-testid="task-status" className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", styles[status])}>
+    <span
+      data-testid="task-status"
+      className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium", styles[status])}
+    >
       {taskStatusLabels[status]}
     </span>
   );
 }
 
 export function OverdueBadge() {
-  return <span className="inline-flex items-center rounded-md bg-destructive px-2 py-0.5 text-xs font-medium text-destructive-foreground">Overdue</span>;
+  return (
+    <span className="inline-flex items-center rounded-md bg-destructive px-2 py-0.5 text-xs font-medium text-destructive-foreground">
+      Overdue
+    </span>
+  );
 }

@@ -24,7 +24,10 @@ const columnAliases: Record<string, string> = {
 };
 
 const typeOf = (header: string): string | null => {
-  const key = header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if ((identifierTypes as readonly string[]).includes(key)) return key;
   return columnAliases[key] ?? null;
 };
@@ -56,7 +59,8 @@ export function parseScreenRows(text: string): ScreenRow[] {
   data.slice(typeValueHeader ? 1 : 0).forEach((cells, r) => {
     const [type = "", ...rest] = cells;
     const value = rest.join(",").trim();
-    if (type.trim() || value) rows.push({ type: typeOf(type) ?? type.trim(), value, source: `line ${r + (typeValueHeader ? 2 : 1)}` });
+    if (type.trim() || value)
+      rows.push({ type: typeOf(type) ?? type.trim(), value, source: `line ${r + (typeValueHeader ? 2 : 1)}` });
   });
   return rows;
 }

@@ -12,7 +12,8 @@ import { MAX_SCREEN_ROWS } from "@/lib/graph/schema";
 import type { ScreenResponse } from "@/lib/graph/views";
 import { parseScreenRows, type ScreenRow } from "./parse-rows";
 
-const textAreaClass = "min-h-40 rounded-md border bg-background px-3 py-2 font-mono text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const textAreaClass =
+  "min-h-40 rounded-md border bg-background px-3 py-2 font-mono text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export function ScreenForm() {
   const screen = useScreen();
@@ -46,11 +47,25 @@ export function ScreenForm() {
           void run(text).catch(() => {});
         }}
       >
-        <Field id="screen-text" label="Identifiers, one per line as type,value" hint="e.g. email,jane@example.com · phone,+1 202 555 0147 · crypto_wallet,0x… — or upload a CSV below">
-          <textarea id="screen-text" className={textAreaClass} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <Field
+          id="screen-text"
+          label="Identifiers, one per line as type,value"
+          hint="e.g. email,jane@example.com · phone,+1 202 555 0147 · crypto_wallet,0x… — or upload a CSV below"
+        >
+          <textarea
+            id="screen-text"
+            className={textAreaClass}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+          />
         </Field>
         <div className="flex flex-wrap items-end gap-3">
-          <Field id="screen-file" label="Or upload a CSV" hint="type,value rows, or an applicant export with columns such as email, phone, wallet">
+          <Field
+            id="screen-file"
+            label="Or upload a CSV"
+            hint="type,value rows, or an applicant export with columns such as email, phone, wallet"
+          >
             <Input
               id="screen-file"
               type="file"
@@ -59,14 +74,22 @@ export function ScreenForm() {
                 const file = e.target.files?.[0];
                 if (!file) return;
                 setFileNote(`${file.name} (${Math.ceil(file.size / 1024)} KB)`);
-                void file.text().then((content) => {
-                  setText(content);
-                  return run(content);
-                }).catch(() => {});
+                void file
+                  .text()
+                  .then((content) => {
+                    setText(content);
+                    return run(content);
+                  })
+                  .catch(() => {});
               }}
             />
           </Field>
-          <Field id="screen-country" label="Country for local phone numbers" className="flex w-56 flex-col gap-1.5" hint="Two letters, e.g. US">
+          <Field
+            id="screen-country"
+            label="Country for local phone numbers"
+            className="flex w-56 flex-col gap-1.5"
+            hint="Two letters, e.g. US"
+          >
             <Input id="screen-country" value={country} maxLength={2} onChange={(e) => setCountry(e.target.value)} />
           </Field>
           <Button type="submit" disabled={screen.isPending}>
@@ -75,12 +98,17 @@ export function ScreenForm() {
         </div>
         {fileNote ? <p className="text-sm text-muted-foreground">Read {fileNote}.</p> : null}
       </form>
-      {rows.length > MAX_SCREEN_ROWS ? <Alert tone="error">{rows.length.toLocaleString()} rows: at most {MAX_SCREEN_ROWS.toLocaleString()} per run. Split the list.</Alert> : null}
+      {rows.length > MAX_SCREEN_ROWS ? (
+        <Alert tone="error">
+          {rows.length.toLocaleString()} rows: at most {MAX_SCREEN_ROWS.toLocaleString()} per run. Split the list.
+        </Alert>
+      ) : null}
       {screen.error ? <Alert tone="error">{screen.error.message}</Alert> : null}
       {result ? (
         <section aria-label="Screening results" className="flex flex-col gap-2">
           <p role="status" className="text-sm">
-            {result.summary.total} screened: <strong>{result.summary.hits} already known</strong>, {result.summary.invalid} could not be read.
+            {result.summary.total} screened: <strong>{result.summary.hits} already known</strong>,{" "}
+            {result.summary.invalid} could not be read.
           </p>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={onlyHits} onChange={(e) => setOnlyHits(e.target.checked)} />
@@ -101,12 +129,22 @@ export function ScreenForm() {
                   <Td className="text-xs text-muted-foreground">{rows[r.index]?.source ?? r.index + 1}</Td>
                   <Td>{r.type}</Td>
                   <Td className="font-mono text-xs">{r.normalizedValue ?? r.value}</Td>
-                  <Td>{r.error ? <span className="text-destructive">{r.error}</span> : <CorrelationNotice matches={r.matches} compact />}</Td>
+                  <Td>
+                    {r.error ? (
+                      <span className="text-destructive">{r.error}</span>
+                    ) : (
+                      <CorrelationNotice matches={r.matches} compact />
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
-          {shown.length === 0 ? <p className="text-sm text-muted-foreground">No hits: none of these identifiers belongs to a known persona.</p> : null}
+          {shown.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              No hits: none of these identifiers belongs to a known persona.
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -37,12 +37,25 @@ export function CreateTokenForm() {
       <form onSubmit={onSubmit} aria-label="Create an API token" className="flex flex-wrap items-end gap-3" noValidate>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="token-name">Token name</Label>
-          <Input id="token-name" name="name" placeholder="e.g. HR sync script" required className="w-64" aria-invalid={fieldErrors.name ? true : undefined} />
+          <Input
+            id="token-name"
+            name="name"
+            placeholder="e.g. HR sync script"
+            required
+            className="w-64"
+            aria-invalid={fieldErrors.name ? true : undefined}
+          />
           {fieldErrors.name ? <p className="text-xs text-destructive">{fieldErrors.name}</p> : null}
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="token-expires">Expires (optional)</Label>
-          <Input id="token-expires" name="expires" type="date" className="w-44" aria-invalid={fieldErrors.expiresAt ? true : undefined} />
+          <Input
+            id="token-expires"
+            name="expires"
+            type="date"
+            className="w-44"
+            aria-invalid={fieldErrors.expiresAt ? true : undefined}
+          />
           {fieldErrors.expiresAt ? <p className="text-xs text-destructive">{fieldErrors.expiresAt}</p> : null}
         </div>
         <Button type="submit" disabled={create.isPending}>
@@ -52,13 +65,20 @@ export function CreateTokenForm() {
       {secret ? (
         <Alert tone="success">
           <p className="font-medium">Copy this token now: it will not be shown again.</p>
-          <code data-testid="new-token" className="mt-1 block break-all rounded bg-muted px-2 py-1 font-mono text-xs select-all">
+          <code
+            data-testid="new-token"
+            className="mt-1 block break-all rounded bg-muted px-2 py-1 font-mono text-xs select-all"
+          >
             {secret}
           </code>
-          <p className="mt-1 text-xs">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+          <p className="mt-1 text-xs">
+            Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+          </p>
         </Alert>
       ) : null}
-      {create.error && Object.keys(fieldErrors).length === 0 ? <Alert tone="error">{create.error.message}</Alert> : null}
+      {create.error && Object.keys(fieldErrors).length === 0 ? (
+        <Alert tone="error">{create.error.message}</Alert>
+      ) : null}
     </div>
   );
 }

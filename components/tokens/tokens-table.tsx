@@ -22,7 +22,9 @@ export function TokensTable({ scope, initialTokens }: TokensTableProps) {
   const { data: tokens = [] } = useTokens(scope, initialTokens);
   const revoke = useRevokeToken();
   if (tokens.length === 0) {
-    return <p className="text-sm text-muted-foreground">No API tokens yet. Create one to call the API from a script.</p>;
+    return (
+      <p className="text-sm text-muted-foreground">No API tokens yet. Create one to call the API from a script.</p>
+    );
   }
   return (
     <div className="flex flex-col gap-2">
@@ -51,10 +53,18 @@ export function TokensTable({ scope, initialTokens }: TokensTableProps) {
                   <Badge variant={state.variant}>{state.label}</Badge>
                 </Td>
                 <Td>{t.expiresAt ? new Date(t.expiresAt).toLocaleDateString() : "never"}</Td>
-                <Td className="text-muted-foreground">{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</Td>
+                <Td className="text-muted-foreground">
+                  {t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}
+                </Td>
                 <Td className="text-right">
                   {t.revokedAt ? null : (
-                    <Button size="sm" variant="outline" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(t.id)}
+                      aria-label={`Revoke ${t.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

@@ -2,7 +2,11 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 /** A message box. `tone="error"` is announced to screen readers as it appears. */
-export function Alert({ className, tone = "info", ...props }: ComponentProps<"div"> & { tone?: "info" | "error" | "success" }) {
+export function Alert({
+  className,
+  tone = "info",
+  ...props
+}: ComponentProps<"div"> & { tone?: "info" | "error" | "success" }) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}

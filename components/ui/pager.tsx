@@ -5,7 +5,8 @@ interface PagerProps {
    * The list's page as the server answered it; undefined while loading. With `totalCapped` the
    * total is a floor: the page count reads "n+" and Next stays open while pages come back full.
    */
-  data: { page: number; pageSize: number; total: number; totalCapped?: boolean; items?: readonly unknown[] } | undefined;
+  data:
+    { page: number; pageSize: number; total: number; totalCapped?: boolean; items?: readonly unknown[] } | undefined;
   onPage: (page: number) => void;
   /** Hides the pager when everything fits on one page. */
   hideSinglePage?: boolean;

@@ -18,7 +18,16 @@ export function Tr({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("hover:bg-muted/40", className)} {...props} />;
 }
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn(
+        "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-3 py-1.5 align-middle", className)} {...props} />;

@@ -1,15 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import {
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, tsvector, updatedAt } from "./columns";
 import { caseMemberRoles, caseStatuses, severities } from "../../lib/cases/constants";
@@ -45,7 +35,10 @@ export const cases = pgTable(
     subjectStartDate: date({ mode: "string" }),
     subjectAccessLevel: text(),
     subjectLocation: text(),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     dueDate: date({ mode: "string" }),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     containedAt: timestamp({ withTimezone: true }),
@@ -79,7 +72,15 @@ export const cases = pgTable(
     index("cases_dash_open_idx")
       .on(t.status, t.severity, t.leadId, t.id, t.subjectTeam, t.subjectHiringChannel)
       .where(sql`${t.status} in ('triage', 'investigating', 'contained', 'referred')`),
-    index("cases_dash_opened_idx").on(t.openedAt, t.status, t.severity, t.leadId, t.id, t.subjectTeam, t.subjectHiringChannel),
+    index("cases_dash_opened_idx").on(
+      t.openedAt,
+      t.status,
+      t.severity,
+      t.leadId,
+      t.id,
+      t.subjectTeam,
+      t.subjectHiringChannel,
+    ),
     index("cases_dash_contained_idx")
       .on(t.containedAt, t.openedAt, t.status, t.severity, t.leadId, t.id, t.subjectTeam, t.subjectHiringChannel)
       .where(sql`${t.containedAt} is not null`),

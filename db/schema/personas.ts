@@ -16,7 +16,13 @@ import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt, updatedAt } from "./columns";
 import { evidence } from "./evidence";
-import { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses } from "../../lib/personas/constants";
+import {
+  casePersonaRoles,
+  identifierTypes,
+  personaLinkRelations,
+  personaLinkStatuses,
+  personaStatuses,
+} from "../../lib/personas/constants";
 
 // The value lists live beside the product code so the browser can use them without drizzle.
 export { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses };
@@ -39,7 +45,10 @@ export const personas = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     displayName: text().notNull(),
-    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     claimedLocation: text(),
     claimedTimezone: text(),
     claimedNationality: text(),

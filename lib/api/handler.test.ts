@@ -42,7 +42,10 @@ function post(body: ReadableStream<Uint8Array> | string, signal?: AbortSignal): 
 }
 
 function watchLogs() {
-  return { error: vi.spyOn(logger, "error").mockImplementation(() => {}), info: vi.spyOn(logger, "info").mockImplementation(() => {}) };
+  return {
+    error: vi.spyOn(logger, "error").mockImplementation(() => {}),
+    info: vi.spyOn(logger, "info").mockImplementation(() => {}),
+  };
 }
 
 const connReset = () => Object.assign(new Error("aborted"), { code: "ECONNRESET" });
@@ -57,7 +60,10 @@ describe("a client that disconnects mid-request", () => {
     const response = await echo(post(droppedBody(make())), noParams);
     expect(response.status).not.toBe(500);
     expect(logs.error).not.toHaveBeenCalled();
-    expect(logs.info).toHaveBeenCalledWith(expect.objectContaining({ requestId: expect.any(String) }), "request aborted by the client");
+    expect(logs.info).toHaveBeenCalledWith(
+      expect.objectContaining({ requestId: expect.any(String) }),
+      "request aborted by the client",
+    );
   });
 
   it("is recognised by its aborted signal, whatever the error says", async () => {
@@ -67,7 +73,10 @@ describe("a client that disconnects mid-request", () => {
     const response = errorResponse(new Error("socket hang up"), "req-1", post("{}", controller.signal));
     expect(response.status).not.toBe(500);
     expect(logs.error).not.toHaveBeenCalled();
-    expect(logs.info).toHaveBeenCalledWith(expect.objectContaining({ requestId: "req-1" }), "request aborted by the client");
+    expect(logs.info).toHaveBeenCalledWith(
+      expect.objectContaining({ requestId: "req-1" }),
+      "request aborted by the client",
+    );
   });
 });
 

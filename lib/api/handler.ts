@@ -46,7 +46,11 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
  */
 function isClientAbort(error: unknown, request?: Request): boolean {
   if (request?.signal.aborted) return true;
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === "object" && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
     if (name === "AbortError" || code === "ABORT_ERR" || message === "aborted") return true;
     if (code === "ECONNRESET" && !("syscall" in e)) return true;
@@ -56,7 +60,10 @@ function isClientAbort(error: unknown, request?: Request): boolean {
 
 export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
   if (error instanceof AppError) {
-    return json(errorBody(error.code, error.message, error.details), error.status, { "x-request-id": requestId, ...errorHeaders(error) });
+    return json(errorBody(error.code, error.message, error.details), error.status, {
+      "x-request-id": requestId,
+      ...errorHeaders(error),
+    });
   }
   if (error instanceof z.ZodError) {
     const e = fromZodError(error);
@@ -64,8 +71,13 @@ export function errorResponse(error: unknown, requestId: string, request?: Reque
   }
   if (isClientAbort(error, request)) {
     // Nobody is left to read the answer, and nothing on our side failed.
-    logger.info({ err: error, requestId, method: request?.method, path: request ? new URL(request.url).pathname : undefined }, "request aborted by the client");
-    return json(errorBody("bad_request", "The request was aborted before it finished"), 400, { "x-request-id": requestId });
+    logger.info(
+      { err: error, requestId, method: request?.method, path: request ? new URL(request.url).pathname : undefined },
+      "request aborted by the client",
+    );
+    return json(errorBody("bad_request", "The request was aborted before it finished"), 400, {
+      "x-request-id": requestId,
+    });
   }
   logger.error({ err: error, requestId }, "unhandled error in API route");
   return json(errorBody("internal", `Something went wrong on our side (request ${requestId})`), 500, {
@@ -99,9 +111,19 @@ export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.
       }
       if (options.permission) authorize(actor, options.permission);
       const params = parsePart(options.params, await context.params, "path parameters");
-      const query = parsePart(options.query, searchParamsToObject(new URL(request.url).searchParams), "query parameters");
-      const body = options.body ? parsePart(options.body, await readJsonBody(request, options.bodyLimit), "request body") : undefined;
-      const result = await handler({ request, actor, requestId, params, query, body } as HandlerContext<Out<P>, Out<Q>, Out<B>>);
+      const query = parsePart(
+        options.query,
+        searchParamsToObject(new URL(request.url).searchParams),
+        "query parameters",
+      );
+      const body = options.body
+        ? parsePart(options.body, await readJsonBody(request, options.bodyLimit), "request body")
+        : undefined;
+      const result = await handler({ request, actor, requestId, params, query, body } as HandlerContext<
+        Out<P>,
+        Out<Q>,
+        Out<B>
+      >);
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return errorResponse(error, requestId, request);

@@ -60,7 +60,9 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
     for (const [status, r] of Object.entries(op.responses)) {
       responses[status] = {
         description: r.description,
-        ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: toSchema(r.schema, "output") } } } : {}),
+        ...(r.schema
+          ? { content: { [r.contentType ?? "application/json"]: { schema: toSchema(r.schema, "output") } } }
+          : {}),
       };
     }
     const errors = op.auth === false ? ["400", "500"] : ["400", "401", "403", "404", "409", "413", "500"];
@@ -74,14 +76,19 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
       operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       ...(op.auth === false ? { security: [] } : {}),
       parameters: [...parameters(op.params, "path"), ...parameters(op.query, "query")],
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input") } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input") } } } }
+        : {}),
       responses,
     };
   }
   const errorResponses = Object.fromEntries(
     ["400", "401", "403", "404", "409", "413", "500"].map((s) => [
       `Error${s}`,
-      { description: `Error (${s})`, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      {
+        description: `Error (${s})`,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
     ]),
   );
   return {
@@ -97,7 +104,11 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token created on the Tokens page or with the CLI" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token created on the Tokens page or with the CLI",
+        },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
       },
       schemas: { Error: errorSchema },

@@ -12,11 +12,19 @@ import { userOperations } from "@/lib/users/openapi";
 import type { ApiOperation } from "./openapi";
 
 const systemOperations: ApiOperation[] = [
-  { method: "get", path: "/api/health", summary: "Answers once the database answers", tag: "System", auth: false, responses: { 200: { description: "Healthy", schema: z.object({ status: z.literal("ok") }) } } },
+  {
+    method: "get",
+    path: "/api/health",
+    summary: "Answers once the database answers",
+    tag: "System",
+    auth: false,
+    responses: { 200: { description: "Healthy", schema: z.object({ status: z.literal("ok") }) } },
+  },
   {
     method: "get",
     path: "/api/audit/verify",
-    summary: "Walk the audit hash chain, compare the log with its signed anchors, and report the first broken link and every anchor problem (admin)",
+    summary:
+      "Walk the audit hash chain, compare the log with its signed anchors, and report the first broken link and every anchor problem (admin)",
     tag: "System",
     responses: {
       200: {
@@ -30,14 +38,40 @@ const systemOperations: ApiOperation[] = [
             file: z.string(),
             lines: z.number().int(),
             latest: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
-            problems: z.array(z.object({ problem: z.string(), line: z.number().int().nullable(), seq: z.number().int().nullable(), message: z.string() })),
+            problems: z.array(
+              z.object({
+                problem: z.string(),
+                line: z.number().int().nullable(),
+                seq: z.number().int().nullable(),
+                message: z.string(),
+              }),
+            ),
           }),
         }),
       },
     },
   },
-  { method: "get", path: "/api/openapi.json", summary: "This document", tag: "System", auth: false, responses: { 200: { description: "OpenAPI 3.1" } } },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    tag: "System",
+    auth: false,
+    responses: { 200: { description: "OpenAPI 3.1" } },
+  },
 ];
 
 /** Every documented operation; each area adds its own list here. */
-export const apiOperations: ApiOperation[] = [...systemOperations, ...userOperations, ...tokenOperations, ...caseOperations, ...evidenceOperations, ...dashboardOperations, ...remediationOperations, ...referralOperations, ...personaOperations, ...graphOperations, ...exportOperations];
+export const apiOperations: ApiOperation[] = [
+  ...systemOperations,
+  ...userOperations,
+  ...tokenOperations,
+  ...caseOperations,
+  ...evidenceOperations,
+  ...dashboardOperations,
+  ...remediationOperations,
+  ...referralOperations,
+  ...personaOperations,
+  ...graphOperations,
+  ...exportOperations,
+];

@@ -63,14 +63,17 @@ export type ApiPath = (typeof apiPaths)[number];
 
 type ParamsOf<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamsOf<Rest> : never;
 type Query = string | URLSearchParams | Record<string, string | number | boolean | null | undefined>;
-type Args<P extends ApiPath> = [ParamsOf<P>] extends [never] ? [query?: Query] : [params: Record<ParamsOf<P>, string>, query?: Query];
+type Args<P extends ApiPath> = [ParamsOf<P>] extends [never]
+  ? [query?: Query]
+  : [params: Record<ParamsOf<P>, string>, query?: Query];
 
 function queryString(query: Query | undefined): string {
   if (query === undefined) return "";
   if (typeof query === "string") return query.replace(/^\?/, "");
   if (query instanceof URLSearchParams) return query.toString();
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null) params.set(key, String(value));
   return params.toString();
 }
 

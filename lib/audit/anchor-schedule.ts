@@ -20,7 +20,8 @@ function anchorNow(): Promise<void> {
       },
       (err: unknown) => {
         // A refusal means the log no longer matches its last anchor: someone changed the database.
-        if (err instanceof AppError && err.code === "conflict") logger.error({ err }, "audit log does not match its last anchor");
+        if (err instanceof AppError && err.code === "conflict")
+          logger.error({ err }, "audit log does not match its last anchor");
         else logger.warn({ err }, "could not anchor the audit log");
       },
     )
@@ -46,9 +47,11 @@ export function startAuditAnchoring(): void {
     // Alone (Next told to leave signals to the app), it must not swallow the signal: re-raise it
     // once this one-shot listener is gone, so the default action ends the process.
     const alone = process.listenerCount(signal) === 0;
-    void Promise.race([anchorNow(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_BUDGET_MS).unref())]).finally(() => {
-      if (alone) process.kill(process.pid, signal);
-    });
+    void Promise.race([anchorNow(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_BUDGET_MS).unref())]).finally(
+      () => {
+        if (alone) process.kill(process.pid, signal);
+      },
+    );
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, onSignal);
 }

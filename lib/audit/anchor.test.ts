@@ -33,7 +33,8 @@ beforeAll(async () => {
   actor = await makeActor("admin");
 });
 
-const event = (label: string) => db.transaction((tx) => recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: label }));
+const event = (label: string) =>
+  db.transaction((tx) => recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: label }));
 const anchorLines = (dir: string) => fs.readFileSync(anchorFilePath(dir), "utf8").split("\n").filter(Boolean);
 const append = (dir: string, line: string) => fs.appendFileSync(anchorFilePath(dir), `${line}\n`);
 
@@ -43,10 +44,20 @@ describe("writeAuditAnchor", () => {
     await db.transaction(async (tx) => {
       // recordAudit's lock is held to commit, so no other test file moves the head meanwhile.
       const first = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: "anchor-1" });
-      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({ written: true, anchor: { seq: first.seq, hash: first.hash } });
-      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({ written: false, reason: "unchanged", latest: { seq: first.seq } });
+      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({
+        written: true,
+        anchor: { seq: first.seq, hash: first.hash },
+      });
+      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({
+        written: false,
+        reason: "unchanged",
+        latest: { seq: first.seq },
+      });
       const second = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: "anchor-2" });
-      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({ written: true, anchor: { seq: second.seq, hash: second.hash } });
+      expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({
+        written: true,
+        anchor: { seq: second.seq, hash: second.hash },
+      });
       expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({ written: false, reason: "unchanged" });
     });
     expect(anchorLines(dir)).toHaveLength(2);
@@ -58,10 +69,23 @@ describe("writeAuditAnchor", () => {
     const { anchor } = (await writeAuditAnchor({ db, dataDir: dir })) as { anchor: AuditAnchor };
     const key = instanceSigningKey(dir);
     const [line] = anchorLines(dir);
-    expect(JSON.parse(line!)).toEqual({ seq: anchor.seq, hash: anchor.hash, at: anchor.at, keyFingerprint: key.fingerprint, signature: anchor.signature });
+    expect(JSON.parse(line!)).toEqual({
+      seq: anchor.seq,
+      hash: anchor.hash,
+      at: anchor.at,
+      keyFingerprint: key.fingerprint,
+      signature: anchor.signature,
+    });
     const payload = Buffer.from(`casework-audit-anchor:${anchor.seq}:${anchor.hash}:${anchor.at}`);
     expect(verify(null, payload, key.publicKey, Buffer.from(anchor.signature, "base64"))).toBe(true);
-    expect(verify(null, anchorPayload({ ...anchor, seq: anchor.seq - 1 }), key.publicKey, Buffer.from(anchor.signature, "base64"))).toBe(false);
+    expect(
+      verify(
+        null,
+        anchorPayload({ ...anchor, seq: anchor.seq - 1 }),
+        key.publicKey,
+        Buffer.from(anchor.signature, "base64"),
+      ),
+    ).toBe(false);
   });
 
   it("anchors on the operator's command even when the head has not moved", async () => {
@@ -92,7 +116,11 @@ describe("audit verify with anchors", () => {
   it("passes without an anchor file and says that only the chain was checked", async () => {
     const dir = tempDir();
     const report = await verifyAuditChain({ db, dataDir: dir });
-    expect(report).toMatchObject({ ok: true, firstBreak: null, anchors: { file: anchorFilePath(dir), lines: 0, latest: null, problems: [] } });
+    expect(report).toMatchObject({
+      ok: true,
+      firstBreak: null,
+      anchors: { file: anchorFilePath(dir), lines: 0, latest: null, problems: [] },
+    });
     const { ok, lines } = await verifyAuditAsOperator({ dataDir: dir });
     expect(ok).toBe(true);
     expect(lines.join("\n")).toContain(`no anchors in ${anchorFilePath(dir)}: only the chain was checked`);
@@ -104,8 +132,13 @@ describe("audit verify with anchors", () => {
     const written = await writeAuditAnchor({ db, dataDir: dir });
     await event("after-anchor");
     const report = await verifyAuditChain({ db, dataDir: dir });
-    expect(report).toMatchObject({ ok: true, anchors: { lines: 1, latest: { seq: written.written ? written.anchor.seq : -1 }, problems: [] } });
-    expect((await verifyAuditAsOperator({ dataDir: dir })).lines.join("\n")).toMatch(/the newest covers event \d+ .* and matches the log/);
+    expect(report).toMatchObject({
+      ok: true,
+      anchors: { lines: 1, latest: { seq: written.written ? written.anchor.seq : -1 }, problems: [] },
+    });
+    expect((await verifyAuditAsOperator({ dataDir: dir })).lines.join("\n")).toMatch(
+      /the newest covers event \d+ .* and matches the log/,
+    );
   });
 
   it("names a forged, a foreign and an unreadable anchor line", async () => {
@@ -116,19 +149,38 @@ describe("audit verify with anchors", () => {
     append(dir, JSON.stringify({ ...genuine, hash: "f".repeat(64) }));
     const other = instanceSigningKey(tempDir());
     const foreign = { seq: genuine.seq, hash: genuine.hash, at: genuine.at };
-    append(dir, JSON.stringify({ ...foreign, keyFingerprint: other.fingerprint, signature: signBytes(other, anchorPayload(foreign)).toString("base64") }));
+    append(
+      dir,
+      JSON.stringify({
+        ...foreign,
+        keyFingerprint: other.fingerprint,
+        signature: signBytes(other, anchorPayload(foreign)).toString("base64"),
+      }),
+    );
     append(dir, "not an anchor");
     const report = await verifyAuditChain({ db, dataDir: dir });
     expect(report.ok).toBe(false);
     expect(report.anchors.latest).toMatchObject({ seq: genuine.seq, hash: genuine.hash });
     expect(report.anchors.problems).toEqual([
-      { problem: "forged", line: 2, seq: genuine.seq, message: `anchor line 2 (event ${genuine.seq}) has a signature that does not verify: the line was forged or altered` },
-      { problem: "forged", line: 3, seq: genuine.seq, message: expect.stringMatching(/^anchor line 3 .* is signed by another key/) },
+      {
+        problem: "forged",
+        line: 2,
+        seq: genuine.seq,
+        message: `anchor line 2 (event ${genuine.seq}) has a signature that does not verify: the line was forged or altered`,
+      },
+      {
+        problem: "forged",
+        line: 3,
+        seq: genuine.seq,
+        message: expect.stringMatching(/^anchor line 3 .* is signed by another key/),
+      },
       { problem: "unreadable", line: 4, seq: null, message: "anchor line 4 is not a readable anchor" },
     ]);
     const { ok, lines } = await verifyAuditAsOperator({ dataDir: dir });
     expect(ok).toBe(false);
-    expect(lines).toContain(`ANCHOR PROBLEM: anchor line 2 (event ${genuine.seq}) has a signature that does not verify: the line was forged or altered`);
+    expect(lines).toContain(
+      `ANCHOR PROBLEM: anchor line 2 (event ${genuine.seq}) has a signature that does not verify: the line was forged or altered`,
+    );
   });
 
   it("names an old anchor line replayed at the end, which would hide a truncation", async () => {
@@ -143,12 +195,27 @@ describe("audit verify with anchors", () => {
     const newerSeq = (JSON.parse(newer) as AuditAnchor).seq;
     expect(report.ok).toBe(false);
     expect(report.anchors.latest?.seq).toBe(newerSeq);
-    expect(report.anchors.problems).toEqual([expect.objectContaining({ problem: "backwards", line: 3, message: expect.stringContaining(`goes backwards: line 2 already anchored event ${newerSeq}`) })]);
+    expect(report.anchors.problems).toEqual([
+      expect.objectContaining({
+        problem: "backwards",
+        line: 3,
+        message: expect.stringContaining(`goes backwards: line 2 already anchored event ${newerSeq}`),
+      }),
+    ]);
   });
 
   it("reports anchors it cannot check when the data folder has no signing key", async () => {
     const dir = tempDir();
-    append(dir, JSON.stringify({ seq: 1, hash: "a".repeat(64), at: new Date().toISOString(), keyFingerprint: "b".repeat(64), signature: Buffer.alloc(64).toString("base64") }));
+    append(
+      dir,
+      JSON.stringify({
+        seq: 1,
+        hash: "a".repeat(64),
+        at: new Date().toISOString(),
+        keyFingerprint: "b".repeat(64),
+        signature: Buffer.alloc(64).toString("base64"),
+      }),
+    );
     const report = await verifyAuditChain({ db, dataDir: dir });
     expect(report.ok).toBe(false);
     expect(report.anchors.problems).toEqual([expect.objectContaining({ problem: "no_key" })]);

@@ -43,10 +43,17 @@ export function anchorPayload({ seq, hash, at }: { seq: number; hash: string; at
 
 export function signAnchor(head: { seq: number; hash: string }, key: SigningKey, at = new Date()): AuditAnchor {
   const fields = { seq: head.seq, hash: head.hash, at: at.toISOString() };
-  return { ...fields, keyFingerprint: key.fingerprint, signature: signBytes(key, anchorPayload(fields)).toString("base64") };
+  return {
+    ...fields,
+    keyFingerprint: key.fingerprint,
+    signature: signBytes(key, anchorPayload(fields)).toString("base64"),
+  };
 }
 
-export function anchorSignatureValid(anchor: Pick<AuditAnchor, "seq" | "hash" | "at" | "signature">, publicKey: KeyObject): boolean {
+export function anchorSignatureValid(
+  anchor: Pick<AuditAnchor, "seq" | "hash" | "at" | "signature">,
+  publicKey: KeyObject,
+): boolean {
   return verifySignedBytes(publicKey, anchorPayload(anchor), Buffer.from(anchor.signature, "base64"));
 }
 
@@ -64,7 +71,17 @@ export type TailProblem = { problem: "missing" | "rewritten"; seq: number; messa
 
 /** The table's row at an anchored seq against the anchor: the words both the writer and `audit verify` use. */
 export function compareWithAnchor(anchor: AuditAnchor, row: { hash: string } | undefined): TailProblem | null {
-  if (!row) return { problem: "missing", seq: anchor.seq, message: `anchored event ${anchor.seq} is missing: the log was truncated or its tail deleted` };
-  if (row.hash !== anchor.hash) return { problem: "rewritten", seq: anchor.seq, message: `event ${anchor.seq} does not match its anchor of ${anchor.at}: the tail was rewritten` };
+  if (!row)
+    return {
+      problem: "missing",
+      seq: anchor.seq,
+      message: `anchored event ${anchor.seq} is missing: the log was truncated or its tail deleted`,
+    };
+  if (row.hash !== anchor.hash)
+    return {
+      problem: "rewritten",
+      seq: anchor.seq,
+      message: `event ${anchor.seq} does not match its anchor of ${anchor.at}: the tail was rewritten`,
+    };
   return null;
 }

@@ -30,7 +30,18 @@ export function canonicalJson(value: unknown): string {
 export function hashEvent(fields: ChainedFields): string {
   // Only the chained fields: a stored row also carries its own `hash`, which must not feed back in.
   const { seq, at, actorId, actorLabel, action, entityType, entityId, caseId, detail, prevHash } = fields;
-  const payload = canonicalJson({ seq, at: at.toISOString(), actorId, actorLabel, action, entityType, entityId, caseId, detail, prevHash });
+  const payload = canonicalJson({
+    seq,
+    at: at.toISOString(),
+    actorId,
+    actorLabel,
+    action,
+    entityType,
+    entityId,
+    caseId,
+    detail,
+    prevHash,
+  });
   return createHash("sha256").update(payload).digest("hex");
 }
 
@@ -57,7 +68,11 @@ export function checkLink(prev: ChainCursor, row: ChainedFields & { hash: string
     };
   }
   if (row.prevHash !== prev.hash) {
-    return { seq: row.seq, problem: "prev_hash_mismatch", message: `event ${row.seq} does not chain to event ${prev.seq}` };
+    return {
+      seq: row.seq,
+      problem: "prev_hash_mismatch",
+      message: `event ${row.seq} does not chain to event ${prev.seq}`,
+    };
   }
   if (hashEvent(row) !== row.hash) {
     return { seq: row.seq, problem: "hash_mismatch", message: `event ${row.seq} was altered after it was written` };

@@ -30,13 +30,24 @@ export interface AnchorCheck {
  * with the table. Checking the newest suffices: the chain walk proves every earlier event is the
  * one that anchor covered, and the writer never anchors a head while its previous anchor fails.
  */
-export async function checkAuditAnchors({ db, dataDir = env.DATA_DIR }: { db: DbOrTx; dataDir?: string }): Promise<AnchorCheck> {
+export async function checkAuditAnchors({
+  db,
+  dataDir = env.DATA_DIR,
+}: {
+  db: DbOrTx;
+  dataDir?: string;
+}): Promise<AnchorCheck> {
   const file = anchorFilePath(dataDir);
   const check: AnchorCheck = { file, lines: 0, latest: null, problems: [] };
   if (!fs.existsSync(file)) return check;
   const key = existingSigningKey(dataDir);
   if (!key) {
-    check.problems.push({ problem: "no_key", line: null, seq: null, message: `${file} exists but the data folder holds no signing key to check its anchors with` });
+    check.problems.push({
+      problem: "no_key",
+      line: null,
+      seq: null,
+      message: `${file} exists but the data folder holds no signing key to check its anchors with`,
+    });
   }
   let latest: AuditAnchor | null = null;
   let latestLine = 0;
@@ -47,18 +58,32 @@ export async function checkAuditAnchors({ db, dataDir = env.DATA_DIR }: { db: Db
     if (text.trim() === "") continue;
     check.lines++;
     const anchor = parseAnchorLine(text);
-    const at = (problem: AnchorProblem["problem"], seq: number | null, message: string) => check.problems.push({ problem, line: n, seq, message: `anchor line ${n}${seq === null ? "" : ` (event ${seq})`} ${message}` });
+    const at = (problem: AnchorProblem["problem"], seq: number | null, message: string) =>
+      check.problems.push({
+        problem,
+        line: n,
+        seq,
+        message: `anchor line ${n}${seq === null ? "" : ` (event ${seq})`} ${message}`,
+      });
     if (!anchor) {
       at("unreadable", null, "is not a readable anchor");
       continue;
     }
     if (!key) continue;
     if (anchor.keyFingerprint !== key.fingerprint || !anchorSignatureValid(anchor, key.publicKey)) {
-      at("forged", anchor.seq, anchor.keyFingerprint !== key.fingerprint ? `is signed by another key (${anchor.keyFingerprint.slice(0, 16)}…), not this instance's` : "has a signature that does not verify: the line was forged or altered");
+      at(
+        "forged",
+        anchor.seq,
+        anchor.keyFingerprint !== key.fingerprint
+          ? `is signed by another key (${anchor.keyFingerprint.slice(0, 16)}…), not this instance's`
+          : "has a signature that does not verify: the line was forged or altered",
+      );
       continue;
     }
-    if (latest && anchor.seq < latest.seq) at("backwards", anchor.seq, `goes backwards: line ${latestLine} already anchored event ${latest.seq}`);
-    else if (latest && anchor.seq === latest.seq && anchor.hash !== latest.hash) at("backwards", anchor.seq, `gives the event another hash than line ${latestLine}`);
+    if (latest && anchor.seq < latest.seq)
+      at("backwards", anchor.seq, `goes backwards: line ${latestLine} already anchored event ${latest.seq}`);
+    else if (latest && anchor.seq === latest.seq && anchor.hash !== latest.hash)
+      at("backwards", anchor.seq, `gives the event another hash than line ${latestLine}`);
     else {
       latest = anchor;
       latestLine = n;

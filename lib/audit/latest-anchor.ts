@@ -46,7 +46,8 @@ function* linesFromEnd(file: string): Generator<string> {
 export function readLatestAnchor({ key, dataDir }: { key: SigningKey; dataDir?: string }): AuditAnchor | null {
   for (const line of linesFromEnd(anchorFilePath(dataDir))) {
     const anchor = parseAnchorLine(line);
-    if (anchor && anchor.keyFingerprint === key.fingerprint && anchorSignatureValid(anchor, key.publicKey)) return anchor;
+    if (anchor && anchor.keyFingerprint === key.fingerprint && anchorSignatureValid(anchor, key.publicKey))
+      return anchor;
   }
   return null;
 }

@@ -23,7 +23,10 @@ class Rollback extends Error {}
  * Runs `tamper` with triggers off (as a DBA could), verifies inside the same transaction (against
  * the anchors in `dataDir`, if given), then undoes everything.
  */
-async function verifyWhileTampered(tamper: (tx: Tx) => Promise<void>, { dataDir }: { dataDir?: string } = {}): Promise<AuditVerification> {
+async function verifyWhileTampered(
+  tamper: (tx: Tx) => Promise<void>,
+  { dataDir }: { dataDir?: string } = {},
+): Promise<AuditVerification> {
   let report: AuditVerification | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -46,12 +49,20 @@ async function writeEvents(label: string): Promise<AuditEvent[]> {
   const seqs = await db.transaction(async (tx) => {
     const out: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const { seq } = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `${label}-${i}`, detail: { i, label, nested: { z: 1, a: [1, 2] } } });
+      const { seq } = await recordAudit(tx, {
+        actor,
+        action: "test.event",
+        entityType: "test",
+        entityId: `${label}-${i}`,
+        detail: { i, label, nested: { z: 1, a: [1, 2] } },
+      });
       out.push(seq);
     }
     return out;
   });
-  const rows = await Promise.all(seqs.map(async (seq) => (await db.select().from(auditEvents).where(eq(auditEvents.seq, seq)))[0]!));
+  const rows = await Promise.all(
+    seqs.map(async (seq) => (await db.select().from(auditEvents).where(eq(auditEvents.seq, seq)))[0]!),
+  );
   return rows;
 }
 
@@ -84,7 +95,18 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 async function anchoredEvents(tx: Tx, label: string, dataDir: string) {
   const actor = tamperer;
   const seqs: number[] = [];
-  for (let i = 0; i < 3; i++) seqs.push((await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `${label}-${i}`, detail: { i, label } })).seq);
+  for (let i = 0; i < 3; i++)
+    seqs.push(
+      (
+        await recordAudit(tx, {
+          actor,
+          action: "test.event",
+          entityType: "test",
+          entityId: `${label}-${i}`,
+          detail: { i, label },
+        })
+      ).seq,
+    );
   const written = await writeAuditAnchor({ db: tx, dataDir });
   if (!written.written) throw new Error("no anchor written");
   const rows = await tx.select().from(auditEvents).where(gte(auditEvents.seq, seqs[0]!)).orderBy(auditEvents.seq);
@@ -114,7 +136,10 @@ describe("verifyAuditChain", () => {
   it("names an event changed behind the application's back", async () => {
     const [, target] = await writeEvents("changed");
     const report = await verifyWhileTampered(async (tx) => {
-      await tx.update(auditEvents).set({ detail: { i: 1, label: "changed", forged: true } }).where(eq(auditEvents.seq, target!.seq));
+      await tx
+        .update(auditEvents)
+        .set({ detail: { i: 1, label: "changed", forged: true } })
+        .where(eq(auditEvents.seq, target!.seq));
     });
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ seq: target!.seq, problem: "hash_mismatch" });
@@ -134,7 +159,10 @@ describe("verifyAuditChain", () => {
     const [, target, next] = await writeEvents("rehashed");
     const forged = { ...target!, detail: { i: 1, label: "rehashed", forged: true } };
     const report = await verifyWhileTampered(async (tx) => {
-      await tx.update(auditEvents).set({ detail: forged.detail, hash: hashEvent(forged) }).where(eq(auditEvents.seq, target!.seq));
+      await tx
+        .update(auditEvents)
+        .set({ detail: forged.detail, hash: hashEvent(forged) })
+        .where(eq(auditEvents.seq, target!.seq));
     });
     expect(report.firstBreak).toMatchObject({ seq: next!.seq, problem: "prev_hash_mismatch" });
   });
@@ -152,7 +180,14 @@ describe("verifyAuditChain", () => {
       { dataDir },
     );
     expect(report).toMatchObject({ ok: false, firstBreak: null, lastSeq: anchored - 2 });
-    expect(report.anchors.problems).toEqual([{ problem: "missing", line: 1, seq: anchored, message: `anchored event ${anchored} is missing: the log was truncated or its tail deleted` }]);
+    expect(report.anchors.problems).toEqual([
+      {
+        problem: "missing",
+        line: 1,
+        seq: anchored,
+        message: `anchored event ${anchored} is missing: the log was truncated or its tail deleted`,
+      },
+    ]);
   });
 
   it("names the anchored event when the newest one is rewritten with a recomputed hash", async () => {
@@ -163,12 +198,22 @@ describe("verifyAuditChain", () => {
         const found = await anchoredEvents(tx, "tail-rewritten", dataDir);
         anchor = found.anchor;
         const forged = { ...found.rows[2]!, detail: { i: 2, label: "tail-rewritten", forged: true } };
-        await tx.update(auditEvents).set({ detail: forged.detail, hash: hashEvent(forged) }).where(eq(auditEvents.seq, forged.seq));
+        await tx
+          .update(auditEvents)
+          .set({ detail: forged.detail, hash: hashEvent(forged) })
+          .where(eq(auditEvents.seq, forged.seq));
       },
       { dataDir },
     );
     expect(report).toMatchObject({ ok: false, firstBreak: null, lastSeq: anchor!.seq });
-    expect(report.anchors.problems).toEqual([{ problem: "rewritten", line: 1, seq: anchor!.seq, message: `event ${anchor!.seq} does not match its anchor of ${anchor!.at}: the tail was rewritten` }]);
+    expect(report.anchors.problems).toEqual([
+      {
+        problem: "rewritten",
+        line: 1,
+        seq: anchor!.seq,
+        message: `event ${anchor!.seq} does not match its anchor of ${anchor!.at}: the tail was rewritten`,
+      },
+    ]);
   });
 
   it("refuses to anchor over a deleted tail that new events have refilled, and verification still names it", async () => {
@@ -181,10 +226,18 @@ describe("verifyAuditChain", () => {
         await tx.delete(auditEvents).where(gte(auditEvents.seq, rows[1]!.seq));
         const actor = tamperer;
         // The same seqs again, chained properly: only the anchor still knows the old ones.
-        for (let i = 0; i < 3; i++) await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `refill-${i}` });
-        const [head] = await tx.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+        for (let i = 0; i < 3; i++)
+          await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `refill-${i}` });
+        const [head] = await tx
+          .select({ seq: auditEvents.seq })
+          .from(auditEvents)
+          .orderBy(desc(auditEvents.seq))
+          .limit(1);
         expect(head!.seq).toBe(anchored + 1);
-        await expect(writeAuditAnchor({ db: tx, dataDir })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(`event ${anchored} does not match its anchor`) });
+        await expect(writeAuditAnchor({ db: tx, dataDir })).rejects.toMatchObject({
+          code: "conflict",
+          message: expect.stringContaining(`event ${anchored} does not match its anchor`),
+        });
       },
       { dataDir },
     );

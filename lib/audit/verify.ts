@@ -35,7 +35,15 @@ async function walkChain(db: DbOrTx, batchSize: number): Promise<Omit<AuditVerif
 }
 
 /** The hash chain from the first event, then the table against the anchors in the data folder. */
-export async function verifyAuditChain({ db, batchSize = 5000, dataDir }: { db: DbOrTx; batchSize?: number; dataDir?: string }): Promise<AuditVerification> {
+export async function verifyAuditChain({
+  db,
+  batchSize = 5000,
+  dataDir,
+}: {
+  db: DbOrTx;
+  batchSize?: number;
+  dataDir?: string;
+}): Promise<AuditVerification> {
   const chain = await walkChain(db, batchSize);
   const anchors = await checkAuditAnchors({ db, dataDir });
   return { ...chain, ok: chain.ok && anchors.problems.length === 0, anchors };

@@ -42,7 +42,15 @@ function appendLine(file: string, anchor: AuditAnchor): void {
  * last anchor left it. Before anchoring, the last anchor must still match the table: otherwise the
  * new anchor would vouch for a tail that was deleted or rewritten since, so it refuses instead.
  */
-export async function writeAuditAnchor({ db, dataDir = env.DATA_DIR, always = false }: { db: DbOrTx; dataDir?: string; always?: boolean }): Promise<AnchorWrite> {
+export async function writeAuditAnchor({
+  db,
+  dataDir = env.DATA_DIR,
+  always = false,
+}: {
+  db: DbOrTx;
+  dataDir?: string;
+  always?: boolean;
+}): Promise<AnchorWrite> {
   const key = instanceSigningKey(dataDir);
   const file = anchorFilePath(dataDir);
   return db.transaction(async (tx) => {
@@ -51,10 +59,18 @@ export async function writeAuditAnchor({ db, dataDir = env.DATA_DIR, always = fa
     const head = await readAuditHead({ db: tx });
     if (!head) return { written: false, file, reason: "empty", latest };
     if (latest) {
-      if (!always && latest.seq === head.seq && latest.hash === head.hash) return { written: false, file, reason: "unchanged", latest };
-      const [row] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, latest.seq));
+      if (!always && latest.seq === head.seq && latest.hash === head.hash)
+        return { written: false, file, reason: "unchanged", latest };
+      const [row] = await tx
+        .select({ hash: auditEvents.hash })
+        .from(auditEvents)
+        .where(eq(auditEvents.seq, latest.seq));
       const problem = compareWithAnchor(latest, row);
-      if (problem) throw new AppError("conflict", `${problem.message}. No new anchor was written; run \`npm run cli -- audit verify\`.`);
+      if (problem)
+        throw new AppError(
+          "conflict",
+          `${problem.message}. No new anchor was written; run \`npm run cli -- audit verify\`.`,
+        );
     }
     const anchor = signAnchor(head, key);
     appendLine(file, anchor);

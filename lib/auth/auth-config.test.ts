@@ -10,7 +10,9 @@ vi.mock("next-auth", () => ({
   },
   CredentialsSignin: class CredentialsSignin extends Error {},
 }));
-vi.mock("next-auth/providers/credentials", () => ({ default: (options: Record<string, unknown>) => ({ id: "credentials", type: "credentials", ...options }) }));
+vi.mock("next-auth/providers/credentials", () => ({
+  default: (options: Record<string, unknown>) => ({ id: "credentials", type: "credentials", ...options }),
+}));
 
 interface AuthConfig {
   providers: { authorize: (raw: Record<string, string>, request: Request) => Promise<unknown> }[];
@@ -28,8 +30,13 @@ beforeAll(async () => {
 async function attempt(email: string, password: string) {
   const provider = config.providers[0];
   if (!provider) throw new Error("no credentials provider");
-  const request = new Request("http://localhost/api/auth/callback/credentials", { method: "POST", headers: { "x-forwarded-for": "192.0.2.10" } });
-  return provider.authorize({ email, password }, request).catch((error: unknown) => ({ threw: error instanceof Error ? error.constructor.name : String(error) }));
+  const request = new Request("http://localhost/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "x-forwarded-for": "192.0.2.10" },
+  });
+  return provider
+    .authorize({ email, password }, request)
+    .catch((error: unknown) => ({ threw: error instanceof Error ? error.constructor.name : String(error) }));
 }
 
 describe("sign-in with a disabled account", () => {
@@ -62,7 +69,9 @@ describe("the redirect after sign-in", () => {
   });
 
   it("keeps a page of the app, given as a path or in full", async () => {
-    expect(await config.callbacks.redirect({ url: "/cases?tab=evidence", baseUrl })).toBe(`${baseUrl}/cases?tab=evidence`);
+    expect(await config.callbacks.redirect({ url: "/cases?tab=evidence", baseUrl })).toBe(
+      `${baseUrl}/cases?tab=evidence`,
+    );
     expect(await config.callbacks.redirect({ url: `${baseUrl}/personas`, baseUrl })).toBe(`${baseUrl}/personas`);
   });
 });

@@ -3,7 +3,9 @@ import { clientAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("takes the first X-Forwarded-For entry, the one the proxy names as the client", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": " 203.0.113.9 , 10.0.0.2, 10.0.0.1", "x-real-ip": "10.0.0.2" }))).toBe("203.0.113.9");
+    expect(
+      clientAddress(new Headers({ "x-forwarded-for": " 203.0.113.9 , 10.0.0.2, 10.0.0.1", "x-real-ip": "10.0.0.2" })),
+    ).toBe("203.0.113.9");
   });
 
   it("falls back to X-Real-IP, then to unknown", () => {

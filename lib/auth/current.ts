@@ -37,7 +37,10 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
   }
   const actor = await sessionActor();
   if (actor && isStateChanging(request.method) && !isSameOriginRequest(request)) {
-    throw new AppError("forbidden", "This request did not come from a Casework page; changes made with a session must be sent by the app itself");
+    throw new AppError(
+      "forbidden",
+      "This request did not come from a Casework page; changes made with a session must be sent by the app itself",
+    );
   }
   return actor;
 }

@@ -7,11 +7,23 @@ function request(headers: Record<string, string>, url = "http://localhost:3000/a
 
 describe("appOrigin", () => {
   it("reads the forwarded host and scheme first, as Auth.js does", () => {
-    expect(appOrigin(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" }))).toBe("https://casework.example.org");
+    expect(
+      appOrigin(
+        new Headers({
+          host: "10.0.0.5:3000",
+          "x-forwarded-host": "casework.example.org",
+          "x-forwarded-proto": "https",
+        }),
+      ),
+    ).toBe("https://casework.example.org");
   });
 
   it("takes the first of several forwarded values", () => {
-    expect(appOrigin(new Headers({ "x-forwarded-host": "casework.example.org, 10.0.0.5", "x-forwarded-proto": "https,http" }))).toBe("https://casework.example.org");
+    expect(
+      appOrigin(
+        new Headers({ "x-forwarded-host": "casework.example.org, 10.0.0.5", "x-forwarded-proto": "https,http" }),
+      ),
+    ).toBe("https://casework.example.org");
   });
 
   it("falls back to Host and then to the URL the server sees", () => {
@@ -21,15 +33,29 @@ describe("appOrigin", () => {
   });
 
   it("normalises case and default ports", () => {
-    expect(appOrigin(new Headers({ "x-forwarded-host": "CaseWork.Example.org:443", "x-forwarded-proto": "https" }))).toBe("https://casework.example.org");
+    expect(
+      appOrigin(new Headers({ "x-forwarded-host": "CaseWork.Example.org:443", "x-forwarded-proto": "https" })),
+    ).toBe("https://casework.example.org");
   });
 });
 
 describe("isSameOriginRequest", () => {
   it("accepts the app's own origin", () => {
     expect(isSameOriginRequest(request({ origin: "http://localhost:3000" }))).toBe(true);
-    expect(isSameOriginRequest(request({ origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" }, "http://localhost:3100/api/cases"))).toBe(true);
-    expect(isSameOriginRequest(request({ origin: "https://casework.example.org", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" }))).toBe(true);
+    expect(
+      isSameOriginRequest(
+        request({ origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" }, "http://localhost:3100/api/cases"),
+      ),
+    ).toBe(true);
+    expect(
+      isSameOriginRequest(
+        request({
+          origin: "https://casework.example.org",
+          "x-forwarded-host": "casework.example.org",
+          "x-forwarded-proto": "https",
+        }),
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -50,7 +76,9 @@ describe("isSameOriginRequest", () => {
   });
 
   it("lets Origin decide when both are sent", () => {
-    expect(isSameOriginRequest(request({ origin: "http://localhost:3001", "sec-fetch-site": "same-origin" }))).toBe(false);
+    expect(isSameOriginRequest(request({ origin: "http://localhost:3001", "sec-fetch-site": "same-origin" }))).toBe(
+      false,
+    );
   });
 });
 
@@ -72,7 +100,11 @@ describe("with AUTH_URL set", () => {
     vi.resetModules();
     const pinned = await import("./origin");
     expect(pinned.appOrigin(new Headers({ host: "127.0.0.1:3000" }))).toBe("https://casework.example.org");
-    expect(pinned.isSameOriginRequest(request({ origin: "https://casework.example.org", host: "127.0.0.1:3000" }))).toBe(true);
-    expect(pinned.isSameOriginRequest(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(false);
+    expect(
+      pinned.isSameOriginRequest(request({ origin: "https://casework.example.org", host: "127.0.0.1:3000" })),
+    ).toBe(true);
+    expect(pinned.isSameOriginRequest(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(
+      false,
+    );
   });
 });

@@ -8,7 +8,13 @@ const roles: UserRole[] = ["admin", "manager", "investigator", "legal"];
 const OTHER_USER = "00000000-0000-4000-8000-000000000001";
 
 function actorOf(role: UserRole): Actor {
-  return { id: `00000000-0000-4000-8000-00000000000${roles.indexOf(role) + 2}`, email: `${role}@example.test`, name: role, role, via: "session" };
+  return {
+    id: `00000000-0000-4000-8000-00000000000${roles.indexOf(role) + 2}`,
+    email: `${role}@example.test`,
+    name: role,
+    role,
+    via: "session",
+  };
 }
 
 /**
@@ -61,36 +67,80 @@ const globalRules: Partial<Record<Action, UserRole[]>> = {
  */
 const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
   admin: {
-    "case:read": "+++++", "case:update": "+++++", "case:transition": "+++++", "case:manage_members": "+++++",
-    "note:create": "+++-+", "note:edit": "+++++",
-    "evidence:upload": "+++++", "evidence:read_metadata": "+++++", "evidence:read_content": "+++++",
-    "evidence:hold": "+++++", "evidence:delete": "+++++",
-    "task:read": "+++++", "task:manage": "+++++", "referral:read": "+++++", "referral:manage": "+++++",
-    "export:create": "+++++", "export:read": "+++++",
+    "case:read": "+++++",
+    "case:update": "+++++",
+    "case:transition": "+++++",
+    "case:manage_members": "+++++",
+    "note:create": "+++-+",
+    "note:edit": "+++++",
+    "evidence:upload": "+++++",
+    "evidence:read_metadata": "+++++",
+    "evidence:read_content": "+++++",
+    "evidence:hold": "+++++",
+    "evidence:delete": "+++++",
+    "task:read": "+++++",
+    "task:manage": "+++++",
+    "referral:read": "+++++",
+    "referral:manage": "+++++",
+    "export:create": "+++++",
+    "export:read": "+++++",
   },
   manager: {
-    "case:read": "+++++", "case:update": "-----", "case:transition": "-----", "case:manage_members": "-----",
-    "note:create": "-----", "note:edit": "-----",
-    "evidence:upload": "-----", "evidence:read_metadata": "+++++", "evidence:read_content": "-----",
-    "evidence:hold": "-----", "evidence:delete": "-----",
-    "task:read": "+++++", "task:manage": "-----", "referral:read": "+++++", "referral:manage": "-----",
-    "export:create": "-----", "export:read": "-----",
+    "case:read": "+++++",
+    "case:update": "-----",
+    "case:transition": "-----",
+    "case:manage_members": "-----",
+    "note:create": "-----",
+    "note:edit": "-----",
+    "evidence:upload": "-----",
+    "evidence:read_metadata": "+++++",
+    "evidence:read_content": "-----",
+    "evidence:hold": "-----",
+    "evidence:delete": "-----",
+    "task:read": "+++++",
+    "task:manage": "-----",
+    "referral:read": "+++++",
+    "referral:manage": "-----",
+    "export:create": "-----",
+    "export:read": "-----",
   },
   investigator: {
-    "case:read": "-+++-", "case:update": "-++--", "case:transition": "-++--", "case:manage_members": "--+--",
-    "note:create": "-++--", "note:edit": "-+++-",
-    "evidence:upload": "-++--", "evidence:read_metadata": "-+++-", "evidence:read_content": "-+++-",
-    "evidence:hold": "-----", "evidence:delete": "--+--",
-    "task:read": "-+++-", "task:manage": "-++--", "referral:read": "-+++-", "referral:manage": "-----",
-    "export:create": "--+--", "export:read": "--+--",
+    "case:read": "-+++-",
+    "case:update": "-++--",
+    "case:transition": "-++--",
+    "case:manage_members": "--+--",
+    "note:create": "-++--",
+    "note:edit": "-+++-",
+    "evidence:upload": "-++--",
+    "evidence:read_metadata": "-+++-",
+    "evidence:read_content": "-+++-",
+    "evidence:hold": "-----",
+    "evidence:delete": "--+--",
+    "task:read": "-+++-",
+    "task:manage": "-++--",
+    "referral:read": "-+++-",
+    "referral:manage": "-----",
+    "export:create": "--+--",
+    "export:read": "--+--",
   },
   legal: {
-    "case:read": "-+-++", "case:update": "-----", "case:transition": "-+---", "case:manage_members": "-----",
-    "note:create": "-+--+", "note:edit": "-+-++",
-    "evidence:upload": "-----", "evidence:read_metadata": "-+-++", "evidence:read_content": "-+-+-",
-    "evidence:hold": "-+---", "evidence:delete": "-----",
-    "task:read": "-+-++", "task:manage": "-+---", "referral:read": "-+-++", "referral:manage": "-+--+",
-    "export:create": "-+-++", "export:read": "-+-++",
+    "case:read": "-+-++",
+    "case:update": "-----",
+    "case:transition": "-+---",
+    "case:manage_members": "-----",
+    "note:create": "-+--+",
+    "note:edit": "-+-++",
+    "evidence:upload": "-----",
+    "evidence:read_metadata": "-+-++",
+    "evidence:read_content": "-+-+-",
+    "evidence:hold": "-+---",
+    "evidence:delete": "-----",
+    "task:read": "-+-++",
+    "task:manage": "-+---",
+    "referral:read": "-+-++",
+    "referral:manage": "-+--+",
+    "export:create": "-+-++",
+    "export:read": "-+-++",
   },
 };
 
@@ -167,14 +217,21 @@ describe("authorize()", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "not_found", status: 404, message: "Case not found" });
     const legal = actorOf("legal");
-    expect(thrown(() => authorize(legal, "referral:manage", { case: caseFor(legal, "none") }))).toMatchObject({ code: "not_found" });
+    expect(thrown(() => authorize(legal, "referral:manage", { case: caseFor(legal, "none") }))).toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("answers forbidden for a case the actor sees but may not change", () => {
     const manager = actorOf("manager");
-    expect(thrown(() => authorize(manager, "case:update", { case: caseFor(manager, "none") }))).toMatchObject({ code: "forbidden", status: 403 });
+    expect(thrown(() => authorize(manager, "case:update", { case: caseFor(manager, "none") }))).toMatchObject({
+      code: "forbidden",
+      status: 403,
+    });
     const observer = actorOf("investigator");
-    expect(thrown(() => authorize(observer, "evidence:upload", { case: caseFor(observer, "observer") }))).toMatchObject({ code: "forbidden" });
+    expect(thrown(() => authorize(observer, "evidence:upload", { case: caseFor(observer, "observer") }))).toMatchObject(
+      { code: "forbidden" },
+    );
   });
 
   it("answers forbidden for an action the role may not take", () => {
@@ -186,13 +243,31 @@ describe("navigationFor()", () => {
   const hrefs = (role: UserRole) => navigationFor(actorOf(role)).map((i) => i.href);
 
   it("gives each role its entries", () => {
-    expect(hrefs("admin")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports", "/admin"]);
+    expect(hrefs("admin")).toEqual([
+      "/",
+      "/cases",
+      "/tasks",
+      "/referrals",
+      "/personas",
+      "/screen",
+      "/exports",
+      "/admin",
+    ]);
     expect(hrefs("manager")).toEqual(["/", "/cases", "/referrals", "/personas"]);
     expect(hrefs("investigator")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
     expect(hrefs("legal")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
   });
 
   it("labels every entry", () => {
-    expect(navigationFor(actorOf("admin")).map((i) => i.label)).toEqual(["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports", "Admin"]);
+    expect(navigationFor(actorOf("admin")).map((i) => i.label)).toEqual([
+      "Dashboard",
+      "Cases",
+      "My tasks",
+      "Referrals",
+      "Personas",
+      "Screening",
+      "Exports",
+      "Admin",
+    ]);
   });
 });

@@ -96,32 +96,45 @@ const rules: Record<Action, Rule> = {
   "case:transition": onCase(
     (actor, c) => caseWorker(actor, c) || (actor.role === "legal" && isWorkingMember(actor, c)),
   ),
-  "case:manage_members": onCase((actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c))),
+  "case:manage_members": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
   "note:create": onCase((actor, c) => actor.role !== "manager" && c.memberRole !== "observer"),
   "note:edit": onCase((actor, _c, t) => t.authorId === actor.id && actor.role !== "manager"),
   "evidence:upload": onCase(caseWorker),
   "evidence:read_metadata": onCase(() => true),
   // Managers oversee cases but never open the evidence itself; legal opens it only as a member.
-  "evidence:read_content": onCase((actor, c) => actor.role !== "manager" && (actor.role !== "legal" || c.memberRole !== null)),
-  "evidence:hold": onCase((actor, c) => actor.role === "admin" || (actor.role === "legal" && isWorkingMember(actor, c))),
-  "evidence:delete": onCase((actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c))),
+  "evidence:read_content": onCase(
+    (actor, c) => actor.role !== "manager" && (actor.role !== "legal" || c.memberRole !== null),
+  ),
+  "evidence:hold": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "legal" && isWorkingMember(actor, c)),
+  ),
+  "evidence:delete": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
   "persona:read": role("admin", "manager", "investigator", "legal"),
   "persona:write": role("admin", "investigator"),
   "screen:run": role("admin", "investigator", "legal"),
   "task:read": onCase(() => true),
   "task:manage": onCase(
-    (actor, c) => actor.role === "admin" || ((actor.role === "investigator" || actor.role === "legal") && isWorkingMember(actor, c)),
+    (actor, c) =>
+      actor.role === "admin" ||
+      ((actor.role === "investigator" || actor.role === "legal") && isWorkingMember(actor, c)),
   ),
   "referral:read": onCase(() => true),
   // Observers stay read-only, except that every legal user may manage referrals of a referred case.
   "referral:manage": onCase(
-    (actor, c) => actor.role === "admin" || (actor.role === "legal" && (isWorkingMember(actor, c) || c.status === "referred")),
+    (actor, c) =>
+      actor.role === "admin" || (actor.role === "legal" && (isWorkingMember(actor, c) || c.status === "referred")),
   ),
   "export:create": onCase(
-    (actor, c) => actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
+    (actor, c) =>
+      actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
   ),
   "export:read": onCase(
-    (actor, c) => actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
+    (actor, c) =>
+      actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
   ),
   "dashboard:read": role("admin", "manager", "investigator", "legal"),
 };

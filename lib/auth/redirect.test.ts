@@ -63,7 +63,14 @@ describe("safeRedirectPath", () => {
   });
 
   it("never answers with something a browser reads as another host", () => {
-    const hostile = ["/\t/evil.example", "/.//evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/%2F/evil.example"];
+    const hostile = [
+      "/\t/evil.example",
+      "/.//evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/%2F/evil.example",
+    ];
     for (const value of hostile) {
       const path = safeRedirectPath(value, app);
       expect(path.startsWith("/") && !path.startsWith("//")).toBe(true);

@@ -26,8 +26,7 @@ export interface SignInAttempt {
 
 export type SignInAdmission =
   /** `exhausted`: the allowances this attempt took the last point of; they lock if it fails. */
-  | { allowed: true; exhausted: ThrottleScope[] }
-  | { allowed: false; retryAfterMs: number };
+  { allowed: true; exhausted: ThrottleScope[] } | { allowed: false; retryAfterMs: number };
 
 function limiter(keyPrefix: string, points: number, duration: number, clearExpired = false): RateLimiterDrizzle {
   return new RateLimiterDrizzle({
@@ -78,7 +77,9 @@ export async function admitSignIn(attempt: SignInAttempt): Promise<SignInAdmissi
   const store = refusals.find((r) => !(r instanceof RateLimiterRes));
   if (store) throw store;
   // A refused attempt tries no password, so it is no failure where it was still allowed.
-  await Promise.all(scopes.map((s, i) => (results[i]?.status === "fulfilled" ? all[s].reward(keyOf(s, attempt)) : null)));
+  await Promise.all(
+    scopes.map((s, i) => (results[i]?.status === "fulfilled" ? all[s].reward(keyOf(s, attempt)) : null)),
+  );
   return { allowed: false, retryAfterMs: Math.max(...refusals.map((r) => (r as RateLimiterRes).msBeforeNext)) };
 }
 

@@ -60,7 +60,12 @@ export interface LoadedCase {
  * Loads a case with what the policy needs to judge the actor. Missing and invisible cases both
  * answer not_found. `forUpdate` locks the row for the rest of the transaction.
  */
-export async function loadCase(runner: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}): Promise<LoadedCase> {
+export async function loadCase(
+  runner: DbOrTx,
+  actor: Actor,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedCase> {
   const base = runner
     .select({ row: cases, memberRole: caseMembers.role })
     .from(cases)

@@ -28,10 +28,19 @@ describe("case activity", () => {
 
     const activity = await listActivity({ actor: lead, caseId: c.id });
     expect(activity.total).toBe(5);
-    expect(activity.items.map((a) => a.action)).toEqual(["note.create", "case.member_add", "case.transition", "case.update", "case.create"]);
+    expect(activity.items.map((a) => a.action)).toEqual([
+      "note.create",
+      "case.member_add",
+      "case.transition",
+      "case.update",
+      "case.create",
+    ]);
     const [noted, memberAdded, moved, updated, created] = activity.items;
     expect(noted).toMatchObject({ actor: actorLabel(colleague), entityType: "note", entityId: note.id });
-    expect(memberAdded).toMatchObject({ actor: actorLabel(lead), detail: { userId: colleague.id, role: "investigator" } });
+    expect(memberAdded).toMatchObject({
+      actor: actorLabel(lead),
+      detail: { userId: colleague.id, role: "investigator" },
+    });
     expect(moved?.detail).toEqual({ from: "triage", to: "investigating" });
     expect(updated?.detail).toEqual({ changes: { severity: { from: "medium", to: "critical" } } });
     expect(created?.detail).toMatchObject({ ref: c.ref, title: "Activity case" });
@@ -75,8 +84,12 @@ describe("case activity", () => {
     const c = await makeCase(lead);
     const other = await makeCase(lead);
     await createNote({ actor: lead, caseId: other.id, input: { body: "elsewhere" } });
-    await expect(transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "x" } })).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateCase({ actor: lead, caseId: c.id, input: { version: c.version + 5, title: "stale" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "x" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      updateCase({ actor: lead, caseId: c.id, input: { version: c.version + 5, title: "stale" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
     const activity = await listActivity({ actor: lead, caseId: c.id });
     expect(activity.items.map((a) => a.action)).toEqual(["case.create"]);
   });

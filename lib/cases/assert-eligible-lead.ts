@@ -9,5 +9,8 @@ export async function assertEligibleLead(tx: Tx, userId: string): Promise<void> 
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.disabled, false), inArray(users.role, ["investigator", "admin"])));
-  if (!user) throw new AppError("bad_request", "The lead must be an active investigator or admin", [{ path: "leadId", message: "Not an active investigator or admin" }]);
+  if (!user)
+    throw new AppError("bad_request", "The lead must be an active investigator or admin", [
+      { path: "leadId", message: "Not an active investigator or admin" },
+    ]);
 }

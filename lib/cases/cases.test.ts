@@ -13,7 +13,11 @@ let manager: Actor;
 let legal: Actor;
 
 beforeAll(async () => {
-  [investigator, manager, legal] = await Promise.all([makeActor("investigator", "Ivy Investigator"), makeActor("manager"), makeActor("legal")]);
+  [investigator, manager, legal] = await Promise.all([
+    makeActor("investigator", "Ivy Investigator"),
+    makeActor("manager"),
+    makeActor("legal"),
+  ]);
 });
 
 describe("createCase", () => {
@@ -40,19 +44,38 @@ describe("createCase", () => {
       actor: investigator,
       input: {
         title: "Subject details",
-        subject: { name: "Sam Doe", role: "Frontend engineer", team: "Web", hiringChannel: "Agency", startDate: "2026-01-05", accessLevel: "prod", location: "Remote" },
+        subject: {
+          name: "Sam Doe",
+          role: "Frontend engineer",
+          team: "Web",
+          hiringChannel: "Agency",
+          startDate: "2026-01-05",
+          accessLevel: "prod",
+          location: "Remote",
+        },
         tags: ["Laptop-Farm", "laptop-farm", "VPN"],
         dueDate: "2099-12-31",
       },
     });
-    expect(c.subject).toEqual({ name: "Sam Doe", role: "Frontend engineer", team: "Web", hiringChannel: "Agency", startDate: "2026-01-05", accessLevel: "prod", location: "Remote" });
+    expect(c.subject).toEqual({
+      name: "Sam Doe",
+      role: "Frontend engineer",
+      team: "Web",
+      hiringChannel: "Agency",
+      startDate: "2026-01-05",
+      accessLevel: "prod",
+      location: "Remote",
+    });
     expect(c).toMatchObject({ subjectName: "Sam Doe", tags: ["laptop-farm", "vpn"], dueDate: "2099-12-31" });
   });
 
   it("with the fake-remote-worker template adds its tags and severity", async () => {
     const template = caseTemplates["fake-remote-worker"];
     const own = uniqueWord("tpl");
-    const c = await createCase({ actor: investigator, input: { title: "From template", template: "fake-remote-worker", tags: [own, "insider-risk"] } });
+    const c = await createCase({
+      actor: investigator,
+      input: { title: "From template", template: "fake-remote-worker", tags: [own, "insider-risk"] },
+    });
     expect([...c.tags].sort()).toEqual([...(template?.tags ?? []), own].sort());
     expect(c.severity).toBe(template?.severity);
     expect(c.tags).toContain("fake-remote-worker");
@@ -61,7 +84,10 @@ describe("createCase", () => {
   });
 
   it("an explicit severity wins over the template's", async () => {
-    const c = await createCase({ actor: investigator, input: { title: "Template, low", template: "fake-remote-worker", severity: "low" } });
+    const c = await createCase({
+      actor: investigator,
+      input: { title: "Template, low", template: "fake-remote-worker", severity: "low" },
+    });
     expect(c.severity).toBe("low");
   });
 
@@ -76,9 +102,14 @@ describe("createCase", () => {
       { title: "x".repeat(201), tags: [tag] },
     ];
     for (const input of bad) {
-      await expect(createCase({ actor: investigator, input: input as never }), JSON.stringify(input).slice(0, 80)).rejects.toMatchObject({
+      await expect(
+        createCase({ actor: investigator, input: input as never }),
+        JSON.stringify(input).slice(0, 80),
+      ).rejects.toMatchObject({
         code: "bad_request",
-        details: expect.arrayContaining([expect.objectContaining({ path: expect.any(String), message: expect.any(String) })]),
+        details: expect.arrayContaining([
+          expect.objectContaining({ path: expect.any(String), message: expect.any(String) }),
+        ]),
       });
     }
     expect((await listCases({ actor: investigator, query: { tag } })).total).toBe(0);
@@ -86,7 +117,9 @@ describe("createCase", () => {
 
   it("is for investigators and admins only", async () => {
     for (const actor of [manager, legal]) {
-      await expect(createCase({ actor, input: { title: "Not mine to open" } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createCase({ actor, input: { title: "Not mine to open" } })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
   });
 });
@@ -97,18 +130,37 @@ describe("updateCase", () => {
     const updated = await updateCase({
       actor: investigator,
       caseId: c.id,
-      input: { version: c.version, summary: "Payroll goes to a third-party account", severity: "high", tags: ["payroll"], dueDate: null },
+      input: {
+        version: c.version,
+        summary: "Payroll goes to a third-party account",
+        severity: "high",
+        tags: ["payroll"],
+        dueDate: null,
+      },
     });
-    expect(updated).toMatchObject({ summary: "Payroll goes to a third-party account", severity: "high", tags: ["payroll"], dueDate: null, version: 2 });
+    expect(updated).toMatchObject({
+      summary: "Payroll goes to a third-party account",
+      severity: "high",
+      tags: ["payroll"],
+      dueDate: null,
+      version: 2,
+    });
     expect(await getCase({ actor: investigator, caseId: c.id })).toEqual(updated);
   });
 
   it("needs a version and refuses unknown fields", async () => {
     const c = await makeCase(investigator);
-    await expect(updateCase({ actor: investigator, caseId: c.id, input: { title: "no version" } as never })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(updateCase({ actor: investigator, caseId: c.id, input: { version: c.version, status: "closed" } as never })).rejects.toMatchObject({
+    await expect(
+      updateCase({ actor: investigator, caseId: c.id, input: { title: "no version" } as never }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      updateCase({ actor: investigator, caseId: c.id, input: { version: c.version, status: "closed" } as never }),
+    ).rejects.toMatchObject({
       code: "bad_request",
     });
-    expect(await getCase({ actor: investigator, caseId: c.id })).toMatchObject({ status: "triage", version: c.version });
+    expect(await getCase({ actor: investigator, caseId: c.id })).toMatchObject({
+      status: "triage",
+      version: c.version,
+    });
   });
 });

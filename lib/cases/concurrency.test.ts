@@ -25,19 +25,39 @@ describe("optimistic concurrency on case edits", () => {
   it("answers a stale version with conflict and the current case, keeping the other edit", async () => {
     const opened = await sharedCase();
     // Both open version N; the colleague saves first.
-    const saved = await updateCase({ actor: colleague, caseId: opened.id, input: { version: opened.version, title: "Colleague's title" } });
+    const saved = await updateCase({
+      actor: colleague,
+      caseId: opened.id,
+      input: { version: opened.version, title: "Colleague's title" },
+    });
     expect(saved.version).toBe(opened.version + 1);
 
-    const error = await updateCase({ actor: lead, caseId: opened.id, input: { version: opened.version, title: "Lead's title" } }).catch((e: unknown) => e);
+    const error = await updateCase({
+      actor: lead,
+      caseId: opened.id,
+      input: { version: opened.version, title: "Lead's title" },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "conflict", status: 409 });
     const details = (error as AppError).details as { current: CaseDetail; yourVersion: number };
     expect(details.yourVersion).toBe(opened.version);
-    expect(details.current).toMatchObject({ id: opened.id, title: "Colleague's title", version: opened.version + 1, summary: "original summary" });
+    expect(details.current).toMatchObject({
+      id: opened.id,
+      title: "Colleague's title",
+      version: opened.version + 1,
+      summary: "original summary",
+    });
 
     // The refused edit wrote nothing; retrying on the current version works.
-    expect(await getCase({ actor: lead, caseId: opened.id })).toMatchObject({ title: "Colleague's title", version: opened.version + 1 });
-    const retried = await updateCase({ actor: lead, caseId: opened.id, input: { version: details.current.version, title: "Lead's title" } });
+    expect(await getCase({ actor: lead, caseId: opened.id })).toMatchObject({
+      title: "Colleague's title",
+      version: opened.version + 1,
+    });
+    const retried = await updateCase({
+      actor: lead,
+      caseId: opened.id,
+      input: { version: details.current.version, title: "Lead's title" },
+    });
     expect(retried).toMatchObject({ title: "Lead's title", version: opened.version + 2 });
   });
 
@@ -45,7 +65,11 @@ describe("optimistic concurrency on case edits", () => {
     const opened = await sharedCase();
     const results = await Promise.allSettled([
       updateCase({ actor: lead, caseId: opened.id, input: { version: opened.version, summary: "from lead" } }),
-      updateCase({ actor: colleague, caseId: opened.id, input: { version: opened.version, summary: "from colleague" } }),
+      updateCase({
+        actor: colleague,
+        caseId: opened.id,
+        input: { version: opened.version, summary: "from colleague" },
+      }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
@@ -53,12 +77,19 @@ describe("optimistic concurrency on case edits", () => {
     expect(lost).toHaveLength(1);
     expect(lost[0]?.reason).toMatchObject({ code: "conflict" });
     const winner = won[0]?.value;
-    expect(await getCase({ actor: lead, caseId: opened.id })).toMatchObject({ summary: winner?.summary, version: opened.version + 1 });
+    expect(await getCase({ actor: lead, caseId: opened.id })).toMatchObject({
+      summary: winner?.summary,
+      version: opened.version + 1,
+    });
   });
 
   it("an edit that changes nothing keeps the version", async () => {
     const opened = await sharedCase();
-    const same = await updateCase({ actor: lead, caseId: opened.id, input: { version: opened.version, title: opened.title } });
+    const same = await updateCase({
+      actor: lead,
+      caseId: opened.id,
+      input: { version: opened.version, title: opened.title },
+    });
     expect(same.version).toBe(opened.version);
   });
 
@@ -70,7 +101,11 @@ describe("optimistic concurrency on case edits", () => {
       dueDate: "2099-05-01",
       subject: { name: "Jane Roe", location: "Lisbon" },
     });
-    const updated = await updateCase({ actor: lead, caseId: opened.id, input: { version: opened.version, title: "Only the title changes" } });
+    const updated = await updateCase({
+      actor: lead,
+      caseId: opened.id,
+      input: { version: opened.version, title: "Only the title changes" },
+    });
     expect(updated).toMatchObject({
       title: "Only the title changes",
       summary: "keep me",
@@ -80,7 +115,11 @@ describe("optimistic concurrency on case edits", () => {
       subject: { name: "Jane Roe", location: "Lisbon" },
       version: opened.version + 1,
     });
-    const subjectOnly = await updateCase({ actor: lead, caseId: opened.id, input: { version: updated.version, subject: { role: "Backend engineer" } } });
+    const subjectOnly = await updateCase({
+      actor: lead,
+      caseId: opened.id,
+      input: { version: updated.version, subject: { role: "Backend engineer" } },
+    });
     expect(subjectOnly.subject).toMatchObject({ name: "Jane Roe", location: "Lisbon", role: "Backend engineer" });
     expect(subjectOnly).toMatchObject({ summary: "keep me", severity: "critical", tags: ["keep-tag"] });
   });

@@ -55,7 +55,13 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
     if (!row) throw new Error("case insert returned nothing");
     // The template's remediation tasks arrive with the case, in the same transaction.
     const tasks = template?.remediationTemplate
-      ? await insertTemplateTasks(tx, { caseId: row.id, templateId: template.remediationTemplate, leadId, actorId: actor.id, now })
+      ? await insertTemplateTasks(tx, {
+          caseId: row.id,
+          templateId: template.remediationTemplate,
+          leadId,
+          actorId: actor.id,
+          now,
+        })
       : null;
     await recordAudit(tx, {
       actor,
@@ -63,7 +69,13 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
       entityType: "case",
       entityId: row.id,
       caseId: row.id,
-      detail: { ref, title: row.title, severity: row.severity, template: template?.id ?? null, ...(tasks ? { tasksAdded: tasks.added.length } : {}) },
+      detail: {
+        ref,
+        title: row.title,
+        severity: row.severity,
+        template: template?.id ?? null,
+        ...(tasks ? { tasksAdded: tasks.added.length } : {}),
+      },
     });
     return toCaseDetail(tx, actor, row, { status: row.status, leadId: row.leadId, memberRole: null });
   });

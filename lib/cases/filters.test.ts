@@ -29,10 +29,42 @@ beforeAll(async () => {
   const delta = await makeActor("investigator", `Delta lead ${w}`);
 
   const specs = [
-    { title: `Bravo ${w}`, severity: "high", leadId: charlie.id, dueDate: "2020-06-01", tags: [tag, tag2], subject: { team: `Web Platform ${w}`, hiringChannel: "Upwork" }, walk: ["investigating", "contained"] },
-    { title: `Delta ${w}`, severity: "critical", leadId: bravo.id, dueDate: "2099-01-01", tags: [tag, tag2], subject: { team: `web platform ${w}`, hiringChannel: "Vendor A" }, walk: [] },
-    { title: `Alpha ${w}`, severity: "low", leadId: delta.id, dueDate: "2020-03-01", tags: [tag], subject: { team: `Web Platform ${w} EU`, hiringChannel: "upwork" }, walk: ["investigating", "contained", "closed"] },
-    { title: `Charlie ${w}`, severity: "medium", leadId: undefined, dueDate: null, tags: [tag], subject: {}, walk: ["investigating"] },
+    {
+      title: `Bravo ${w}`,
+      severity: "high",
+      leadId: charlie.id,
+      dueDate: "2020-06-01",
+      tags: [tag, tag2],
+      subject: { team: `Web Platform ${w}`, hiringChannel: "Upwork" },
+      walk: ["investigating", "contained"],
+    },
+    {
+      title: `Delta ${w}`,
+      severity: "critical",
+      leadId: bravo.id,
+      dueDate: "2099-01-01",
+      tags: [tag, tag2],
+      subject: { team: `web platform ${w}`, hiringChannel: "Vendor A" },
+      walk: [],
+    },
+    {
+      title: `Alpha ${w}`,
+      severity: "low",
+      leadId: delta.id,
+      dueDate: "2020-03-01",
+      tags: [tag],
+      subject: { team: `Web Platform ${w} EU`, hiringChannel: "upwork" },
+      walk: ["investigating", "contained", "closed"],
+    },
+    {
+      title: `Charlie ${w}`,
+      severity: "medium",
+      leadId: undefined,
+      dueDate: null,
+      tags: [tag],
+      subject: {},
+      walk: ["investigating"],
+    },
   ] as const;
   const opened = ["2021-01-10T09:00:00Z", "2021-02-15T09:00:00Z", "2021-01-20T09:00:00Z", "2021-02-01T18:00:00Z"];
   const updated = ["2022-01-04T00:00:00Z", "2022-01-03T00:00:00Z", "2022-01-02T00:00:00Z", "2022-01-01T00:00:00Z"];
@@ -141,7 +173,11 @@ describe("case list filters", () => {
   });
 
   it("rejects unknown sorts and oversized pages", async () => {
-    await expect(listCases({ actor: admin, query: { sort: "password" } })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(listCases({ actor: admin, query: { pageSize: 10_000 } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listCases({ actor: admin, query: { sort: "password" } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    await expect(listCases({ actor: admin, query: { pageSize: 10_000 } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -9,7 +9,15 @@ import { pageQuerySchema } from "./schema";
 import type { ActivityView } from "./views";
 
 /** Everything that happened to a case, newest first, straight from the audit log. */
-export async function listActivity({ actor, caseId, page }: { actor: Actor; caseId: string; page?: { page?: number; pageSize?: number } }) {
+export async function listActivity({
+  actor,
+  caseId,
+  page,
+}: {
+  actor: Actor;
+  caseId: string;
+  page?: { page?: number; pageSize?: number };
+}) {
   const p = parseOrThrow(pageQuerySchema, page ?? {});
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "case:read", { case: access }, "Case");

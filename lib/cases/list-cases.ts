@@ -50,7 +50,11 @@ export const CASE_COUNT_CAP = 5000;
  * The two statements behind listCases, unexecuted: benchmarks and query-plan checks run exactly
  * this SQL. The filter must already be parsed and the actor authorized.
  */
-export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuerySchema>, { countCap = CASE_COUNT_CAP }: { countCap?: number } = {}) {
+export function caseListStatements(
+  actor: Actor,
+  f: z.output<typeof caseListQuerySchema>,
+  { countCap = CASE_COUNT_CAP }: { countCap?: number } = {},
+) {
   const today = todayIso();
   const conditions: (SQL | undefined)[] = [
     caseVisibleTo(actor),
@@ -64,7 +68,9 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
     // Inclusive of the whole "to" day.
     f.openedTo ? lt(cases.openedAt, new Date(new Date(`${f.openedTo}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
     f.overdue === true ? and(lt(cases.dueDate, today), inArray(cases.status, [...openStatuses])) : undefined,
-    f.overdue === false ? sql`not (${cases.dueDate} is not null and ${cases.dueDate} < ${today} and ${cases.status} in ('triage','investigating','contained','referred'))` : undefined,
+    f.overdue === false
+      ? sql`not (${cases.dueDate} is not null and ${cases.dueDate} < ${today} and ${cases.status} in ('triage','investigating','contained','referred'))`
+      : undefined,
     f.q ? textMatch(f.q) : undefined,
   ];
   const where = and(...conditions.filter((c): c is SQL => c !== undefined));
@@ -74,7 +80,11 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
   // is the same order and lets PostgreSQL walk their index backwards: `desc nulls last` is not
   // the reverse of an ascending index, so it sorted every match (138 ms for a common word).
   const nullable = f.sort.endsWith("dueDate") || f.sort.endsWith("lead");
-  const order = descending ? (nullable ? sql`${column} desc nulls last` : sql`${column} desc`) : sql`${column} asc nulls last`;
+  const order = descending
+    ? nullable
+      ? sql`${column} desc nulls last`
+      : sql`${column} desc`
+    : sql`${column} asc nulls last`;
 
   return {
     rows: db
@@ -86,11 +96,26 @@ export function caseListStatements(actor: Actor, f: z.output<typeof caseListQuer
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     // Stops counting one past the cap: an exact total of a word in most cases is a scan of all of them.
-    total: db.select({ n: count() }).from(db.select({ id: cases.id }).from(cases).where(where).limit(countCap + 1).as("matches")),
+    total: db.select({ n: count() }).from(
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(where)
+        .limit(countCap + 1)
+        .as("matches"),
+    ),
   };
 }
 
-export async function listCases({ actor, query, countCap = CASE_COUNT_CAP }: { actor: Actor; query: CaseListQuery; countCap?: number }): Promise<CaseList> {
+export async function listCases({
+  actor,
+  query,
+  countCap = CASE_COUNT_CAP,
+}: {
+  actor: Actor;
+  query: CaseListQuery;
+  countCap?: number;
+}): Promise<CaseList> {
   authorize(actor, "case:list");
   const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
   const statements = caseListStatements(actor, f, { countCap });
@@ -98,7 +123,10 @@ export async function listCases({ actor, query, countCap = CASE_COUNT_CAP }: { a
   const matches = counted?.n ?? 0;
   return {
     items: rows.map(({ row, leadName, leadEmail }) =>
-      toCaseSummary(row, row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null),
+      toCaseSummary(
+        row,
+        row.leadId && leadName && leadEmail ? { id: row.leadId, name: leadName, email: leadEmail } : null,
+      ),
     ),
     total: Math.min(matches, countCap),
     totalCapped: matches > countCap,

@@ -8,7 +8,15 @@ import { loadCase } from "./access";
 import { toNoteView } from "./note-views";
 import { pageQuerySchema } from "./schema";
 
-export async function listNotes({ actor, caseId, page }: { actor: Actor; caseId: string; page?: { page?: number; pageSize?: number } }) {
+export async function listNotes({
+  actor,
+  caseId,
+  page,
+}: {
+  actor: Actor;
+  caseId: string;
+  page?: { page?: number; pageSize?: number };
+}) {
   const p = parseOrThrow(pageQuerySchema, page ?? {});
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "case:read", { case: access }, "Case");
@@ -26,7 +34,12 @@ export async function listNotes({ actor, caseId, page }: { actor: Actor; caseId:
   const mayEdit = can(actor, "note:edit", { case: access, authorId: actor.id });
   return {
     items: rows.map(({ note, authorName, authorEmail }) =>
-      toNoteView(actor, note, note.authorId && authorName && authorEmail ? { id: note.authorId, name: authorName, email: authorEmail } : null, mayEdit),
+      toNoteView(
+        actor,
+        note,
+        note.authorId && authorName && authorEmail ? { id: note.authorId, name: authorName, email: authorEmail } : null,
+        mayEdit,
+      ),
     ),
     total: totals[0]?.n ?? 0,
     page: p.page,

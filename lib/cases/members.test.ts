@@ -44,7 +44,9 @@ describe("case members", () => {
     const c = await makeCase(lead);
     await addMember({ actor: lead, caseId: c.id, input: { userId: bob.id } });
     await addMember({ actor: lead, caseId: c.id, input: { userId: bob.id, role: "observer" } });
-    expect((await listMembers({ actor: lead, caseId: c.id })).map((m) => [m.id, m.role])).toEqual([[bob.id, "observer"]]);
+    expect((await listMembers({ actor: lead, caseId: c.id })).map((m) => [m.id, m.role])).toEqual([
+      [bob.id, "observer"],
+    ]);
     expect((await getCase({ actor: bob, caseId: c.id })).permissions.update).toBe(false);
   });
 
@@ -62,7 +64,10 @@ describe("case members", () => {
       [{ userId: lead.id }, "conflict"],
     ] as const;
     for (const [input, code] of attempts) {
-      await expect(addMember({ actor: lead, caseId: c.id, input: input as never }), JSON.stringify(input)).rejects.toMatchObject({ code });
+      await expect(
+        addMember({ actor: lead, caseId: c.id, input: input as never }),
+        JSON.stringify(input),
+      ).rejects.toMatchObject({ code });
     }
     expect(await listMembers({ actor: lead, caseId: c.id })).toEqual([]);
   });
@@ -70,8 +75,12 @@ describe("case members", () => {
   it("only the lead or an admin manages members; other members get forbidden", async () => {
     const c = await makeCase(lead);
     await addMember({ actor: lead, caseId: c.id, input: { userId: alice.id } });
-    await expect(addMember({ actor: alice, caseId: c.id, input: { userId: bob.id } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(removeMember({ actor: alice, caseId: c.id, userId: alice.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addMember({ actor: alice, caseId: c.id, input: { userId: bob.id } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(removeMember({ actor: alice, caseId: c.id, userId: alice.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect((await getCase({ actor: alice, caseId: c.id })).permissions.manageMembers).toBe(false);
 
     await addMember({ actor: admin, caseId: c.id, input: { userId: bob.id, role: "observer" } });
@@ -82,7 +91,9 @@ describe("case members", () => {
 
   it("removing someone who is not a member answers not_found", async () => {
     const c = await makeCase(lead);
-    await expect(removeMember({ actor: lead, caseId: c.id, userId: bob.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeMember({ actor: lead, caseId: c.id, userId: bob.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
@@ -90,17 +101,24 @@ describe("changing the lead", () => {
   it("is for the lead or an admin, and the new lead must be an active investigator or admin", async () => {
     const c = await makeCase(lead);
     await addMember({ actor: lead, caseId: c.id, input: { userId: alice.id } });
-    await expect(updateCase({ actor: alice, caseId: c.id, input: { version: c.version, leadId: alice.id } })).rejects.toMatchObject({
+    await expect(
+      updateCase({ actor: alice, caseId: c.id, input: { version: c.version, leadId: alice.id } }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(updateCase({ actor: lead, caseId: c.id, input: { version: c.version, leadId: counsel.id } })).rejects.toMatchObject({
+    await expect(
+      updateCase({ actor: lead, caseId: c.id, input: { version: c.version, leadId: counsel.id } }),
+    ).rejects.toMatchObject({
       code: "bad_request",
       details: [{ path: "leadId", message: expect.any(String) }],
     });
 
     const moved = await updateCase({ actor: admin, caseId: c.id, input: { version: c.version, leadId: bob.id } });
     expect(moved.lead).toEqual({ id: bob.id, name: "Bob", email: bob.email });
-    expect((await getCase({ actor: bob, caseId: c.id })).permissions).toMatchObject({ update: true, manageMembers: true });
+    expect((await getCase({ actor: bob, caseId: c.id })).permissions).toMatchObject({
+      update: true,
+      manageMembers: true,
+    });
   });
 
   it("a case can be opened for another lead only if they are eligible", async () => {

@@ -18,13 +18,21 @@ let admin: Actor;
 let theCase: CaseDetail;
 
 beforeAll(async () => {
-  [author, colleague, admin] = await Promise.all([makeActor("investigator", "Note author"), makeActor("investigator", "Colleague"), makeActor("admin")]);
+  [author, colleague, admin] = await Promise.all([
+    makeActor("investigator", "Note author"),
+    makeActor("investigator", "Colleague"),
+    makeActor("admin"),
+  ]);
   theCase = await makeCase(author);
   await addMember({ actor: author, caseId: theCase.id, input: { userId: colleague.id } });
 });
 
 async function revisionsOf(noteId: string) {
-  return db.select().from(caseNoteRevisions).where(eq(caseNoteRevisions.noteId, noteId)).orderBy(asc(caseNoteRevisions.editedAt));
+  return db
+    .select()
+    .from(caseNoteRevisions)
+    .where(eq(caseNoteRevisions.noteId, noteId))
+    .orderBy(asc(caseNoteRevisions.editedAt));
 }
 
 describe("case notes", () => {
@@ -51,11 +59,21 @@ describe("case notes", () => {
 
   it("trims the body and refuses an empty note", async () => {
     const note = await createNote({ actor: author, caseId: theCase.id, input: { body: "  spaced out \n" } });
-    expect(note).toMatchObject({ body: "spaced out", caseId: theCase.id, edited: false, canEdit: true, author: { id: author.id } });
+    expect(note).toMatchObject({
+      body: "spaced out",
+      caseId: theCase.id,
+      edited: false,
+      canEdit: true,
+      author: { id: author.id },
+    });
     for (const body of ["", "   \n "]) {
-      await expect(createNote({ actor: author, caseId: theCase.id, input: { body } })).rejects.toMatchObject({ code: "bad_request" });
+      await expect(createNote({ actor: author, caseId: theCase.id, input: { body } })).rejects.toMatchObject({
+        code: "bad_request",
+      });
     }
-    await expect(createNote({ actor: author, caseId: theCase.id, input: { body: "x", pinned: true } as never })).rejects.toMatchObject({
+    await expect(
+      createNote({ actor: author, caseId: theCase.id, input: { body: "x", pinned: true } as never }),
+    ).rejects.toMatchObject({
       code: "bad_request",
     });
   });
@@ -109,13 +127,17 @@ describe("case notes", () => {
     ["an admin", () => admin],
   ])("refuses edits by %s with forbidden, changing nothing", async (_who, who) => {
     const note = await createNote({ actor: author, caseId: theCase.id, input: { body: "Mine alone" } });
-    await expect(updateNote({ actor: who(), noteId: note.id, input: { body: "Not yours" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateNote({ actor: who(), noteId: note.id, input: { body: "Not yours" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const [stored] = await db.select({ body: caseNotes.body }).from(caseNotes).where(eq(caseNotes.id, note.id));
     expect(stored?.body).toBe("Mine alone");
     expect(await revisionsOf(note.id)).toEqual([]);
   });
 
   it("answers not_found for a note that does not exist", async () => {
-    await expect(updateNote({ actor: author, noteId: randomUUID(), input: { body: "x" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateNote({ actor: author, noteId: randomUUID(), input: { body: "x" } })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -37,19 +37,35 @@ export function toCaseSummary(row: CaseRow, lead: Person): CaseSummary {
 async function loadPeople(runner: DbOrTx, caseId: string, leadId: string | null) {
   const [members, leads] = await Promise.all([
     runner
-      .select({ id: users.id, name: users.name, email: users.email, role: caseMembers.role, addedAt: caseMembers.addedAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: caseMembers.role,
+        addedAt: caseMembers.addedAt,
+      })
       .from(caseMembers)
       .innerJoin(users, eq(users.id, caseMembers.userId))
       .where(eq(caseMembers.caseId, caseId))
       .orderBy(asc(users.name)),
-    leadId ? runner.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [leadId])) : [],
+    leadId
+      ? runner
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, [leadId]))
+      : [],
   ]);
   const memberViews: CaseMemberView[] = members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() }));
   return { members: memberViews, lead: leads[0] ?? null };
 }
 
 /** The full case as the actor sees it, with the moves and edits the actor may make. */
-export async function toCaseDetail(runner: DbOrTx, actor: Actor, row: CaseRow, access: CaseAccess): Promise<CaseDetail> {
+export async function toCaseDetail(
+  runner: DbOrTx,
+  actor: Actor,
+  row: CaseRow,
+  access: CaseAccess,
+): Promise<CaseDetail> {
   const { members, lead } = await loadPeople(runner, row.id, row.leadId);
   const target = { case: access };
   const mayTransition = can(actor, "case:transition", target);

@@ -26,7 +26,9 @@ describe("case references", () => {
   it("gives 50 parallel creations 50 distinct references with no gaps", async () => {
     const tag = uniqueWord("ref");
     const year = new Date().getUTCFullYear();
-    const created = await Promise.all(Array.from({ length: 50 }, (_, i) => makeCase(actor, { title: `Parallel ${i}`, tags: [tag] })));
+    const created = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => makeCase(actor, { title: `Parallel ${i}`, tags: [tag] })),
+    );
     const refs = created.map((c) => c.ref);
     expect(new Set(refs).size).toBe(50);
     for (const ref of refs) expect(ref).toMatch(new RegExp(`^CASE-${year}-\\d{4,}$`));
@@ -41,7 +43,14 @@ describe("case references", () => {
     const numbers = refs.map(refNumber).sort((a, b) => a - b);
     const low = numbers[0] ?? 0;
     const high = numbers.at(-1) ?? 0;
-    const stored = new Set((await db.select({ ref: cases.ref }).from(cases).where(like(cases.ref, `CASE-${year}-%`))).map((r) => refNumber(r.ref)));
+    const stored = new Set(
+      (
+        await db
+          .select({ ref: cases.ref })
+          .from(cases)
+          .where(like(cases.ref, `CASE-${year}-%`))
+      ).map((r) => refNumber(r.ref)),
+    );
     const missing = Array.from({ length: high - low + 1 }, (_, i) => low + i).filter((n) => !stored.has(n));
     expect(missing).toEqual([]);
 
@@ -56,7 +65,9 @@ describe("case references", () => {
   it("never reuses a reference after a failed creation", async () => {
     const before = await makeCase(actor);
     // A lead who is not an eligible user fails the creation inside its transaction.
-    await expect(makeCase(actor, { leadId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(makeCase(actor, { leadId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "bad_request",
+    });
     const after = await makeCase(actor);
     expect(refNumber(after.ref)).toBeGreaterThan(refNumber(before.ref));
     if (databaseKind() === "pglite") expect(refNumber(after.ref)).toBe(refNumber(before.ref) + 1);

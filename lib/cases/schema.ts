@@ -7,7 +7,9 @@ const optionalText = (max: number) => text(max).nullish();
 
 export const caseStatusSchema = z.enum(caseStatuses, { message: `Status must be one of: ${caseStatuses.join(", ")}` });
 export const severitySchema = z.enum(severities, { message: `Severity must be one of: ${severities.join(", ")}` });
-export const caseMemberRoleSchema = z.enum(caseMemberRoles, { message: `Role must be one of: ${caseMemberRoles.join(", ")}` });
+export const caseMemberRoleSchema = z.enum(caseMemberRoles, {
+  message: `Role must be one of: ${caseMemberRoles.join(", ")}`,
+});
 export const caseTemplateIds = ["fake-remote-worker"] as const;
 
 export const tagsSchema = z
@@ -50,7 +52,13 @@ export const caseUpdateSchema = caseInputSchema
   .omit({ template: true, leadId: true })
   // The create defaults are dropped: zod 4 applies defaults even inside .partial(), which made
   // an edit of one field reset summary, severity and tags.
-  .extend({ summary: text(20_000), severity: severitySchema, subject: subjectSchema, tags: tagsSchema, leadId: z.uuid({ message: "Lead must be a user id" }) })
+  .extend({
+    summary: text(20_000),
+    severity: severitySchema,
+    subject: subjectSchema,
+    tags: tagsSchema,
+    leadId: z.uuid({ message: "Lead must be a user id" }),
+  })
   .partial()
   .extend({ version: z.int({ message: "version is required" }).positive() });
 export type CaseUpdate = z.input<typeof caseUpdateSchema>;
@@ -65,7 +73,16 @@ export type TransitionInput = z.input<typeof transitionSchema>;
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
 
-export const caseSortFields = ["ref", "title", "status", "severity", "lead", "openedAt", "dueDate", "updatedAt"] as const;
+export const caseSortFields = [
+  "ref",
+  "title",
+  "status",
+  "severity",
+  "lead",
+  "openedAt",
+  "dueDate",
+  "updatedAt",
+] as const;
 
 export const caseListQuerySchema = z.strictObject({
   status: csv(caseStatusSchema).optional(),
@@ -73,8 +90,18 @@ export const caseListQuerySchema = z.strictObject({
   lead: z.union([z.literal("me"), z.uuid()], { message: "lead is a user id or 'me'" }).optional(),
   tag: z.string().trim().toLowerCase().max(40).optional(),
   // Exact but ignoring case, as on the dashboard, so a chart segment lands on the same cases.
-  team: z.string().trim().max(200, "Team is at most 200 characters").transform((v) => v || undefined).optional(),
-  channel: z.string().trim().max(200, "Hiring channel is at most 200 characters").transform((v) => v || undefined).optional(),
+  team: z
+    .string()
+    .trim()
+    .max(200, "Team is at most 200 characters")
+    .transform((v) => v || undefined)
+    .optional(),
+  channel: z
+    .string()
+    .trim()
+    .max(200, "Hiring channel is at most 200 characters")
+    .transform((v) => v || undefined)
+    .optional(),
   q: z.string().trim().max(200, "Search is at most 200 characters").optional(),
   openedFrom: isoDate.optional(),
   openedTo: isoDate.optional(),
@@ -82,7 +109,10 @@ export const caseListQuerySchema = z.strictObject({
   overdue: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional(),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${caseSortFields.join("|")})$`), `sort is one of ${caseSortFields.join(", ")}, with - for descending`)
+    .regex(
+      new RegExp(`^-?(${caseSortFields.join("|")})$`),
+      `sort is one of ${caseSortFields.join(", ")}, with - for descending`,
+    )
     .default("-openedAt"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(25),

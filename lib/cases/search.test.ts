@@ -22,9 +22,16 @@ beforeAll(async () => {
   [lead, outsider] = await Promise.all([makeActor("investigator"), makeActor("investigator")]);
   [noteWord, titleWord, subjectWord] = [uniqueWord(), uniqueWord(), uniqueWord()];
   withNote = await makeCase(lead, { title: "Laptop shipped to a reshipping address" });
-  await createNote({ actor: lead, caseId: withNote.id, input: { body: `The recruiter mentioned ${noteWord} twice on the call.` } });
+  await createNote({
+    actor: lead,
+    caseId: withNote.id,
+    input: { body: `The recruiter mentioned ${noteWord} twice on the call.` },
+  });
   withTitle = await makeCase(lead, { title: `Contractor ${titleWord} shares a face with another hire` });
-  withSubject = await makeCase(lead, { title: "Voice mismatch on onboarding call", subject: { name: `Alex ${subjectWord}` } });
+  withSubject = await makeCase(lead, {
+    title: "Voice mismatch on onboarding call",
+    subject: { name: `Alex ${subjectWord}` },
+  });
 });
 
 async function search(q: string, actor: Actor = lead): Promise<string[]> {
@@ -90,7 +97,7 @@ describe("case full-text search", () => {
 
   it.each([
     "'); drop table cases; --",
-    "\"; delete from case_notes where true; --",
+    '"; delete from case_notes where true; --',
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "!!! & | ( ) : * -",
@@ -98,11 +105,16 @@ describe("case full-text search", () => {
   ])("treats %j as text, not as SQL or a query syntax error", async (q) => {
     // None of the lead's cases contains these words, so a correct search finds nothing.
     expect(await search(q)).toEqual([]);
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases where id = ${withNote.id}`);
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from cases where id = ${withNote.id}`,
+    );
     expect(row?.n).toBe(1);
   });
 
   it("refuses a search longer than 200 characters", async () => {
-    await expect(listCases({ actor: lead, query: { q: "a".repeat(201) } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listCases({ actor: lead, query: { q: "a".repeat(201) } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -1,4 +1,11 @@
-export function subjectColumns(subject: Partial<Record<"name" | "role" | "team" | "hiringChannel" | "startDate" | "accessLevel" | "location", string | null | undefined>>) {
+export function subjectColumns(
+  subject: Partial<
+    Record<
+      "name" | "role" | "team" | "hiringChannel" | "startDate" | "accessLevel" | "location",
+      string | null | undefined
+    >
+  >,
+) {
   return {
     subjectName: subject.name || null,
     subjectRole: subject.role || null,

@@ -12,17 +12,42 @@ import { type CaseUpdate, caseUpdateSchema } from "./schema";
 import { subjectColumns } from "./subject-columns";
 import type { CaseDetail } from "./views";
 
-const editable = ["title", "summary", "severity", "tags", "dueDate", "leadId", "subjectName", "subjectRole", "subjectTeam", "subjectHiringChannel", "subjectStartDate", "subjectAccessLevel", "subjectLocation"] as const;
+const editable = [
+  "title",
+  "summary",
+  "severity",
+  "tags",
+  "dueDate",
+  "leadId",
+  "subjectName",
+  "subjectRole",
+  "subjectTeam",
+  "subjectHiringChannel",
+  "subjectStartDate",
+  "subjectAccessLevel",
+  "subjectLocation",
+] as const;
 
 /** Saves edits made against `version`; if someone saved in between, answers conflict with the current case. */
-export async function updateCase({ actor, caseId, input }: { actor: Actor; caseId: string; input: CaseUpdate }): Promise<CaseDetail> {
+export async function updateCase({
+  actor,
+  caseId,
+  input,
+}: {
+  actor: Actor;
+  caseId: string;
+  input: CaseUpdate;
+}): Promise<CaseDetail> {
   const data = parseOrThrow(caseUpdateSchema, input);
   return db.transaction(async (tx) => {
     const { row, access } = await loadCase(tx, actor, caseId, { forUpdate: true });
     authorize(actor, "case:update", { case: access }, "Case");
     if (data.version !== row.version) {
       const current = await toCaseDetail(tx, actor, row, access);
-      throw new AppError("conflict", "Someone else changed this case since you opened it", { current, yourVersion: data.version });
+      throw new AppError("conflict", "Someone else changed this case since you opened it", {
+        current,
+        yourVersion: data.version,
+      });
     }
     const leadChanges = data.leadId !== undefined && data.leadId !== row.leadId;
     if (leadChanges && data.leadId) {
@@ -61,7 +86,14 @@ export async function updateCase({ actor, caseId, input }: { actor: Actor; caseI
       .where(eq(cases.id, caseId))
       .returning();
     if (!updated) throw AppError.notFound("Case");
-    await recordAudit(tx, { actor, action: "case.update", entityType: "case", entityId: caseId, caseId, detail: { changes } });
+    await recordAudit(tx, {
+      actor,
+      action: "case.update",
+      entityType: "case",
+      entityId: caseId,
+      caseId,
+      detail: { changes },
+    });
     return toCaseDetail(tx, actor, updated, { ...access, leadId: updated.leadId });
   });
 }

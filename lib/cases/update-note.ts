@@ -11,7 +11,15 @@ import { type NoteInput, noteInputSchema } from "./schema";
 import type { NoteView } from "./views";
 
 /** Only the author edits a note; the previous text is kept as a revision. */
-export async function updateNote({ actor, noteId, input }: { actor: Actor; noteId: string; input: NoteInput }): Promise<NoteView> {
+export async function updateNote({
+  actor,
+  noteId,
+  input,
+}: {
+  actor: Actor;
+  noteId: string;
+  input: NoteInput;
+}): Promise<NoteView> {
   const data = parseOrThrow(noteInputSchema, input);
   return db.transaction(async (tx) => {
     const [note] = await tx.select().from(caseNotes).where(eq(caseNotes.id, noteId)).for("update");
@@ -20,8 +28,10 @@ export async function updateNote({ actor, noteId, input }: { actor: Actor; noteI
       throw AppError.notFound("Note");
     });
     authorize(actor, "case:read", { case: access }, "Note");
-    if (!can(actor, "note:edit", { case: access, authorId: note.authorId })) throw new AppError("forbidden", "Only the author can edit a note");
-    if (note.body === data.body) return toNoteView(actor, note, { id: actor.id, name: actor.name, email: actor.email }, true);
+    if (!can(actor, "note:edit", { case: access, authorId: note.authorId }))
+      throw new AppError("forbidden", "Only the author can edit a note");
+    if (note.body === data.body)
+      return toNoteView(actor, note, { id: actor.id, name: actor.name, email: actor.email }, true);
     await tx.insert(caseNoteRevisions).values({ noteId, body: note.body, editedById: actor.id });
     const [updated] = await tx
       .update(caseNotes)

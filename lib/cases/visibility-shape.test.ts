@@ -11,14 +11,26 @@ const text = (actor: Actor) => {
   const ids = visibleCaseIds(actor);
   return `${rule ? dialect.sqlToQuery(rule).sql : "-"} | ${ids ? dialect.sqlToQuery(ids).sql : "-"}`;
 };
-const actor = (role: Actor["role"], n: number): Actor => ({ id: `00000000-0000-4000-8000-00000000000${n}`, role, name: role, email: `${role}${n}@example.test`, via: "session" });
+const actor = (role: Actor["role"], n: number): Actor => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  role,
+  name: role,
+  email: `${role}${n}@example.test`,
+  via: "session",
+});
 
 describe("visibilityShape", () => {
   it("names exactly the distinct SQL texts of the visibility rule", () => {
-    const actors = (["admin", "manager", "investigator", "legal"] as const).flatMap((role) => [actor(role, 1), actor(role, 2)]);
+    const actors = (["admin", "manager", "investigator", "legal"] as const).flatMap((role) => [
+      actor(role, 1),
+      actor(role, 2),
+    ]);
     for (const a of actors) {
       for (const b of actors) {
-        expect(visibilityShape(a) === visibilityShape(b), `${a.role}#${a.id.slice(-1)} vs ${b.role}#${b.id.slice(-1)}`).toBe(text(a) === text(b));
+        expect(
+          visibilityShape(a) === visibilityShape(b),
+          `${a.role}#${a.id.slice(-1)} vs ${b.role}#${b.id.slice(-1)}`,
+        ).toBe(text(a) === text(b));
       }
     }
   });

@@ -89,16 +89,26 @@ describe("admins and managers", () => {
   it("a manager may read but not edit, move or add notes (forbidden, not hidden)", async () => {
     const detail = await getCase({ actor: manager, caseId: theCase.id });
     expect(detail.permissions).toEqual({ update: false, transition: false, manageMembers: false, addNote: false });
-    await expect(updateCase({ actor: manager, caseId: theCase.id, input: { version: detail.version, title: "managed" } })).rejects.toMatchObject({
+    await expect(
+      updateCase({ actor: manager, caseId: theCase.id, input: { version: detail.version, title: "managed" } }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(transitionCase({ actor: manager, caseId: theCase.id, input: { to: "investigating" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createNote({ actor: manager, caseId: theCase.id, input: { body: "x" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      transitionCase({ actor: manager, caseId: theCase.id, input: { to: "investigating" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createNote({ actor: manager, caseId: theCase.id, input: { body: "x" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("an admin may edit any case", async () => {
     const current = await getCase({ actor: admin, caseId: theCase.id });
-    const updated = await updateCase({ actor: admin, caseId: theCase.id, input: { version: current.version, summary: "admin was here" } });
+    const updated = await updateCase({
+      actor: admin,
+      caseId: theCase.id,
+      input: { version: current.version, summary: "admin was here" },
+    });
     expect(updated).toMatchObject({ summary: "admin was here", version: current.version + 1 });
   });
 });
@@ -132,14 +142,19 @@ describe("membership", () => {
     await expect(getCase({ actor: member, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
 
     await addMember({ actor: lead, caseId: c.id, input: { email: member.email, role: "investigator" } });
-    await expect(getCase({ actor: member, caseId: c.id })).resolves.toMatchObject({ ref: c.ref, permissions: { update: true, addNote: true } });
+    await expect(getCase({ actor: member, caseId: c.id })).resolves.toMatchObject({
+      ref: c.ref,
+      permissions: { update: true, addNote: true },
+    });
     expect(await visibleRefs(member)).toEqual([c.ref]);
     const note = await createNote({ actor: member, caseId: c.id, input: { body: "member note" } });
 
     await removeMember({ actor: lead, caseId: c.id, userId: member.id });
     await expect(getCase({ actor: member, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(listNotes({ actor: member, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateNote({ actor: member, noteId: note.id, input: { body: "after removal" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      updateNote({ actor: member, noteId: note.id, input: { body: "after removal" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await visibleRefs(member)).toEqual([]);
   });
 
@@ -149,7 +164,11 @@ describe("membership", () => {
     await addMember({ actor: lead, caseId: c.id, input: { userId: observer.id, role: "observer" } });
     const seen = await getCase({ actor: observer, caseId: c.id });
     expect(seen.permissions).toEqual({ update: false, transition: false, manageMembers: false, addNote: false });
-    await expect(createNote({ actor: observer, caseId: c.id, input: { body: "x" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateCase({ actor: observer, caseId: c.id, input: { version: seen.version, title: "x" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createNote({ actor: observer, caseId: c.id, input: { body: "x" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      updateCase({ actor: observer, caseId: c.id, input: { version: seen.version, title: "x" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -51,13 +51,20 @@ const legalMoves: [CaseStatus, CaseStatus][] = [
   ["cleared", "investigating"],
 ];
 const illegalMoves = caseStatuses.flatMap((from) =>
-  caseStatuses.filter((to) => !legalMoves.some(([f, t]) => f === from && t === to)).map((to): [CaseStatus, CaseStatus] => [from, to]),
+  caseStatuses
+    .filter((to) => !legalMoves.some(([f, t]) => f === from && t === to))
+    .map((to): [CaseStatus, CaseStatus] => [from, to]),
 );
 
 describe("case workflow", () => {
   it("walks triage → investigating → contained → referred → closed, stamping contained and closed times", async () => {
     const c = await makeCase(lead);
-    expect(c).toMatchObject({ status: "triage", containedAt: null, closedAt: null, allowedTransitions: ["investigating", "cleared"] });
+    expect(c).toMatchObject({
+      status: "triage",
+      containedAt: null,
+      closedAt: null,
+      allowedTransitions: ["investigating", "cleared"],
+    });
     const investigating = await transitionCase({ actor: lead, caseId: c.id, input: { to: "investigating" } });
     expect(investigating).toMatchObject({ status: "investigating", version: c.version + 1, containedAt: null });
     const contained = await transitionCase({ actor: lead, caseId: c.id, input: { to: "contained" } });
@@ -65,25 +72,48 @@ describe("case workflow", () => {
     await fileReferral(c.id);
     const referred = await transitionCase({ actor: lead, caseId: c.id, input: { to: "referred" } });
     expect(referred).toMatchObject({ status: "referred", containedAt: contained.containedAt, closedAt: null });
-    const closed = await transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "  Handed to law enforcement  " } });
-    expect(closed).toMatchObject({ status: "closed", closingReason: "Handed to law enforcement", allowedTransitions: ["investigating"] });
+    const closed = await transitionCase({
+      actor: lead,
+      caseId: c.id,
+      input: { to: "closed", reason: "  Handed to law enforcement  " },
+    });
+    expect(closed).toMatchObject({
+      status: "closed",
+      closingReason: "Handed to law enforcement",
+      allowedTransitions: ["investigating"],
+    });
     expect(closed.closedAt).not.toBeNull();
-    expect(await getCase({ actor: lead, caseId: c.id })).toMatchObject({ status: "closed", closedAt: closed.closedAt, version: c.version + 4 });
+    expect(await getCase({ actor: lead, caseId: c.id })).toMatchObject({
+      status: "closed",
+      closedAt: closed.closedAt,
+      version: c.version + 4,
+    });
   });
 
   it.each(legalMoves)("allows %s → %s", async (from, to) => {
     const c = await caseIn(from);
     if (to === "referred") await fileReferral(c.id);
-    const moved = await transitionCase({ actor: lead, caseId: c.id, input: { to, reason: "because the evidence says so" } });
+    const moved = await transitionCase({
+      actor: lead,
+      caseId: c.id,
+      input: { to, reason: "because the evidence says so" },
+    });
     expect(moved.status).toBe(to);
   });
 
-  it.each(["triage", "investigating", "contained", "referred"] as const)("clears a case from %s with a reason, and records it as final", async (from) => {
-    const c = await caseIn(from);
-    const cleared = await transitionCase({ actor: lead, caseId: c.id, input: { to: "cleared", reason: "False alarm: real person" } });
-    expect(cleared).toMatchObject({ status: "cleared", closingReason: "False alarm: real person", overdue: false });
-    expect(cleared.closedAt).not.toBeNull();
-  });
+  it.each(["triage", "investigating", "contained", "referred"] as const)(
+    "clears a case from %s with a reason, and records it as final",
+    async (from) => {
+      const c = await caseIn(from);
+      const cleared = await transitionCase({
+        actor: lead,
+        caseId: c.id,
+        input: { to: "cleared", reason: "False alarm: real person" },
+      });
+      expect(cleared).toMatchObject({ status: "cleared", closingReason: "False alarm: real person", overdue: false });
+      expect(cleared.closedAt).not.toBeNull();
+    },
+  );
 
   it.each(illegalMoves)("refuses %s → %s with conflict listing the allowed moves", async (from, to) => {
     const c = await caseIn(from);
@@ -106,14 +136,27 @@ describe("case workflow", () => {
     const error = await errorOf(transitionCase({ actor: lead, caseId: c.id, input: { to, reason } }));
     expect(error).toMatchObject({ code: "bad_request", status: 400 });
     expect(error.details).toEqual([{ path: "reason", message: expect.any(String) }]);
-    expect(await getCase({ actor: lead, caseId: c.id })).toMatchObject({ status: from, version: c.version, closedAt: c.closedAt });
+    expect(await getCase({ actor: lead, caseId: c.id })).toMatchObject({
+      status: from,
+      version: c.version,
+      closedAt: c.closedAt,
+    });
   });
 
   it("reopens a closed case with a reason, clearing closedAt but keeping containedAt", async () => {
     const c = await caseIn("closed");
     expect(c.closedAt).not.toBeNull();
-    const reopened = await transitionCase({ actor: lead, caseId: c.id, input: { to: "investigating", reason: "New payroll evidence" } });
-    expect(reopened).toMatchObject({ status: "investigating", closedAt: null, closingReason: null, containedAt: c.containedAt });
+    const reopened = await transitionCase({
+      actor: lead,
+      caseId: c.id,
+      input: { to: "investigating", reason: "New payroll evidence" },
+    });
+    expect(reopened).toMatchObject({
+      status: "investigating",
+      closedAt: null,
+      closingReason: null,
+      containedAt: c.containedAt,
+    });
     // Containing it a second time keeps the first containment time.
     const again = await transitionCase({ actor: lead, caseId: c.id, input: { to: "contained" } });
     expect(again.containedAt).toBe(c.containedAt);
@@ -122,7 +165,9 @@ describe("case workflow", () => {
   it("refuses a transition based on a stale version", async () => {
     const c = await caseIn("triage");
     await transitionCase({ actor: lead, caseId: c.id, input: { to: "investigating", version: c.version } });
-    const error = await errorOf(transitionCase({ actor: lead, caseId: c.id, input: { to: "cleared", reason: "x", version: c.version } }));
+    const error = await errorOf(
+      transitionCase({ actor: lead, caseId: c.id, input: { to: "cleared", reason: "x", version: c.version } }),
+    );
     expect(error.code).toBe("conflict");
     expect(error.details).toMatchObject({ current: { status: "investigating", version: c.version + 1 } });
   });

@@ -26,16 +26,18 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 export type TransitionProblem =
-  | { kind: "illegal"; allowed: readonly CaseStatus[] }
-  | { kind: "reason_required"; message: string }
-  | null;
+  { kind: "illegal"; allowed: readonly CaseStatus[] } | { kind: "reason_required"; message: string } | null;
 
 export function checkTransition(from: CaseStatus, to: CaseStatus, reason: string | undefined): TransitionProblem {
   if (!moves[from].includes(to)) return { kind: "illegal", allowed: moves[from] };
   const hasReason = Boolean(reason && reason.trim().length > 0);
   if (finalStatuses.includes(to) && !hasReason) {
-    return { kind: "reason_required", message: to === "cleared" ? "Say why this was a false alarm" : "Closing a case needs a reason" };
+    return {
+      kind: "reason_required",
+      message: to === "cleared" ? "Say why this was a false alarm" : "Closing a case needs a reason",
+    };
   }
-  if (finalStatuses.includes(from) && !hasReason) return { kind: "reason_required", message: "Reopening a case needs a reason" };
+  if (finalStatuses.includes(from) && !hasReason)
+    return { kind: "reason_required", message: "Reopening a case needs a reason" };
   return null;
 }

@@ -27,7 +27,10 @@ export async function cliActorForEmail(email: string): Promise<Actor> {
 }
 
 /** The whole audit chain and its anchors, checked with the operator's rights (no signed-in admin needed). */
-export async function verifyAuditAsOperator({ dataDir }: { dataDir?: string } = {}): Promise<{ ok: boolean; lines: string[] }> {
+export async function verifyAuditAsOperator({ dataDir }: { dataDir?: string } = {}): Promise<{
+  ok: boolean;
+  lines: string[];
+}> {
   const result = await verifyAuditChain({ db, dataDir });
   return { ok: result.ok, lines: describeAuditVerification(result) };
 }

@@ -16,7 +16,9 @@ export class ApiError extends Error {
     const details = this.body.details;
     if (!Array.isArray(details)) return {};
     return Object.fromEntries(
-      details.filter((d): d is { path: string; message: string } => typeof d?.path === "string").map((d) => [d.path, d.message]),
+      details
+        .filter((d): d is { path: string; message: string } => typeof d?.path === "string")
+        .map((d) => [d.path, d.message]),
     );
   }
 }
@@ -26,12 +28,19 @@ export async function apiFetch<T>(path: string, init: Omit<RequestInit, "body"> 
   const { body, headers, ...rest } = init;
   const response = await fetch(path, {
     ...rest,
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: {
+      accept: "application/json",
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    const err = (data as ApiErrorBody | null)?.error ?? { code: "internal", message: `Request failed (${response.status})` };
+    const err = (data as ApiErrorBody | null)?.error ?? {
+      code: "internal",
+      message: `Request failed (${response.status})`,
+    };
     throw new ApiError(response.status, err);
   }
   return data as T;

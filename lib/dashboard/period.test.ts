@@ -9,7 +9,10 @@ describe("periods", () => {
     expect(resolvePeriod("90d", {}, "2026-05-20")).toEqual({ from: "2026-02-20", to: "2026-05-20" });
     expect(resolvePeriod("quarter", {}, "2026-05-20")).toEqual({ from: "2026-04-01", to: "2026-05-20" });
     expect(resolvePeriod("quarter", {}, "2026-12-31")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
-    expect(resolvePeriod("custom", { from: "2019-01-01" }, "2026-05-20")).toEqual({ from: "2019-01-01", to: "2026-05-20" });
+    expect(resolvePeriod("custom", { from: "2019-01-01" }, "2026-05-20")).toEqual({
+      from: "2019-01-01",
+      to: "2026-05-20",
+    });
     expect(resolvePeriod("nonsense", {}, "2026-05-20")).toEqual({ from: "2026-04-21", to: "2026-05-20" });
   });
 
@@ -36,8 +39,12 @@ describe("the dashboard address", () => {
 
   it("builds case list links with the list's own filter names", () => {
     expect(caseListHref({ status: "triage", severity: "critical" })).toBe("/cases?status=triage&severity=critical");
-    expect(caseListHref({ openedFrom: "2026-01-05", openedTo: "2026-01-11", severity: "" })).toBe("/cases?openedFrom=2026-01-05&openedTo=2026-01-11");
-    expect(caseListHref({ status: "triage", team: "Web Platform", channel: null })).toBe("/cases?status=triage&team=Web+Platform");
+    expect(caseListHref({ openedFrom: "2026-01-05", openedTo: "2026-01-11", severity: "" })).toBe(
+      "/cases?openedFrom=2026-01-05&openedTo=2026-01-11",
+    );
+    expect(caseListHref({ status: "triage", team: "Web Platform", channel: null })).toBe(
+      "/cases?status=triage&team=Web+Platform",
+    );
     expect(caseListHref({ team: "a&b", channel: "Vendor X" })).toBe("/cases?team=a%26b&channel=Vendor+X");
   });
 });

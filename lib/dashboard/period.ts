@@ -52,7 +52,11 @@ export interface Period {
 }
 
 /** The dates a preset stands for today; `custom` keeps the given dates (defaulting like the API). */
-export function resolvePeriod(preset: string | null | undefined, custom: Partial<Period> = {}, today = todayUtc()): Period {
+export function resolvePeriod(
+  preset: string | null | undefined,
+  custom: Partial<Period> = {},
+  today = todayUtc(),
+): Period {
   switch (preset) {
     case "7d":
       return { from: addDays(today, -6), to: today };

@@ -40,7 +40,11 @@ export function buildScope(actor: Actor, filter: DashboardFilter, now: Date): Sc
     everyCase: present.length === 0,
     visible,
     visibilityKey: visibilityKey(actor),
-    filterKey: JSON.stringify([filter.team?.toLowerCase() ?? null, filter.channel?.toLowerCase() ?? null, [...filter.severity].sort()]),
+    filterKey: JSON.stringify([
+      filter.team?.toLowerCase() ?? null,
+      filter.channel?.toLowerCase() ?? null,
+      [...filter.severity].sort(),
+    ]),
     from: new Date(`${filter.from}T00:00:00Z`),
     to: new Date(`${addDays(filter.to, 1)}T00:00:00Z`),
     now,

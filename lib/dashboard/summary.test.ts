@@ -75,17 +75,35 @@ describe("the manager's summary of the hand-built set", () => {
   it("lists overdue remediation tasks, most overdue first", () => {
     expect(s.overdueTasks.count).toBe(3);
     expect(s.overdueTasks.items.map((t) => t.id)).toEqual([data.taskIds.t1, data.taskIds.t4, data.taskIds.t6]);
-    expect(s.overdueTasks.items[0]).toMatchObject({ caseId: data.caseIds.c1, title: "Task t1", status: "todo", dueAt: "2019-01-05T00:00:00.000Z", ownerName: "Lead A" });
+    expect(s.overdueTasks.items[0]).toMatchObject({
+      caseId: data.caseIds.c1,
+      title: "Task t1",
+      status: "todo",
+      dueAt: "2019-01-05T00:00:00.000Z",
+      ownerName: "Lead A",
+    });
   });
 
   it("counts referrals created in the period by destination and status, and the overdue ones", () => {
     expect(s.referrals.byDestination).toEqual([
-      { destination: "fbi_ic3", total: 3, byStatus: { draft: 0, submitted: 1, acknowledged: 1, closed: 1, declined: 0 } },
-      { destination: "ofac_vsd", total: 1, byStatus: { draft: 1, submitted: 0, acknowledged: 0, closed: 0, declined: 0 } },
+      {
+        destination: "fbi_ic3",
+        total: 3,
+        byStatus: { draft: 0, submitted: 1, acknowledged: 1, closed: 1, declined: 0 },
+      },
+      {
+        destination: "ofac_vsd",
+        total: 1,
+        byStatus: { draft: 1, submitted: 0, acknowledged: 0, closed: 0, declined: 0 },
+      },
     ]);
     // r3 is acknowledged but still open: overdue here as on the Referrals page; r2's deadline is ahead, r5 is closed.
     expect(s.referrals.overdue.count).toBe(3);
-    expect(s.referrals.overdue.items.map((r) => r.id)).toEqual([data.referralIds.r3, data.referralIds.r1, data.referralIds.r4]);
+    expect(s.referrals.overdue.items.map((r) => r.id)).toEqual([
+      data.referralIds.r3,
+      data.referralIds.r1,
+      data.referralIds.r4,
+    ]);
   });
 
   it("ranks the red flags on the personas of the cases opened in the period", () => {
@@ -138,7 +156,13 @@ describe("visibility", () => {
     expect(s.falseAlarms).toEqual({ closed: 2, cleared: 1, share: 0.5 });
     expect(s.overdueTasks.items.map((t) => t.id)).toEqual([data.taskIds.t1]);
     expect(s.overdueTasks.count).toBe(1);
-    expect(s.referrals.byDestination).toEqual([{ destination: "fbi_ic3", total: 1, byStatus: { draft: 0, submitted: 0, acknowledged: 0, closed: 1, declined: 0 } }]);
+    expect(s.referrals.byDestination).toEqual([
+      {
+        destination: "fbi_ic3",
+        total: 1,
+        byStatus: { draft: 0, submitted: 0, acknowledged: 0, closed: 1, declined: 0 },
+      },
+    ]);
     expect(s.referrals.overdue).toEqual({ count: 0, items: [] });
     expect(s.redFlags).toEqual([
       { code: "NO_VIDEO", count: 2 },
@@ -152,14 +176,16 @@ describe("visibility", () => {
     const reader = await makeActor("investigator");
     const lead = (key: string) => (["c1", "c2", "c5", "c7"].includes(key) ? data.a : data.b);
     const cases = ["c1", "c3", "c5", "c9"];
-    for (const key of cases) await addMember({ actor: lead(key), caseId: data.caseIds[key]!, input: { userId: reader.id } });
+    for (const key of cases)
+      await addMember({ actor: lead(key), caseId: data.caseIds[key]!, input: { userId: reader.id } });
     const before = await summaryFor(reader);
     expect(before.networks.items.map((n) => n.personas)).toEqual([4]);
     expect(before.networks.items[0]?.samplePersonas).toHaveLength(3);
 
     // Off the cases of p2 and p4: the graph behind the figure may still be the old one, but
     // their names must not come with it.
-    for (const key of ["c3", "c9"]) await removeMember({ actor: lead(key), caseId: data.caseIds[key]!, userId: reader.id });
+    for (const key of ["c3", "c9"])
+      await removeMember({ actor: lead(key), caseId: data.caseIds[key]!, userId: reader.id });
     const after = await summaryFor(reader);
     const shown = after.networks.items.flatMap((n) => n.samplePersonas.map((p) => p.id));
     expect(shown).not.toContain(data.personaIds.p2);

@@ -24,7 +24,12 @@ interface SummaryOptions {
   networkWaitMs?: number;
 }
 
-export async function getDashboardSummary({ actor, query, now = new Date(), networkWaitMs = 1000 }: SummaryOptions): Promise<DashboardSummary> {
+export async function getDashboardSummary({
+  actor,
+  query,
+  now = new Date(),
+  networkWaitMs = 1000,
+}: SummaryOptions): Promise<DashboardSummary> {
   authorize(actor, "dashboard:read");
   const filter = parseOrThrow(dashboardQuerySchema, query, "Invalid dashboard filters");
   await ready();
@@ -57,7 +62,11 @@ export async function getDashboardSummary({ actor, query, now = new Date(), netw
     period: { from: filter.from, to: filter.to, days: daysBetween(filter.from, filter.to) },
     filters: { team: filter.team ?? null, channel: filter.channel ?? null, severity: filter.severity },
     options,
-    totals: { open: sum(cells.map((c) => c.count)), opened: sum(weekly.map((w) => w.opened)), closed: sum(weekly.map((w) => w.closed)) },
+    totals: {
+      open: sum(cells.map((c) => c.count)),
+      opened: sum(weekly.map((w) => w.opened)),
+      closed: sum(weekly.map((w) => w.closed)),
+    },
     openCases: cells,
     weekly,
     timeToContain: times.toContain,

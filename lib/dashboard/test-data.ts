@@ -1,6 +1,18 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { casePersonas, cases, type CaseStatus, identifiers, personaIdentifiers, personaLinks, personaRedFlags, personas, referrals, remediationTasks, type Severity } from "@/db/schema";
+import {
+  casePersonas,
+  cases,
+  type CaseStatus,
+  identifiers,
+  personaIdentifiers,
+  personaLinks,
+  personaRedFlags,
+  personas,
+  referrals,
+  remediationTasks,
+  type Severity,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
@@ -27,10 +39,33 @@ interface CaseSpec {
 
 const caseSpecs: CaseSpec[] = [
   { key: "c1", lead: "a", status: "triage", severity: "high", opened: "2019-01-02", channel: "Acme Staffing" },
-  { key: "c2", lead: "a", status: "investigating", severity: "critical", opened: "2019-01-09", channel: "ACME staffing" },
+  {
+    key: "c2",
+    lead: "a",
+    status: "investigating",
+    severity: "critical",
+    opened: "2019-01-09",
+    channel: "ACME staffing",
+  },
   { key: "c3", lead: "b", status: "contained", severity: "high", opened: "2019-01-10", containedAfter: 10 },
-  { key: "c4", lead: "b", status: "closed", severity: "low", opened: "2019-01-14", containedAfter: 20, closedAfter: 100 },
-  { key: "c5", lead: "a", status: "closed", severity: "medium", opened: "2019-02-01", containedAfter: 30, closedAfter: 50 },
+  {
+    key: "c4",
+    lead: "b",
+    status: "closed",
+    severity: "low",
+    opened: "2019-01-14",
+    containedAfter: 20,
+    closedAfter: 100,
+  },
+  {
+    key: "c5",
+    lead: "a",
+    status: "closed",
+    severity: "medium",
+    opened: "2019-02-01",
+    containedAfter: 30,
+    closedAfter: 50,
+  },
   { key: "c6", lead: "b", status: "cleared", severity: "low", opened: "2019-02-04", closedAfter: 24 },
   { key: "c7", lead: "a", status: "cleared", severity: "medium", opened: "2019-02-11", closedAfter: 72 },
   // Opened before the period, contained inside it: 16 days = 384 hours.
@@ -61,7 +96,9 @@ export async function buildDashboardData(): Promise<DashboardTestData> {
   const team = uniqueWord("team");
   const caseIds: Record<string, string> = {};
   for (const spec of caseSpecs) {
-    const created = await makeCase(spec.lead === "a" ? a : b, { subject: { team, hiringChannel: spec.channel ?? null } });
+    const created = await makeCase(spec.lead === "a" ? a : b, {
+      subject: { team, hiringChannel: spec.channel ?? null },
+    });
     const opened = at(spec.opened);
     await db
       .update(cases)
@@ -70,7 +107,11 @@ export async function buildDashboardData(): Promise<DashboardTestData> {
         severity: spec.severity,
         openedAt: opened,
         containedAt: spec.containedAfter === undefined ? null : new Date(opened.getTime() + h(spec.containedAfter)),
-        closedAt: spec.closedAt ? at(spec.closedAt) : spec.closedAfter === undefined ? null : new Date(opened.getTime() + h(spec.closedAfter)),
+        closedAt: spec.closedAt
+          ? at(spec.closedAt)
+          : spec.closedAfter === undefined
+            ? null
+            : new Date(opened.getTime() + h(spec.closedAfter)),
       })
       .where(eq(cases.id, created.id));
     caseIds[spec.key] = created.id;
@@ -88,20 +129,73 @@ export async function buildDashboardData(): Promise<DashboardTestData> {
   ] as const;
   const taskRows = await db
     .insert(remediationTasks)
-    .values(tasks.map((t) => ({ caseId: t.caseId, kind: "other" as const, title: `Task ${t.key}`, status: t.status, dueAt: t.dueAt, ownerId: a.id })))
+    .values(
+      tasks.map((t) => ({
+        caseId: t.caseId,
+        kind: "other" as const,
+        title: `Task ${t.key}`,
+        status: t.status,
+        dueAt: t.dueAt,
+        ownerId: a.id,
+      })),
+    )
     .returning({ id: remediationTasks.id, title: remediationTasks.title });
   const taskIds = Object.fromEntries(taskRows.map((r) => [r.title.replace("Task ", ""), r.id]));
 
   const refs = [
-    { key: "r1", caseId: id("c8"), destination: "fbi_ic3", status: "submitted", createdAt: at("2019-01-06"), deadlineAt: at("2019-01-20") },
-    { key: "r2", caseId: id("c8"), destination: "ofac_vsd", status: "draft", createdAt: at("2019-01-07"), deadlineAt: at("2099-01-01") },
-    { key: "r3", caseId: id("c4"), destination: "fbi_ic3", status: "acknowledged", createdAt: at("2019-01-15"), deadlineAt: at("2019-01-16") },
-    { key: "r4", caseId: id("c3"), destination: "uk_nca_sar", status: "draft", createdAt: at("2018-11-01"), deadlineAt: at("2019-02-01") },
-    { key: "r5", caseId: id("c5"), destination: "fbi_ic3", status: "closed", createdAt: at("2019-02-02"), deadlineAt: null },
+    {
+      key: "r1",
+      caseId: id("c8"),
+      destination: "fbi_ic3",
+      status: "submitted",
+      createdAt: at("2019-01-06"),
+      deadlineAt: at("2019-01-20"),
+    },
+    {
+      key: "r2",
+      caseId: id("c8"),
+      destination: "ofac_vsd",
+      status: "draft",
+      createdAt: at("2019-01-07"),
+      deadlineAt: at("2099-01-01"),
+    },
+    {
+      key: "r3",
+      caseId: id("c4"),
+      destination: "fbi_ic3",
+      status: "acknowledged",
+      createdAt: at("2019-01-15"),
+      deadlineAt: at("2019-01-16"),
+    },
+    {
+      key: "r4",
+      caseId: id("c3"),
+      destination: "uk_nca_sar",
+      status: "draft",
+      createdAt: at("2018-11-01"),
+      deadlineAt: at("2019-02-01"),
+    },
+    {
+      key: "r5",
+      caseId: id("c5"),
+      destination: "fbi_ic3",
+      status: "closed",
+      createdAt: at("2019-02-02"),
+      deadlineAt: null,
+    },
   ] as const;
   const referralRows = await db
     .insert(referrals)
-    .values(refs.map((r) => ({ caseId: r.caseId, destination: r.destination, status: r.status, createdAt: r.createdAt, deadlineAt: r.deadlineAt, notes: r.key })))
+    .values(
+      refs.map((r) => ({
+        caseId: r.caseId,
+        destination: r.destination,
+        status: r.status,
+        createdAt: r.createdAt,
+        deadlineAt: r.deadlineAt,
+        notes: r.key,
+      })),
+    )
     .returning({ id: referrals.id, notes: referrals.notes });
   const referralIds = Object.fromEntries(referralRows.map((r) => [r.notes, r.id]));
 
@@ -147,7 +241,9 @@ export async function buildDashboardData(): Promise<DashboardTestData> {
     { personaId: persona("p2"), identifierId: w1 },
     { personaId: persona("p3"), identifierId: w1 },
   ]);
-  await db.insert(personaLinks).values({ fromPersonaId: persona("p1"), toPersonaId: persona("p4"), relation: "associated", status: "confirmed" });
+  await db
+    .insert(personaLinks)
+    .values({ fromPersonaId: persona("p1"), toPersonaId: persona("p4"), relation: "associated", status: "confirmed" });
 
   const personaIds = Object.fromEntries(["p1", "p2", "p3", "p4", "p5"].map((k) => [k, persona(k)]));
   return { team, a, b, manager, legal, caseIds, taskIds, referralIds, personaIds };

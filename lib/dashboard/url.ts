@@ -20,8 +20,16 @@ interface ParamReader {
 export function readDashboardUrl(params: ParamReader, today = todayUtc()): DashboardUrl {
   const raw = params.get("period");
   const hasDates = Boolean(params.get("from") || params.get("to"));
-  const period: PeriodPreset = (periodPresets as readonly string[]).includes(raw ?? "") ? (raw as PeriodPreset) : hasDates ? "custom" : "30d";
-  const dates = resolvePeriod(period, { from: params.get("from") || undefined, to: params.get("to") || undefined }, today);
+  const period: PeriodPreset = (periodPresets as readonly string[]).includes(raw ?? "")
+    ? (raw as PeriodPreset)
+    : hasDates
+      ? "custom"
+      : "30d";
+  const dates = resolvePeriod(
+    period,
+    { from: params.get("from") || undefined, to: params.get("to") || undefined },
+    today,
+  );
   const query: DashboardQuery = { ...dates };
   for (const key of ["team", "channel", "severity"] as const) {
     const value = params.get(key);

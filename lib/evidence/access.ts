@@ -38,11 +38,19 @@ export async function loadEvidence(
   authorize(actor, "evidence:read_metadata", { case: access }, "Evidence");
   if (action === "evidence:read_content" && !can(actor, action, { case: access })) throw AppError.notFound("Evidence");
   authorize(actor, action, { case: access }, "Evidence");
-  const uploadedBy = found.uploaderName && found.uploaderEmail ? actorLabel({ name: found.uploaderName, email: found.uploaderEmail }) : null;
+  const uploadedBy =
+    found.uploaderName && found.uploaderEmail
+      ? actorLabel({ name: found.uploaderName, email: found.uploaderEmail })
+      : null;
   return { row: found.row, access, uploadedBy };
 }
 
-export function toEvidenceView(actor: Actor, row: Evidence, access: CaseAccess, uploadedBy: string | null): EvidenceView {
+export function toEvidenceView(
+  actor: Actor,
+  row: Evidence,
+  access: CaseAccess,
+  uploadedBy: string | null,
+): EvidenceView {
   const target = { case: access };
   return {
     id: row.id,

@@ -49,5 +49,8 @@ export function custodyDetailForReaders(detail: Record<string, unknown>): Record
 
 /** The custody log as CSV, oldest first (formulas defused: file names and reasons are user-supplied). */
 export function custodyToCsv(items: CustodyEventView[]): string {
-  return toCsv(["time", "action", "actor", "ip", "detail"], items.map((e) => [e.at, e.action, e.actor, e.ip ?? "", JSON.stringify(e.detail)]));
+  return toCsv(
+    ["time", "action", "actor", "ip", "detail"],
+    items.map((e) => [e.at, e.action, e.actor, e.ip ?? "", JSON.stringify(e.detail)]),
+  );
 }

@@ -25,11 +25,21 @@ interface DeleteOptions {
  * leaves lists and its content is no longer served. The stored bytes go only once no other live
  * item (in this case or another) has the same SHA-256.
  */
-export async function deleteEvidence({ actor, evidenceId, input, ip = null, store = evidenceStore() }: DeleteOptions): Promise<{ bytesRemoved: boolean }> {
+export async function deleteEvidence({
+  actor,
+  evidenceId,
+  input,
+  ip = null,
+  store = evidenceStore(),
+}: DeleteOptions): Promise<{ bytesRemoved: boolean }> {
   const { reason } = parseOrThrow(reasonSchema, input);
   const sha256 = await db.transaction(async (tx) => {
     const { row } = await loadEvidence(tx, actor, evidenceId, "evidence:delete", { forUpdate: true });
-    if (row.legalHold) throw new AppError("conflict", "This item is on legal hold and cannot be deleted; legal must release the hold first");
+    if (row.legalHold)
+      throw new AppError(
+        "conflict",
+        "This item is on legal hold and cannot be deleted; legal must release the hold first",
+      );
     const [deleted] = await tx
       .update(evidence)
       .set({ deletedAt: new Date(), deletedById: actor.id, deleteReason: reason })

@@ -14,7 +14,11 @@ describe("detectMimeType", () => {
     ["an HTML page", Buffer.from("\n  <!DOCTYPE html><html><script>alert(1)</script>"), "text/html"],
     ["a bare script tag", Buffer.from("<script>fetch('/api/me')</script>"), "text/html"],
     ["an SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "image/svg+xml"],
-    ["an SVG with an XML prolog", Buffer.from('<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'), "image/svg+xml"],
+    [
+      "an SVG with an XML prolog",
+      Buffer.from('<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      "image/svg+xml",
+    ],
     ["plain XML", Buffer.from('<?xml version="1.0"?><note>hi</note>'), "application/xml"],
     ["random bytes", Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 0, 7]), "application/octet-stream"],
     ["nothing", Buffer.alloc(0), "application/octet-stream"],

@@ -28,7 +28,11 @@ function looksLikeText(sample: Uint8Array): boolean {
 
 /** Markup a browser would execute if it rendered it: told apart from plain text so it is never rendered. */
 function markupType(sample: Uint8Array): string | null {
-  const head = Buffer.from(sample.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const head = Buffer.from(sample.subarray(0, 4096))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   const afterProlog = head.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*|<!doctype svg[^>]*>\s*)*/, "");
   if (afterProlog.startsWith("<svg")) return "image/svg+xml";
   if (/^(<!doctype html|<html|<head|<body|<script|<iframe)/.test(afterProlog)) return "text/html";
@@ -40,7 +44,7 @@ function markupType(sample: Uint8Array): string | null {
 export async function detectMimeType(sample: Uint8Array): Promise<string> {
   const found = await fileTypeFromBuffer(sample).catch(() => undefined);
   if (found && found.mime !== "application/xml") return found.mime;
-  if (found || looksLikeText(sample)) return markupType(sample) ?? (found?.mime ?? "text/plain");
+  if (found || looksLikeText(sample)) return markupType(sample) ?? found?.mime ?? "text/plain";
   return OCTET;
 }
 
@@ -63,7 +67,8 @@ const aliases: Record<string, string> = {
 const canonical = (t: string) => aliases[t] ?? t;
 
 /** Types whose bytes are plain text of one flavour or another; a claim among them fits detected text. */
-const textual = (t: string) => t.startsWith("text/") || /[/+](json|xml|csv|javascript|x-ndjson|yaml|x-yaml|x-sh)$/.test(t) || t === "message/rfc822";
+const textual = (t: string) =>
+  t.startsWith("text/") || /[/+](json|xml|csv|javascript|x-ndjson|yaml|x-yaml|x-sh)$/.test(t) || t === "message/rfc822";
 
 /**
  * Whether the claim and the bytes disagree: a "report.pdf" that is really HTML is what an
@@ -84,7 +89,15 @@ export function isMimeMismatch(claimed: string | null, detected: string): boolea
 }
 
 /** Raster formats a browser decodes without running anything. */
-const safeImages = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/avif", "image/x-icon"]);
+const safeImages = new Set([
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/bmp",
+  "image/avif",
+  "image/x-icon",
+]);
 
 /** How the item page may show the bytes: markup (HTML, SVG, XML) only ever as text. */
 export function previewKindOf(mime: string): PreviewKind {

@@ -39,7 +39,11 @@ beforeAll(async () => {
 async function caseWithItem(bytes = randomBytes(300_000), name = "item.bin") {
   const c = await makeCase(lead);
   await addMember({ actor: lead, caseId: c.id, input: { userId: legal.id, role: "legal" } });
-  const item = await uploadEvidence({ actor: lead, caseId: c.id, request: uploadRequest(c.id, multipart([{ name: "file", filename: name, data: bytes }])) });
+  const item = await uploadEvidence({
+    actor: lead,
+    caseId: c.id,
+    request: uploadRequest(c.id, multipart([{ name: "file", filename: name, data: bytes }])),
+  });
   return { caseId: c.id, item, bytes };
 }
 
@@ -47,10 +51,18 @@ const read = (actor: Actor, evidenceId: string, init: { inline?: boolean; range?
   const headers: Record<string, string> = {};
   if (init.range) headers.range = init.range;
   if (init.ip) headers["x-forwarded-for"] = `${init.ip}, 10.0.0.1`;
-  return openEvidenceContent({ actor, evidenceId, inline: init.inline ?? false, request: new Request(`http://localhost/api/evidence/${evidenceId}/content`, { headers }) });
+  return openEvidenceContent({
+    actor,
+    evidenceId,
+    inline: init.inline ?? false,
+    request: new Request(`http://localhost/api/evidence/${evidenceId}/content`, { headers }),
+  });
 };
 
-const custodyActions = async (id: string) => (await db.select().from(custodyEvents).where(eq(custodyEvents.evidenceId, id)).orderBy(custodyEvents.id)).map((e) => e.action);
+const custodyActions = async (id: string) =>
+  (await db.select().from(custodyEvents).where(eq(custodyEvents.evidenceId, id)).orderBy(custodyEvents.id)).map(
+    (e) => e.action,
+  );
 
 /** Reads a body to its end, or to the point where the server cut it off. */
 async function drain(response: Response): Promise<{ bytes: Buffer; error: unknown }> {
@@ -89,10 +101,17 @@ describe("reading evidence", () => {
     expect((await drain(part)).bytes.equals(bytes.subarray(100, 200))).toBe(true);
     expect(await custodyActions(item.id)).toEqual(["uploaded", "downloaded", "downloaded", "downloaded"]);
     const log = await listCustody({ actor: lead, evidenceId: item.id });
-    expect(log.items[1]).toMatchObject({ actor: expect.stringContaining(lead.email), ip: "203.0.113.7", detail: { range: null } });
+    expect(log.items[1]).toMatchObject({
+      actor: expect.stringContaining(lead.email),
+      ip: "203.0.113.7",
+      detail: { range: null },
+    });
     expect(log.items[2]).toMatchObject({ actor: expect.stringContaining(legal.email), ip: null });
     expect(log.items[3]?.detail).toEqual({ range: "bytes 100-199" });
-    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, item.id), eq(auditEvents.action, "evidence.download")));
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, item.id), eq(auditEvents.action, "evidence.download")));
     expect(audits).toHaveLength(3);
   });
 
@@ -105,7 +124,10 @@ describe("reading evidence", () => {
 
   it("shows managers the metadata but never the bytes, and hides everything from non-members", async () => {
     const { item, caseId } = await caseWithItem();
-    await expect(getEvidence({ actor: manager, evidenceId: item.id })).resolves.toMatchObject({ id: item.id, permissions: { readContent: false } });
+    await expect(getEvidence({ actor: manager, evidenceId: item.id })).resolves.toMatchObject({
+      id: item.id,
+      permissions: { readContent: false },
+    });
     await expect(listEvidence({ actor: manager, caseId })).resolves.toMatchObject({ items: [{ id: item.id }] });
     await expect(getEvidence({ actor: outsider, evidenceId: item.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(listEvidence({ actor: outsider, caseId })).rejects.toMatchObject({ code: "not_found" });
@@ -142,13 +164,19 @@ describe("verifying evidence", () => {
     const { bytes: got, error } = await drain(response);
     expect(error).toBeTruthy();
     expect(got.length).toBeLessThan(bytes.length);
-    await expect.poll(() => custodyActions(item.id)).toEqual(["uploaded", "verification_failed", "downloaded", "verification_failed"]);
+    await expect
+      .poll(() => custodyActions(item.id))
+      .toEqual(["uploaded", "verification_failed", "downloaded", "verification_failed"]);
   });
 
   it("reports bytes that have gone missing", async () => {
     const { item } = await caseWithItem();
     fs.rmSync(storedPath(item.sha256));
-    await expect(verifyEvidence({ actor: lead, evidenceId: item.id })).resolves.toMatchObject({ ok: false, problem: "missing", actual: null });
+    await expect(verifyEvidence({ actor: lead, evidenceId: item.id })).resolves.toMatchObject({
+      ok: false,
+      problem: "missing",
+      actual: null,
+    });
   });
 });
 
@@ -157,18 +185,30 @@ describe("legal hold and deletion", () => {
 
   it("lets legal members and admins hold, blocks deletion while held, and deletes softly afterwards", async () => {
     const { item, caseId } = await caseWithItem();
-    await expect(placeHold({ actor: lead, evidenceId: item.id, input: reason })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(placeHold({ actor: legal, evidenceId: item.id, input: { reason: " " } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(placeHold({ actor: lead, evidenceId: item.id, input: reason })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(placeHold({ actor: legal, evidenceId: item.id, input: { reason: " " } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
     const held = await placeHold({ actor: legal, evidenceId: item.id, input: reason });
     expect(held).toMatchObject({ legalHold: true, holdReason: reason.reason, permissions: { delete: false } });
-    await expect(placeHold({ actor: admin, evidenceId: item.id, input: reason })).rejects.toMatchObject({ code: "conflict" });
+    await expect(placeHold({ actor: admin, evidenceId: item.id, input: reason })).rejects.toMatchObject({
+      code: "conflict",
+    });
 
-    await expect(deleteEvidence({ actor: lead, evidenceId: item.id, input: { reason: "duplicate" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      deleteEvidence({ actor: lead, evidenceId: item.id, input: { reason: "duplicate" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(fs.existsSync(storedPath(item.sha256))).toBe(true);
 
     await releaseHold({ actor: admin, evidenceId: item.id, input: { reason: "Matter closed" } });
-    await expect(deleteEvidence({ actor: legal, evidenceId: item.id, input: { reason: "duplicate" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(deleteEvidence({ actor: lead, evidenceId: item.id, input: { reason: "Uploaded to the wrong case" } })).resolves.toEqual({ bytesRemoved: true });
+    await expect(
+      deleteEvidence({ actor: legal, evidenceId: item.id, input: { reason: "duplicate" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      deleteEvidence({ actor: lead, evidenceId: item.id, input: { reason: "Uploaded to the wrong case" } }),
+    ).resolves.toEqual({ bytesRemoved: true });
 
     const [row] = await db.select().from(evidence).where(eq(evidence.id, item.id));
     expect(row).toMatchObject({ deleteReason: "Uploaded to the wrong case", deletedById: lead.id });
@@ -183,10 +223,14 @@ describe("legal hold and deletion", () => {
     const first = await caseWithItem(bytes);
     const second = await caseWithItem(bytes);
     expect(second.item.sha256).toBe(first.item.sha256);
-    await expect(deleteEvidence({ actor: lead, evidenceId: first.item.id, input: { reason: "dup" } })).resolves.toEqual({ bytesRemoved: false });
+    await expect(deleteEvidence({ actor: lead, evidenceId: first.item.id, input: { reason: "dup" } })).resolves.toEqual(
+      { bytesRemoved: false },
+    );
     expect(fs.existsSync(storedPath(first.item.sha256))).toBe(true);
     expect((await drain(await read(lead, second.item.id))).bytes.equals(bytes)).toBe(true);
-    await expect(deleteEvidence({ actor: admin, evidenceId: second.item.id, input: { reason: "dup" } })).resolves.toEqual({ bytesRemoved: true });
+    await expect(
+      deleteEvidence({ actor: admin, evidenceId: second.item.id, input: { reason: "dup" } }),
+    ).resolves.toEqual({ bytesRemoved: true });
     expect(fs.existsSync(storedPath(first.item.sha256))).toBe(false);
   });
 

@@ -20,7 +20,9 @@ export async function listEvidence({ actor, caseId }: { actor: Actor; caseId: st
     .where(and(eq(evidence.caseId, caseId), isNull(evidence.deletedAt)))
     .orderBy(asc(evidence.exhibitNo));
   return {
-    items: rows.map(({ row, name, email }) => toEvidenceView(actor, row, access, name && email ? actorLabel({ name, email }) : null)),
+    items: rows.map(({ row, name, email }) =>
+      toEvidenceView(actor, row, access, name && email ? actorLabel({ name, email }) : null),
+    ),
     permissions: { upload: can(actor, "evidence:upload", { case: access }) },
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
   };

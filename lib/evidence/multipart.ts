@@ -22,13 +22,17 @@ const FORM_OVERHEAD = 1024 * 1024;
 function checkHeaders(request: Request, maxBytes: number): string {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the upload as multipart/form-data with the file in a field named `file`");
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the upload as multipart/form-data with the file in a field named `file`",
+    );
   }
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD) {
     throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
   }
-  if (!request.body) throw new AppError("bad_request", "The request has no body; send the file in a field named `file`");
+  if (!request.body)
+    throw new AppError("bad_request", "The request has no body; send the file in a field named `file`");
   return type;
 }
 
@@ -61,7 +65,10 @@ async function* sampling(source: AsyncIterable<Buffer>, sample: Buffer[], limit:
  * memory. Any failure (limit, a second file, a malformed body, the client going away) stops the
  * body, removes the temp file, and throws; on success the caller owns the staged bytes.
  */
-export async function receiveUpload(request: Request, { store, maxBytes }: { store: BlobStore; maxBytes: number }): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  request: Request,
+  { store, maxBytes }: { store: BlobStore; maxBytes: number },
+): Promise<ReceivedUpload> {
   const contentType = checkHeaders(request, maxBytes);
   const fields: Record<string, string> = {};
   const sample: Buffer[] = [];
@@ -71,7 +78,12 @@ export async function receiveUpload(request: Request, { store, maxBytes }: { sto
 
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { "content-type": contentType }, preservePath: true, defParamCharset: "utf8", limits: { fieldSize: 64 * 1024, fields: 20, parts: 30, headerPairs: 20 } });
+    parser = busboy({
+      headers: { "content-type": contentType },
+      preservePath: true,
+      defParamCharset: "utf8",
+      limits: { fieldSize: 64 * 1024, fields: 20, parts: 30, headerPairs: 20 },
+    });
   } catch (error) {
     throw new AppError("bad_request", `The multipart body cannot be read: ${(error as Error).message}`);
   }
@@ -89,7 +101,8 @@ export async function receiveUpload(request: Request, { store, maxBytes }: { sto
 
   parser.on("file", (name, stream, info) => {
     stream.on("error", ignore);
-    if (name !== "file") return (stream.resume(), badRequest(`Unexpected file field "${name}": send the file in a field named \`file\``));
+    if (name !== "file")
+      return (stream.resume(), badRequest(`Unexpected file field "${name}": send the file in a field named \`file\``));
     if (file) return (stream.resume(), badRequest("Send exactly one file per upload; this request has more than one"));
     file = { name: info.filename ?? "", type: info.mimeType ?? null };
     staging = store.stage(sampling(stream, sample, SNIFF_BYTES), { maxBytes });
@@ -101,7 +114,8 @@ export async function receiveUpload(request: Request, { store, maxBytes }: { sto
     if (info.valueTruncated) return badRequest(`The field "${name}" is too long`);
     fields[name] = value;
   });
-  for (const event of ["partsLimit", "fieldsLimit"] as const) parser.on(event, () => badRequest("Too many fields in the upload"));
+  for (const event of ["partsLimit", "fieldsLimit"] as const)
+    parser.on(event, () => badRequest("Too many fields in the upload"));
   const onAbort = () => fail(new AppError("bad_request", "The upload was cut off before it finished"));
   request.signal.addEventListener("abort", onAbort);
 

@@ -34,7 +34,9 @@ describe("contentDisposition", () => {
   });
 
   it("drops path segments from the download name", () => {
-    expect(contentDisposition("attachment", "../../etc/passwd")).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
+    expect(contentDisposition("attachment", "../../etc/passwd")).toBe(
+      `attachment; filename="passwd"; filename*=UTF-8''passwd`,
+    );
     expect(contentDisposition("attachment", "..")).toMatch(/^attachment; filename="evidence"/);
   });
 });

@@ -29,7 +29,8 @@ function safetyHeaders(disposition: string, type: string): Record<string, string
     "Content-Type": type,
     "Content-Disposition": disposition,
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
+    "Content-Security-Policy":
+      "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
     "X-Frame-Options": "SAMEORIGIN",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Referrer-Policy": "no-referrer",
@@ -40,12 +41,24 @@ function safetyHeaders(disposition: string, type: string): Record<string, string
 }
 
 /** Records a failed check found while streaming; the transfer itself has already been stopped. */
-async function recordStreamMismatch(actor: Actor, ip: string | null, row: { id: string; caseId: string; sha256: string; exhibitNo: number }, error: IntegrityError) {
+async function recordStreamMismatch(
+  actor: Actor,
+  ip: string | null,
+  row: { id: string; caseId: string; sha256: string; exhibitNo: number },
+  error: IntegrityError,
+) {
   const detail = { expected: row.sha256, actual: error.actual, bytesRead: error.bytesRead, during: "download" };
   logger.error({ evidenceId: row.id, ...detail }, "evidence failed its hash check during download");
   await db.transaction(async (tx) => {
     await recordCustody(tx, { evidenceId: row.id, action: "verification_failed", actor, ip, detail });
-    await recordAudit(tx, { actor, action: "evidence.verification_failed", entityType: "evidence", entityId: row.id, caseId: row.caseId, detail: { exhibitNo: exhibitLabel(row.exhibitNo), ...detail } });
+    await recordAudit(tx, {
+      actor,
+      action: "evidence.verification_failed",
+      entityType: "evidence",
+      entityId: row.id,
+      caseId: row.caseId,
+      detail: { exhibitNo: exhibitLabel(row.exhibitNo), ...detail },
+    });
   });
 }
 
@@ -54,13 +67,25 @@ async function recordStreamMismatch(actor: Actor, ip: string | null, row: { id: 
  * custody log and the audit log before the first byte leaves; a whole-file read is re-hashed as
  * it streams and cut off if the bytes are not the ones recorded.
  */
-export async function openEvidenceContent({ actor, evidenceId, request, inline, store = evidenceStore() }: ContentOptions): Promise<Response> {
+export async function openEvidenceContent({
+  actor,
+  evidenceId,
+  request,
+  inline,
+  store = evidenceStore(),
+}: ContentOptions): Promise<Response> {
   const { row } = await loadEvidence(db, actor, evidenceId, "evidence:read_content");
   const showInline = inline && previewKindOf(row.mimeType) !== "none";
-  const headers = safetyHeaders(contentDisposition(showInline ? "inline" : "attachment", row.originalName), servedContentType(row.mimeType));
+  const headers = safetyHeaders(
+    contentDisposition(showInline ? "inline" : "attachment", row.originalName),
+    servedContentType(row.mimeType),
+  );
   const requested = parseRange(request.headers.get("range"), row.size);
   if (requested.kind === "unsatisfiable") {
-    return new Response(null, { status: 416, headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${row.size}` } });
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${row.size}` },
+    });
   }
   const range = requested.kind === "range" ? requested.range : undefined;
   const source = await store.get(row.sha256, range);
@@ -70,7 +95,14 @@ export async function openEvidenceContent({ actor, evidenceId, request, inline, 
   try {
     await db.transaction(async (tx) => {
       await recordCustody(tx, { evidenceId: row.id, action, actor, ip, detail: { range: detail.range } });
-      await recordAudit(tx, { actor, action: `evidence.${action === "viewed" ? "view" : "download"}`, entityType: "evidence", entityId: row.id, caseId: row.caseId, detail });
+      await recordAudit(tx, {
+        actor,
+        action: `evidence.${action === "viewed" ? "view" : "download"}`,
+        entityType: "evidence",
+        entityId: row.id,
+        caseId: row.caseId,
+        detail,
+      });
     });
   } catch (error) {
     source.destroy();
@@ -79,11 +111,17 @@ export async function openEvidenceContent({ actor, evidenceId, request, inline, 
   if (range) {
     return new Response(plainStream(source), {
       status: 206,
-      headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${row.size}` },
+      headers: {
+        ...headers,
+        "Content-Length": String(range.end - range.start + 1),
+        "Content-Range": `bytes ${range.start}-${range.end}/${row.size}`,
+      },
     });
   }
   const body = verifyingStream(source, { sha256: row.sha256, size: row.size }, (error) => {
-    recordStreamMismatch(actor, ip, row, error).catch((err: unknown) => logger.error({ err, evidenceId: row.id }, "could not record a failed hash check"));
+    recordStreamMismatch(actor, ip, row, error).catch((err: unknown) =>
+      logger.error({ err, evidenceId: row.id }, "could not record a failed hash check"),
+    );
   });
   return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(row.size) } });
 }

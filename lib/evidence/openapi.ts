@@ -7,7 +7,14 @@ import { custodyEventSchema, evidenceListSchema, evidenceSchema, verifyResultSch
 const tag = "Evidence";
 
 export const evidenceOperations: ApiOperation[] = [
-  { method: "get", path: "/api/cases/{id}/evidence", summary: "Live evidence of a case in exhibit order", tag, params: caseIdParamsSchema, responses: { 200: { description: "Items and whether you may upload", schema: evidenceListSchema } } },
+  {
+    method: "get",
+    path: "/api/cases/{id}/evidence",
+    summary: "Live evidence of a case in exhibit order",
+    tag,
+    params: caseIdParamsSchema,
+    responses: { 200: { description: "Items and whether you may upload", schema: evidenceListSchema } },
+  },
   {
     method: "post",
     path: "/api/cases/{id}/evidence",
@@ -17,16 +24,36 @@ export const evidenceOperations: ApiOperation[] = [
     params: caseIdParamsSchema,
     responses: { 201: { description: "The new item with its exhibit number and hash", schema: evidenceSchema } },
   },
-  { method: "get", path: "/api/evidence/{id}", summary: "Metadata of one item", tag, params: evidenceIdParamsSchema, responses: { 200: { description: "The item", schema: evidenceSchema } } },
-  { method: "delete", path: "/api/evidence/{id}", summary: "Soft-delete an item not on legal hold (case lead or admin); 409 while on hold", tag, params: evidenceIdParamsSchema, body: reasonSchema, responses: { 200: { description: "Deleted", schema: z.object({ deleted: z.literal(true) }) } } },
+  {
+    method: "get",
+    path: "/api/evidence/{id}",
+    summary: "Metadata of one item",
+    tag,
+    params: evidenceIdParamsSchema,
+    responses: { 200: { description: "The item", schema: evidenceSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/evidence/{id}",
+    summary: "Soft-delete an item not on legal hold (case lead or admin); 409 while on hold",
+    tag,
+    params: evidenceIdParamsSchema,
+    body: reasonSchema,
+    responses: { 200: { description: "Deleted", schema: z.object({ deleted: z.literal(true) }) } },
+  },
   {
     method: "get",
     path: "/api/evidence/{id}/content",
-    summary: "The bytes (a custody event per read). Attachment unless `inline=1` for images, PDF and text; HTTP Range supported; a whole-file read is re-hashed and cut off on mismatch",
+    summary:
+      "The bytes (a custody event per read). Attachment unless `inline=1` for images, PDF and text; HTTP Range supported; a whole-file read is re-hashed and cut off on mismatch",
     tag,
     params: evidenceIdParamsSchema,
     query: contentQuerySchema,
-    responses: { 200: { description: "The bytes", contentType: "application/octet-stream" }, 206: { description: "A range of the bytes" }, 416: { description: "Range outside the file" } },
+    responses: {
+      200: { description: "The bytes", contentType: "application/octet-stream" },
+      206: { description: "A range of the bytes" },
+      416: { description: "Range outside the file" },
+    },
   },
   {
     method: "get",
@@ -35,9 +62,37 @@ export const evidenceOperations: ApiOperation[] = [
     tag,
     params: evidenceIdParamsSchema,
     query: custodyQuerySchema,
-    responses: { 200: { description: "Custody events", schema: z.object({ exhibitNo: z.string(), items: z.array(custodyEventSchema) }) } },
+    responses: {
+      200: {
+        description: "Custody events",
+        schema: z.object({ exhibitNo: z.string(), items: z.array(custodyEventSchema) }),
+      },
+    },
   },
-  { method: "post", path: "/api/evidence/{id}/verify", summary: "Recompute the SHA-256 of the stored bytes and log the outcome", tag, params: evidenceIdParamsSchema, responses: { 200: { description: "Result", schema: verifyResultSchema } } },
-  { method: "post", path: "/api/evidence/{id}/hold", summary: "Place a legal hold (legal members, admins)", tag, params: evidenceIdParamsSchema, body: reasonSchema, responses: { 200: { description: "The item", schema: evidenceSchema } } },
-  { method: "delete", path: "/api/evidence/{id}/hold", summary: "Release a legal hold (legal members, admins)", tag, params: evidenceIdParamsSchema, body: reasonSchema, responses: { 200: { description: "The item", schema: evidenceSchema } } },
+  {
+    method: "post",
+    path: "/api/evidence/{id}/verify",
+    summary: "Recompute the SHA-256 of the stored bytes and log the outcome",
+    tag,
+    params: evidenceIdParamsSchema,
+    responses: { 200: { description: "Result", schema: verifyResultSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/evidence/{id}/hold",
+    summary: "Place a legal hold (legal members, admins)",
+    tag,
+    params: evidenceIdParamsSchema,
+    body: reasonSchema,
+    responses: { 200: { description: "The item", schema: evidenceSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/evidence/{id}/hold",
+    summary: "Release a legal hold (legal members, admins)",
+    tag,
+    params: evidenceIdParamsSchema,
+    body: reasonSchema,
+    responses: { 200: { description: "The item", schema: evidenceSchema } },
+  },
 ];

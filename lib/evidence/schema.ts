@@ -8,7 +8,9 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const evidenceKindSchema = z.enum(evidenceKinds, { message: `Kind must be one of: ${evidenceKinds.join(", ")}` });
+export const evidenceKindSchema = z.enum(evidenceKinds, {
+  message: `Kind must be one of: ${evidenceKinds.join(", ")}`,
+});
 
 /** The metadata fields sent beside the file in an upload (all optional but the file itself). */
 export const evidenceMetadataSchema = z.strictObject({
@@ -46,7 +48,10 @@ export const reasonSchema = z.strictObject({
 export type ReasonInput = z.input<typeof reasonSchema>;
 
 export const contentQuerySchema = z.object({
-  inline: z.enum(["1", "0", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  inline: z
+    .enum(["1", "0", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export const custodyQuerySchema = z.object({

@@ -37,7 +37,10 @@ async function collect(stream: ReadableStream<Uint8Array>) {
   }
 }
 
-const chunks = (bytes: Buffer, n = 4) => Readable.from(Array.from({ length: n }, (_, i) => bytes.subarray((i * bytes.length) / n, ((i + 1) * bytes.length) / n)));
+const chunks = (bytes: Buffer, n = 4) =>
+  Readable.from(
+    Array.from({ length: n }, (_, i) => bytes.subarray((i * bytes.length) / n, ((i + 1) * bytes.length) / n)),
+  );
 
 describe("verifyingStream", () => {
   const bytes = randomBytes(4000);
@@ -45,7 +48,9 @@ describe("verifyingStream", () => {
 
   it("passes intact bytes through whole", async () => {
     const onMismatch = vi.fn();
-    const { bytes: got, error } = await collect(verifyingStream(chunks(bytes), { sha256, size: bytes.length }, onMismatch));
+    const { bytes: got, error } = await collect(
+      verifyingStream(chunks(bytes), { sha256, size: bytes.length }, onMismatch),
+    );
     expect(error).toBeNull();
     expect(got.equals(bytes)).toBe(true);
     expect(onMismatch).not.toHaveBeenCalled();
@@ -57,14 +62,18 @@ describe("verifyingStream", () => {
     ["longer", () => Buffer.concat([bytes, Buffer.from("extra")])],
   ])("errors before the last chunk when the stored bytes are %s", async (_what, make) => {
     const onMismatch = vi.fn();
-    const { bytes: got, error } = await collect(verifyingStream(chunks(make()), { sha256, size: bytes.length }, onMismatch));
+    const { bytes: got, error } = await collect(
+      verifyingStream(chunks(make()), { sha256, size: bytes.length }, onMismatch),
+    );
     expect(error).toBeInstanceOf(IntegrityError);
     expect(got.length).toBeLessThan(bytes.length);
     expect(onMismatch).toHaveBeenCalledOnce();
   });
 
   it("sends nothing of a single-chunk file that fails", async () => {
-    const { bytes: got, error } = await collect(verifyingStream(Readable.from([Buffer.from("tampered")]), { sha256, size: 8 }, () => {}));
+    const { bytes: got, error } = await collect(
+      verifyingStream(Readable.from([Buffer.from("tampered")]), { sha256, size: 8 }, () => {}),
+    );
     expect(error).toBeInstanceOf(IntegrityError);
     expect(got.length).toBe(0);
   });

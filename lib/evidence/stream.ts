@@ -18,7 +18,11 @@ export class IntegrityError extends Error {
  * recorded) the stream errors instead of sending that last chunk, so the client is left with a
  * broken, short transfer and never a complete-looking file.
  */
-export function verifyingStream(source: Readable, expected: { sha256: string; size: number }, onMismatch: (error: IntegrityError) => void): ReadableStream<Uint8Array> {
+export function verifyingStream(
+  source: Readable,
+  expected: { sha256: string; size: number },
+  onMismatch: (error: IntegrityError) => void,
+): ReadableStream<Uint8Array> {
   const hash = createHash("sha256");
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let seen = 0;
@@ -36,7 +40,8 @@ export function verifyingStream(source: Readable, expected: { sha256: string; si
             const { value, done } = await chunks.next();
             if (done) {
               const actual = hash.digest("hex");
-              if (actual !== expected.sha256 || seen !== expected.size) return fail(controller, new IntegrityError(actual, seen));
+              if (actual !== expected.sha256 || seen !== expected.size)
+                return fail(controller, new IntegrityError(actual, seen));
               if (held) controller.enqueue(held);
               controller.close();
               return;
@@ -92,7 +97,8 @@ export type RangeRequest = { kind: "none" } | { kind: "range"; range: ByteRange 
 export function parseRange(header: string | null, size: number): RangeRequest {
   if (!header) return { kind: "none" };
   const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
-  if (!match) return /^\s*bytes\s*=/i.test(header) && !header.includes(",") ? { kind: "unsatisfiable" } : { kind: "none" };
+  if (!match)
+    return /^\s*bytes\s*=/i.test(header) && !header.includes(",") ? { kind: "unsatisfiable" } : { kind: "none" };
   const [, first = "", last = ""] = match;
   if (first === "" && last === "") return { kind: "unsatisfiable" };
   if (first === "") {

@@ -34,7 +34,13 @@ interface UploadOptions {
  * durably under their hash, take the next exhibit number and insert the row with its custody
  * and audit events. A failure anywhere leaves no row, and no file that no row needs.
  */
-export async function uploadEvidence({ actor, caseId, request, maxBytes = env.MAX_UPLOAD_BYTES, store = evidenceStore() }: UploadOptions): Promise<EvidenceView> {
+export async function uploadEvidence({
+  actor,
+  caseId,
+  request,
+  maxBytes = env.MAX_UPLOAD_BYTES,
+  store = evidenceStore(),
+}: UploadOptions): Promise<EvidenceView> {
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "evidence:upload", { case: access }, "Case");
   const received = await receiveUpload(request, { store, maxBytes });
@@ -84,7 +90,11 @@ export async function uploadEvidence({ actor, caseId, request, maxBytes = env.MA
           action: "collected",
           actor,
           ip,
-          detail: { collectedAt: meta.collectedAt?.toISOString() ?? null, collectedBy: meta.collectedBy, source: meta.source },
+          detail: {
+            collectedAt: meta.collectedAt?.toISOString() ?? null,
+            collectedBy: meta.collectedBy,
+            source: meta.source,
+          },
         });
       }
       // Nothing here may say whether the bytes were already stored: identical bytes may sit in a
@@ -108,7 +118,10 @@ export async function uploadEvidence({ actor, caseId, request, maxBytes = env.MA
     });
   } catch (error) {
     // Bytes this upload placed must not outlive a rolled-back row (unless another row shares them).
-    if (created) await removeIfUnreferenced(store, staged.sha256).catch((err: unknown) => logger.error({ err, sha256: staged.sha256 }, "could not remove unreferenced evidence bytes"));
+    if (created)
+      await removeIfUnreferenced(store, staged.sha256).catch((err: unknown) =>
+        logger.error({ err, sha256: staged.sha256 }, "could not remove unreferenced evidence bytes"),
+      );
     throw error;
   } finally {
     await staged.discard();

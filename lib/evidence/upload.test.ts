@@ -1,4 +1,13 @@
-import { droppingBody, multipart, sha256sum, stallingBody, storedFiles, storedPath, tempFiles, uploadRequest } from "@/lib/testing/evidence";
+import {
+  droppingBody,
+  multipart,
+  sha256sum,
+  stallingBody,
+  storedFiles,
+  storedPath,
+  tempFiles,
+  uploadRequest,
+} from "@/lib/testing/evidence";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { and, count, eq } from "drizzle-orm";
@@ -17,20 +26,41 @@ let outsider: Actor;
 let observer: Actor;
 
 beforeAll(async () => {
-  [lead, outsider, observer] = await Promise.all([makeActor("investigator", "Lead"), makeActor("investigator"), makeActor("investigator", "Observer")]);
+  [lead, outsider, observer] = await Promise.all([
+    makeActor("investigator", "Lead"),
+    makeActor("investigator"),
+    makeActor("investigator", "Observer"),
+  ]);
 });
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082",
+  "hex",
+);
 
 async function rowsOf(caseId: string) {
   return db.select().from(evidence).where(eq(evidence.caseId, caseId));
 }
 
-function upload(actor: Actor, caseId: string, body: Buffer | ReadableStream<Uint8Array>, extra: { maxBytes?: number; signal?: AbortSignal; type?: string } = {}) {
-  return uploadEvidence({ actor, caseId, request: uploadRequest(caseId, body, { signal: extra.signal, type: extra.type }), maxBytes: extra.maxBytes });
+function upload(
+  actor: Actor,
+  caseId: string,
+  body: Buffer | ReadableStream<Uint8Array>,
+  extra: { maxBytes?: number; signal?: AbortSignal; type?: string } = {},
+) {
+  return uploadEvidence({
+    actor,
+    caseId,
+    request: uploadRequest(caseId, body, { signal: extra.signal, type: extra.type }),
+    maxBytes: extra.maxBytes,
+  });
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 describe("uploadEvidence", () => {
   it("stores the file under its SHA-256, which equals sha256sum of the original, and records the row with E-001", async () => {
@@ -47,7 +77,16 @@ describe("uploadEvidence", () => {
     ]);
     const view = await upload(lead, c.id, body);
     expect(view.sha256).toBe(sha256sum(bytes));
-    expect(view).toMatchObject({ exhibitNo: "E-001", size: bytes.length, title: "Payroll export", kind: "hr_record", collectedBy: "HR operations", source: "Workday", originalName: "payroll.bin", legalHold: false });
+    expect(view).toMatchObject({
+      exhibitNo: "E-001",
+      size: bytes.length,
+      title: "Payroll export",
+      kind: "hr_record",
+      collectedBy: "HR operations",
+      source: "Workday",
+      originalName: "payroll.bin",
+      legalHold: false,
+    });
     expect(view.collectedAt).toBe("2026-02-01T10:00:00.000Z");
     expect(fs.readFileSync(storedPath(view.sha256)).equals(bytes)).toBe(true);
     expect(tempFiles()).toEqual([]);
@@ -62,7 +101,11 @@ describe("uploadEvidence", () => {
     const bytes = randomBytes(200_000);
     const body = () => multipart([{ name: "file", filename: "same.bin", data: bytes }]);
     const first = await upload(lead, a.id, body());
-    const second = await upload(lead, a.id, multipart([{ name: "file", filename: "other.bin", data: randomBytes(10) }]));
+    const second = await upload(
+      lead,
+      a.id,
+      multipart([{ name: "file", filename: "other.bin", data: randomBytes(10) }]),
+    );
     const third = await upload(lead, b.id, body());
     expect([first.exhibitNo, second.exhibitNo, third.exhibitNo]).toEqual(["E-001", "E-002", "E-001"]);
     expect(third.sha256).toBe(first.sha256);
@@ -73,7 +116,9 @@ describe("uploadEvidence", () => {
     const c = await makeCase(lead);
     const same = randomBytes(80_000);
     const views = await Promise.all(
-      [same, same, randomBytes(5000), randomBytes(5000)].map((data, i) => upload(lead, c.id, multipart([{ name: "file", filename: `f${i}.bin`, data }]))),
+      [same, same, randomBytes(5000), randomBytes(5000)].map((data, i) =>
+        upload(lead, c.id, multipart([{ name: "file", filename: `f${i}.bin`, data }])),
+      ),
     );
     expect(views.map((v) => v.exhibitNo).sort()).toEqual(["E-001", "E-002", "E-003", "E-004"]);
     expect(storedFiles().filter((f) => f.endsWith(views[0]!.sha256))).toHaveLength(1);
@@ -83,11 +128,47 @@ describe("uploadEvidence", () => {
 
   it("detects the type from the bytes, keeps the claim, and flags a mismatch", async () => {
     const c = await makeCase(lead);
-    const png = await upload(lead, c.id, multipart([{ name: "file", filename: "shot.png", type: "image/png", data: PNG }]));
-    expect(png).toMatchObject({ mimeType: "image/png", claimedMimeType: "image/png", mimeMismatch: false, preview: "image" });
-    const fake = await upload(lead, c.id, multipart([{ name: "file", filename: "report.pdf", type: "application/pdf", data: Buffer.from("<!doctype html><script>alert(1)</script>") }]));
-    expect(fake).toMatchObject({ mimeType: "text/html", claimedMimeType: "application/pdf", mimeMismatch: true, preview: "text" });
-    const chat = await upload(lead, c.id, multipart([{ name: "file", filename: "chat.txt", type: "text/plain", data: Buffer.from("[09:01] recruiter: hi\n[09:02] candidate: camera broken\n") }]));
+    const png = await upload(
+      lead,
+      c.id,
+      multipart([{ name: "file", filename: "shot.png", type: "image/png", data: PNG }]),
+    );
+    expect(png).toMatchObject({
+      mimeType: "image/png",
+      claimedMimeType: "image/png",
+      mimeMismatch: false,
+      preview: "image",
+    });
+    const fake = await upload(
+      lead,
+      c.id,
+      multipart([
+        {
+          name: "file",
+          filename: "report.pdf",
+          type: "application/pdf",
+          data: Buffer.from("<!doctype html><script>alert(1)</script>"),
+        },
+      ]),
+    );
+    expect(fake).toMatchObject({
+      mimeType: "text/html",
+      claimedMimeType: "application/pdf",
+      mimeMismatch: true,
+      preview: "text",
+    });
+    const chat = await upload(
+      lead,
+      c.id,
+      multipart([
+        {
+          name: "file",
+          filename: "chat.txt",
+          type: "text/plain",
+          data: Buffer.from("[09:01] recruiter: hi\n[09:02] candidate: camera broken\n"),
+        },
+      ]),
+    );
     expect(chat).toMatchObject({ mimeType: "text/plain", mimeMismatch: false, preview: "text", title: "chat.txt" });
   });
 
@@ -99,15 +180,23 @@ describe("uploadEvidence", () => {
     ["non-Latin letters", "отчёт 報告.pdf", false, "отчёт 報告.pdf"],
   ])("keeps a file name with %s only as safe text", async (_what, name, star, expected) => {
     const c = await makeCase(lead);
-    const view = await upload(lead, c.id, multipart([{ name: "file", filename: name, filenameStar: star, data: randomBytes(100) }]));
+    const view = await upload(
+      lead,
+      c.id,
+      multipart([{ name: "file", filename: name, filenameStar: star, data: randomBytes(100) }]),
+    );
     expect(view.originalName).toBe(expected);
     expect(storedFiles().some((f) => f.endsWith(view.sha256))).toBe(true);
-    expect(storedFiles().every((f) => !f.includes("passwd") && !f.includes("evil") && !f.includes("invoice"))).toBe(true);
+    expect(storedFiles().every((f) => !f.includes("passwd") && !f.includes("evil") && !f.includes("invoice"))).toBe(
+      true,
+    );
   });
 
   it("refuses a raw NUL byte in the part header as a malformed body", async () => {
     const c = await makeCase(lead);
-    const error = await failure(upload(lead, c.id, multipart([{ name: "file", filename: "evil\u0000.txt", data: randomBytes(100) }])));
+    const error = await failure(
+      upload(lead, c.id, multipart([{ name: "file", filename: "evil\u0000.txt", data: randomBytes(100) }])),
+    );
     expect(error).toMatchObject({ code: "bad_request" });
     expect(await rowsOf(c.id)).toEqual([]);
     expect(tempFiles()).toEqual([]);
@@ -115,14 +204,20 @@ describe("uploadEvidence", () => {
 
   it("caps a very long file name", async () => {
     const c = await makeCase(lead);
-    const view = await upload(lead, c.id, multipart([{ name: "file", filename: `${"a".repeat(1000)}.txt`, data: randomBytes(10) }]));
+    const view = await upload(
+      lead,
+      c.id,
+      multipart([{ name: "file", filename: `${"a".repeat(1000)}.txt`, data: randomBytes(10) }]),
+    );
     expect([...view.originalName]).toHaveLength(255);
   });
 
   it("answers 413 over the limit and leaves no row and no file", async () => {
     const c = await makeCase(lead);
     const bytes = randomBytes(300_000);
-    const error = await failure(upload(lead, c.id, multipart([{ name: "file", filename: "big.bin", data: bytes }]), { maxBytes: 100_000 }));
+    const error = await failure(
+      upload(lead, c.id, multipart([{ name: "file", filename: "big.bin", data: bytes }]), { maxBytes: 100_000 }),
+    );
     expect(error).toMatchObject({ code: "payload_too_large" });
     expect(await rowsOf(c.id)).toEqual([]);
     expect(storedFiles().some((f) => f.endsWith(sha256sum(bytes)))).toBe(false);
@@ -131,8 +226,12 @@ describe("uploadEvidence", () => {
 
   it("answers 413 from Content-Length alone, before reading the body", async () => {
     const c = await makeCase(lead);
-    const request = uploadRequest(c.id, stallingBody(Buffer.alloc(10)), { headers: { "content-length": String(50 * 1024 * 1024) } });
-    await expect(uploadEvidence({ actor: lead, caseId: c.id, request, maxBytes: 1024 })).rejects.toMatchObject({ code: "payload_too_large" });
+    const request = uploadRequest(c.id, stallingBody(Buffer.alloc(10)), {
+      headers: { "content-length": String(50 * 1024 * 1024) },
+    });
+    await expect(uploadEvidence({ actor: lead, caseId: c.id, request, maxBytes: 1024 })).rejects.toMatchObject({
+      code: "payload_too_large",
+    });
   });
 
   it.each([
@@ -141,7 +240,10 @@ describe("uploadEvidence", () => {
   ])("leaves no row and no file when the client %s mid-upload", async (_what, make) => {
     const c = await makeCase(lead);
     const bytes = randomBytes(500_000);
-    const full = multipart([{ name: "title", value: "cut" }, { name: "file", filename: "cut.bin", data: bytes }]);
+    const full = multipart([
+      { name: "title", value: "cut" },
+      { name: "file", filename: "cut.bin", data: bytes },
+    ]);
     const { body, abort } = make(full.subarray(0, 300_000)) as { body: ReadableStream<Uint8Array>; abort?: boolean };
     const controller = new AbortController();
     if (abort) setTimeout(() => controller.abort(), 100);
@@ -155,15 +257,71 @@ describe("uploadEvidence", () => {
   });
 
   it.each([
-    ["a body that is not multipart", () => ({ body: Buffer.from('{"file":"x"}'), type: "application/json" }), "unsupported_media_type"],
-    ["an empty file", () => ({ body: multipart([{ name: "file", filename: "empty.txt", data: Buffer.alloc(0) }]) }), "bad_request"],
-    ["a multipart body with no file", () => ({ body: multipart([{ name: "title", value: "no file" }]) }), "bad_request"],
-    ["two files in the one field", () => ({ body: multipart([{ name: "file", filename: "a.bin", data: randomBytes(2000) }, { name: "file", filename: "b.bin", data: randomBytes(2000) }]) }), "bad_request"],
-    ["a file in another field", () => ({ body: multipart([{ name: "attachment", filename: "a.bin", data: randomBytes(20) }]) }), "bad_request"],
-    ["an unknown field", () => ({ body: multipart([{ name: "isAdmin", value: "true" }, { name: "file", filename: "a.bin", data: randomBytes(20) }]) }), "bad_request"],
-    ["a bad kind", () => ({ body: multipart([{ name: "kind", value: "rumour" }, { name: "file", filename: "a.bin", data: randomBytes(20) }]) }), "bad_request"],
-    ["a bad collected-at date", () => ({ body: multipart([{ name: "file", filename: "a.bin", data: randomBytes(20) }, { name: "collectedAt", value: "last Tuesday" }]) }), "bad_request"],
-    ["a truncated multipart body", () => ({ body: multipart([{ name: "file", filename: "a.bin", data: randomBytes(5000) }]).subarray(0, 3000) }), "bad_request"],
+    [
+      "a body that is not multipart",
+      () => ({ body: Buffer.from('{"file":"x"}'), type: "application/json" }),
+      "unsupported_media_type",
+    ],
+    [
+      "an empty file",
+      () => ({ body: multipart([{ name: "file", filename: "empty.txt", data: Buffer.alloc(0) }]) }),
+      "bad_request",
+    ],
+    [
+      "a multipart body with no file",
+      () => ({ body: multipart([{ name: "title", value: "no file" }]) }),
+      "bad_request",
+    ],
+    [
+      "two files in the one field",
+      () => ({
+        body: multipart([
+          { name: "file", filename: "a.bin", data: randomBytes(2000) },
+          { name: "file", filename: "b.bin", data: randomBytes(2000) },
+        ]),
+      }),
+      "bad_request",
+    ],
+    [
+      "a file in another field",
+      () => ({ body: multipart([{ name: "attachment", filename: "a.bin", data: randomBytes(20) }]) }),
+      "bad_request",
+    ],
+    [
+      "an unknown field",
+      () => ({
+        body: multipart([
+          { name: "isAdmin", value: "true" },
+          { name: "file", filename: "a.bin", data: randomBytes(20) },
+        ]),
+      }),
+      "bad_request",
+    ],
+    [
+      "a bad kind",
+      () => ({
+        body: multipart([
+          { name: "kind", value: "rumour" },
+          { name: "file", filename: "a.bin", data: randomBytes(20) },
+        ]),
+      }),
+      "bad_request",
+    ],
+    [
+      "a bad collected-at date",
+      () => ({
+        body: multipart([
+          { name: "file", filename: "a.bin", data: randomBytes(20) },
+          { name: "collectedAt", value: "last Tuesday" },
+        ]),
+      }),
+      "bad_request",
+    ],
+    [
+      "a truncated multipart body",
+      () => ({ body: multipart([{ name: "file", filename: "a.bin", data: randomBytes(5000) }]).subarray(0, 3000) }),
+      "bad_request",
+    ],
   ])("refuses %s with a clear error and writes nothing", async (_what, make, code) => {
     const c = await makeCase(lead);
     const before = storedFiles().length;
@@ -181,7 +339,10 @@ describe("uploadEvidence", () => {
     const body = multipart([{ name: "file", filename: "a.bin", data: randomBytes(20) }]);
     expect(await failure(upload(outsider, c.id, body))).toMatchObject({ code: "not_found" });
     expect(await failure(upload(observer, c.id, body))).toMatchObject({ code: "forbidden" });
-    const [n] = await db.select({ n: count() }).from(evidence).where(and(eq(evidence.caseId, c.id)));
+    const [n] = await db
+      .select({ n: count() })
+      .from(evidence)
+      .where(and(eq(evidence.caseId, c.id)));
     expect(n?.n).toBe(0);
   });
 });

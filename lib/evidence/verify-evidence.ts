@@ -32,13 +32,34 @@ async function hashStored(store: BlobStore, sha256: string): Promise<{ actual: s
  * last proven intact. Only a yes/no and the hashes are returned, never content, so anyone who
  * may see the item's metadata may run it.
  */
-export async function verifyEvidence({ actor, evidenceId, ip = null, store = evidenceStore() }: { actor: Actor; evidenceId: string; ip?: string | null; store?: BlobStore }): Promise<VerifyResult> {
+export async function verifyEvidence({
+  actor,
+  evidenceId,
+  ip = null,
+  store = evidenceStore(),
+}: {
+  actor: Actor;
+  evidenceId: string;
+  ip?: string | null;
+  store?: BlobStore;
+}): Promise<VerifyResult> {
   const { row } = await loadEvidence(db, actor, evidenceId, "evidence:read_metadata");
   const found = await hashStored(store, row.sha256);
   const ok = found !== null && found.actual === row.sha256 && found.size === row.size;
   const problem = found === null ? "missing" : ok ? null : "mismatch";
-  const result: VerifyResult = { ok, expected: row.sha256, actual: found?.actual ?? null, size: found?.size ?? null, problem, checkedAt: new Date().toISOString() };
-  if (!ok) logger.error({ evidenceId, expected: row.sha256, actual: result.actual, problem }, "evidence failed its hash check");
+  const result: VerifyResult = {
+    ok,
+    expected: row.sha256,
+    actual: found?.actual ?? null,
+    size: found?.size ?? null,
+    problem,
+    checkedAt: new Date().toISOString(),
+  };
+  if (!ok)
+    logger.error(
+      { evidenceId, expected: row.sha256, actual: result.actual, problem },
+      "evidence failed its hash check",
+    );
   await db.transaction(async (tx) => {
     const detail = { expected: row.sha256, actual: result.actual, size: result.size, problem };
     await recordCustody(tx, { evidenceId, action: ok ? "verified" : "verification_failed", actor, ip, detail });

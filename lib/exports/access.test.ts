@@ -22,7 +22,11 @@ let caseId: string;
 let referredId: string;
 let exportId: string;
 
-const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e as AppError).code);
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e as AppError).code,
+  );
 
 beforeAll(async () => {
   [lead, member, outsider, manager, legal, legalMember, admin] = await Promise.all([
@@ -72,13 +76,22 @@ describe("who may export", () => {
   });
 
   it("tells the case page whether to offer the button", async () => {
-    expect(await exportPermissions({ actor: lead, caseId })).toEqual({ create: true, read: true, privilegedEvidenceIds: [] });
-    expect(await exportPermissions({ actor: member, caseId })).toEqual({ create: false, read: false, privilegedEvidenceIds: [] });
+    expect(await exportPermissions({ actor: lead, caseId })).toEqual({
+      create: true,
+      read: true,
+      privilegedEvidenceIds: [],
+    });
+    expect(await exportPermissions({ actor: member, caseId })).toEqual({
+      create: false,
+      read: false,
+      privilegedEvidenceIds: [],
+    });
     expect(await outcome(exportPermissions({ actor: outsider, caseId }))).toBe("not_found");
   });
 
   it("lists only exports of cases whose packs the actor may read, newest first", async () => {
-    const ids = async (actor: Actor) => (await listExports({ actor, query: { caseId, pageSize: 100 } })).items.map((e) => e.id);
+    const ids = async (actor: Actor) =>
+      (await listExports({ actor, query: { caseId, pageSize: 100 } })).items.map((e) => e.id);
     const forLead = await ids(lead);
     expect(forLead).toContain(exportId);
     expect(forLead.at(-1)).toBe(exportId);
@@ -87,6 +100,11 @@ describe("who may export", () => {
     for (const actor of [member, manager, outsider, legal]) expect(await ids(actor)).toEqual([]);
     const page = await listExports({ actor: lead, query: { caseId, pageSize: 1, page: 2 } });
     expect(page).toMatchObject({ page: 2, pageSize: 1, total: forLead.length });
-    expect(page.items[0]).toMatchObject({ id: forLead[1], caseId, status: "done", createdBy: { id: expect.any(String) } });
+    expect(page.items[0]).toMatchObject({
+      id: forLead[1],
+      caseId,
+      status: "done",
+      createdBy: { id: expect.any(String) },
+    });
   });
 });

@@ -34,14 +34,29 @@ const exportColumns = {
   creatorEmail: users.email,
 };
 
-export type ExportRow = { row: Export; caseRef: string; caseTitle: string; creatorName: string | null; creatorEmail: string | null };
+export type ExportRow = {
+  row: Export;
+  caseRef: string;
+  caseTitle: string;
+  creatorName: string | null;
+  creatorEmail: string | null;
+};
 
 export function selectExports(runner: DbOrTx) {
-  return runner.select(exportColumns).from(exports).innerJoin(cases, eq(cases.id, exports.caseId)).leftJoin(users, eq(users.id, exports.createdById));
+  return runner
+    .select(exportColumns)
+    .from(exports)
+    .innerJoin(cases, eq(cases.id, exports.caseId))
+    .leftJoin(users, eq(users.id, exports.createdById));
 }
 
 /** An export and the actor's standing in its case; not_found when the case is invisible, forbidden when seen but not theirs to read. */
-export async function loadExport(runner: DbOrTx, actor: Actor, id: string, action: Action = "export:read"): Promise<ExportRow & { access: CaseAccess }> {
+export async function loadExport(
+  runner: DbOrTx,
+  actor: Actor,
+  id: string,
+  action: Action = "export:read",
+): Promise<ExportRow & { access: CaseAccess }> {
   const [found] = await selectExports(runner).where(eq(exports.id, id));
   if (!found) throw AppError.notFound("Export");
   const { access } = await loadCase(runner, actor, found.row.caseId);
@@ -65,7 +80,10 @@ export function toExportView({ row, caseRef, caseTitle, creatorName, creatorEmai
     sha256: row.sha256,
     manifestSha256: row.manifestSha256,
     error: row.error,
-    createdBy: row.createdById && creatorName !== null && creatorEmail !== null ? { id: row.createdById, name: creatorName, email: creatorEmail } : null,
+    createdBy:
+      row.createdById && creatorName !== null && creatorEmail !== null
+        ? { id: row.createdById, name: creatorName, email: creatorEmail }
+        : null,
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
     options: {

@@ -39,7 +39,12 @@ function progressReporter(id: string, expectedBytes: number) {
       last = perMille;
       lastAt = now;
       chain = chain
-        .then(() => db.update(exports).set({ progress: perMille }).where(and(eq(exports.id, id), eq(exports.status, "running"))))
+        .then(() =>
+          db
+            .update(exports)
+            .set({ progress: perMille })
+            .where(and(eq(exports.id, id), eq(exports.status, "running"))),
+        )
         .catch((err: unknown) => logger.warn({ err, exportId: id }, "could not record export progress"));
     },
     settled: () => chain,
@@ -53,12 +58,23 @@ function progressReporter(id: string, expectedBytes: number) {
  * log. Keeping it means the hash on record always names bytes the instance can still produce.
  */
 export async function buildPack(id: string, store: BlobStore = evidenceStore()): Promise<void> {
-  const [found] = await db.select({ e: exports, name: users.name, email: users.email, role: users.role }).from(exports).leftJoin(users, eq(users.id, exports.createdById)).where(eq(exports.id, id));
+  const [found] = await db
+    .select({ e: exports, name: users.name, email: users.email, role: users.role })
+    .from(exports)
+    .leftJoin(users, eq(users.id, exports.createdById))
+    .where(eq(exports.id, id));
   if (!found) throw new Error(`export ${id} not found`);
-  const started = await db.update(exports).set({ status: "running", progress: 0 }).where(and(eq(exports.id, id), eq(exports.status, "queued"))).returning({ id: exports.id });
+  const started = await db
+    .update(exports)
+    .set({ status: "running", progress: 0 })
+    .where(and(eq(exports.id, id), eq(exports.status, "queued")))
+    .returning({ id: exports.id });
   // Marked failed meanwhile (a restart sweep) or already taken: nothing to do.
   if (started.length === 0) return;
-  const exporter: Actor | null = found.e.createdById && found.name && found.email && found.role ? { id: found.e.createdById, name: found.name, email: found.email, role: found.role, via: "session" } : null;
+  const exporter: Actor | null =
+    found.e.createdById && found.name && found.email && found.role
+      ? { id: found.e.createdById, name: found.name, email: found.email, role: found.role, via: "session" }
+      : null;
   const options = exportOptionsSchema.parse(found.e.options);
   const exportedAt = new Date();
   const data = await collectPackData(found.e.caseId);
@@ -75,25 +91,68 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
   try {
     for (const { item, path: entryPath } of included) {
       const source = await store.get(item.sha256).catch((error: unknown) => {
-        throw new PackBuildError(`${item.exhibitNo}: its stored file cannot be read (${error instanceof Error ? error.message : "unknown error"}). Nothing was exported.`);
+        throw new PackBuildError(
+          `${item.exhibitNo}: its stored file cannot be read (${error instanceof Error ? error.message : "unknown error"}). Nothing was exported.`,
+        );
       });
       const entry = await writer.addStream(entryPath, source, item.size);
       if (entry.sha256 !== item.sha256 || entry.size !== item.size) {
         await recordIntegrityFailure(exporter, data.case.id, item, entry, id);
-        throw new PackBuildError(`${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported; verify the item on its evidence page.`);
+        throw new PackBuildError(
+          `${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported; verify the item on its evidence page.`,
+        );
       }
     }
     await writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
     await writer.addBuffer("audit.csv", auditCsv(data.audit));
-    if (options.includeStix) await writer.addBuffer("stix/bundle.json", buildStixBundle(data, { exportId: id, exportedAt, producerName: `Casework instance ${key.fingerprint.slice(0, 16)}` }));
+    if (options.includeStix)
+      await writer.addBuffer(
+        "stix/bundle.json",
+        buildStixBundle(data, {
+          exportId: id,
+          exportedAt,
+          producerName: `Casework instance ${key.fingerprint.slice(0, 16)}`,
+        }),
+      );
     await writer.addBuffer("public-key.pem", Buffer.from(key.publicKeyPem, "utf8"));
-    await writer.addBuffer("VERIFY.txt", verifyText({ caseRef: data.case.ref, exportedAt, fingerprint: key.fingerprint, hasReport: options.includeReport }));
+    await writer.addBuffer(
+      "VERIFY.txt",
+      verifyText({
+        caseRef: data.case.ref,
+        exportedAt,
+        fingerprint: key.fingerprint,
+        hasReport: options.includeReport,
+      }),
+    );
     const audit = await packAuditHead(key);
-    const manifest = buildManifest({ exportId: id, exportedAt, exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" }, software, options, data, included, leftOut, files: [...writer.entries], signing: key, hasReport: options.includeReport, audit });
+    const manifest = buildManifest({
+      exportId: id,
+      exportedAt,
+      exporter: exporter ?? { id: "", name: "Former user", email: "", role: "" },
+      software,
+      options,
+      data,
+      included,
+      leftOut,
+      files: [...writer.entries],
+      signing: key,
+      hasReport: options.includeReport,
+      audit,
+    });
     const manifestEntry = await writer.addBuffer("manifest.json", manifest);
     await writer.addBuffer("manifest.sig", signBytes(key, manifest));
     if (options.includeReport) {
-      const pdf = await renderReport({ data, included, leftOut, exportedAt, exporter: exporter ?? { name: "Former user", email: "" }, software, manifestSha256: manifestEntry.sha256, fingerprint: key.fingerprint, includeGraph: options.includeGraph });
+      const pdf = await renderReport({
+        data,
+        included,
+        leftOut,
+        exportedAt,
+        exporter: exporter ?? { name: "Former user", email: "" },
+        software,
+        manifestSha256: manifestEntry.sha256,
+        fingerprint: key.fingerprint,
+        includeGraph: options.includeGraph,
+      });
       await writer.addBuffer("report.pdf", pdf);
     }
     await writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
@@ -103,7 +162,16 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
     await dir.sync().finally(() => dir.close());
     await progress.settled();
     const fileName = packFileName(data.case.ref, exportedAt);
-    const kept = await finishExport({ id, caseId: data.case.id, exporter, included, leftOutCount: leftOut.length, fileName, pack, manifestSha256: manifestEntry.sha256 });
+    const kept = await finishExport({
+      id,
+      caseId: data.case.id,
+      exporter,
+      included,
+      leftOutCount: leftOut.length,
+      fileName,
+      pack,
+      manifestSha256: manifestEntry.sha256,
+    });
     if (!kept) await fsp.rm(file, { force: true });
   } catch (error) {
     await writer.abort();

@@ -5,10 +5,21 @@ import { actorLabel } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { custodyDetailForReaders } from "@/lib/evidence/custody";
 import { exhibitLabel } from "@/lib/evidence/views";
-import { type CustodyRecord, iso, type PackAuditEvent, type PackCase, type PackEvidence, type PackWithdrawn } from "./data";
+import {
+  type CustodyRecord,
+  iso,
+  type PackAuditEvent,
+  type PackCase,
+  type PackEvidence,
+  type PackWithdrawn,
+} from "./data";
 
 export async function readCase(runner: DbOrTx, caseId: string): Promise<PackCase> {
-  const [found] = await runner.select({ row: cases, leadName: users.name, leadEmail: users.email }).from(cases).leftJoin(users, eq(users.id, cases.leadId)).where(eq(cases.id, caseId));
+  const [found] = await runner
+    .select({ row: cases, leadName: users.name, leadEmail: users.email })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.leadId))
+    .where(eq(cases.id, caseId));
   if (!found) throw AppError.notFound("Case");
   const { row } = found;
   const members = await runner
@@ -53,11 +64,23 @@ export async function readEvidence(runner: DbOrTx, caseId: string): Promise<Pack
     .where(and(eq(evidence.caseId, caseId), isNull(evidence.deletedAt)))
     .orderBy(asc(evidence.exhibitNo));
   const ids = rows.map((r) => r.row.id);
-  const events = ids.length ? await runner.select().from(custodyEvents).where(inArray(custodyEvents.evidenceId, ids)).orderBy(asc(custodyEvents.at), asc(custodyEvents.id)) : [];
+  const events = ids.length
+    ? await runner
+        .select()
+        .from(custodyEvents)
+        .where(inArray(custodyEvents.evidenceId, ids))
+        .orderBy(asc(custodyEvents.at), asc(custodyEvents.id))
+    : [];
   const byItem = new Map<string, CustodyRecord[]>();
   for (const e of events) {
     const list = byItem.get(e.evidenceId) ?? [];
-    list.push({ at: e.at.toISOString(), action: e.action, actor: e.actorLabel, ip: e.ip, detail: custodyDetailForReaders(e.detail) });
+    list.push({
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: e.actorLabel,
+      ip: e.ip,
+      detail: custodyDetailForReaders(e.detail),
+    });
     byItem.set(e.evidenceId, list);
   }
   return rows.map(({ row, name, email }) => ({
@@ -86,15 +109,29 @@ export async function readEvidence(runner: DbOrTx, caseId: string): Promise<Pack
 
 export async function readWithdrawn(runner: DbOrTx, caseId: string): Promise<PackWithdrawn[]> {
   const rows = await runner
-    .select({ exhibitNo: evidence.exhibitNo, title: evidence.title, deletedAt: evidence.deletedAt, reason: evidence.deleteReason })
+    .select({
+      exhibitNo: evidence.exhibitNo,
+      title: evidence.title,
+      deletedAt: evidence.deletedAt,
+      reason: evidence.deleteReason,
+    })
     .from(evidence)
     .where(and(eq(evidence.caseId, caseId), isNotNull(evidence.deletedAt)))
     .orderBy(asc(evidence.exhibitNo));
-  return rows.map((r) => ({ exhibitNo: exhibitLabel(r.exhibitNo), title: r.title, deletedAt: iso(r.deletedAt), reason: r.reason }));
+  return rows.map((r) => ({
+    exhibitNo: exhibitLabel(r.exhibitNo),
+    title: r.title,
+    deletedAt: iso(r.deletedAt),
+    reason: r.reason,
+  }));
 }
 
 export async function readAudit(runner: DbOrTx, caseId: string): Promise<PackAuditEvent[]> {
-  const rows = await runner.select().from(auditEvents).where(eq(auditEvents.caseId, caseId)).orderBy(asc(auditEvents.seq));
+  const rows = await runner
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(asc(auditEvents.seq));
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),

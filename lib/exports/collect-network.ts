@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { casePersonas, evidence, identifiers, personaIdentifiers, personaLinks, personaRedFlags, personas } from "@/db/schema";
+import {
+  casePersonas,
+  evidence,
+  identifiers,
+  personaIdentifiers,
+  personaLinks,
+  personaRedFlags,
+  personas,
+} from "@/db/schema";
 import { exhibitLabel } from "@/lib/evidence/views";
 import { iso, type PackHolding, type PackIdentifier, type PackLink, type PackPersona } from "./data";
 
@@ -26,7 +34,11 @@ export async function readNetwork(runner: DbOrTx, caseId: string): Promise<PackN
   const ids = people.map((r) => r.p.id);
   if (ids.length === 0) return { personas: [], identifiers: [], holdings: [], links: [] };
   const [flags, holds, links] = await Promise.all([
-    runner.select().from(personaRedFlags).where(inArray(personaRedFlags.personaId, ids)).orderBy(asc(personaRedFlags.code)),
+    runner
+      .select()
+      .from(personaRedFlags)
+      .where(inArray(personaRedFlags.personaId, ids))
+      .orderBy(asc(personaRedFlags.code)),
     runner
       .select({ h: personaIdentifiers, i: identifiers, exhibitNo: evidence.exhibitNo })
       .from(personaIdentifiers)
@@ -38,14 +50,32 @@ export async function readNetwork(runner: DbOrTx, caseId: string): Promise<PackN
       .select({ l: personaLinks, exhibitNo: evidence.exhibitNo })
       .from(personaLinks)
       .leftJoin(evidence, eq(evidence.id, personaLinks.evidenceId))
-      .where(and(eq(personaLinks.status, "confirmed"), inArray(personaLinks.fromPersonaId, ids), inArray(personaLinks.toPersonaId, ids)))
+      .where(
+        and(
+          eq(personaLinks.status, "confirmed"),
+          inArray(personaLinks.fromPersonaId, ids),
+          inArray(personaLinks.toPersonaId, ids),
+        ),
+      )
       .orderBy(asc(personaLinks.createdAt), asc(personaLinks.id)),
   ]);
   const flagsOf = new Map<string, PackPersona["redFlags"]>();
-  for (const f of flags) flagsOf.set(f.personaId, [...(flagsOf.get(f.personaId) ?? []), { code: f.code, note: f.note, recordedAt: f.recordedAt.toISOString() }]);
+  for (const f of flags)
+    flagsOf.set(f.personaId, [
+      ...(flagsOf.get(f.personaId) ?? []),
+      { code: f.code, note: f.note, recordedAt: f.recordedAt.toISOString() },
+    ]);
   const identifierById = new Map<string, PackIdentifier>();
   for (const { i } of holds) {
-    identifierById.set(i.id, { id: i.id, type: i.type, value: i.value, normalizedValue: i.normalizedValue, chain: i.chain, attributes: i.attributes, createdAt: i.createdAt.toISOString() });
+    identifierById.set(i.id, {
+      id: i.id,
+      type: i.type,
+      value: i.value,
+      normalizedValue: i.normalizedValue,
+      chain: i.chain,
+      attributes: i.attributes,
+      createdAt: i.createdAt.toISOString(),
+    });
   }
   return {
     personas: people.map(({ p, role }) => ({

@@ -23,9 +23,19 @@ export async function readTasks(runner: DbOrTx, caseId: string): Promise<PackTas
 }
 
 export async function readReferrals(runner: DbOrTx, caseId: string): Promise<PackReferral[]> {
-  const rows = await runner.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.createdAt));
+  const rows = await runner
+    .select()
+    .from(referrals)
+    .where(eq(referrals.caseId, caseId))
+    .orderBy(asc(referrals.createdAt));
   const ids = rows.map((r) => r.id);
-  const logged = ids.length ? await runner.select().from(disclosures).where(inArray(disclosures.referralId, ids)).orderBy(asc(disclosures.sentAt)) : [];
+  const logged = ids.length
+    ? await runner
+        .select()
+        .from(disclosures)
+        .where(inArray(disclosures.referralId, ids))
+        .orderBy(asc(disclosures.sentAt))
+    : [];
   return rows.map((r) => ({
     destination: destinationLabel(r.destination, r.destinationName),
     status: r.status,
@@ -34,6 +44,8 @@ export async function readReferrals(runner: DbOrTx, caseId: string): Promise<Pac
     acknowledgedAt: iso(r.acknowledgedAt),
     closedAt: iso(r.closedAt),
     deadlineAt: iso(r.deadlineAt),
-    disclosures: logged.filter((d) => d.referralId === r.id).map((d) => ({ sentAt: d.sentAt.toISOString(), what: d.what, recipient: d.recipient, sha256: d.sha256 })),
+    disclosures: logged
+      .filter((d) => d.referralId === r.id)
+      .map((d) => ({ sentAt: d.sentAt.toISOString(), what: d.what, recipient: d.recipient, sha256: d.sha256 })),
   }));
 }

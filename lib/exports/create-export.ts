@@ -16,16 +16,30 @@ import { type ExportOptionsInput, exportOptionsSchema } from "./schema";
  * Exclusions must name live items of this case. The build reads the case as it is when it
  * starts, and the progress is on the export record for anyone polling it.
  */
-export async function createExport({ actor, caseId, options }: { actor: Actor; caseId: string; options?: ExportOptionsInput }): Promise<{ id: string }> {
+export async function createExport({
+  actor,
+  caseId,
+  options,
+}: {
+  actor: Actor;
+  caseId: string;
+  options?: ExportOptionsInput;
+}): Promise<{ id: string }> {
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "export:create", { case: access }, "Case");
   const parsed = parseOrThrow(exportOptionsSchema, options ?? {}, "Invalid export options");
   if (parsed.exclude.length > 0) {
     const ids = parsed.exclude.map((e) => e.evidenceId);
-    const live = await db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.caseId, caseId), isNull(evidence.deletedAt), inArray(evidence.id, ids)));
+    const live = await db
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.caseId, caseId), isNull(evidence.deletedAt), inArray(evidence.id, ids)));
     const known = new Set(live.map((r) => r.id));
-    const unknown = parsed.exclude.flatMap((e, i) => (known.has(e.evidenceId) ? [] : [{ path: `options.exclude.${i}.evidenceId`, message: "Not an item of this case" }]));
-    if (unknown.length > 0) throw new AppError("bad_request", "Some excluded items are not items of this case", unknown);
+    const unknown = parsed.exclude.flatMap((e, i) =>
+      known.has(e.evidenceId) ? [] : [{ path: `options.exclude.${i}.evidenceId`, message: "Not an item of this case" }],
+    );
+    if (unknown.length > 0)
+      throw new AppError("bad_request", "Some excluded items are not items of this case", unknown);
   }
   const id = randomUUID();
   // Leased before the row exists, so an instance starting up never takes it for abandoned.
@@ -39,7 +53,13 @@ export async function createExport({ actor, caseId, options }: { actor: Actor; c
         entityType: "export",
         entityId: id,
         caseId,
-        detail: { excluded: parsed.exclude, privileged: parsed.privileged, includeReport: parsed.includeReport, includeStix: parsed.includeStix, includeGraph: parsed.includeGraph },
+        detail: {
+          excluded: parsed.exclude,
+          privileged: parsed.privileged,
+          includeReport: parsed.includeReport,
+          includeStix: parsed.includeStix,
+          includeGraph: parsed.includeGraph,
+        },
       });
     });
   } catch (error) {

@@ -28,13 +28,27 @@ export async function finishExport(input: FinishInput): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [done] = await tx
       .update(exports)
-      .set({ status: "done", progress: 1000, fileName: input.fileName, size: input.pack.size, sha256: input.pack.sha256, manifestSha256: input.manifestSha256, error: null, completedAt: new Date() })
+      .set({
+        status: "done",
+        progress: 1000,
+        fileName: input.fileName,
+        size: input.pack.size,
+        sha256: input.pack.sha256,
+        manifestSha256: input.manifestSha256,
+        error: null,
+        completedAt: new Date(),
+      })
       .where(and(eq(exports.id, input.id), eq(exports.status, "running")))
       .returning({ id: exports.id });
     if (!done) return false;
     await recordCustody(
       tx,
-      input.included.map(({ item, path }) => ({ evidenceId: item.id, action: "exported" as const, actor: input.exporter, detail: { exportId: input.id, path, fileName: input.fileName, packSha256: input.pack.sha256 } })),
+      input.included.map(({ item, path }) => ({
+        evidenceId: item.id,
+        action: "exported" as const,
+        actor: input.exporter,
+        detail: { exportId: input.id, path, fileName: input.fileName, packSha256: input.pack.sha256 },
+      })),
     );
     await recordAudit(tx, {
       actor: input.exporter,
@@ -42,17 +56,37 @@ export async function finishExport(input: FinishInput): Promise<boolean> {
       entityType: "export",
       entityId: input.id,
       caseId: input.caseId,
-      detail: { fileName: input.fileName, size: input.pack.size, sha256: input.pack.sha256, manifestSha256: input.manifestSha256, items: input.included.length, leftOut: input.leftOutCount },
+      detail: {
+        fileName: input.fileName,
+        size: input.pack.size,
+        sha256: input.pack.sha256,
+        manifestSha256: input.manifestSha256,
+        items: input.included.length,
+        leftOut: input.leftOutCount,
+      },
     });
     return true;
   });
 }
 
 /** Bytes that changed since collection are a custody matter in their own right, recorded before the export fails. */
-export async function recordIntegrityFailure(actor: Actor | null, caseId: string, item: PackEvidence, entry: PackEntry, exportId: string): Promise<void> {
+export async function recordIntegrityFailure(
+  actor: Actor | null,
+  caseId: string,
+  item: PackEvidence,
+  entry: PackEntry,
+  exportId: string,
+): Promise<void> {
   const detail = { expected: item.sha256, actual: entry.sha256, size: entry.size, during: "export", exportId };
   await db.transaction(async (tx) => {
     await recordCustody(tx, { evidenceId: item.id, action: "verification_failed", actor, detail });
-    await recordAudit(tx, { actor, action: "evidence.verification_failed", entityType: "evidence", entityId: item.id, caseId, detail: { exhibitNo: item.exhibitNo, ...detail } });
+    await recordAudit(tx, {
+      actor,
+      action: "evidence.verification_failed",
+      entityType: "evidence",
+      entityId: item.id,
+      caseId,
+      detail: { exhibitNo: item.exhibitNo, ...detail },
+    });
   });
 }

@@ -53,9 +53,14 @@ async function runBuild(id: string): Promise<void> {
     await buildPack(id);
   } catch (error) {
     // Only our own messages reach the user; anything unexpected is logged with the export id.
-    const message = error instanceof PackBuildError ? error.message : `The pack could not be built (export ${id}); the server log has the details`;
+    const message =
+      error instanceof PackBuildError
+        ? error.message
+        : `The pack could not be built (export ${id}); the server log has the details`;
     if (!(error instanceof PackBuildError)) logger.error({ err: error, exportId: id }, "export build failed");
-    await failExport(id, message).catch((err: unknown) => logger.error({ err, exportId: id }, "could not mark the export failed"));
+    await failExport(id, message).catch((err: unknown) =>
+      logger.error({ err, exportId: id }, "could not mark the export failed"),
+    );
   }
 }
 
@@ -68,11 +73,19 @@ async function failExport(id: string, message: string): Promise<boolean> {
       .where(and(eq(exports.id, id), inArray(exports.status, ["queued", "running"])))
       .returning({ caseId: exports.caseId });
     if (!row) return false;
-    await recordAudit(tx, { actor: null, action: "export.fail", entityType: "export", entityId: id, caseId: row.caseId, detail: { error: message } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "export.fail",
+      entityType: "export",
+      entityId: id,
+      caseId: row.caseId,
+      detail: { error: message },
+    });
     return true;
   });
   // Only a done export has a valid pack; a file left by a build that died after writing it is an orphan.
-  if (failed) await Promise.all([fsp.rm(`${packPath(id)}.part`, { force: true }), fsp.rm(packPath(id), { force: true })]);
+  if (failed)
+    await Promise.all([fsp.rm(`${packPath(id)}.part`, { force: true }), fsp.rm(packPath(id), { force: true })]);
   return failed;
 }
 
@@ -90,13 +103,21 @@ export function buildsIdle(): Promise<void> {
  */
 export async function recoverAbandonedExports(): Promise<number> {
   const j = jobs();
-  const open = await db.select({ id: exports.id }).from(exports).where(inArray(exports.status, ["queued", "running"]));
+  const open = await db
+    .select({ id: exports.id })
+    .from(exports)
+    .where(inArray(exports.status, ["queued", "running"]));
   let recovered = 0;
   for (const { id } of open) {
     if (j.running.has(id) || j.queue.includes(id)) continue;
     if (!(await leaseIsFree(id))) continue;
-    if (await failExport(id, "The server stopped before this pack was finished. Nothing was exported; start a new export.")) recovered++;
+    if (
+      await failExport(
+        id,
+        "The server stopped before this pack was finished. Nothing was exported; start a new export.",
+      )
+    )
+      recovered++;
   }
   return recovered;
 }
-

@@ -84,7 +84,10 @@ export function releaseLease(id: string): void {
 export async function leaseIsFree(id: string): Promise<boolean> {
   if (databaseKind() !== "postgres") return true;
   return db.transaction(async (tx) => {
-    const [row] = await queryRows<{ free: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${LEASE_SPACE}::int, ${leaseKey(id)}::int) as free`);
+    const [row] = await queryRows<{ free: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${LEASE_SPACE}::int, ${leaseKey(id)}::int) as free`,
+    );
     return row?.free === true;
   });
 }

@@ -38,7 +38,9 @@ export function buildManifest(input: ManifestInput): Buffer {
   const notListed = [
     { path: "manifest.json", why: "this file" },
     { path: "manifest.sig", why: "Ed25519 signature over this file's bytes" },
-    ...(input.hasReport ? [{ path: "report.pdf", why: "made after this file: its cover shows this file's SHA-256" }] : []),
+    ...(input.hasReport
+      ? [{ path: "report.pdf", why: "made after this file: its cover shows this file's SHA-256" }]
+      : []),
     { path: "SHA256SUMS", why: "made last: SHA-256 of every other file in the pack, this one included" },
   ];
   const manifest = {
@@ -46,11 +48,26 @@ export function buildManifest(input: ManifestInput): Buffer {
     formatVersion: MANIFEST_FORMAT_VERSION,
     exportId: input.exportId,
     exportedAt: input.exportedAt.toISOString(),
-    exportedBy: { name: input.exporter.name, email: input.exporter.email, role: input.exporter.role, userId: input.exporter.id },
+    exportedBy: {
+      name: input.exporter.name,
+      email: input.exporter.email,
+      role: input.exporter.role,
+      userId: input.exporter.id,
+    },
     software: input.software,
-    signature: { algorithm: "Ed25519", file: "manifest.sig", publicKeyFile: "public-key.pem", publicKeySha256: input.signing.fingerprint },
+    signature: {
+      algorithm: "Ed25519",
+      file: "manifest.sig",
+      publicKeyFile: "public-key.pem",
+      publicKeySha256: input.signing.fingerprint,
+    },
     audit: input.audit,
-    options: { privileged: input.options.privileged, includeReport: input.options.includeReport, includeStix: input.options.includeStix, includeGraph: input.options.includeGraph },
+    options: {
+      privileged: input.options.privileged,
+      includeReport: input.options.includeReport,
+      includeStix: input.options.includeStix,
+      includeGraph: input.options.includeGraph,
+    },
     case: data.case,
     files: input.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
     filesNotListed: notListed,
@@ -79,7 +96,17 @@ export function sha256sums(files: readonly PackEntry[]): Buffer {
   return Buffer.from(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""), "utf8");
 }
 
-export function verifyText({ caseRef, exportedAt, fingerprint, hasReport }: { caseRef: string; exportedAt: Date; fingerprint: string; hasReport: boolean }): Buffer {
+export function verifyText({
+  caseRef,
+  exportedAt,
+  fingerprint,
+  hasReport,
+}: {
+  caseRef: string;
+  exportedAt: Date;
+  fingerprint: string;
+  hasReport: boolean;
+}): Buffer {
   const lines = [
     `How to check this evidence pack`,
     `Case ${caseRef}, exported ${exportedAt.toISOString()}`,
@@ -113,7 +140,13 @@ export function verifyText({ caseRef, exportedAt, fingerprint, hasReport }: { ca
     `   the instance's admin page), not only with the one written here.`,
     ``,
     ...(hasReport
-      ? [`4. report.pdf is the readable report. Its cover shows the SHA-256 of manifest.json; compare`, `   it with the output of`, ``, `     sha256sum manifest.json`, ``]
+      ? [
+          `4. report.pdf is the readable report. Its cover shows the SHA-256 of manifest.json; compare`,
+          `   it with the output of`,
+          ``,
+          `     sha256sum manifest.json`,
+          ``,
+        ]
       : []),
     `The SHA-256 of the ZIP file itself is recorded by the instance when the pack is made and in`,
     `the disclosure log of any referral it was sent with.`,

@@ -6,7 +6,11 @@ const MAX_NAME_CHARS = 120;
  * dot, at most 120 characters with the extension kept. The original name stays in the manifest.
  */
 export function safeFileName(original: string): string {
-  const base = original.split(/[/\\]/).filter((s) => s !== "" && s !== "." && s !== "..").at(-1) ?? "";
+  const base =
+    original
+      .split(/[/\\]/)
+      .filter((s) => s !== "" && s !== "." && s !== "..")
+      .at(-1) ?? "";
   const cleaned = base
     .normalize("NFC")
     .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "_")
@@ -45,6 +49,9 @@ export function evidencePaths(items: readonly { exhibitNo: string; originalName:
 
 /** `CASE-2026-0042_20260314T101500Z.zip`: the case reference and the export time in UTC. */
 export function packFileName(caseRef: string, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
   return `${caseRef.replace(/[^A-Za-z0-9-]/g, "_")}_${stamp}.zip`;
 }

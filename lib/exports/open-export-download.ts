@@ -48,18 +48,34 @@ function completingStream(source: Readable, onComplete: (bytes: number) => Promi
  * Range support so a broken download of a large pack can resume. The export's status is about
  * the build and never changes here; a completed transfer (or range) is an audit event.
  */
-export async function openExportDownload({ actor, exportId, request }: { actor: Actor; exportId: string; request: Request }): Promise<Response> {
+export async function openExportDownload({
+  actor,
+  exportId,
+  request,
+}: {
+  actor: Actor;
+  exportId: string;
+  request: Request;
+}): Promise<Response> {
   const { row } = await loadExport(db, actor, exportId, "export:read");
-  if (row.status !== "done" || !row.sha256 || !row.fileName) throw new AppError("conflict", row.status === "failed" ? "This export failed; start a new one" : "This pack is still being built");
+  if (row.status !== "done" || !row.sha256 || !row.fileName)
+    throw new AppError(
+      "conflict",
+      row.status === "failed" ? "This export failed; start a new one" : "This pack is still being built",
+    );
   const file = packPath(row.id);
   const stat = await fsp.stat(file).catch(() => null);
   if (!stat || stat.size !== row.size) {
-    logger.error({ exportId: row.id, expected: row.size, found: stat?.size ?? null }, "export pack file missing or changed");
+    logger.error(
+      { exportId: row.id, expected: row.size, found: stat?.size ?? null },
+      "export pack file missing or changed",
+    );
     throw new AppError("not_found", "The pack file is no longer in storage; start a new export");
   }
   const etag = `"${row.sha256}"`;
   const ifRange = request.headers.get("if-range");
-  const requested = ifRange && ifRange !== etag ? ({ kind: "none" } as const) : parseRange(request.headers.get("range"), stat.size);
+  const requested =
+    ifRange && ifRange !== etag ? ({ kind: "none" } as const) : parseRange(request.headers.get("range"), stat.size);
   const headers: Record<string, string> = {
     "Content-Type": "application/zip",
     "Content-Disposition": contentDisposition("attachment", row.fileName),
@@ -69,16 +85,39 @@ export async function openExportDownload({ actor, exportId, request }: { actor: 
     ETag: etag,
     "Repr-Digest": `sha-256=:${Buffer.from(row.sha256, "hex").toString("base64")}:`,
   };
-  if (requested.kind === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${stat.size}` } });
+  if (requested.kind === "unsatisfiable")
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${stat.size}` },
+    });
   const range = requested.kind === "range" ? requested.range : undefined;
   const source = fs.createReadStream(file, { start: range?.start, end: range?.end, highWaterMark: 1 << 20 });
   const body = completingStream(source, async (bytes) => {
     await db.transaction((tx) =>
-      recordAudit(tx, { actor, action: "export.download", entityType: "export", entityId: row.id, caseId: row.caseId, detail: { fileName: row.fileName, sha256: row.sha256, bytes, range: range ? `bytes ${range.start}-${range.end}` : null } }),
+      recordAudit(tx, {
+        actor,
+        action: "export.download",
+        entityType: "export",
+        entityId: row.id,
+        caseId: row.caseId,
+        detail: {
+          fileName: row.fileName,
+          sha256: row.sha256,
+          bytes,
+          range: range ? `bytes ${range.start}-${range.end}` : null,
+        },
+      }),
     );
   });
   if (range) {
-    return new Response(body, { status: 206, headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${stat.size}` } });
+    return new Response(body, {
+      status: 206,
+      headers: {
+        ...headers,
+        "Content-Length": String(range.end - range.start + 1),
+        "Content-Range": `bytes ${range.start}-${range.end}/${stat.size}`,
+      },
+    });
   }
   return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(stat.size) } });
 }

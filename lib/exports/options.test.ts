@@ -24,7 +24,11 @@ beforeAll(async () => {
 });
 
 const manifestOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 describe("export options and edge cases", () => {
   it("exports a case with no evidence: no evidence folder, a valid manifest, a valid STIX bundle, checks passing", async () => {
@@ -37,7 +41,10 @@ describe("export options and edge cases", () => {
     expect(run("sha256sum", ["-c", "SHA256SUMS"], dir).status).toBe(0);
     expect((await verifyPack(pack.file)).ok).toBe(true);
     const validate = stixBundleValidator();
-    expect(validate(JSON.parse(fs.readFileSync(path.join(dir, "stix/bundle.json"), "utf8"))), JSON.stringify(validate.errors)).toBe(true);
+    expect(
+      validate(JSON.parse(fs.readFileSync(path.join(dir, "stix/bundle.json"), "utf8"))),
+      JSON.stringify(validate.errors),
+    ).toBe(true);
     const text = run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"]).stdout;
     expect(text).toContain("No evidence files are in this pack.");
   });
@@ -45,10 +52,17 @@ describe("export options and edge cases", () => {
   it("gives files whose names collide after sanitising distinct names", async () => {
     const c = await makeCase(lead);
     const names = ["notes.txt", "a/b/../notes.txt", "NOTES.txt", "no tes.txt", "no?tes.txt"];
-    for (const name of names) await addEvidence(lead, c.id, { name, bytes: Buffer.from(`contents of ${name} ${randomUUID()}`) });
+    for (const name of names)
+      await addEvidence(lead, c.id, { name, bytes: Buffer.from(`contents of ${name} ${randomUUID()}`) });
     const pack = await exportAndWait(lead, c.id);
     const paths = listFiles(unzipPack(pack.file)).filter((f) => f.startsWith("evidence/"));
-    expect(paths).toEqual(["evidence/E-001_notes.txt", "evidence/E-002_notes.txt", "evidence/E-003_NOTES.txt", "evidence/E-004_no_tes.txt", "evidence/E-005_no_tes.txt"]);
+    expect(paths).toEqual([
+      "evidence/E-001_notes.txt",
+      "evidence/E-002_notes.txt",
+      "evidence/E-003_NOTES.txt",
+      "evidence/E-004_no_tes.txt",
+      "evidence/E-005_no_tes.txt",
+    ]);
     expect(new Set(paths.map((p) => p.toLowerCase())).size).toBe(names.length);
   });
 
@@ -58,22 +72,49 @@ describe("export options and edge cases", () => {
     const drop = await addEvidence(lead, c.id, { name: "medical.txt", bytes: Buffer.from("unrelated medical note") });
     const privileged = await addEvidence(lead, c.id, { name: "counsel-memo.txt", bytes: Buffer.from("legal advice") });
     await db.update(evidence).set({ privileged: true }).where(eq(evidence.id, privileged.id));
-    const pack = await exportAndWait(lead, c.id, { exclude: [{ evidenceId: drop.id, reason: "Unrelated personal health data" }] });
+    const pack = await exportAndWait(lead, c.id, {
+      exclude: [{ evidenceId: drop.id, reason: "Unrelated personal health data" }],
+    });
     const dir = unzipPack(pack.file);
     expect(listFiles(dir).filter((f) => f.startsWith("evidence/"))).toEqual(["evidence/E-001_keep.txt"]);
     const manifest = manifestOf(dir);
     expect(manifest.evidence.map((e: { id: string }) => e.id)).toEqual([keep.id]);
     expect(manifest.excluded).toEqual([
-      expect.objectContaining({ exhibitNo: "E-002", evidenceId: drop.id, reason: "Unrelated personal health data", sha256: drop.sha256 }),
-      expect.objectContaining({ exhibitNo: "E-003", evidenceId: privileged.id, reason: PRIVILEGED_REASON, privileged: true }),
+      expect.objectContaining({
+        exhibitNo: "E-002",
+        evidenceId: drop.id,
+        reason: "Unrelated personal health data",
+        sha256: drop.sha256,
+      }),
+      expect.objectContaining({
+        exhibitNo: "E-003",
+        evidenceId: privileged.id,
+        reason: PRIVILEGED_REASON,
+        privileged: true,
+      }),
     ]);
     const text = run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"]).stdout;
     expect(text).toContain("Unrelated personal health data");
     expect(pack.options).toMatchObject({ excluded: 1, privileged: "list_only" });
 
-    const withPrivileged = await exportAndWait(lead, c.id, { privileged: "include", includeReport: false, includeStix: false });
+    const withPrivileged = await exportAndWait(lead, c.id, {
+      privileged: "include",
+      includeReport: false,
+      includeStix: false,
+    });
     const dir2 = unzipPack(withPrivileged.file);
-    expect(listFiles(dir2)).toEqual(["SHA256SUMS", "VERIFY.txt", "audit.csv", "custody.csv", "evidence/E-001_keep.txt", "evidence/E-002_medical.txt", "evidence/E-003_counsel-memo.txt", "manifest.json", "manifest.sig", "public-key.pem"]);
+    expect(listFiles(dir2)).toEqual([
+      "SHA256SUMS",
+      "VERIFY.txt",
+      "audit.csv",
+      "custody.csv",
+      "evidence/E-001_keep.txt",
+      "evidence/E-002_medical.txt",
+      "evidence/E-003_counsel-memo.txt",
+      "manifest.json",
+      "manifest.sig",
+      "public-key.pem",
+    ]);
     expect(manifestOf(dir2).filesNotListed.map((f: { path: string }) => f.path)).not.toContain("report.pdf");
     expect(run("sha256sum", ["-c", "SHA256SUMS"], dir2).status).toBe(0);
   });
@@ -84,9 +125,13 @@ describe("export options and edge cases", () => {
     const foreign = await addEvidence(lead, other.id, { name: "x.txt", bytes: randomBytes(10) });
     const mine = await addEvidence(lead, c.id, { name: "y.txt", bytes: randomBytes(10) });
     const before = await db.select().from(exports).where(eq(exports.caseId, c.id));
-    const e1 = await failure(createExport({ actor: lead, caseId: c.id, options: { exclude: [{ evidenceId: foreign.id, reason: "x" }] } }));
+    const e1 = await failure(
+      createExport({ actor: lead, caseId: c.id, options: { exclude: [{ evidenceId: foreign.id, reason: "x" }] } }),
+    );
     expect(e1).toMatchObject({ code: "bad_request", details: [{ path: "options.exclude.0.evidenceId" }] });
-    const e2 = await failure(createExport({ actor: lead, caseId: c.id, options: { exclude: [{ evidenceId: mine.id, reason: "  " }] } }));
+    const e2 = await failure(
+      createExport({ actor: lead, caseId: c.id, options: { exclude: [{ evidenceId: mine.id, reason: "  " }] } }),
+    );
     expect(e2).toMatchObject({ code: "bad_request" });
     expect(JSON.stringify(e2?.details)).toContain("exclude.0.reason");
     const e3 = await failure(createExport({ actor: lead, caseId: c.id, options: { privileged: "shred" as never } }));
@@ -96,8 +141,14 @@ describe("export options and edge cases", () => {
 
   it("marks exports left queued or building by a dead process as failed at start-up, and leaves finished ones alone", async () => {
     const c = await makeCase(lead);
-    const [stale] = await db.insert(exports).values({ caseId: c.id, createdById: lead.id, status: "running", progress: 420 }).returning();
-    const [queued] = await db.insert(exports).values({ caseId: c.id, createdById: lead.id, status: "queued" }).returning();
+    const [stale] = await db
+      .insert(exports)
+      .values({ caseId: c.id, createdById: lead.id, status: "running", progress: 420 })
+      .returning();
+    const [queued] = await db
+      .insert(exports)
+      .values({ caseId: c.id, createdById: lead.id, status: "queued" })
+      .returning();
     const done = await exportAndWait(lead, c.id);
     expect(await recoverAbandonedExports()).toBeGreaterThanOrEqual(2);
     for (const id of [stale!.id, queued!.id]) {

@@ -16,17 +16,30 @@ export const exportOptionsSchema = z
   .strictObject({
     /** Live items of the case are all included unless listed here. */
     exclude: z.array(exclusionSchema).max(10_000).default([]),
-    privileged: z.enum(privilegedHandlings, { message: `privileged must be one of: ${privilegedHandlings.join(", ")}` }).default("list_only"),
+    privileged: z
+      .enum(privilegedHandlings, { message: `privileged must be one of: ${privilegedHandlings.join(", ")}` })
+      .default("list_only"),
     includeReport: z.boolean().default(true),
     includeStix: z.boolean().default(true),
     /** The picture of the persona graph in the report. */
     includeGraph: z.boolean().default(true),
   })
-  .refine((o) => new Set(o.exclude.map((e) => e.evidenceId)).size === o.exclude.length, { message: "Each item may be excluded once", path: ["exclude"] });
+  .refine((o) => new Set(o.exclude.map((e) => e.evidenceId)).size === o.exclude.length, {
+    message: "Each item may be excluded once",
+    path: ["exclude"],
+  });
 export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 
-export const createExportBodySchema = z.strictObject({ options: exportOptionsSchema.default({ exclude: [], privileged: "list_only", includeReport: true, includeStix: true, includeGraph: true }) });
+export const createExportBodySchema = z.strictObject({
+  options: exportOptionsSchema.default({
+    exclude: [],
+    privileged: "list_only",
+    includeReport: true,
+    includeStix: true,
+    includeGraph: true,
+  }),
+});
 
 export const exportIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid export id" }) });
 export const exportStatusSchema = z.enum(exportStatuses);

@@ -19,7 +19,11 @@ function fingerprintFromAnotherProcess(dir: string): Promise<string> {
   // The project's .ts files load as CommonJS under tsx, so the module arrives as a default export.
   const script = `const m = await import("./lib/exports/signing.ts"); const { instanceSigningKey } = m.default ?? m; process.stdout.write(instanceSigningKey(${JSON.stringify(dir)}).fingerprint);`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dir } });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script],
+      { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dir } },
+    );
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.on("error", reject);

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -18,14 +26,21 @@ export interface SigningKey {
 const cache = new Map<string, SigningKey>();
 
 export function keyFingerprint(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex");
 }
 
 function fromPem(pem: string): SigningKey {
   const privateKey = createPrivateKey(pem);
   if (privateKey.asymmetricKeyType !== "ed25519") throw new Error(`${SIGNING_KEY_FILE} does not hold an Ed25519 key`);
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(), fingerprint: keyFingerprint(publicKey) };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    fingerprint: keyFingerprint(publicKey),
+  };
 }
 
 /** The instance's Ed25519 key, created on first use in the data folder (dataFolderSecret). */
@@ -33,7 +48,11 @@ export function instanceSigningKey(dataDir = env.DATA_DIR): SigningKey {
   const file = path.join(dataDir, SIGNING_KEY_FILE);
   const cached = cache.get(file);
   if (cached) return cached;
-  const pem = dataFolderSecret(SIGNING_KEY_FILE, () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(), dataDir);
+  const pem = dataFolderSecret(
+    SIGNING_KEY_FILE,
+    () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    dataDir,
+  );
   const key = fromPem(pem);
   cache.set(file, key);
   return key;

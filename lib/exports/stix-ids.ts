@@ -17,6 +17,7 @@ export function uuidV5(namespace: string, name: string): string {
 }
 
 /** The id a STIX producer would give this observable: `type--uuidv5(namespace, canonical JSON of the contributing properties)` (keys sorted, no whitespace). */
-export const observableId = (type: string, contributing: Record<string, unknown>) => `${type}--${uuidV5(STIX_SCO_NAMESPACE, canonicalJson(contributing))}`;
+export const observableId = (type: string, contributing: Record<string, unknown>) =>
+  `${type}--${uuidV5(STIX_SCO_NAMESPACE, canonicalJson(contributing))}`;
 
 export const caseworkId = (type: string, name: string) => `${type}--${uuidV5(CASEWORK_NAMESPACE, name)}`;

@@ -4,7 +4,8 @@ import { caseworkId, observableId } from "./stix-ids";
 export type StixObject = Record<string, unknown> & { type: string; id: string };
 
 // The email format the official schema checks (ajv-formats' "email"); anything else goes out as a custom object.
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const sco = (type: string, contributing: Record<string, unknown>, extra: Record<string, unknown> = {}): StixObject => ({
@@ -24,14 +25,24 @@ const sco = (type: string, contributing: Record<string, unknown>, extra: Record<
  * observable core is rejected by the bundle schema).
  */
 function custom(type: string, i: PackIdentifier, extra: Record<string, unknown> = {}): StixObject {
-  return { type, spec_version: "2.1", id: caseworkId(type, `${i.type}:${i.normalizedValue}`), value: i.value, ...extra };
+  return {
+    type,
+    spec_version: "2.1",
+    id: caseworkId(type, `${i.type}:${i.normalizedValue}`),
+    value: i.value,
+    ...extra,
+  };
 }
 
 function platformAccount(i: PackIdentifier, kind: string): StixObject[] {
   const at = i.normalizedValue.indexOf(":");
   const platform = at > 0 ? i.normalizedValue.slice(0, at) : kind;
   const handle = at > 0 ? i.normalizedValue.slice(at + 1) : i.normalizedValue;
-  const account = sco("user-account", { account_type: platform, user_id: handle }, { display_name: i.value, x_casework_identifier_type: i.type });
+  const account = sco(
+    "user-account",
+    { account_type: platform, user_id: handle },
+    { display_name: i.value, x_casework_identifier_type: i.type },
+  );
   const url = /^https?:\/\/[^\s]+$/i.test(i.value) ? [sco("url", { value: i.value })] : [];
   return [account, ...url];
 }
@@ -40,11 +51,15 @@ function platformAccount(i: PackIdentifier, kind: string): StixObject[] {
 export function identifierObservables(i: PackIdentifier): StixObject[] {
   switch (i.type) {
     case "email":
-      return EMAIL.test(i.normalizedValue) ? [sco("email-addr", { value: i.normalizedValue })] : [custom("x-casework-identifier", i, { identifier_type: i.type })];
+      return EMAIL.test(i.normalizedValue)
+        ? [sco("email-addr", { value: i.normalizedValue })]
+        : [custom("x-casework-identifier", i, { identifier_type: i.type })];
     case "ip":
       return [sco(i.normalizedValue.includes(":") ? "ipv6-addr" : "ipv4-addr", { value: i.normalizedValue })];
     case "domain":
-      return HOST.test(i.normalizedValue) ? [sco("domain-name", { value: i.normalizedValue })] : [custom("x-casework-identifier", i, { identifier_type: i.type })];
+      return HOST.test(i.normalizedValue)
+        ? [sco("domain-name", { value: i.normalizedValue })]
+        : [custom("x-casework-identifier", i, { identifier_type: i.type })];
     case "social_handle":
     case "freelance_account":
     case "payment_account":
@@ -52,9 +67,16 @@ export function identifierObservables(i: PackIdentifier): StixObject[] {
     case "remote_access_id":
       return platformAccount(i, "remote-access");
     case "phone":
-      return [custom("x-casework-phone", i, { e164: i.normalizedValue, ...(i.attributes.lineType ? { line_type: i.attributes.lineType } : {}) })];
+      return [
+        custom("x-casework-phone", i, {
+          e164: i.normalizedValue,
+          ...(i.attributes.lineType ? { line_type: i.attributes.lineType } : {}),
+        }),
+      ];
     case "crypto_wallet":
-      return [custom("x-casework-crypto-wallet", i, { address: i.normalizedValue, ...(i.chain ? { chain: i.chain } : {}) })];
+      return [
+        custom("x-casework-crypto-wallet", i, { address: i.normalizedValue, ...(i.chain ? { chain: i.chain } : {}) }),
+      ];
     case "device":
       if (i.attributes.kind === "mac" && /^[0-9A-F]{12}$/.test(i.normalizedValue)) {
         return [sco("mac-addr", { value: i.normalizedValue.toLowerCase().match(/../g)!.join(":") })];

@@ -24,13 +24,31 @@ function personaObject(p: PackPersona, common: Record<string, unknown>): StixObj
   ]
     .filter(Boolean)
     .join(" ");
-  const base = { ...common, created: ts(p.createdAt), name: p.displayName, description, labels: [p.status, p.caseRole] };
+  const base = {
+    ...common,
+    created: ts(p.createdAt),
+    name: p.displayName,
+    description,
+    labels: [p.status, p.caseRole],
+  };
   // Only a persona confirmed as an operator is called a threat actor; a suspected one, or the
   // real person whose identity was stolen, is an identity.
   if (p.status === "confirmed") {
-    return { type: "threat-actor", id: caseworkId("threat-actor", `persona:${p.id}`), ...base, threat_actor_types: ["unknown"], ...(p.aliases.length ? { aliases: p.aliases } : {}) };
+    return {
+      type: "threat-actor",
+      id: caseworkId("threat-actor", `persona:${p.id}`),
+      ...base,
+      threat_actor_types: ["unknown"],
+      ...(p.aliases.length ? { aliases: p.aliases } : {}),
+    };
   }
-  return { type: "identity", id: caseworkId("identity", `persona:${p.id}`), ...base, identity_class: "individual", roles: [p.status === "stolen_identity_victim" ? "victim" : p.caseRole] };
+  return {
+    type: "identity",
+    id: caseworkId("identity", `persona:${p.id}`),
+    ...base,
+    identity_class: "individual",
+    roles: [p.status === "stolen_identity_victim" ? "victim" : p.caseRole],
+  };
 }
 
 /**
@@ -40,9 +58,20 @@ function personaObject(p: PackPersona, common: Record<string, unknown>): StixObj
  * are UUIDv5, so the same persona or identifier keeps its id across exports and platforms merge
  * rather than duplicate; observables use STIX's own deterministic-id rule.
  */
-export function buildStixBundle(data: PackData, { exportId, exportedAt, producerName }: { exportId: string; exportedAt: Date; producerName: string }): Buffer {
+export function buildStixBundle(
+  data: PackData,
+  { exportId, exportedAt, producerName }: { exportId: string; exportedAt: Date; producerName: string },
+): Buffer {
   const now = exportedAt.toISOString();
-  const producer: StixObject = { type: "identity", spec_version: "2.1", id: caseworkId("identity", `producer:${producerName}`), created: now, modified: now, name: producerName, identity_class: "system" };
+  const producer: StixObject = {
+    type: "identity",
+    spec_version: "2.1",
+    id: caseworkId("identity", `producer:${producerName}`),
+    created: now,
+    modified: now,
+    name: producerName,
+    identity_class: "system",
+  };
   const common = { spec_version: "2.1", modified: now, created_by_ref: producer.id };
   const personaIds = new Map<string, string>();
   const objects: StixObject[] = [producer];
@@ -68,14 +97,36 @@ export function buildStixBundle(data: PackData, { exportId, exportedAt, producer
     const target = observableIds.get(h.identifierId);
     if (!source || !target) continue;
     const description = `Holds this ${identifierType.get(h.identifierId) ?? "identifier"}${h.sourceExhibit ? `; source exhibit ${h.sourceExhibit}` : ""}.`;
-    objects.push({ type: "relationship", id: caseworkId("relationship", `holding:${h.personaId}:${h.identifierId}`), ...common, created: ts(h.createdAt), relationship_type: "related-to", source_ref: source, target_ref: target, confidence: h.confidence, description });
+    objects.push({
+      type: "relationship",
+      id: caseworkId("relationship", `holding:${h.personaId}:${h.identifierId}`),
+      ...common,
+      created: ts(h.createdAt),
+      relationship_type: "related-to",
+      source_ref: source,
+      target_ref: target,
+      confidence: h.confidence,
+      description,
+    });
   }
   for (const l of data.links) {
     const source = personaIds.get(l.fromPersonaId);
     const target = personaIds.get(l.toPersonaId);
     if (!source || !target) continue;
-    const description = [l.rationale, l.evidenceExhibit ? `Evidence: exhibit ${l.evidenceExhibit}.` : ""].filter(Boolean).join(" ") || `Linked as ${l.relation.replace(/_/g, " ")}.`;
-    objects.push({ type: "relationship", id: caseworkId("relationship", `link:${l.id}`), ...common, created: ts(l.createdAt), relationship_type: relationshipTypes[l.relation], source_ref: source, target_ref: target, confidence: l.confidence, description });
+    const description =
+      [l.rationale, l.evidenceExhibit ? `Evidence: exhibit ${l.evidenceExhibit}.` : ""].filter(Boolean).join(" ") ||
+      `Linked as ${l.relation.replace(/_/g, " ")}.`;
+    objects.push({
+      type: "relationship",
+      id: caseworkId("relationship", `link:${l.id}`),
+      ...common,
+      created: ts(l.createdAt),
+      relationship_type: relationshipTypes[l.relation],
+      source_ref: source,
+      target_ref: target,
+      confidence: l.confidence,
+      description,
+    });
   }
   const report: StixObject = {
     type: "report",
@@ -87,9 +138,19 @@ export function buildStixBundle(data: PackData, { exportId, exportedAt, producer
     published: now,
     report_types: data.personas.some((p) => p.status === "confirmed") ? ["threat-actor", "identity"] : ["identity"],
     labels: [`severity:${data.case.severity}`, `status:${data.case.status}`],
-    external_references: [{ source_name: "casework", external_id: data.case.ref, description: "Case reference in the exporting Casework instance" }],
+    external_references: [
+      {
+        source_name: "casework",
+        external_id: data.case.ref,
+        description: "Case reference in the exporting Casework instance",
+      },
+    ],
     object_refs: objects.map((o) => o.id),
   };
-  const bundle = { type: "bundle", id: `bundle--${uuidV5(CASEWORK_NAMESPACE, `bundle:${exportId}`)}`, objects: [report, ...objects] };
+  const bundle = {
+    type: "bundle",
+    id: `bundle--${uuidV5(CASEWORK_NAMESPACE, `bundle:${exportId}`)}`,
+    objects: [report, ...objects],
+  };
   return Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`, "utf8");
 }

@@ -22,7 +22,10 @@ beforeAll(async () => {
   lead = await makeActor("investigator");
   const c = await makeCase(lead);
   await addEvidence(lead, c.id, { name: "onboarding.png", bytes: randomBytes(200_000) });
-  await addEvidence(lead, c.id, { name: "laptop-serials.csv", bytes: Buffer.from("serial,shipped_to\nC02XK1,Forwarder 12\n".repeat(500)) });
+  await addEvidence(lead, c.id, {
+    name: "laptop-serials.csv",
+    bytes: Buffer.from("serial,shipped_to\nC02XK1,Forwarder 12\n".repeat(500)),
+  });
   good = (await exportAndWait(lead, c.id)).file;
 }, 120_000);
 
@@ -34,7 +37,12 @@ async function flipInZip(name: string): Promise<string> {
   const fd = fs.openSync(copy, "r+");
   const header = Buffer.alloc(30);
   fs.readSync(fd, header, 0, 30, entry.localHeaderOffset);
-  const at = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + Math.floor(entry.compressedSize / 2);
+  const at =
+    entry.localHeaderOffset +
+    30 +
+    header.readUInt16LE(26) +
+    header.readUInt16LE(28) +
+    Math.floor(entry.compressedSize / 2);
   const byte = Buffer.alloc(1);
   fs.readSync(fd, byte, 0, 1, at);
   byte[0]! ^= 0x01;
@@ -55,7 +63,11 @@ function repack(edit: (dir: string) => void): string {
 
 /** The real command, in a child process, with this test file's data folder (and so its signing key). */
 function cli(file: string) {
-  return run("sh", ["-c", `DATA_DIR='${evidenceDataDir}' npx tsx --conditions=react-server scripts/cli.ts verify-pack '${file}'`], process.cwd());
+  return run(
+    "sh",
+    ["-c", `DATA_DIR='${evidenceDataDir}' npx tsx --conditions=react-server scripts/cli.ts verify-pack '${file}'`],
+    process.cwd(),
+  );
 }
 
 describe("verify-pack", () => {
@@ -123,7 +135,12 @@ describe("verify-pack", () => {
     const bad = cli(await flipInZip(evidencePath));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`WRONG ${evidencePath}:`);
-    expect(bad.stderr.split("\n").filter((l) => l.startsWith("WRONG")).every((l) => l.startsWith(`WRONG ${evidencePath}:`))).toBe(true);
+    expect(
+      bad.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("WRONG"))
+        .every((l) => l.startsWith(`WRONG ${evidencePath}:`)),
+    ).toBe(true);
   }, 60_000);
 });
 

@@ -15,7 +15,11 @@ const hash = (c: string) => c.repeat(64);
 
 function check(audit: unknown, pem = key.publicKeyPem) {
   const problems: PackProblem[] = [];
-  const result = checkPackAudit(Buffer.from(JSON.stringify({ format: "casework-evidence-pack", audit })), Buffer.from(pem), problems);
+  const result = checkPackAudit(
+    Buffer.from(JSON.stringify({ format: "casework-evidence-pack", audit })),
+    Buffer.from(pem),
+    problems,
+  );
   return { result, problems: problems.map((p) => `${p.file}: ${p.problem}`) };
 }
 
@@ -27,12 +31,18 @@ function anchorOf(seq: number, h: string, signer = key) {
 describe("the audit head in a pack's manifest", () => {
   it("is optional, so packs made before it still verify", () => {
     const problems: PackProblem[] = [];
-    expect(checkPackAudit(Buffer.from("{}"), Buffer.from(key.publicKeyPem), problems)).toEqual({ headSeq: null, anchor: null });
+    expect(checkPackAudit(Buffer.from("{}"), Buffer.from(key.publicKeyPem), problems)).toEqual({
+      headSeq: null,
+      anchor: null,
+    });
     expect(problems).toEqual([]);
   });
 
   it("accepts an anchor signed by the pack's key, at or behind the recorded head", () => {
-    expect(check({ headSeq: 12, headHash: hash("c"), anchor: anchorOf(10, hash("a")) })).toEqual({ result: { headSeq: 12, anchor: { seq: 10, at: "2026-03-01T10:00:00.000Z", valid: true } }, problems: [] });
+    expect(check({ headSeq: 12, headHash: hash("c"), anchor: anchorOf(10, hash("a")) })).toEqual({
+      result: { headSeq: 12, anchor: { seq: 10, at: "2026-03-01T10:00:00.000Z", valid: true } },
+      problems: [],
+    });
     expect(check({ headSeq: 10, headHash: hash("a"), anchor: anchorOf(10, hash("a")) }).problems).toEqual([]);
     expect(check({ headSeq: 3, headHash: hash("a") })).toEqual({ result: { headSeq: 3, anchor: null }, problems: [] });
   });
@@ -49,10 +59,14 @@ describe("the audit head in a pack's manifest", () => {
     expect(check({ headSeq: 9, headHash: hash("c"), anchor: anchorOf(10, hash("a")) }).problems).toEqual([
       "manifest.json: its audit anchor (event 10, 2026-03-01T10:00:00.000Z) is ahead of the audit log's newest event when the pack was made (9): the log had lost its tail",
     ]);
-    expect(check({ headSeq: 10, headHash: hash("c"), anchor: anchorOf(10, hash("a")) }).problems).toEqual([expect.stringContaining("the tail had been rewritten")]);
+    expect(check({ headSeq: 10, headHash: hash("c"), anchor: anchorOf(10, hash("a")) }).problems).toEqual([
+      expect.stringContaining("the tail had been rewritten"),
+    ]);
   });
 
   it("names a malformed audit head", () => {
-    expect(check({ headSeq: "12", headHash: "nope" }).problems).toEqual(["manifest.json: its audit head (audit.headSeq, audit.headHash, audit.anchor) is malformed"]);
+    expect(check({ headSeq: "12", headHash: "nope" }).problems).toEqual([
+      "manifest.json: its audit head (audit.headSeq, audit.headHash, audit.anchor) is malformed",
+    ]);
   });
 });

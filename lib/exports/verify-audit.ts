@@ -23,7 +23,11 @@ function publicKey(pem: Buffer | undefined): KeyObject | null {
  * signed by the pack's key, and must not be ahead of the head recorded beside it, which would mean
  * the log had lost or rewritten anchored events by the time the pack was made.
  */
-export function checkPackAudit(manifestText: Buffer | undefined, pem: Buffer | undefined, problems: PackProblem[]): PackVerification["audit"] {
+export function checkPackAudit(
+  manifestText: Buffer | undefined,
+  pem: Buffer | undefined,
+  problems: PackProblem[],
+): PackVerification["audit"] {
   const none = { headSeq: null, anchor: null };
   let manifest: { audit?: unknown };
   try {
@@ -34,7 +38,10 @@ export function checkPackAudit(manifestText: Buffer | undefined, pem: Buffer | u
   if (manifest.audit === undefined) return none;
   const parsed = auditSchema.safeParse(manifest.audit);
   if (!parsed.success) {
-    problems.push({ file: "manifest.json", problem: "its audit head (audit.headSeq, audit.headHash, audit.anchor) is malformed" });
+    problems.push({
+      file: "manifest.json",
+      problem: "its audit head (audit.headSeq, audit.headHash, audit.anchor) is malformed",
+    });
     return none;
   }
   const { headSeq, headHash, anchor } = parsed.data;
@@ -42,8 +49,20 @@ export function checkPackAudit(manifestText: Buffer | undefined, pem: Buffer | u
   const key = publicKey(pem);
   const valid = key !== null && anchorSignatureValid(anchor, key);
   const what = `its audit anchor (event ${anchor.seq}, ${anchor.at})`;
-  if (!valid) problems.push({ file: "manifest.json", problem: `${what} has a signature that does not verify with public-key.pem` });
-  if (anchor.seq > headSeq) problems.push({ file: "manifest.json", problem: `${what} is ahead of the audit log's newest event when the pack was made (${headSeq}): the log had lost its tail` });
-  else if (anchor.seq === headSeq && anchor.hash !== headHash) problems.push({ file: "manifest.json", problem: `${what} does not match the audit log's newest event when the pack was made: the tail had been rewritten` });
+  if (!valid)
+    problems.push({
+      file: "manifest.json",
+      problem: `${what} has a signature that does not verify with public-key.pem`,
+    });
+  if (anchor.seq > headSeq)
+    problems.push({
+      file: "manifest.json",
+      problem: `${what} is ahead of the audit log's newest event when the pack was made (${headSeq}): the log had lost its tail`,
+    });
+  else if (anchor.seq === headSeq && anchor.hash !== headHash)
+    problems.push({
+      file: "manifest.json",
+      problem: `${what} does not match the audit log's newest event when the pack was made: the tail had been rewritten`,
+    });
   return { headSeq, anchor: { seq: anchor.seq, at: anchor.at, valid } };
 }

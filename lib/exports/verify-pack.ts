@@ -30,7 +30,11 @@ export interface ActualFile {
 // manifest.json, the key and SHA256SUMS are read into memory to be parsed; none comes near this.
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
-async function measure(file: string, entry: ZipEntryInfo, keep: boolean): Promise<ActualFile & { crcOk: boolean; bytes: Buffer | null }> {
+async function measure(
+  file: string,
+  entry: ZipEntryInfo,
+  keep: boolean,
+): Promise<ActualFile & { crcOk: boolean; bytes: Buffer | null }> {
   const hash = createHash("sha256");
   let size = 0;
   let crc = 0;
@@ -42,10 +46,21 @@ async function measure(file: string, entry: ZipEntryInfo, keep: boolean): Promis
     size += b.length;
     if (keep && size <= MAX_TEXT_BYTES) kept.push(b);
   }
-  return { size, sha256: hash.digest("hex"), crcOk: crc >>> 0 === entry.crc32 && size === entry.size, bytes: keep ? Buffer.concat(kept) : null };
+  return {
+    size,
+    sha256: hash.digest("hex"),
+    crcOk: crc >>> 0 === entry.crc32 && size === entry.size,
+    bytes: keep ? Buffer.concat(kept) : null,
+  };
 }
 
-function checkSignature(manifest: Buffer | undefined, sig: Buffer | undefined, pem: Buffer | undefined, instanceKey: SigningKey | null, problems: PackProblem[]): PackVerification["signature"] {
+function checkSignature(
+  manifest: Buffer | undefined,
+  sig: Buffer | undefined,
+  pem: Buffer | undefined,
+  instanceKey: SigningKey | null,
+  problems: PackProblem[],
+): PackVerification["signature"] {
   if (!manifest || !sig || !pem) return { valid: false, fingerprint: null, matchesInstance: null };
   let key;
   try {
@@ -56,7 +71,12 @@ function checkSignature(manifest: Buffer | undefined, sig: Buffer | undefined, p
   }
   const fingerprint = keyFingerprint(key);
   const valid = key.asymmetricKeyType === "ed25519" && verify(null, manifest, key, sig);
-  if (!valid) problems.push({ file: "manifest.json", problem: "its signature in manifest.sig does not verify with public-key.pem: the manifest (or the signature) was changed after signing" });
+  if (!valid)
+    problems.push({
+      file: "manifest.json",
+      problem:
+        "its signature in manifest.sig does not verify with public-key.pem: the manifest (or the signature) was changed after signing",
+    });
   return { valid, fingerprint, matchesInstance: instanceKey ? instanceKey.fingerprint === fingerprint : null };
 }
 
@@ -65,14 +85,28 @@ function checkSignature(manifest: Buffer | undefined, sig: Buffer | undefined, p
  * against the ZIP's own CRC, the signature over manifest.json, every SHA256SUMS line, every
  * manifest file entry and evidence hash, and files that nothing lists.
  */
-export async function verifyPack(file: string, { instanceKey = null }: { instanceKey?: SigningKey | null } = {}): Promise<PackVerification> {
+export async function verifyPack(
+  file: string,
+  { instanceKey = null }: { instanceKey?: SigningKey | null } = {},
+): Promise<PackVerification> {
   const problems: PackProblem[] = [];
-  const empty: PackVerification = { ok: false, files: 0, problems, signature: { valid: false, fingerprint: null, matchesInstance: null }, sums: { checked: 0 }, manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null }, audit: { headSeq: null, anchor: null } };
+  const empty: PackVerification = {
+    ok: false,
+    files: 0,
+    problems,
+    signature: { valid: false, fingerprint: null, matchesInstance: null },
+    sums: { checked: 0 },
+    manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null },
+    audit: { headSeq: null, anchor: null },
+  };
   let entries: ZipEntryInfo[];
   try {
     entries = (await readZipDirectory(file)).filter((e) => !e.name.endsWith("/"));
   } catch (error) {
-    problems.push({ file: "(the ZIP file)", problem: `cannot be read as a ZIP: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({
+      file: "(the ZIP file)",
+      problem: `cannot be read as a ZIP: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return empty;
   }
   const actual = new Map<string, ActualFile>();
@@ -83,19 +117,35 @@ export async function verifyPack(file: string, { instanceKey = null }: { instanc
     try {
       const m = await measure(file, entry, keep);
       actual.set(entry.name, { size: m.size, sha256: m.sha256 });
-      if (!m.crcOk) problems.push({ file: entry.name, problem: "its bytes do not match the ZIP's own checksum (CRC-32): the file was damaged or altered inside the ZIP" });
+      if (!m.crcOk)
+        problems.push({
+          file: entry.name,
+          problem:
+            "its bytes do not match the ZIP's own checksum (CRC-32): the file was damaged or altered inside the ZIP",
+        });
       if (m.bytes) texts.set(entry.name, m.bytes);
     } catch (error) {
-      problems.push({ file: entry.name, problem: `cannot be read from the ZIP: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        file: entry.name,
+        problem: `cannot be read from the ZIP: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   for (const required of ["manifest.json", "manifest.sig", "public-key.pem", "SHA256SUMS"]) {
     if (!actual.has(required)) problems.push({ file: required, problem: "is missing from the pack" });
   }
-  const signature = checkSignature(texts.get("manifest.json"), texts.get("manifest.sig"), texts.get("public-key.pem"), instanceKey, problems);
+  const signature = checkSignature(
+    texts.get("manifest.json"),
+    texts.get("manifest.sig"),
+    texts.get("public-key.pem"),
+    instanceKey,
+    problems,
+  );
   const sums = checkSums(texts.get("SHA256SUMS"), actual, problems);
   const manifest = checkManifest(texts.get("manifest.json"), actual, signature.fingerprint, problems);
   const audit = checkPackAudit(texts.get("manifest.json"), texts.get("public-key.pem"), problems);
-  const unique = problems.filter((p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i);
+  const unique = problems.filter(
+    (p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i,
+  );
   return { ok: unique.length === 0, files: actual.size, problems: unique, signature, sums, manifest, audit };
 }

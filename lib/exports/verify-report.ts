@@ -6,18 +6,35 @@ import { type PackVerification, verifyPack } from "./verify-pack";
 
 /** What the operator reads: one line per finding, the wrong files named first thing on their line. */
 function describeVerification(file: string, r: PackVerification): string[] {
-  const lines = [`Pack ${path.basename(file)}: ${r.files} files${r.manifest.caseRef ? `, case ${r.manifest.caseRef}` : ""}${r.manifest.exportedAt ? `, exported ${r.manifest.exportedAt}` : ""}`];
+  const lines = [
+    `Pack ${path.basename(file)}: ${r.files} files${r.manifest.caseRef ? `, case ${r.manifest.caseRef}` : ""}${r.manifest.exportedAt ? `, exported ${r.manifest.exportedAt}` : ""}`,
+  ];
   if (r.signature.fingerprint) {
-    const whose = r.signature.matchesInstance === null ? "no signing key on this instance to compare with" : r.signature.matchesInstance ? "this instance's key" : "NOT this instance's key: made elsewhere, or signed with another key";
-    lines.push(`Signature over manifest.json: ${r.signature.valid ? "valid" : "INVALID"}; key ${r.signature.fingerprint} (${whose})`);
+    const whose =
+      r.signature.matchesInstance === null
+        ? "no signing key on this instance to compare with"
+        : r.signature.matchesInstance
+          ? "this instance's key"
+          : "NOT this instance's key: made elsewhere, or signed with another key";
+    lines.push(
+      `Signature over manifest.json: ${r.signature.valid ? "valid" : "INVALID"}; key ${r.signature.fingerprint} (${whose})`,
+    );
   }
-  lines.push(`SHA256SUMS: ${r.sums.checked} lines checked; manifest: ${r.manifest.files} files and ${r.manifest.evidence} evidence items checked`);
+  lines.push(
+    `SHA256SUMS: ${r.sums.checked} lines checked; manifest: ${r.manifest.files} files and ${r.manifest.evidence} evidence items checked`,
+  );
   if (r.audit.headSeq !== null) {
-    const anchor = r.audit.anchor ? `; its newest anchor, event ${r.audit.anchor.seq} of ${r.audit.anchor.at}, is ${r.audit.anchor.valid ? "validly signed" : "NOT validly signed"}` : "; no anchor yet";
+    const anchor = r.audit.anchor
+      ? `; its newest anchor, event ${r.audit.anchor.seq} of ${r.audit.anchor.at}, is ${r.audit.anchor.valid ? "validly signed" : "NOT validly signed"}`
+      : "; no anchor yet";
     lines.push(`Audit log when packed: newest event ${r.audit.headSeq}${anchor}`);
   }
   for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
-  lines.push(r.ok ? "OK: every file is intact and the manifest signature verifies." : `FAILED: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${new Set(r.problems.map((p) => p.file)).size} file(s).`);
+  lines.push(
+    r.ok
+      ? "OK: every file is intact and the manifest signature verifies."
+      : `FAILED: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${new Set(r.problems.map((p) => p.file)).size} file(s).`,
+  );
   return lines;
 }
 

@@ -86,7 +86,10 @@ export function dataDescriptor(e: EntryRecord): Buffer {
 export function centralEntry(e: EntryRecord): Buffer {
   const { time, date } = dos(e.mtime);
   const big = e.zip64 || e.offset >= MAX32 || e.size >= MAX32 || e.compressedSize >= MAX32;
-  const extra = Buffer.concat([...(big ? [zip64Field([e.size, e.compressedSize, e.offset])] : []), timestampField(e.mtime)]);
+  const extra = Buffer.concat([
+    ...(big ? [zip64Field([e.size, e.compressedSize, e.offset])] : []),
+    timestampField(e.mtime),
+  ]);
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
   h.writeUInt16LE(MADE_BY, 4);

@@ -19,7 +19,11 @@ async function read(file: string, name: string): Promise<Buffer> {
 }
 
 describe("the pack's ZIP reader", () => {
-  const files = { "a.bin": randomBytes(100_000), "dir/résumé.txt": Buffer.from("text ".repeat(5000)), "empty.txt": Buffer.alloc(0) };
+  const files = {
+    "a.bin": randomBytes(100_000),
+    "dir/résumé.txt": Buffer.from("text ".repeat(5000)),
+    "empty.txt": Buffer.alloc(0),
+  };
 
   it("reads ZIP64 records (as packs over 4 GiB have), stored and deflated", async () => {
     const file = path.join(dir, "z64.zip");
@@ -28,7 +32,9 @@ describe("the pack's ZIP reader", () => {
     zip.addBuffer(files["dir/résumé.txt"], "dir/résumé.txt", { compress: true, forceZip64Format: true });
     zip.addBuffer(files["empty.txt"], "empty.txt", { forceZip64Format: true });
     zip.end({ forceZip64Format: true, comment: "" });
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(file)).on("close", resolve).on("error", reject));
+    await new Promise<void>((resolve, reject) =>
+      zip.outputStream.pipe(fs.createWriteStream(file)).on("close", resolve).on("error", reject),
+    );
     expect((await readZipDirectory(file)).map((e) => e.name)).toEqual(Object.keys(files));
     for (const [name, bytes] of Object.entries(files)) expect(sha(await read(file, name))).toBe(sha(bytes));
   });

@@ -25,7 +25,9 @@ const open = promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open);
 
 function notZip(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  return /end of central directory record signature not found/i.test(message) ? new Error(`no end-of-directory record: not a ZIP file, or cut short (${message})`) : new Error(message);
+  return /end of central directory record signature not found/i.test(message)
+    ? new Error(`no end-of-directory record: not a ZIP file, or cut short (${message})`)
+    : new Error(message);
 }
 
 /** Walks the central directory; `visit` answers true to stop early. */
@@ -81,7 +83,8 @@ export async function openZipEntry(file: string, entry: ZipEntryInfo): Promise<R
     await walk(zip, (e) => e.relativeOffsetOfLocalHeader === entry.localHeaderOffset && Boolean((found = e)));
     if (!found) throw new Error(`${entry.name}: not in the ZIP's directory`);
     if (found.generalPurposeBitFlag & 0x1) throw new Error(`${entry.name}: encrypted entries are not supported`);
-    if (found.compressionMethod !== 0 && found.compressionMethod !== 8) throw new Error(`${entry.name}: compression method ${found.compressionMethod} is not supported`);
+    if (found.compressionMethod !== 0 && found.compressionMethod !== 8)
+      throw new Error(`${entry.name}: compression method ${found.compressionMethod} is not supported`);
     const stream = await promisify<yauzl.Entry, Readable>(zip.openReadStream.bind(zip))(found);
     // The file stays open until the reader is done with this stream.
     stream.once("close", () => zip.close());

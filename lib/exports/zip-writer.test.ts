@@ -13,7 +13,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 /** Bytes in uneven chunks, as storage or a network delivers them. */
-const chunked = (bytes: Buffer, size = 65_537) => Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
+const chunked = (bytes: Buffer, size = 65_537) =>
+  Readable.from(
+    Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)),
+  );
 
 const contents = {
   "evidence/E-001_big.bin": randomBytes(3 * 1024 * 1024 + 7),
@@ -25,10 +28,26 @@ const contents = {
 
 async function writePack(file: string, forceZip64: boolean) {
   const progress: number[] = [];
-  const writer = new PackWriter(file, { mtime: new Date("2026-03-14T10:15:02Z"), forceZip64, onProgress: (n) => progress.push(n) });
-  const streamed = await writer.addStream("evidence/E-001_big.bin", chunked(contents["evidence/E-001_big.bin"]), contents["evidence/E-001_big.bin"].length);
-  expect(streamed).toEqual({ path: "evidence/E-001_big.bin", size: contents["evidence/E-001_big.bin"].length, sha256: sha(contents["evidence/E-001_big.bin"]) });
-  await writer.addStream("evidence/E-002_résumé.txt", chunked(contents["evidence/E-002_résumé.txt"], 1000), contents["evidence/E-002_résumé.txt"].length);
+  const writer = new PackWriter(file, {
+    mtime: new Date("2026-03-14T10:15:02Z"),
+    forceZip64,
+    onProgress: (n) => progress.push(n),
+  });
+  const streamed = await writer.addStream(
+    "evidence/E-001_big.bin",
+    chunked(contents["evidence/E-001_big.bin"]),
+    contents["evidence/E-001_big.bin"].length,
+  );
+  expect(streamed).toEqual({
+    path: "evidence/E-001_big.bin",
+    size: contents["evidence/E-001_big.bin"].length,
+    sha256: sha(contents["evidence/E-001_big.bin"]),
+  });
+  await writer.addStream(
+    "evidence/E-002_résumé.txt",
+    chunked(contents["evidence/E-002_résumé.txt"], 1000),
+    contents["evidence/E-002_résumé.txt"].length,
+  );
   for (const name of ["manifest.json", "empty.txt", "tiny.txt"] as const) await writer.addBuffer(name, contents[name]);
   const result = await writer.finish();
   expect(progress.at(-1)).toBe(result.size);
@@ -63,7 +82,12 @@ describe("the pack's ZIP writer", () => {
     const file = path.join(dir, "methods.zip");
     await writePack(file, false);
     const methods = Object.fromEntries((await readZipDirectory(file)).map((e) => [e.name, e.method]));
-    expect(methods).toMatchObject({ "evidence/E-001_big.bin": 0, "evidence/E-002_résumé.txt": 0, "manifest.json": 8, "tiny.txt": 0 });
+    expect(methods).toMatchObject({
+      "evidence/E-001_big.bin": 0,
+      "evidence/E-002_résumé.txt": 0,
+      "manifest.json": 8,
+      "tiny.txt": 0,
+    });
   });
 
   it("refuses a duplicate name and removes its file when aborted", async () => {

@@ -68,7 +68,17 @@ export class PackWriter {
 
   /** Streams one file in, stored; `size` is what the caller expects (it decides on ZIP64 before the bytes arrive). */
   async addStream(path: string, source: Readable, size: number): Promise<PackEntry> {
-    const record: EntryRecord = { name: this.name(path), method: 0, crc: 0, compressedSize: 0, size: 0, offset: this.offset, mtime: this.options.mtime, descriptor: true, zip64: Boolean(this.options.forceZip64) || size >= MAX32 };
+    const record: EntryRecord = {
+      name: this.name(path),
+      method: 0,
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+      offset: this.offset,
+      mtime: this.options.mtime,
+      descriptor: true,
+      zip64: Boolean(this.options.forceZip64) || size >= MAX32,
+    };
     await this.write(localHeader(record));
     const hash = createHash("sha256");
     try {
@@ -121,7 +131,10 @@ export class PackWriter {
     await this.write(directory);
     await this.write(endRecords(this.records.length, dirOffset, directory.length, this.options.forceZip64));
     this.sink.end();
-    await Promise.race([once(this.sink, "close"), once(this.sink, "error").then(([error]) => Promise.reject(error as Error))]);
+    await Promise.race([
+      once(this.sink, "close"),
+      once(this.sink, "error").then(([error]) => Promise.reject(error as Error)),
+    ]);
     if (this.failure) throw this.failure;
     return { size: this.offset, sha256: this.hash.digest("hex") };
   }

@@ -1,6 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "@/db";
-import { identifiers, personaIdentifiers, personaLinks, personas, type IdentifierType, type PersonaLinkRelation, type PersonaStatus } from "@/db/schema";
+import {
+  identifiers,
+  personaIdentifiers,
+  personaLinks,
+  personas,
+  type IdentifierType,
+  type PersonaLinkRelation,
+  type PersonaStatus,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { typeLabels } from "@/lib/identifiers/types";
 import { personaVisibleTo } from "@/lib/personas/access";
@@ -54,7 +62,12 @@ export async function buildGraph(
   runner: DbOrTx,
   actor: Actor,
   seeds: readonly string[],
-  { depth, maxNodes = MAX_GRAPH_NODES, maxHolders = MAX_HOLDERS_SHOWN, inCase }: { depth: number; maxNodes?: number; maxHolders?: number; inCase?: ReadonlySet<string> },
+  {
+    depth,
+    maxNodes = MAX_GRAPH_NODES,
+    maxHolders = MAX_HOLDERS_SHOWN,
+    inCase,
+  }: { depth: number; maxNodes?: number; maxHolders?: number; inCase?: ReadonlySet<string> },
 ): Promise<GraphView> {
   // Rows here are bounded by the view's size, so the rule runs per row (see personaVisibleTo).
   const visible = (personaId: SQL) => personaVisibleTo(actor, personaId, { perRow: true }) ?? sql`true`;
@@ -65,7 +78,13 @@ export async function buildGraph(
   const hiddenHolders = new Map<string, number>();
   const moreHolders = new Map<string, number>();
   const size = () => personaDepth.size + idents.size;
-  const hold = (r: OwnRow) => holds.set(`${r.persona_id}|${r.identifier_id}`, { personaId: r.persona_id, identifierId: r.identifier_id, confidence: r.confidence, sourceEvidenceId: r.source_evidence_id });
+  const hold = (r: OwnRow) =>
+    holds.set(`${r.persona_id}|${r.identifier_id}`, {
+      personaId: r.persona_id,
+      identifierId: r.identifier_id,
+      confidence: r.confidence,
+      sourceEvidenceId: r.source_evidence_id,
+    });
   let truncated = false;
   let frontier = [...seeds];
 
@@ -106,7 +125,10 @@ export async function buildGraph(
     const [identRows, holders] = await Promise.all([
       fresh.length === 0
         ? Promise.resolve([] as IdentRow[])
-        : queryRows<IdentRow>(runner, sql`select i.id, i.type, i.value, i.normalized_value, i.chain from ${identifiers} i where i.id = any(${uuidArray(fresh)})`),
+        : queryRows<IdentRow>(
+            runner,
+            sql`select i.id, i.type, i.value, i.normalized_value, i.chain from ${identifiers} i where i.id = any(${uuidArray(fresh)})`,
+          ),
       fresh.length === 0 || take === 0
         ? Promise.resolve([] as Holder[])
         : queryRows<Holder>(
@@ -191,7 +213,15 @@ async function assemble(
       runner,
       sql`select id, display_name, status, risk_score from ${personas} where id = any(${all})`,
     ),
-    queryRows<{ id: string; from_persona_id: string; to_persona_id: string; relation: PersonaLinkRelation; confidence: number; evidence_id: string | null; rationale: string }>(
+    queryRows<{
+      id: string;
+      from_persona_id: string;
+      to_persona_id: string;
+      relation: PersonaLinkRelation;
+      confidence: number;
+      evidence_id: string | null;
+      rationale: string;
+    }>(
       runner,
       sql`select id, from_persona_id, to_persona_id, relation, confidence, evidence_id, rationale from ${personaLinks}
           where status = 'confirmed' and from_persona_id = any(${all}) and to_persona_id = any(${all})`,
@@ -208,11 +238,22 @@ async function assemble(
     ...(g.inCase ? { inCase: g.inCase.has(p.id) } : {}),
     expanded: g.expanded.has(p.id),
   }));
-  nodes.sort((a, b) => (a.kind === "persona" && b.kind === "persona" ? a.depth - b.depth || a.label.localeCompare(b.label) : 0));
+  nodes.sort((a, b) =>
+    a.kind === "persona" && b.kind === "persona" ? a.depth - b.depth || a.label.localeCompare(b.label) : 0,
+  );
   for (const i of g.idents.values()) {
     // The normalised form reads the same however it was entered; a government id only ever shows its mask.
     const label = i.type === "government_id" ? i.value : i.normalized_value;
-    nodes.push({ id: `i:${i.id}`, kind: "identifier", identifierId: i.id, label, identifierType: i.type, ...(i.chain ? { chain: i.chain } : {}), hiddenHolders: g.hiddenHolders.get(i.id) ?? 0, moreHolders: g.moreHolders.get(i.id) ?? 0 });
+    nodes.push({
+      id: `i:${i.id}`,
+      kind: "identifier",
+      identifierId: i.id,
+      label,
+      identifierType: i.type,
+      ...(i.chain ? { chain: i.chain } : {}),
+      hiddenHolders: g.hiddenHolders.get(i.id) ?? 0,
+      moreHolders: g.moreHolders.get(i.id) ?? 0,
+    });
   }
   const edges: GraphEdge[] = [...g.holds.values()].map((h) => ({
     id: `h:${h.personaId}:${h.identifierId}`,
@@ -224,7 +265,17 @@ async function assemble(
     evidenceId: h.sourceEvidenceId,
   }));
   for (const l of links) {
-    edges.push({ id: `l:${l.id}`, source: `p:${l.from_persona_id}`, target: `p:${l.to_persona_id}`, kind: "link", label: l.relation.replace(/_/g, " "), confidence: l.confidence, relation: l.relation, evidenceId: l.evidence_id, rationale: l.rationale });
+    edges.push({
+      id: `l:${l.id}`,
+      source: `p:${l.from_persona_id}`,
+      target: `p:${l.to_persona_id}`,
+      kind: "link",
+      label: l.relation.replace(/_/g, " "),
+      confidence: l.confidence,
+      relation: l.relation,
+      evidenceId: l.evidence_id,
+      rationale: l.rationale,
+    });
   }
   return { nodes, edges, truncated: g.truncated };
 }

@@ -59,7 +59,8 @@ function refresh<T>(entry: Entry, compute: () => Promise<T>): Promise<T> {
   return entry.pending as Promise<T>;
 }
 
-const isFresh = (entry: Entry, maxAgeMs: number, now: number) => entry.value !== undefined && entry.generation === generation && now - entry.at < maxAgeMs;
+const isFresh = (entry: Entry, maxAgeMs: number, now: number) =>
+  entry.value !== undefined && entry.generation === generation && now - entry.at < maxAgeMs;
 
 /** A result computed after the last change and less than TTL old, computing one if need be. */
 export function cached<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
@@ -72,7 +73,11 @@ export function cached<T>(key: string, compute: () => Promise<T>, now = Date.now
  * in the background once it is older than `maxAgeMs` or a change came in. With nothing computed
  * yet, waits up to `waitMs` for the first result and answers null after that.
  */
-export async function latest<T>(key: string, compute: () => Promise<T>, { maxAgeMs, waitMs }: { maxAgeMs: number; waitMs: number }): Promise<T | null> {
+export async function latest<T>(
+  key: string,
+  compute: () => Promise<T>,
+  { maxAgeMs, waitMs }: { maxAgeMs: number; waitMs: number },
+): Promise<T | null> {
   const entry = entryFor(key);
   if (!isFresh(entry, maxAgeMs, Date.now())) refresh(entry, compute).catch(() => {});
   if (entry.value !== undefined) return entry.value as T;

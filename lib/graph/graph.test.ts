@@ -16,11 +16,26 @@ beforeAll(async () => {
   g = await buildHandGraph();
 });
 
-const personasOf = (view: GraphView) => view.nodes.filter((n) => n.kind === "persona").map((n) => n.label).sort();
-const identifiersOf = (view: GraphView) => view.nodes.filter((n) => n.kind === "identifier").map((n) => (n.kind === "identifier" ? n.identifierId : "")).sort();
+const personasOf = (view: GraphView) =>
+  view.nodes
+    .filter((n) => n.kind === "persona")
+    .map((n) => n.label)
+    .sort();
+const identifiersOf = (view: GraphView) =>
+  view.nodes
+    .filter((n) => n.kind === "identifier")
+    .map((n) => (n.kind === "identifier" ? n.identifierId : ""))
+    .sort();
 const edgesOf = (view: GraphView) => {
-  const name = new Map(view.nodes.map((n) => [n.id, n.kind === "persona" ? n.label.replace("Graph ", "") : n.kind === "identifier" ? n.identifierType : ""]));
-  return view.edges.map((e) => `${name.get(e.source)}-${e.kind === "link" ? e.relation : ""}-${name.get(e.target)}`).sort();
+  const name = new Map(
+    view.nodes.map((n) => [
+      n.id,
+      n.kind === "persona" ? n.label.replace("Graph ", "") : n.kind === "identifier" ? n.identifierType : "",
+    ]),
+  );
+  return view.edges
+    .map((e) => `${name.get(e.source)}-${e.kind === "link" ? e.relation : ""}-${name.get(e.target)}`)
+    .sort();
 };
 
 describe("persona graph", () => {
@@ -47,7 +62,9 @@ describe("persona graph", () => {
     const view = await personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: 3 } });
     expect(personasOf(view)).toEqual(["Graph A", "Graph B", "Graph C", "Graph D"]);
     expect(identifiersOf(view)).toEqual([g.i.phone, g.i.device, g.i.wallet].sort());
-    expect(edgesOf(view)).toEqual(["A--device", "A--phone", "B--phone", "B--crypto_wallet", "C--crypto_wallet", "C-operated_by-D"].sort());
+    expect(edgesOf(view)).toEqual(
+      ["A--device", "A--phone", "B--phone", "B--crypto_wallet", "C--crypto_wallet", "C-operated_by-D"].sort(),
+    );
   });
 
   it("someone who sees every case gets the path through the other case", async () => {
@@ -58,14 +75,18 @@ describe("persona graph", () => {
   });
 
   it.each([0, 4, 10, "two"])("refuses depth %j with a 400 naming the allowed depths", async (depth) => {
-    await expect(personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: depth as number } })).rejects.toMatchObject({
+    await expect(
+      personaGraph({ actor: g.lead, personaId: g.p.A.id, query: { depth: depth as number } }),
+    ).rejects.toMatchObject({
       code: "bad_request",
       details: [expect.objectContaining({ path: "depth", message: expect.stringContaining("1, 2 or 3") })],
     });
   });
 
   it("answers not_found for a persona the actor cannot see", async () => {
-    await expect(personaGraph({ actor: g.lead, personaId: g.p.H.id, query: {} })).rejects.toMatchObject({ code: "not_found" });
+    await expect(personaGraph({ actor: g.lead, personaId: g.p.H.id, query: {} })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
@@ -96,7 +117,10 @@ describe("an identifier held by many personas", () => {
     const phone = uniqueValue.phone();
     const phoneId = (await giveIdentifier(lead, seed.id, { type: "phone", value: phone })).id;
     const deviceId = (await giveIdentifier(lead, seed.id, { type: "device", value: uniqueValue.device() })).id;
-    for (const [name, confidence] of [["Full first", 90], ["Full second", 50]] as const) {
+    for (const [name, confidence] of [
+      ["Full first", 90],
+      ["Full second", 50],
+    ] as const) {
       const p = await makePersona(lead, { caseId: theCase.id, displayName: name });
       await giveIdentifier(lead, p.id, { type: "phone", value: phone, confidence });
     }
@@ -130,7 +154,10 @@ describe("case graph", () => {
   it("adds, one hop out, a visible persona of another case, marked as not in this case", async () => {
     const elsewhere = await makeCase(g.lead);
     const outside = await makePersona(g.lead, { caseId: elsewhere.id, displayName: "Graph Outside" });
-    const [device] = await db.select({ value: identifiers.value }).from(identifiers).where(eq(identifiers.id, g.i.device));
+    const [device] = await db
+      .select({ value: identifiers.value })
+      .from(identifiers)
+      .where(eq(identifiers.id, g.i.device));
     await giveIdentifier(g.lead, outside.id, { type: "device", value: device!.value });
     const view = await caseGraph({ actor: g.lead, caseId: g.caseId });
     expect(view.nodes.find((n) => n.id === `p:${outside.id}`)).toMatchObject({ inCase: false, depth: 1 });

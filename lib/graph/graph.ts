@@ -11,7 +11,15 @@ import { type GraphQuery, graphQuerySchema } from "./schema";
 import type { GraphView } from "./views";
 
 /** The neighbourhood of one persona, `depth` persona hops out (1 to 3). */
-export async function personaGraph({ actor, personaId, query }: { actor: Actor; personaId: string; query: GraphQuery }): Promise<GraphView> {
+export async function personaGraph({
+  actor,
+  personaId,
+  query,
+}: {
+  actor: Actor;
+  personaId: string;
+  query: GraphQuery;
+}): Promise<GraphView> {
   const { depth } = parseOrThrow(graphQuerySchema, query, "Invalid graph query");
   await loadPersona(db, actor, personaId);
   return buildGraph(db, actor, [personaId], { depth });
@@ -22,7 +30,10 @@ export async function caseGraph({ actor, caseId }: { actor: Actor; caseId: strin
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "case:read", { case: access }, "Case");
   authorize(actor, "persona:read");
-  const rows = await db.select({ personaId: casePersonas.personaId }).from(casePersonas).where(eq(casePersonas.caseId, caseId));
+  const rows = await db
+    .select({ personaId: casePersonas.personaId })
+    .from(casePersonas)
+    .where(eq(casePersonas.caseId, caseId));
   const seeds = rows.map((r) => r.personaId);
   if (seeds.length === 0) return { nodes: [], edges: [], truncated: false };
   return buildGraph(db, actor, seeds, { depth: 1, inCase: new Set(seeds) });

@@ -43,7 +43,10 @@ describe("networks", () => {
     const before = await listNetworks({ actor: g.lead, query: { pageSize: 100 } });
     const sizes = before.items.map((n) => n.size);
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
-    await createLink({ actor: g.lead, input: { fromPersonaId: g.p.F.id, toPersonaId: g.p.A.id, relation: "associated" } });
+    await createLink({
+      actor: g.lead,
+      input: { fromPersonaId: g.p.F.id, toPersonaId: g.p.A.id, relation: "associated" },
+    });
     expect(await networkOf(g.lead, g.p.F.id)).toMatchObject({ size: 5 });
   });
 

@@ -42,7 +42,10 @@ export async function computeNetworks(actor: Actor): Promise<Computed> {
     async (tx) => {
       // The grouping hashes about a million identifiers; the default work_mem would spill it to disk.
       await tx.execute(sql`set local work_mem = '64MB'`);
-      const people = await queryRows<{ id: string; risk_score: number }>(tx, sql`select v.id::text as id, v.risk_score from (${numbered}) v order by v.id`);
+      const people = await queryRows<{ id: string; risk_score: number }>(
+        tx,
+        sql`select v.id::text as id, v.risk_score from (${numbered}) v order by v.id`,
+      );
       const [groups] = await queryRows<{ packed: string | null }>(
         tx,
         sql`with p as (select id, (row_number() over (order by id))::int - 1 as n from (${numbered}) v)
@@ -50,7 +53,10 @@ export async function computeNetworks(actor: Actor): Promise<Computed> {
               select string_agg(p.n::text, ' ') as grp from ${personaIdentifiers} pi join p on p.id = pi.persona_id
               group by pi.identifier_id having count(*) > 1) s`,
       );
-      const links = await queryRows<{ a: string; b: string }>(tx, sql`select from_persona_id::text as a, to_persona_id::text as b from ${personaLinks} where status = 'confirmed'`);
+      const links = await queryRows<{ a: string; b: string }>(
+        tx,
+        sql`select from_persona_id::text as a, to_persona_id::text as b from ${personaLinks} where status = 'confirmed'`,
+      );
       return { people, packed: groups?.packed ?? "", links };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
@@ -92,7 +98,8 @@ export async function computeNetworks(actor: Actor): Promise<Computed> {
     .sort((x, y) => y.n.size - x.n.size || y.n.maxRisk - x.n.maxRisk || (x.n.id < y.n.id ? -1 : 1));
   const position = new Map(networks.map(({ root }, k) => [root, k]));
   for (let i = 0; i < ids.length; i++) if (uf.sizeOf(i) >= 2) networkOf[i] = position.get(uf.find(i))!;
-  for (const { n } of networks) n.top.sort((x, y) => people[y]!.risk_score - people[x]!.risk_score || (ids[x]! < ids[y]! ? -1 : 1));
+  for (const { n } of networks)
+    n.top.sort((x, y) => people[y]!.risk_score - people[x]!.risk_score || (ids[x]! < ids[y]! ? -1 : 1));
   return { ids, index, networks: networks.map(({ n }) => n), networkOf, computedAt: new Date().toISOString() };
 }
 

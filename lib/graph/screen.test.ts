@@ -13,7 +13,10 @@ let otherLead: Actor;
 const known = new Map<string, { personaId: string; hidden: boolean }>();
 
 beforeAll(async () => {
-  [screener, otherLead] = await Promise.all([makeActor("investigator", "Screener"), makeActor("investigator", "Other Lead")]);
+  [screener, otherLead] = await Promise.all([
+    makeActor("investigator", "Screener"),
+    makeActor("investigator", "Other Lead"),
+  ]);
   const own = await makeCase(screener);
   const secret = await makeCase(otherLead);
   for (let i = 0; i < 40; i++) {
@@ -28,15 +31,25 @@ beforeAll(async () => {
 });
 
 async function screenRuns(actor: Actor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "screen.run"), eq(auditEvents.actorId, actor.id)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "screen.run"), eq(auditEvents.actorId, actor.id)));
   return row?.n ?? 0;
 }
 
 describe("screening", () => {
   it("screens 1,000 identifiers in one call and finds exactly the known ones", async () => {
     const rows: { type: string; value: string }[] = [];
-    for (const value of known.keys()) rows.push({ type: value.startsWith("0x") ? "crypto_wallet" : "email", value: value.toUpperCase().replace(/^0X/, "0x") });
-    for (let i = 0; rows.length < 990; i++) rows.push(i % 2 ? { type: "email", value: uniqueValue.email() } : { type: "crypto_wallet", value: uniqueValue.wallet() });
+    for (const value of known.keys())
+      rows.push({
+        type: value.startsWith("0x") ? "crypto_wallet" : "email",
+        value: value.toUpperCase().replace(/^0X/, "0x"),
+      });
+    for (let i = 0; rows.length < 990; i++)
+      rows.push(
+        i % 2 ? { type: "email", value: uniqueValue.email() } : { type: "crypto_wallet", value: uniqueValue.wallet() },
+      );
     for (let i = 0; i < 10; i++) rows.push({ type: i % 2 ? "phone" : "fax", value: "not a number" });
     expect(rows).toHaveLength(1000);
 
@@ -46,14 +59,23 @@ describe("screening", () => {
     for (const r of results.slice(0, known.size)) {
       const expected = known.get(r.normalizedValue!)!;
       if (expected.hidden) {
-        expect(r.matches).toMatchObject({ total: 0, personas: [], hidden: { personas: 1, cases: 1, leads: ["Other Lead"] } });
+        expect(r.matches).toMatchObject({
+          total: 0,
+          personas: [],
+          hidden: { personas: 1, cases: 1, leads: ["Other Lead"] },
+        });
         expect(r.matches.message).toBe("Matches 1 persona in 1 case you cannot access (lead: Other Lead)");
         expect(JSON.stringify(r)).not.toContain(expected.personaId);
       } else {
-        expect(r.matches).toMatchObject({ total: 1, hidden: null, personas: [expect.objectContaining({ id: expected.personaId })] });
+        expect(r.matches).toMatchObject({
+          total: 1,
+          hidden: null,
+          personas: [expect.objectContaining({ id: expected.personaId })],
+        });
       }
     }
-    for (const r of results.slice(known.size, 990)) expect(r).toMatchObject({ error: null, identifierId: null, matches: { total: 0, hidden: null } });
+    for (const r of results.slice(known.size, 990))
+      expect(r).toMatchObject({ error: null, identifierId: null, matches: { total: 0, hidden: null } });
     expect(results[990]?.error).toMatch(/Unknown type "fax"/);
     expect(results[991]?.error).toMatch(/E\.164/);
   });
@@ -63,13 +85,20 @@ describe("screening", () => {
     const rows = Array.from({ length: 100_000 }, (_v, i) => ({ type: "email", value: `x${i}@example.test` }));
     await expect(screenIdentifiers({ actor: screener, input: { identifiers: rows } })).rejects.toMatchObject({
       code: "bad_request",
-      details: [expect.objectContaining({ path: "identifiers", message: expect.stringMatching(/At most 10,000 identifiers.*split/) })],
+      details: [
+        expect.objectContaining({
+          path: "identifiers",
+          message: expect.stringMatching(/At most 10,000 identifiers.*split/),
+        }),
+      ],
     });
     expect(await screenRuns(screener)).toBe(before);
   });
 
   it("is for investigators, legal and admins, not managers", async () => {
     const manager = await makeActor("manager");
-    await expect(screenIdentifiers({ actor: manager, input: { identifiers: [{ type: "email", value: "a@example.test" }] } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      screenIdentifiers({ actor: manager, input: { identifiers: [{ type: "email", value: "a@example.test" }] } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -19,7 +19,13 @@ const isType = (t: string): t is IdentifierType => (identifierTypes as readonly 
  * one query against the (type, normalized_value) index, and every hit goes through the same
  * need-to-know rule as correlation. Nothing is stored except one audit event with the counts.
  */
-export async function screenIdentifiers({ actor, input }: { actor: Actor; input: ScreenInput }): Promise<ScreenResponse> {
+export async function screenIdentifiers({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ScreenInput;
+}): Promise<ScreenResponse> {
   authorize(actor, "screen:run");
   const data = parseOrThrow(screenInputSchema, input, "Invalid screening list");
   const results: ScreenResult[] = [];
@@ -34,7 +40,12 @@ export async function screenIdentifiers({ actor, input }: { actor: Actor; input:
       rowKey.push(-1);
       return;
     }
-    const n = tryNormalizeIdentifier({ type, value: row.value, chain: row.chain, defaultCountry: row.defaultCountry ?? data.defaultCountry });
+    const n = tryNormalizeIdentifier({
+      type,
+      value: row.value,
+      chain: row.chain,
+      defaultCountry: row.defaultCountry ?? data.defaultCountry,
+    });
     if (!n.ok) {
       results.push({ ...base, error: n.message });
       rowKey.push(-1);
@@ -81,6 +92,8 @@ export async function screenIdentifiers({ actor, input }: { actor: Actor; input:
   });
   const invalid = results.filter((r) => r.error).length;
   const summary = { total: results.length, valid: results.length - invalid, invalid, hits: hitCount };
-  await db.transaction((tx) => recordAudit(tx, { actor, action: "screen.run", entityType: "screening", detail: summary }));
+  await db.transaction((tx) =>
+    recordAudit(tx, { actor, action: "screen.run", entityType: "screening", detail: summary }),
+  );
   return { results, summary };
 }

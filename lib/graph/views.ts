@@ -22,7 +22,11 @@ export const graphNodeSchema = z.discriminatedUnion("kind", [
     identifierType: identifierTypeSchema,
     chain: z.string().optional(),
     hiddenHolders: z.int().describe("Holders in cases you cannot access (a count only)"),
-    moreHolders: z.int().describe("Holders this view does not show: beyond the most confident few per identifier, or past the view's size limit (a count only; expand a persona to see more)"),
+    moreHolders: z
+      .int()
+      .describe(
+        "Holders this view does not show: beyond the most confident few per identifier, or past the view's size limit (a count only; expand a persona to see more)",
+      ),
   }),
 ]);
 export type GraphNode = z.infer<typeof graphNodeSchema>;

@@ -23,7 +23,12 @@ export const socialPlatforms: Platform[] = [
 ];
 
 export const freelancePlatforms: Platform[] = [
-  { slug: "upwork", names: ["upwork"], hosts: ["upwork.com"], path: /^\/(?:freelancers|fl|o\/profiles\/users)\/_?([^/]+)/ },
+  {
+    slug: "upwork",
+    names: ["upwork"],
+    hosts: ["upwork.com"],
+    path: /^\/(?:freelancers|fl|o\/profiles\/users)\/_?([^/]+)/,
+  },
   { slug: "freelancer", names: ["freelancer"], hosts: ["freelancer.com"], path: /^\/u\/([^/]+)/ },
   { slug: "fiverr", names: ["fiverr"], hosts: ["fiverr.com"], path: firstSegment },
   { slug: "toptal", names: ["toptal"], hosts: ["toptal.com"], path: /^\/resume\/([^/]+)/ },
@@ -41,7 +46,12 @@ export const paymentPlatforms: Platform[] = [
   { slug: "skrill", names: ["skrill"] },
 ];
 
-const slugOf = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+const slugOf = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 
 function platformByName(platforms: Platform[], name: string): string {
   const slug = slugOf(name);
@@ -84,7 +94,9 @@ function platformAccount(type: IdentifierType, platforms: Platform[]): Normalize
     const split = splitPlatform(platforms, s);
     const platform = given ? platformByName(platforms, given) : split?.platform;
     // A value may repeat the platform it was given with ("Payoneer name@…"); otherwise it is all handle.
-    const parsed = platform ? { platform, handle: split && (!given || split.platform === platform) ? split.handle : s } : null;
+    const parsed = platform
+      ? { platform, handle: split && (!given || split.platform === platform) ? split.handle : s }
+      : null;
     if (!parsed?.platform) throw invalidIdentifier(type, "name the platform");
     const handle = parsed.handle.trim().replace(/^@/, "").replace(/\/+$/, "").toLowerCase();
     if (!/^[\p{L}\p{N}._\-:$+@~]{1,200}$/u.test(handle)) throw invalidIdentifier(type);

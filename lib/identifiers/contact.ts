@@ -9,7 +9,10 @@ export const normalizeEmail: Normalizer = (raw) => {
   let s = raw.trim();
   const angle = /<([^<>]+)>\s*$/.exec(s);
   if (angle?.[1]) s = angle[1];
-  s = s.replace(/^mailto:/i, "").trim().toLowerCase();
+  s = s
+    .replace(/^mailto:/i, "")
+    .trim()
+    .toLowerCase();
   if (s.length > 254 || !EMAIL.test(s) || s.split("@")[0]!.length > 64) throw invalidIdentifier("email");
   return { normalizedValue: s, chain: null, attributes: { provider: s.split("@")[1]! } };
 };
@@ -21,16 +24,19 @@ export const normalizeEmail: Normalizer = (raw) => {
 export const normalizePhone: Normalizer = (raw, candidate) => {
   const country = candidate.defaultCountry?.trim().toUpperCase() || undefined;
   if (country && !isSupportedCountry(country)) {
-    throw new AppError("bad_request", `Unknown defaultCountry ${country}: expected a two-letter country code such as US or GB`, [
-      { path: "defaultCountry", message: "Use a two-letter country code such as US or GB" },
-    ]);
+    throw new AppError(
+      "bad_request",
+      `Unknown defaultCountry ${country}: expected a two-letter country code such as US or GB`,
+      [{ path: "defaultCountry", message: "Use a two-letter country code such as US or GB" }],
+    );
   }
   const cleaned = raw.trim().replace(/^tel:/i, "");
   // Letters are refused (apart from an extension): libphonenumber would read them as keypad digits.
   const body = cleaned.replace(/\s*(?:ext\.?|extension|x|#)\s*\d+\s*$/i, "");
   if (!/\d/.test(body) || /\p{L}/u.test(body)) throw invalidIdentifier("phone");
   const parsed = parsePhoneNumberFromString(cleaned, country as CountryCode | undefined);
-  if (!parsed) throw invalidIdentifier("phone", country ? undefined : "no country code; start with + or give defaultCountry");
+  if (!parsed)
+    throw invalidIdentifier("phone", country ? undefined : "no country code; start with + or give defaultCountry");
   const valid = parsed.isValid();
   if (!valid && !parsed.isPossible()) throw invalidIdentifier("phone", "wrong number of digits for the country");
   const attributes: Record<string, string> = {};
@@ -44,7 +50,7 @@ export const normalizePhone: Normalizer = (raw, candidate) => {
 
 const addressRoles: Record<string, string> = {
   resume: "resume",
-  "résumé": "resume",
+  résumé: "resume",
   cv: "resume",
   i9: "i9",
   "i-9": "i9",

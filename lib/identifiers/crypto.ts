@@ -57,7 +57,11 @@ function infer(s: string): { chain: string; value: string } | null {
 /** EVM addresses lower-cased (checksum case carries no identity); base58 kept exactly, its case matters. */
 export const normalizeCryptoWallet: Normalizer = (raw, candidate) => {
   const s = unwrap(raw);
-  const given = candidate.chain?.trim().toLowerCase().replace(/[\s-]+/g, "_") || undefined;
+  const given =
+    candidate.chain
+      ?.trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_") || undefined;
   if (given !== undefined && !/^[a-z0-9_]{2,30}$/.test(given)) {
     const message = "chain is a network name such as ethereum, bitcoin, tron, solana or polygon";
     throw new AppError("bad_request", message, [{ path: "chain", message }]);
@@ -67,12 +71,19 @@ export const normalizeCryptoWallet: Normalizer = (raw, candidate) => {
   if (given) {
     const value = shapeFor(given, s);
     if (!value) {
-      const family = (nonEvmChains as readonly string[]).includes(given) ? given : "an EVM chain (0x and 40 hex digits)";
+      const family = (nonEvmChains as readonly string[]).includes(given)
+        ? given
+        : "an EVM chain (0x and 40 hex digits)";
       throw invalidIdentifier("crypto_wallet", `not an address for ${family}`);
     }
     return { normalizedValue: value, chain: given, attributes: {} as Record<string, string>, claimAttributes };
   }
   const inferred = infer(s);
   if (!inferred) throw invalidIdentifier("crypto_wallet");
-  return { normalizedValue: inferred.value, chain: inferred.chain, attributes: { chainInferred: "true" }, claimAttributes };
+  return {
+    normalizedValue: inferred.value,
+    chain: inferred.chain,
+    attributes: { chainInferred: "true" },
+    claimAttributes,
+  };
 };

@@ -26,7 +26,9 @@ export const normalizeIp: Normalizer = (raw) => {
   if (version !== 6) throw invalidIdentifier("ip");
   const host = new URL(`http://[${s}]/`).hostname.slice(1, -1);
   const v4 = mappedV4(host);
-  return v4 ? { normalizedValue: v4, chain: null, attributes: { version: "4" } } : { normalizedValue: host, chain: null, attributes: { version: "6" } };
+  return v4
+    ? { normalizedValue: v4, chain: null, attributes: { version: "4" } }
+    : { normalizedValue: host, chain: null, attributes: { version: "6" } };
 };
 
 const MAC = /^([0-9a-f]{2}([:-])){5}[0-9a-f]{2}$|^([0-9a-f]{4}\.){2}[0-9a-f]{4}$|^[0-9a-f]{12}$/i;
@@ -40,7 +42,8 @@ export const normalizeDevice: Normalizer = (raw) => {
     .trim()
     .replace(/^(?:s\/?n|serial(?:\s*(?:no\.?|number))?|asset(?:\s*tag)?|mac(?:\s*address)?)\s*[:#]?\s*/i, "")
     .replace(/\s+/g, "");
-  if (MAC.test(s)) return { normalizedValue: s.replace(/[:.-]/g, "").toUpperCase(), chain: null, attributes: { kind: "mac" } };
+  if (MAC.test(s))
+    return { normalizedValue: s.replace(/[:.-]/g, "").toUpperCase(), chain: null, attributes: { kind: "mac" } };
   const upper = s.toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9._:/-]{2,63}$/.test(upper)) throw invalidIdentifier("device");
   return { normalizedValue: upper, chain: null, attributes: {} as Record<string, string> };
@@ -60,7 +63,11 @@ const knownTools: [RegExp, string][] = [
 
 function toolSlug(name: string): string {
   for (const [pattern, slug] of knownTools) if (pattern.test(name.trim())) return slug;
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 }
 
 /** `tool:id`, e.g. "AnyDesk ID: 123 456 789" -> anydesk:123456789. Numeric ids lose their separators. */
@@ -78,7 +85,10 @@ export const normalizeRemoteAccessId: Normalizer = (raw, candidate) => {
       s = m[2];
     }
   }
-  s = s.replace(/^id\s*[:#]?\s*/i, "").toLowerCase().replace(/\s+/g, "");
+  s = s
+    .replace(/^id\s*[:#]?\s*/i, "")
+    .toLowerCase()
+    .replace(/\s+/g, "");
   if (/^[\d.-]+$/.test(s)) s = s.replace(/[.-]/g, "");
   if (!tool) throw invalidIdentifier("remote_access_id", "name the tool");
   if (!/^[a-z0-9@._#-]{3,100}$/.test(s)) throw invalidIdentifier("remote_access_id");

@@ -17,43 +17,308 @@ interface Row {
 const sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 const table: Row[] = [
-  { type: "email", expected: "jane.doe@example.com", same: ["jane.doe@example.com", "  Jane.Doe@Example.COM ", "JANE.DOE@EXAMPLE.COM", "mailto:jane.doe@example.com", "Jane Doe <jane.doe@example.com>", "<Jane.Doe@example.com>"], different: ["jane.doe@example.co", "jane_doe@example.com", "jane.doe+x@example.com", "janedoe@example.com", "jane.doe@examp1e.com"] },
-  { type: "phone", expected: "+12025550147", same: ["+1 202 555 0147", "+1 (202) 555-0147", "tel:+1-202-555-0147", "+1.202.555.0147", { value: "(202) 555-0147", defaultCountry: "US" }, { value: "001 202 555 0147", defaultCountry: "GB" }, "+12025550147 ext. 12"], different: ["+1 202 555 0148", "+44 20 5550 1470", "+1 202 555 0174"] },
-  { type: "phone", expected: "+447700900123", same: ["+44 7700 900123", "+44 (0) 7700 900123", { value: "07700 900123", defaultCountry: "GB" }, "+447700900123", "0044 7700 900 123".replace(/^00/, "+")], different: ["+44 7700 900124"] },
-  { type: "postal_address", expected: "1200 sample freight way, unit 4, exampleville, tx 75001", same: ["1200 Sample Freight Way, Unit 4, Exampleville, TX 75001", "1200  SAMPLE Freight Way,  Unit 4, Exampleville, TX 75001", "1200 Sample Freight Way,\nUnit 4, Exampleville, TX 75001", "\t1200 sample freight way, unit 4, exampleville, tx 75001 ", "1200 Sample\u00a0Freight Way, Unit 4,\r\nExampleville, TX 75001"], different: ["1200 Sample Freight Way, Unit 5, Exampleville, TX 75001", "1201 Sample Freight Way, Unit 4, Exampleville, TX 75001"] },
-  { type: "ip", expected: "192.0.2.1", same: ["192.0.2.1", " 192.0.2.1 ", "192.0.2.1:443", "::ffff:192.0.2.1", "::FFFF:C000:0201", "[::ffff:192.0.2.1]:8080", "192.0.2.1/32"], different: ["192.0.2.10", "192.0.2.11", "198.51.100.1"] },
-  { type: "ip", expected: "2001:db8::1", same: ["2001:db8::1", "2001:DB8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8:0:0:0:0:0:1", "[2001:db8::1]", "[2001:db8::0:1]:443"], different: ["2001:db8::10", "2001:db8:1::1", "2001:db8::1:0"] },
-  { type: "device", expected: "C02DEMO12345", same: ["C02DEMO12345", "c02demo12345", " C02 DEMO 12345 ", "S/N: C02DEMO12345", "Serial number C02demo12345"], different: ["C02DEMO12346", "C02DEM012345", "C02-DEMO-12345"] },
-  { type: "device", expected: "001A2B3C4D5E", same: ["00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", "001A2B3C4D5E", "MAC 00:1A:2B:3C:4D:5E"], different: ["00:1a:2b:3c:4d:5f", "10:1a:2b:3c:4d:5e"] },
-  { type: "remote_access_id", expected: "anydesk:123456789", same: ["AnyDesk 123 456 789", "anydesk:123456789", "AnyDesk ID: 123-456-789", "ANYDESK 123456789", " Any Desk: 123 456 789 ", { value: "123 456 789", attributes: { tool: "AnyDesk" } }], different: ["teamviewer:123456789", "anydesk:123456788", "rustdesk:123456789"] },
-  { type: "crypto_wallet", expected: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8", same: ["0x9aF3c0DE5e7A1b2C3d4E5f60718293A4b5C6d7E8", "0x9AF3C0DE5E7A1B2C3D4E5F60718293A4B5C6D7E8", " 0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8 ", "ethereum:0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8@1?value=1", { value: "0x9AF3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8", chain: "polygon" }], different: ["0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e9", "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e0"] },
-  { type: "crypto_wallet", expected: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", same: ["bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", "BC1Q9X7L3C8J2V5M0D4N6S8T2W4Y7Z9G3H5K6P0R2U", " bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u\n", "bitcoin:bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u?amount=0.1", { value: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", chain: "Bitcoin" }], different: ["bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2a"] },
-  { type: "crypto_wallet", expected: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", same: ["1BoatSLRHtKNngkdXEeobR76b53LETtpyT", " 1BoatSLRHtKNngkdXEeobR76b53LETtpyT ", "bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT", { value: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", chain: "bitcoin" }, "bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT?label=x"], different: ["1BoatSLRHtKNngkdXEeobR76b53LETtpyt", "1BoatSLRHtKNngkdXEeobR76b53LEttpyT", "1boatSLRHtKNngkdXEeobR76b53LETtpyT"] },
-  { type: "crypto_wallet", expected: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", same: ["TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", " TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", "tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", { value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", chain: "TRON" }, "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9\t"], different: ["TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m8", "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3M9"] },
-  { type: "crypto_wallet", expected: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", same: ["7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", " 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV ", "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", { value: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", chain: "solana" }, "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV?amount=1"], different: ["7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtv", "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtW"] },
-  { type: "bank_account", expected: "GB82WEST12345698765432", same: ["GB82 WEST 1234 5698 7654 32", "gb82west12345698765432", "GB82-WEST-1234-5698-7654-32", "IBAN GB82 WEST 1234 5698 7654 32", " gb82 west 1234 5698 7654 32\n"], different: ["DE89370400440532013000", "GB33BUKB20201555555555"] },
-  { type: "payment_account", expected: "payoneer:lucas.samplewood@example.test", same: ["Payoneer lucas.samplewood@example.test", "payoneer:lucas.samplewood@example.test", "PAYONEER: Lucas.Samplewood@Example.test", { value: "lucas.samplewood@example.test", attributes: { platform: "Payoneer" } }, " payoneer : lucas.samplewood@example.test "], different: ["wise:lucas.samplewood@example.test", "payoneer:lucas.samplewood@example.com"] },
-  { type: "payment_account", expected: "paypal:goldfox", same: ["https://paypal.me/goldfox", "paypal.me/GoldFox/", "PayPal: goldfox", "paypal:@goldfox", "https://www.paypal.com/paypalme/goldfox"], different: ["paypal:goldfox1", "venmo:goldfox"] },
-  { type: "freelance_account", expected: "upwork:~01abcdef123", same: ["upwork:~01abcdef123", "https://www.upwork.com/freelancers/~01abcdef123", "Upwork ~01ABCDEF123", { value: "~01abcdef123", attributes: { platform: "upwork" } }, "upwork.com/freelancers/~01abcdef123/"], different: ["fiverr:~01abcdef123", "upwork:~01abcdef124"] },
-  { type: "social_handle", expected: "github:ethanexampleton", same: ["github:EthanExampleton", "https://github.com/EthanExampleton", "github.com/ethanexampleton/", { value: "@EthanExampleton", attributes: { platform: "github" } }, "GitHub @ethanexampleton", "gh:ethanexampleton"], different: ["gitlab:ethanexampleton", "github:ethanexampleton1", "github:ethan-exampleton"] },
-  { type: "social_handle", expected: "x:goldfox_dev", same: ["twitter:@goldfox_dev", "https://twitter.com/goldfox_dev", "x.com/GoldFox_Dev", "X: goldfox_dev", { value: "@goldfox_dev", attributes: { platform: "Twitter" } }], different: ["telegram:goldfox_dev", "x:goldfoxdev"] },
-  { type: "domain", expected: "example.com", same: ["example.com", "Example.COM", "https://www.example.com/path?q=1", "www.example.com", "example.com.", "http://user@example.com:8080/x"], different: ["example.co", "examp1e.com", "sub.example.com", "example.com.evil.test"] },
-  { type: "resume_hash", expected: sha, same: [sha, sha.toUpperCase(), `sha256:${sha}`, `  ${sha}\n`, `SHA-256=${sha.toUpperCase()}`, sha.replace(/(.{8})/g, "$1 ")], different: [sha.replace(/8$/, "9"), sha.replace(/^9/, "0")] },
-  { type: "photo_hash", expected: sha, same: [sha, sha.toUpperCase(), `sha256:${sha}`, `\t${sha}`, `SHA256 ${sha}`], different: [sha.replace(/0/, "1")] },
+  {
+    type: "email",
+    expected: "jane.doe@example.com",
+    same: [
+      "jane.doe@example.com",
+      "  Jane.Doe@Example.COM ",
+      "JANE.DOE@EXAMPLE.COM",
+      "mailto:jane.doe@example.com",
+      "Jane Doe <jane.doe@example.com>",
+      "<Jane.Doe@example.com>",
+    ],
+    different: [
+      "jane.doe@example.co",
+      "jane_doe@example.com",
+      "jane.doe+x@example.com",
+      "janedoe@example.com",
+      "jane.doe@examp1e.com",
+    ],
+  },
+  {
+    type: "phone",
+    expected: "+12025550147",
+    same: [
+      "+1 202 555 0147",
+      "+1 (202) 555-0147",
+      "tel:+1-202-555-0147",
+      "+1.202.555.0147",
+      { value: "(202) 555-0147", defaultCountry: "US" },
+      { value: "001 202 555 0147", defaultCountry: "GB" },
+      "+12025550147 ext. 12",
+    ],
+    different: ["+1 202 555 0148", "+44 20 5550 1470", "+1 202 555 0174"],
+  },
+  {
+    type: "phone",
+    expected: "+447700900123",
+    same: [
+      "+44 7700 900123",
+      "+44 (0) 7700 900123",
+      { value: "07700 900123", defaultCountry: "GB" },
+      "+447700900123",
+      "0044 7700 900 123".replace(/^00/, "+"),
+    ],
+    different: ["+44 7700 900124"],
+  },
+  {
+    type: "postal_address",
+    expected: "1200 sample freight way, unit 4, exampleville, tx 75001",
+    same: [
+      "1200 Sample Freight Way, Unit 4, Exampleville, TX 75001",
+      "1200  SAMPLE Freight Way,  Unit 4, Exampleville, TX 75001",
+      "1200 Sample Freight Way,\nUnit 4, Exampleville, TX 75001",
+      "\t1200 sample freight way, unit 4, exampleville, tx 75001 ",
+      "1200 Sample\u00a0Freight Way, Unit 4,\r\nExampleville, TX 75001",
+    ],
+    different: [
+      "1200 Sample Freight Way, Unit 5, Exampleville, TX 75001",
+      "1201 Sample Freight Way, Unit 4, Exampleville, TX 75001",
+    ],
+  },
+  {
+    type: "ip",
+    expected: "192.0.2.1",
+    same: [
+      "192.0.2.1",
+      " 192.0.2.1 ",
+      "192.0.2.1:443",
+      "::ffff:192.0.2.1",
+      "::FFFF:C000:0201",
+      "[::ffff:192.0.2.1]:8080",
+      "192.0.2.1/32",
+    ],
+    different: ["192.0.2.10", "192.0.2.11", "198.51.100.1"],
+  },
+  {
+    type: "ip",
+    expected: "2001:db8::1",
+    same: [
+      "2001:db8::1",
+      "2001:DB8::1",
+      "2001:0db8:0000:0000:0000:0000:0000:0001",
+      "2001:db8:0:0:0:0:0:1",
+      "[2001:db8::1]",
+      "[2001:db8::0:1]:443",
+    ],
+    different: ["2001:db8::10", "2001:db8:1::1", "2001:db8::1:0"],
+  },
+  {
+    type: "device",
+    expected: "C02DEMO12345",
+    same: ["C02DEMO12345", "c02demo12345", " C02 DEMO 12345 ", "S/N: C02DEMO12345", "Serial number C02demo12345"],
+    different: ["C02DEMO12346", "C02DEM012345", "C02-DEMO-12345"],
+  },
+  {
+    type: "device",
+    expected: "001A2B3C4D5E",
+    same: ["00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E", "001a.2b3c.4d5e", "001A2B3C4D5E", "MAC 00:1A:2B:3C:4D:5E"],
+    different: ["00:1a:2b:3c:4d:5f", "10:1a:2b:3c:4d:5e"],
+  },
+  {
+    type: "remote_access_id",
+    expected: "anydesk:123456789",
+    same: [
+      "AnyDesk 123 456 789",
+      "anydesk:123456789",
+      "AnyDesk ID: 123-456-789",
+      "ANYDESK 123456789",
+      " Any Desk: 123 456 789 ",
+      { value: "123 456 789", attributes: { tool: "AnyDesk" } },
+    ],
+    different: ["teamviewer:123456789", "anydesk:123456788", "rustdesk:123456789"],
+  },
+  {
+    type: "crypto_wallet",
+    expected: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8",
+    same: [
+      "0x9aF3c0DE5e7A1b2C3d4E5f60718293A4b5C6d7E8",
+      "0x9AF3C0DE5E7A1B2C3D4E5F60718293A4B5C6D7E8",
+      " 0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8 ",
+      "ethereum:0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8@1?value=1",
+      { value: "0x9AF3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8", chain: "polygon" },
+    ],
+    different: ["0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e9", "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e0"],
+  },
+  {
+    type: "crypto_wallet",
+    expected: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
+    same: [
+      "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
+      "BC1Q9X7L3C8J2V5M0D4N6S8T2W4Y7Z9G3H5K6P0R2U",
+      " bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u\n",
+      "bitcoin:bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u?amount=0.1",
+      { value: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", chain: "Bitcoin" },
+    ],
+    different: ["bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2a"],
+  },
+  {
+    type: "crypto_wallet",
+    expected: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+    same: [
+      "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+      " 1BoatSLRHtKNngkdXEeobR76b53LETtpyT ",
+      "bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+      { value: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", chain: "bitcoin" },
+      "bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT?label=x",
+    ],
+    different: [
+      "1BoatSLRHtKNngkdXEeobR76b53LETtpyt",
+      "1BoatSLRHtKNngkdXEeobR76b53LEttpyT",
+      "1boatSLRHtKNngkdXEeobR76b53LETtpyT",
+    ],
+  },
+  {
+    type: "crypto_wallet",
+    expected: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
+    same: [
+      "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
+      " TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
+      "tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
+      { value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", chain: "TRON" },
+      "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9\t",
+    ],
+    different: ["TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m8", "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3M9"],
+  },
+  {
+    type: "crypto_wallet",
+    expected: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+    same: [
+      "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+      " 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV ",
+      "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+      { value: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", chain: "solana" },
+      "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV?amount=1",
+    ],
+    different: ["7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtv", "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtW"],
+  },
+  {
+    type: "bank_account",
+    expected: "GB82WEST12345698765432",
+    same: [
+      "GB82 WEST 1234 5698 7654 32",
+      "gb82west12345698765432",
+      "GB82-WEST-1234-5698-7654-32",
+      "IBAN GB82 WEST 1234 5698 7654 32",
+      " gb82 west 1234 5698 7654 32\n",
+    ],
+    different: ["DE89370400440532013000", "GB33BUKB20201555555555"],
+  },
+  {
+    type: "payment_account",
+    expected: "payoneer:lucas.samplewood@example.test",
+    same: [
+      "Payoneer lucas.samplewood@example.test",
+      "payoneer:lucas.samplewood@example.test",
+      "PAYONEER: Lucas.Samplewood@Example.test",
+      { value: "lucas.samplewood@example.test", attributes: { platform: "Payoneer" } },
+      " payoneer : lucas.samplewood@example.test ",
+    ],
+    different: ["wise:lucas.samplewood@example.test", "payoneer:lucas.samplewood@example.com"],
+  },
+  {
+    type: "payment_account",
+    expected: "paypal:goldfox",
+    same: [
+      "https://paypal.me/goldfox",
+      "paypal.me/GoldFox/",
+      "PayPal: goldfox",
+      "paypal:@goldfox",
+      "https://www.paypal.com/paypalme/goldfox",
+    ],
+    different: ["paypal:goldfox1", "venmo:goldfox"],
+  },
+  {
+    type: "freelance_account",
+    expected: "upwork:~01abcdef123",
+    same: [
+      "upwork:~01abcdef123",
+      "https://www.upwork.com/freelancers/~01abcdef123",
+      "Upwork ~01ABCDEF123",
+      { value: "~01abcdef123", attributes: { platform: "upwork" } },
+      "upwork.com/freelancers/~01abcdef123/",
+    ],
+    different: ["fiverr:~01abcdef123", "upwork:~01abcdef124"],
+  },
+  {
+    type: "social_handle",
+    expected: "github:ethanexampleton",
+    same: [
+      "github:EthanExampleton",
+      "https://github.com/EthanExampleton",
+      "github.com/ethanexampleton/",
+      { value: "@EthanExampleton", attributes: { platform: "github" } },
+      "GitHub @ethanexampleton",
+      "gh:ethanexampleton",
+    ],
+    different: ["gitlab:ethanexampleton", "github:ethanexampleton1", "github:ethan-exampleton"],
+  },
+  {
+    type: "social_handle",
+    expected: "x:goldfox_dev",
+    same: [
+      "twitter:@goldfox_dev",
+      "https://twitter.com/goldfox_dev",
+      "x.com/GoldFox_Dev",
+      "X: goldfox_dev",
+      { value: "@goldfox_dev", attributes: { platform: "Twitter" } },
+    ],
+    different: ["telegram:goldfox_dev", "x:goldfoxdev"],
+  },
+  {
+    type: "domain",
+    expected: "example.com",
+    same: [
+      "example.com",
+      "Example.COM",
+      "https://www.example.com/path?q=1",
+      "www.example.com",
+      "example.com.",
+      "http://user@example.com:8080/x",
+    ],
+    different: ["example.co", "examp1e.com", "sub.example.com", "example.com.evil.test"],
+  },
+  {
+    type: "resume_hash",
+    expected: sha,
+    same: [
+      sha,
+      sha.toUpperCase(),
+      `sha256:${sha}`,
+      `  ${sha}\n`,
+      `SHA-256=${sha.toUpperCase()}`,
+      sha.replace(/(.{8})/g, "$1 "),
+    ],
+    different: [sha.replace(/8$/, "9"), sha.replace(/^9/, "0")],
+  },
+  {
+    type: "photo_hash",
+    expected: sha,
+    same: [sha, sha.toUpperCase(), `sha256:${sha}`, `\t${sha}`, `SHA256 ${sha}`],
+    different: [sha.replace(/0/, "1")],
+  },
 ];
 
-const candidate = (type: IdentifierType, form: Form): IdentifierCandidate => (typeof form === "string" ? { type, value: form } : { type, ...form });
+const candidate = (type: IdentifierType, form: Form): IdentifierCandidate =>
+  typeof form === "string" ? { type, value: form } : { type, ...form };
 const norm = (type: IdentifierType, form: Form) => normalizeIdentifier(candidate(type, form)).normalizedValue;
 
 describe("identifier normalisation", () => {
-  it.each(table.map((row) => [`${row.type} ${row.expected}`, row] as const))("%s: every form collapses to one value", (_name, row) => {
-    expect(row.same.length).toBeGreaterThanOrEqual(5);
-    for (const form of row.same) expect(norm(row.type, form), JSON.stringify(form)).toBe(row.expected);
-  });
+  it.each(table.map((row) => [`${row.type} ${row.expected}`, row] as const))(
+    "%s: every form collapses to one value",
+    (_name, row) => {
+      expect(row.same.length).toBeGreaterThanOrEqual(5);
+      for (const form of row.same) expect(norm(row.type, form), JSON.stringify(form)).toBe(row.expected);
+    },
+  );
 
-  it.each(table.map((row) => [`${row.type} ${row.expected}`, row] as const))("%s: look-alikes stay different", (_name, row) => {
-    for (const form of row.different) expect(norm(row.type, form), JSON.stringify(form)).not.toBe(row.expected);
-  });
+  it.each(table.map((row) => [`${row.type} ${row.expected}`, row] as const))(
+    "%s: look-alikes stay different",
+    (_name, row) => {
+      for (const form of row.different) expect(norm(row.type, form), JSON.stringify(form)).not.toBe(row.expected);
+    },
+  );
 
   it("government ids are stored as a keyed hash showing only the last four characters", () => {
     const forms = ["123-45-6789", "123 45 6789", "123456789", " 123.45.6789 ", "123-45-6789\n"];
@@ -75,9 +340,19 @@ describe("identifier normalisation", () => {
   });
 
   it("infers the chain from the address shape and refuses a chain that does not fit", () => {
-    expect(normalizeIdentifier({ type: "crypto_wallet", value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8" }).chain).toBe("ethereum");
-    expect(normalizeIdentifier({ type: "crypto_wallet", value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" }).chain).toBe("tron");
-    expect(() => normalizeIdentifier({ type: "crypto_wallet", value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8", chain: "bitcoin" })).toThrow(/bitcoin/);
+    expect(
+      normalizeIdentifier({ type: "crypto_wallet", value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8" }).chain,
+    ).toBe("ethereum");
+    expect(normalizeIdentifier({ type: "crypto_wallet", value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" }).chain).toBe(
+      "tron",
+    );
+    expect(() =>
+      normalizeIdentifier({
+        type: "crypto_wallet",
+        value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8",
+        chain: "bitcoin",
+      }),
+    ).toThrow(/bitcoin/);
   });
 
   const bad: [IdentifierType, string, RegExp][] = [
@@ -114,19 +389,36 @@ describe("identifier normalisation", () => {
 
 describe("derived facts and asserted attributes", () => {
   it("keeps only what the value says on the identifier and the rest for the claim", () => {
-    const account = normalizeIdentifier({ type: "payment_account", value: "x@example.test", attributes: { platform: "Payoneer", holderName: "Jane Roe" } });
+    const account = normalizeIdentifier({
+      type: "payment_account",
+      value: "x@example.test",
+      attributes: { platform: "Payoneer", holderName: "Jane Roe" },
+    });
     expect(account.attributes).toEqual({ platform: "payoneer" });
     expect(account.claimAttributes).toEqual({ holderName: "Jane Roe" });
 
-    const address = normalizeIdentifier({ type: "postal_address", value: "12 Example Street", attributes: { role: "CV", note: "from the résumé" } });
+    const address = normalizeIdentifier({
+      type: "postal_address",
+      value: "12 Example Street",
+      attributes: { role: "CV", note: "from the résumé" },
+    });
     expect(address.attributes).toEqual({});
     expect(address.claimAttributes).toEqual({ role: "resume", note: "from the résumé" });
 
-    const wallet = normalizeIdentifier({ type: "crypto_wallet", value: `0x${"ab".repeat(20)}`, attributes: { asset: "usdt" } });
+    const wallet = normalizeIdentifier({
+      type: "crypto_wallet",
+      value: `0x${"ab".repeat(20)}`,
+      attributes: { asset: "usdt" },
+    });
     expect(wallet.attributes).toEqual({ chainInferred: "true" });
     expect(wallet.claimAttributes).toEqual({ asset: "USDT" });
 
-    const kept = normalizeIdentifier({ type: "phone", value: "call Dana", unparsed: true, attributes: { note: "ask HR" } });
+    const kept = normalizeIdentifier({
+      type: "phone",
+      value: "call Dana",
+      unparsed: true,
+      attributes: { note: "ask HR" },
+    });
     expect(kept.attributes).toEqual({ unparsed: "true" });
     expect(kept.claimAttributes).toEqual({ note: "ask HR" });
   });

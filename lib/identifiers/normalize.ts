@@ -36,25 +36,46 @@ export const MAX_IDENTIFIER_LENGTH = 1000;
 export function normalizeIdentifier(candidate: IdentifierCandidate): NormalizedIdentifier {
   const { type } = candidate;
   const value = candidate.value.trim();
-  if (value === "") throw new AppError("bad_request", `Enter the ${typeLabels[type]}`, [{ path: "value", message: "Required" }]);
+  if (value === "")
+    throw new AppError("bad_request", `Enter the ${typeLabels[type]}`, [{ path: "value", message: "Required" }]);
   if (value.length > MAX_IDENTIFIER_LENGTH) {
-    throw new AppError("bad_request", `At most ${MAX_IDENTIFIER_LENGTH} characters`, [{ path: "value", message: `At most ${MAX_IDENTIFIER_LENGTH} characters` }]);
+    throw new AppError("bad_request", `At most ${MAX_IDENTIFIER_LENGTH} characters`, [
+      { path: "value", message: `At most ${MAX_IDENTIFIER_LENGTH} characters` },
+    ]);
   }
   try {
     const out = normalizers[type](value.normalize("NFKC"), candidate);
     // Hints the value was read with (platform, tool) are facts of the identifier, not the claim's.
-    const claimAttributes = Object.fromEntries(Object.entries(out.claimAttributes ?? candidate.attributes ?? {}).filter(([key]) => !(key in out.attributes)));
-    return { type, value: out.value ?? value, normalizedValue: out.normalizedValue, chain: out.chain, attributes: out.attributes, claimAttributes };
+    const claimAttributes = Object.fromEntries(
+      Object.entries(out.claimAttributes ?? candidate.attributes ?? {}).filter(([key]) => !(key in out.attributes)),
+    );
+    return {
+      type,
+      value: out.value ?? value,
+      normalizedValue: out.normalizedValue,
+      chain: out.chain,
+      attributes: out.attributes,
+      claimAttributes,
+    };
   } catch (error) {
     // A government id is never stored in the clear, parsed or not.
     if (!candidate.unparsed || type === "government_id" || !(error instanceof AppError)) throw error;
     const chain = candidate.chain?.trim().toLowerCase() || null;
-    return { type, value, normalizedValue: value, chain, attributes: { unparsed: "true" }, claimAttributes: { ...candidate.attributes } };
+    return {
+      type,
+      value,
+      normalizedValue: value,
+      chain,
+      attributes: { unparsed: "true" },
+      claimAttributes: { ...candidate.attributes },
+    };
   }
 }
 
 /** Same as normalizeIdentifier, but answers the problem instead of throwing (for screening lists). */
-export function tryNormalizeIdentifier(candidate: IdentifierCandidate): { ok: true; identifier: NormalizedIdentifier } | { ok: false; message: string } {
+export function tryNormalizeIdentifier(
+  candidate: IdentifierCandidate,
+): { ok: true; identifier: NormalizedIdentifier } | { ok: false; message: string } {
   try {
     return { ok: true, identifier: normalizeIdentifier(candidate) };
   } catch (error) {

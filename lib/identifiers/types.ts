@@ -31,35 +31,58 @@ export interface NormalizedIdentifier {
  * names). Only these live on the shared identifier row; any other key is an assertion of whoever
  * recorded it and lives on their claim, so need-to-know filters it (migration 0007 uses this list).
  */
-export const derivedAttributeKeys = ["provider", "country", "lineType", "validity", "ext", "version", "tool", "platform", "chainInferred", "algorithm", "last4", "unparsed"] as const;
+export const derivedAttributeKeys = [
+  "provider",
+  "country",
+  "lineType",
+  "validity",
+  "ext",
+  "version",
+  "tool",
+  "platform",
+  "chainInferred",
+  "algorithm",
+  "last4",
+  "unparsed",
+] as const;
 
 /** Splits attributes given together (seed data, imports) into the identifier's and the claim's. */
-export function splitAttributes(attributes: Record<string, string> = {}): { derived: Record<string, string>; claimed: Record<string, string> } {
+export function splitAttributes(attributes: Record<string, string> = {}): {
+  derived: Record<string, string>;
+  claimed: Record<string, string>;
+} {
   const derived: Record<string, string> = {};
   const claimed: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attributes)) ((derivedAttributeKeys as readonly string[]).includes(key) ? derived : claimed)[key] = value;
+  for (const [key, value] of Object.entries(attributes))
+    ((derivedAttributeKeys as readonly string[]).includes(key) ? derived : claimed)[key] = value;
   return { derived, claimed };
 }
 
 export type Normalizer = (
   raw: string,
   candidate: IdentifierCandidate,
-) => Omit<NormalizedIdentifier, "type" | "value" | "claimAttributes"> & { value?: string; claimAttributes?: Record<string, string> };
+) => Omit<NormalizedIdentifier, "type" | "value" | "claimAttributes"> & {
+  value?: string;
+  claimAttributes?: Record<string, string>;
+};
 
 /** What each type must look like, quoted in every 400 so the user knows what to send. */
 export const expectedFormats: Record<IdentifierType, string> = {
   email: "an email address like name@example.com",
-  phone: "an international phone number like +1 202 555 0147 (E.164), or a national number together with defaultCountry (e.g. GB)",
+  phone:
+    "an international phone number like +1 202 555 0147 (E.164), or a national number together with defaultCountry (e.g. GB)",
   postal_address: "a postal address of at least 5 characters",
   ip: "an IPv4 address like 192.0.2.1 or an IPv6 address like 2001:db8::1",
   device: "a serial number, asset tag or MAC address (letters, digits and - _ . : /)",
   remote_access_id: "tool:id such as anydesk:123456789 or teamviewer:1234567890",
   crypto_wallet:
     "an EVM address (0x and 40 hex digits), a Bitcoin address (1…, 3… or bc1…), a TRON address (T and 33 base58 characters) or a Solana address (32-44 base58 characters)",
-  bank_account: "an IBAN like GB82 WEST 1234 5698 7654 32 (country code, 2 check digits, up to 30 letters or digits; the mod-97 check must pass)",
+  bank_account:
+    "an IBAN like GB82 WEST 1234 5698 7654 32 (country code, 2 check digits, up to 30 letters or digits; the mod-97 check must pass)",
   payment_account: "platform:account such as payoneer:name@example.com or wise:name@example.com",
   freelance_account: "platform:handle such as upwork:~01abcdef or a profile URL",
-  social_handle: "platform:handle such as github:octocat or telegram:name, or a profile URL like https://github.com/octocat",
+  social_handle:
+    "platform:handle such as github:octocat or telegram:name, or a profile URL like https://github.com/octocat",
   domain: "a host name like example.com (a URL is reduced to its host)",
   resume_hash: "a SHA-256 hash: 64 hexadecimal characters",
   photo_hash: "a SHA-256 hash: 64 hexadecimal characters",

@@ -21,13 +21,20 @@ import { uuidArray } from "@/lib/sql";
  *   row's case_count. The default shape made PostgreSQL test every case-persona pair against
  *   the actor (1.2 s for an investigator's persona list over 200,000 personas).
  */
-export function personaVisibleTo(actor: Actor, personaId: SQL | AnyPgColumn = personas.id, { perRow = false, many = false } = {}): SQL | undefined {
+export function personaVisibleTo(
+  actor: Actor,
+  personaId: SQL | AnyPgColumn = personas.id,
+  { perRow = false, many = false } = {},
+): SQL | undefined {
   const visibleCase = caseVisibleTo(actor);
   const caseIds = visibleCaseIds(actor);
   if (!visibleCase || !caseIds) return undefined;
   if (many) {
     // case_count lives on the persona row, so it needs the personas table itself in scope.
-    const inNoCase = personaId === personas.id ? sql`${personas}.case_count = 0` : sql`not exists (select 1 from ${casePersonas} where ${casePersonas.personaId} = ${personaId})`;
+    const inNoCase =
+      personaId === personas.id
+        ? sql`${personas}.case_count = 0`
+        : sql`not exists (select 1 from ${casePersonas} where ${casePersonas.personaId} = ${personaId})`;
     return sql`(${inNoCase} or ${personaId} in (select ${casePersonas.personaId} from ${casePersonas} where ${casePersonas.caseId} in (${caseIds})))`;
   }
   // perRow: for a few hundred rows at most. PostgreSQL may otherwise answer each EXISTS by hashing
@@ -42,7 +49,12 @@ export function personaVisibleTo(actor: Actor, personaId: SQL | AnyPgColumn = pe
 export type PersonaRow = typeof personas.$inferSelect;
 
 /** Loads a persona the actor may see; missing and hidden personas both answer not_found. */
-export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: string, options: { forUpdate?: boolean } = {}): Promise<PersonaRow> {
+export async function loadPersona(
+  runner: DbOrTx,
+  actor: Actor,
+  personaId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonaRow> {
   authorize(actor, "persona:read");
   const base = runner
     .select()
@@ -62,7 +74,11 @@ export async function loadPersona(runner: DbOrTx, actor: Actor, personaId: strin
  * a persona seen only through cases they observe answers 403. Admins change every persona; other
  * roles are refused by persona:write before this is asked.
  */
-export async function canWritePersonas(runner: DbOrTx, actor: Actor, personaIds: readonly string[]): Promise<Set<string>> {
+export async function canWritePersonas(
+  runner: DbOrTx,
+  actor: Actor,
+  personaIds: readonly string[],
+): Promise<Set<string>> {
   if (actor.role !== "investigator") return new Set(can(actor, "persona:write") ? personaIds : []);
   if (personaIds.length === 0) return new Set();
   const rows = await queryRows<{ id: string }>(
@@ -85,7 +101,14 @@ export async function assertPersonaWritable(runner: DbOrTx, actor: Actor, person
 export async function visibleCasesOf(runner: DbOrTx, actor: Actor, personaIds: readonly string[]) {
   if (personaIds.length === 0) return [];
   return runner
-    .select({ personaId: casePersonas.personaId, role: casePersonas.role, id: cases.id, ref: cases.ref, title: cases.title, status: cases.status })
+    .select({
+      personaId: casePersonas.personaId,
+      role: casePersonas.role,
+      id: cases.id,
+      ref: cases.ref,
+      title: cases.title,
+      status: cases.status,
+    })
     .from(casePersonas)
     .innerJoin(cases, eq(cases.id, casePersonas.caseId))
     .where(and(sql`${casePersonas.personaId} = any(${uuidArray(personaIds)})`, caseVisibleTo(actor)))
@@ -96,13 +119,20 @@ export async function visibleCasesOf(runner: DbOrTx, actor: Actor, personaIds: r
  * An evidence item given as a source or photo must exist and be readable by the actor; anything
  * else is bad input (not 404: the record being changed is the persona, not the evidence).
  */
-export async function assertEvidenceUsable(runner: DbOrTx, actor: Actor, evidenceId: string | null | undefined, path: string): Promise<void> {
+export async function assertEvidenceUsable(
+  runner: DbOrTx,
+  actor: Actor,
+  evidenceId: string | null | undefined,
+  path: string,
+): Promise<void> {
   if (!evidenceId) return;
   const [item] = await runner
     .select({ caseId: evidence.caseId })
     .from(evidence)
     .where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt)));
-  const problem = new AppError("bad_request", "No evidence item with that id in a case you can see", [{ path, message: "Unknown evidence item" }]);
+  const problem = new AppError("bad_request", "No evidence item with that id in a case you can see", [
+    { path, message: "Unknown evidence item" },
+  ]);
   if (!item) throw problem;
   const { access } = await loadCase(runner, actor, item.caseId).catch(() => {
     throw problem;

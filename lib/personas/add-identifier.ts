@@ -40,49 +40,70 @@ async function upsertIdentifier(tx: Tx, { claimAttributes: _claim, ...n }: Norma
  * Records that a persona holds an identifier and answers, in the same call, every other persona
  * that already holds it (as far as the actor may know). Bad values fail before anything is written.
  */
-export async function addIdentifier({ actor, personaId, input }: { actor: Actor; personaId: string; input: IdentifierInput }): Promise<PersonaIdentifierView> {
+export async function addIdentifier({
+  actor,
+  personaId,
+  input,
+}: {
+  actor: Actor;
+  personaId: string;
+  input: IdentifierInput;
+}): Promise<PersonaIdentifierView> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(identifierInputSchema, input);
   const normalized = normalizeIdentifier(data);
-  return changesGraph(db.transaction(async (tx) => {
-    await loadPersona(tx, actor, personaId);
-    await assertPersonaWritable(tx, actor, personaId);
-    await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
-    const identifier = await upsertIdentifier(tx, normalized);
-    const [link] = await tx
-      .insert(personaIdentifiers)
-      .values({
-        personaId,
-        identifierId: identifier.id,
-        sourceEvidenceId: data.sourceEvidenceId ?? null,
-        confidence: data.confidence,
-        attributes: normalized.claimAttributes,
-        assertedById: actor.id,
-        observedAt: data.observedAt ? new Date(data.observedAt) : null,
-      })
-      .onConflictDoNothing()
-      .returning()
-      .prepare("insert_persona_identifier")
-      .execute();
-    if (!link) throw new AppError("conflict", `This persona already has the ${identifier.type.replace(/_/g, " ")} ${identifier.value}`, { identifierId: identifier.id });
-    const holders = await holdersOf(tx, actor, [identifier.id], personaId);
-    const matches = correlate(holders).get(identifier.id) ?? noMatches;
-    await recordAudit(tx, {
-      actor,
-      action: "persona.identifier_add",
-      entityType: "persona",
-      entityId: personaId,
-      detail: { identifierId: identifier.id, type: identifier.type, value: identifier.value, confidence: link.confidence, holders: holders.length + 1 },
-    });
-    return {
-      ...toIdentifierView(identifier),
-      claimAttributes: link.attributes,
-      confidence: link.confidence,
-      sourceEvidenceId: link.sourceEvidenceId,
-      assertedBy: { id: actor.id, name: actor.name },
-      observedAt: link.observedAt?.toISOString() ?? null,
-      addedAt: link.createdAt.toISOString(),
-      matches,
-    };
-  }));
+  return changesGraph(
+    db.transaction(async (tx) => {
+      await loadPersona(tx, actor, personaId);
+      await assertPersonaWritable(tx, actor, personaId);
+      await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
+      const identifier = await upsertIdentifier(tx, normalized);
+      const [link] = await tx
+        .insert(personaIdentifiers)
+        .values({
+          personaId,
+          identifierId: identifier.id,
+          sourceEvidenceId: data.sourceEvidenceId ?? null,
+          confidence: data.confidence,
+          attributes: normalized.claimAttributes,
+          assertedById: actor.id,
+          observedAt: data.observedAt ? new Date(data.observedAt) : null,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .prepare("insert_persona_identifier")
+        .execute();
+      if (!link)
+        throw new AppError(
+          "conflict",
+          `This persona already has the ${identifier.type.replace(/_/g, " ")} ${identifier.value}`,
+          { identifierId: identifier.id },
+        );
+      const holders = await holdersOf(tx, actor, [identifier.id], personaId);
+      const matches = correlate(holders).get(identifier.id) ?? noMatches;
+      await recordAudit(tx, {
+        actor,
+        action: "persona.identifier_add",
+        entityType: "persona",
+        entityId: personaId,
+        detail: {
+          identifierId: identifier.id,
+          type: identifier.type,
+          value: identifier.value,
+          confidence: link.confidence,
+          holders: holders.length + 1,
+        },
+      });
+      return {
+        ...toIdentifierView(identifier),
+        claimAttributes: link.attributes,
+        confidence: link.confidence,
+        sourceEvidenceId: link.sourceEvidenceId,
+        assertedBy: { id: actor.id, name: actor.name },
+        observedAt: link.observedAt?.toISOString() ?? null,
+        addedAt: link.createdAt.toISOString(),
+        matches,
+      };
+    }),
+  );
 }

@@ -11,21 +11,43 @@ import { recomputeRisk } from "./recompute-risk";
 import { type RedFlagInput, redFlagInputSchema } from "./schema";
 import type { PersonaDetail } from "./views";
 
-export async function addRedFlag({ actor, personaId, input }: { actor: Actor; personaId: string; input: RedFlagInput }): Promise<PersonaDetail> {
+export async function addRedFlag({
+  actor,
+  personaId,
+  input,
+}: {
+  actor: Actor;
+  personaId: string;
+  input: RedFlagInput;
+}): Promise<PersonaDetail> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(redFlagInputSchema, input);
-  return changesGraph(db.transaction(async (tx) => {
-    await loadPersona(tx, actor, personaId, { forUpdate: true });
-    await assertPersonaWritable(tx, actor, personaId);
-    await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
-    const inserted = await tx
-      .insert(personaRedFlags)
-      .values({ personaId, code: data.code, note: data.note || null, evidenceId: data.evidenceId ?? null, recordedById: actor.id })
-      .onConflictDoNothing()
-      .returning({ id: personaRedFlags.id });
-    if (inserted.length === 0) throw new AppError("conflict", `${data.code} is already recorded on this persona`);
-    const risk = await recomputeRisk(tx, personaId);
-    await recordAudit(tx, { actor, action: "persona.red_flag_add", entityType: "persona", entityId: personaId, detail: { code: data.code, riskScore: risk } });
-    return toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
-  }));
+  return changesGraph(
+    db.transaction(async (tx) => {
+      await loadPersona(tx, actor, personaId, { forUpdate: true });
+      await assertPersonaWritable(tx, actor, personaId);
+      await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
+      const inserted = await tx
+        .insert(personaRedFlags)
+        .values({
+          personaId,
+          code: data.code,
+          note: data.note || null,
+          evidenceId: data.evidenceId ?? null,
+          recordedById: actor.id,
+        })
+        .onConflictDoNothing()
+        .returning({ id: personaRedFlags.id });
+      if (inserted.length === 0) throw new AppError("conflict", `${data.code} is already recorded on this persona`);
+      const risk = await recomputeRisk(tx, personaId);
+      await recordAudit(tx, {
+        actor,
+        action: "persona.red_flag_add",
+        entityType: "persona",
+        entityId: personaId,
+        detail: { code: data.code, riskScore: risk },
+      });
+      return toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
+    }),
+  );
 }

@@ -5,7 +5,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { summaryColumns, toPersonaSummary } from "./present";
 import type { CasePersonaView } from "./views";
 
-export async function casePersonaViews(runner: DbOrTx, actor: Actor, caseId: string, personaId?: string): Promise<CasePersonaView[]> {
+export async function casePersonaViews(
+  runner: DbOrTx,
+  actor: Actor,
+  caseId: string,
+  personaId?: string,
+): Promise<CasePersonaView[]> {
   const rows = await runner
     .select({ ...summaryColumns(actor), role: casePersonas.role, addedAt: casePersonas.addedAt })
     .from(casePersonas)

@@ -24,7 +24,13 @@ export const identifierTypes = [
   "government_id",
 ] as const;
 export type IdentifierType = (typeof identifierTypes)[number];
-export const personaLinkRelations = ["same_person", "operated_by", "facilitator_of", "referred_by", "associated"] as const;
+export const personaLinkRelations = [
+  "same_person",
+  "operated_by",
+  "facilitator_of",
+  "referred_by",
+  "associated",
+] as const;
 export type PersonaLinkRelation = (typeof personaLinkRelations)[number];
 export const personaLinkStatuses = ["confirmed", "rejected"] as const;
 export type PersonaLinkStatus = (typeof personaLinkStatuses)[number];

@@ -33,14 +33,32 @@ describe("correlation", () => {
     const first = await makePersona(leadA, { caseId: caseA.id });
     const second = await makePersona(leadA, { caseId: caseB.id });
 
-    const added = await giveIdentifier(leadA, first.id, { type: "crypto_wallet", value: wallet.toUpperCase().replace("0X", "0x"), confidence: 90 });
-    expect(added).toMatchObject({ type: "crypto_wallet", normalizedValue: wallet, chain: "ethereum", matches: { total: 0, hidden: null, message: null } });
+    const added = await giveIdentifier(leadA, first.id, {
+      type: "crypto_wallet",
+      value: wallet.toUpperCase().replace("0X", "0x"),
+      confidence: 90,
+    });
+    expect(added).toMatchObject({
+      type: "crypto_wallet",
+      normalizedValue: wallet,
+      chain: "ethereum",
+      matches: { total: 0, hidden: null, message: null },
+    });
 
-    const again = await giveIdentifier(leadA, second.id, { type: "crypto_wallet", value: ` ethereum:${wallet} `, confidence: 70 });
+    const again = await giveIdentifier(leadA, second.id, {
+      type: "crypto_wallet",
+      value: ` ethereum:${wallet} `,
+      confidence: 70,
+    });
     expect(again.id).toBe(added.id);
     expect(again.matches).toMatchObject({ total: 1, hidden: null, message: "Matches 1 other persona you can see" });
     expect(again.matches.personas).toEqual([
-      expect.objectContaining({ id: first.id, displayName: first.displayName, confidence: 90, cases: [expect.objectContaining({ id: caseA.id, ref: caseA.ref })] }),
+      expect.objectContaining({
+        id: first.id,
+        displayName: first.displayName,
+        confidence: 90,
+        cases: [expect.objectContaining({ id: caseA.id, ref: caseA.ref })],
+      }),
     ]);
     const rows = await db.select().from(identifiers).where(eq(identifiers.normalizedValue, wallet));
     expect(rows).toHaveLength(1);
@@ -66,10 +84,13 @@ describe("correlation", () => {
       message: "Matches 1 persona in 1 case you cannot access (lead: Bruno Lead)",
     });
     const text = JSON.stringify(result);
-    for (const secret of [hidden.id, "Hidden Harriet", secretCase.id, secretCase.ref, "Secret laptop farm"]) expect(text).not.toContain(secret);
+    for (const secret of [hidden.id, "Hidden Harriet", secretCase.id, secretCase.ref, "Secret laptop farm"])
+      expect(text).not.toContain(secret);
 
     const page = await getPersona({ actor: outsider, personaId: mine.id });
-    expect(page.identifiers[0]?.matches.message).toBe("Matches 1 persona in 1 case you cannot access (lead: Bruno Lead)");
+    expect(page.identifiers[0]?.matches.message).toBe(
+      "Matches 1 persona in 1 case you cannot access (lead: Bruno Lead)",
+    );
     expect(JSON.stringify(page)).not.toContain("Hidden Harriet");
     await expect(getPersona({ actor: outsider, personaId: hidden.id })).rejects.toMatchObject({ code: "not_found" });
     const listed = await listPersonas({ actor: outsider, query: { q: "Hidden Harriet" } });
@@ -77,14 +98,25 @@ describe("correlation", () => {
 
     // The rule is symmetric: the secret case's lead only learns of the outsider's case by count.
     const fromSecret = await getPersona({ actor: leadB, personaId: hidden.id });
-    expect(fromSecret.identifiers[0]?.matches).toMatchObject({ total: 0, hidden: { personas: 1, cases: 1, leads: ["Olga Outsider"] } });
+    expect(fromSecret.identifiers[0]?.matches).toMatchObject({
+      total: 0,
+      hidden: { personas: 1, cases: 1, leads: ["Olga Outsider"] },
+    });
     // A manager sees every case, so the full picture.
     const overseen = await getPersona({ actor: manager, personaId: hidden.id });
-    expect(overseen.identifiers[0]?.matches).toMatchObject({ total: 1, hidden: null, personas: [expect.objectContaining({ id: mine.id })] });
+    expect(overseen.identifiers[0]?.matches).toMatchObject({
+      total: 1,
+      hidden: null,
+      personas: [expect.objectContaining({ id: mine.id })],
+    });
   });
 
   it("treats a persona in no case as visible to every persona reader", async () => {
     const loose = await makePersona(leadA);
-    await expect(getPersona({ actor: outsider, personaId: loose.id })).resolves.toMatchObject({ id: loose.id, cases: [], hiddenCaseCount: 0 });
+    await expect(getPersona({ actor: outsider, personaId: loose.id })).resolves.toMatchObject({
+      id: loose.id,
+      cases: [],
+      hiddenCaseCount: 0,
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type DbOrTx, queryRows } from "@/db";
-import { casePersonas, cases, personaIdentifiers, personas, users, type CaseStatus, type PersonaStatus } from "@/db/schema";
+import {
+  casePersonas,
+  cases,
+  personaIdentifiers,
+  personas,
+  users,
+  type CaseStatus,
+  type PersonaStatus,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo, visibilityShape } from "@/lib/cases/access";
 import { personaVisibleTo } from "./access";
@@ -23,7 +31,11 @@ export interface Holder<K> {
 
 export const MAX_LISTED_MATCHES = 25;
 
-export function groupBy<T, K, V = T>(items: Iterable<T>, keyOf: (item: T) => K, map: (item: T) => V = (item) => item as unknown as V): Map<K, V[]> {
+export function groupBy<T, K, V = T>(
+  items: Iterable<T>,
+  keyOf: (item: T) => K,
+  map: (item: T) => V = (item) => item as unknown as V,
+): Map<K, V[]> {
   const out = new Map<K, V[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -43,7 +55,8 @@ function casesJson(actor: Actor, personaId: SQL | AnyPgColumn): SQL<Holder<unkno
               where cp.persona_id = ${personaId})`;
 }
 
-const parseCases = <K,>(value: Holder<K>["cases"] | string): Holder<K>["cases"] => (typeof value === "string" ? (JSON.parse(value) as Holder<K>["cases"]) : value);
+const parseCases = <K>(value: Holder<K>["cases"] | string): Holder<K>["cases"] =>
+  typeof value === "string" ? (JSON.parse(value) as Holder<K>["cases"]) : value;
 
 /**
  * Holders of identifiers in one query: `from` must join persona_identifiers as `pi` and personas
@@ -52,7 +65,16 @@ const parseCases = <K,>(value: Holder<K>["cases"] | string): Holder<K>["cases"] 
  */
 export async function loadHolders<K>(runner: DbOrTx, actor: Actor, key: SQL, from: SQL): Promise<Holder<K>[]> {
   const visible = personaVisibleTo(actor) ?? sql`true`;
-  const rows = await queryRows<{ key: K; persona_id: string; confidence: number; display_name: string; status: PersonaStatus; risk_score: number; visible: boolean; cases: Holder<K>["cases"] | string }>(
+  const rows = await queryRows<{
+    key: K;
+    persona_id: string;
+    confidence: number;
+    display_name: string;
+    status: PersonaStatus;
+    risk_score: number;
+    visible: boolean;
+    cases: Holder<K>["cases"] | string;
+  }>(
     runner,
     sql`select ${key} as key, pi.persona_id, pi.confidence, ${personas.displayName} as display_name, ${personas.status} as status,
                ${personas.riskScore} as risk_score, ${visible} as visible, ${casesJson(actor, sql`pi.persona_id`)} as cases
@@ -74,7 +96,12 @@ export async function loadHolders<K>(runner: DbOrTx, actor: Actor, key: SQL, fro
  * Holders of the given identifiers other than `exceptPersonaId`. A prepared statement: this runs on
  * every identifier added, and planning its visibility subqueries costs more than running them.
  */
-export async function holdersOf(runner: DbOrTx, actor: Actor, identifierIds: string[], exceptPersonaId: string): Promise<Holder<string>[]> {
+export async function holdersOf(
+  runner: DbOrTx,
+  actor: Actor,
+  identifierIds: string[],
+  exceptPersonaId: string,
+): Promise<Holder<string>[]> {
   const rows = await runner
     .select({
       key: personaIdentifiers.identifierId,
@@ -88,7 +115,12 @@ export async function holdersOf(runner: DbOrTx, actor: Actor, identifierIds: str
     })
     .from(personaIdentifiers)
     .innerJoin(personas, eq(personas.id, personaIdentifiers.personaId))
-    .where(and(sql`${personaIdentifiers.identifierId} = any(${uuidArray(identifierIds)})`, ne(personaIdentifiers.personaId, exceptPersonaId)))
+    .where(
+      and(
+        sql`${personaIdentifiers.identifierId} = any(${uuidArray(identifierIds)})`,
+        ne(personaIdentifiers.personaId, exceptPersonaId),
+      ),
+    )
     .prepare(`holders_of_${visibilityShape(actor)}`)
     .execute();
   return rows.map((r) => ({ ...r, cases: parseCases<string>(r.cases) }));
@@ -101,7 +133,9 @@ export function correlationMessage(total: number, hidden: Correlation["hidden"],
   if (total > 0) parts.push(`matches ${plural(total, other ? "other persona" : "persona")} you can see`);
   if (hidden) {
     const leads = hidden.leads.length > 0 ? hidden.leads.join(", ") : "no lead named";
-    parts.push(`matches ${plural(hidden.personas, "persona")} in ${plural(hidden.cases, "case")} you cannot access (lead: ${leads})`);
+    parts.push(
+      `matches ${plural(hidden.personas, "persona")} in ${plural(hidden.cases, "case")} you cannot access (lead: ${leads})`,
+    );
   }
   if (parts.length === 0) return null;
   const text = parts.join("; ");
@@ -118,7 +152,9 @@ export const noMatches: Correlation = { personas: [], total: 0, hidden: null, me
 export function correlate<K>(holders: readonly Holder<K>[], { other = true } = {}): Map<K, Correlation> {
   const out = new Map<K, Correlation>();
   for (const [key, group] of groupBy(holders, (h) => h.key)) {
-    const seen = group.filter((h) => h.visible).sort((a, b) => b.confidence - a.confidence || b.riskScore - a.riskScore);
+    const seen = group
+      .filter((h) => h.visible)
+      .sort((a, b) => b.confidence - a.confidence || b.riskScore - a.riskScore);
     const hidden = group.filter((h) => !h.visible);
     const personasShown = seen.slice(0, MAX_LISTED_MATCHES).map((h) => ({
       id: h.personaId,
@@ -126,7 +162,9 @@ export function correlate<K>(holders: readonly Holder<K>[], { other = true } = {
       status: h.status,
       riskScore: h.riskScore,
       confidence: h.confidence,
-      cases: h.cases.filter((c) => c.visible).map((c): CaseRef => ({ id: c.id, ref: c.ref, title: c.title, status: c.status })),
+      cases: h.cases
+        .filter((c) => c.visible)
+        .map((c): CaseRef => ({ id: c.id, ref: c.ref, title: c.title, status: c.status })),
     }));
     const hiddenCases = hidden.flatMap((h) => h.cases);
     const hiddenSummary =
@@ -137,7 +175,12 @@ export function correlate<K>(holders: readonly Holder<K>[], { other = true } = {
             cases: new Set(hiddenCases.map((c) => c.id)).size,
             leads: [...new Set(hiddenCases.map((c) => c.lead).filter((n): n is string => Boolean(n)))].sort(),
           };
-    out.set(key, { personas: personasShown, total: seen.length, hidden: hiddenSummary, message: correlationMessage(seen.length, hiddenSummary, other) });
+    out.set(key, {
+      personas: personasShown,
+      total: seen.length,
+      hidden: hiddenSummary,
+      message: correlationMessage(seen.length, hiddenSummary, other),
+    });
   }
   return out;
 }

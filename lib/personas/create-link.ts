@@ -22,33 +22,52 @@ export async function createLink({ actor, input }: { actor: Actor; input: LinkIn
   authorize(actor, "persona:write");
   const data = parseOrThrow(linkInputSchema, input);
   if (data.fromPersonaId === data.toPersonaId) {
-    throw new AppError("bad_request", "A persona cannot be linked to itself: choose two different personas", [{ path: "toPersonaId", message: "Choose a different persona" }]);
+    throw new AppError("bad_request", "A persona cannot be linked to itself: choose two different personas", [
+      { path: "toPersonaId", message: "Choose a different persona" },
+    ]);
   }
-  return changesGraph(db.transaction(async (tx) => {
-    // Both rows locked in id order, so two people linking the same pair at once queue up.
-    for (const id of [data.fromPersonaId, data.toPersonaId].sort()) await loadPersona(tx, actor, id, { forUpdate: true });
-    await assertLinkWritable(tx, actor, data.fromPersonaId, data.toPersonaId);
-    await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
-    const existing = await tx.select().from(personaLinks).where(pair(data.fromPersonaId, data.toPersonaId));
-    const confirmed = existing.find((l) => l.status === "confirmed" && (data.status === "rejected" || l.relation === data.relation));
-    if (confirmed) throw duplicate(`These personas are already linked (${confirmed.relation.replace(/_/g, " ")}); edit that link instead`, confirmed.id);
-    const rejected = existing.find((l) => l.status === "rejected" && (data.status === "rejected" || l.relation === data.relation));
-    if (rejected && data.status === "rejected") throw duplicate("This suggestion was already rejected", rejected.id);
-    const values = { ...data, evidenceId: data.evidenceId ?? null, createdById: actor.id };
-    let row: LinkRow | undefined;
-    if (rejected) {
-      [row] = await tx.update(personaLinks).set(values).where(eq(personaLinks.id, rejected.id)).returning();
-    } else {
-      [row] = await tx.insert(personaLinks).values(values).returning();
-    }
-    if (!row) throw new Error("link write returned nothing");
-    await recordAudit(tx, {
-      actor,
-      action: data.status === "rejected" ? "persona_link.reject" : "persona_link.create",
-      entityType: "persona_link",
-      entityId: row.id,
-      detail: { from: row.fromPersonaId, to: row.toPersonaId, relation: row.relation, confidence: row.confidence, ...(rejected ? { replacedRejection: true } : {}) },
-    });
-    return linkView(tx, actor, row.id);
-  }));
+  return changesGraph(
+    db.transaction(async (tx) => {
+      // Both rows locked in id order, so two people linking the same pair at once queue up.
+      for (const id of [data.fromPersonaId, data.toPersonaId].sort())
+        await loadPersona(tx, actor, id, { forUpdate: true });
+      await assertLinkWritable(tx, actor, data.fromPersonaId, data.toPersonaId);
+      await assertEvidenceUsable(tx, actor, data.evidenceId, "evidenceId");
+      const existing = await tx.select().from(personaLinks).where(pair(data.fromPersonaId, data.toPersonaId));
+      const confirmed = existing.find(
+        (l) => l.status === "confirmed" && (data.status === "rejected" || l.relation === data.relation),
+      );
+      if (confirmed)
+        throw duplicate(
+          `These personas are already linked (${confirmed.relation.replace(/_/g, " ")}); edit that link instead`,
+          confirmed.id,
+        );
+      const rejected = existing.find(
+        (l) => l.status === "rejected" && (data.status === "rejected" || l.relation === data.relation),
+      );
+      if (rejected && data.status === "rejected") throw duplicate("This suggestion was already rejected", rejected.id);
+      const values = { ...data, evidenceId: data.evidenceId ?? null, createdById: actor.id };
+      let row: LinkRow | undefined;
+      if (rejected) {
+        [row] = await tx.update(personaLinks).set(values).where(eq(personaLinks.id, rejected.id)).returning();
+      } else {
+        [row] = await tx.insert(personaLinks).values(values).returning();
+      }
+      if (!row) throw new Error("link write returned nothing");
+      await recordAudit(tx, {
+        actor,
+        action: data.status === "rejected" ? "persona_link.reject" : "persona_link.create",
+        entityType: "persona_link",
+        entityId: row.id,
+        detail: {
+          from: row.fromPersonaId,
+          to: row.toPersonaId,
+          relation: row.relation,
+          confidence: row.confidence,
+          ...(rejected ? { replacedRejection: true } : {}),
+        },
+      });
+      return linkView(tx, actor, row.id);
+    }),
+  );
 }

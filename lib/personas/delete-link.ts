@@ -9,16 +9,18 @@ import { assertLinkWritable, loadLink } from "./link-access";
 
 export async function deleteLink({ actor, linkId }: { actor: Actor; linkId: string }): Promise<void> {
   authorize(actor, "persona:write");
-  await changesGraph(db.transaction(async (tx) => {
-    const row = await loadLink(tx, actor, linkId);
-    await assertLinkWritable(tx, actor, row.fromPersonaId, row.toPersonaId);
-    await tx.delete(personaLinks).where(eq(personaLinks.id, linkId));
-    await recordAudit(tx, {
-      actor,
-      action: "persona_link.delete",
-      entityType: "persona_link",
-      entityId: linkId,
-      detail: { from: row.fromPersonaId, to: row.toPersonaId, relation: row.relation, status: row.status },
-    });
-  }));
+  await changesGraph(
+    db.transaction(async (tx) => {
+      const row = await loadLink(tx, actor, linkId);
+      await assertLinkWritable(tx, actor, row.fromPersonaId, row.toPersonaId);
+      await tx.delete(personaLinks).where(eq(personaLinks.id, linkId));
+      await recordAudit(tx, {
+        actor,
+        action: "persona_link.delete",
+        entityType: "persona_link",
+        entityId: linkId,
+        detail: { from: row.fromPersonaId, to: row.toPersonaId, relation: row.relation, status: row.status },
+      });
+    }),
+  );
 }

@@ -16,7 +16,12 @@ export async function loadLink(tx: DbOrTx, actor: Actor, linkId: string): Promis
 }
 
 /** A link is an assertion about both personas: whoever may change either end may make or change it. */
-export async function assertLinkWritable(tx: DbOrTx, actor: Actor, fromPersonaId: string, toPersonaId: string): Promise<void> {
+export async function assertLinkWritable(
+  tx: DbOrTx,
+  actor: Actor,
+  fromPersonaId: string,
+  toPersonaId: string,
+): Promise<void> {
   if ((await canWritePersonas(tx, actor, [fromPersonaId, toPersonaId])).size === 0) {
     throw new AppError("forbidden", "You only observe the cases these personas are in; observers cannot link them");
   }

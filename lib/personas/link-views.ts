@@ -13,7 +13,12 @@ const toP = alias(personas, "to_persona");
 /** Links whose two personas the actor can both see; a link to a hidden persona is not theirs to know. */
 export async function loadLinkViews(runner: DbOrTx, actor: Actor, where: SQL | undefined): Promise<LinkView[]> {
   const rows = await runner
-    .select({ link: personaLinks, from: { id: fromP.id, displayName: fromP.displayName, status: fromP.status }, to: { id: toP.id, displayName: toP.displayName, status: toP.status }, createdByName: users.name })
+    .select({
+      link: personaLinks,
+      from: { id: fromP.id, displayName: fromP.displayName, status: fromP.status },
+      to: { id: toP.id, displayName: toP.displayName, status: toP.status },
+      createdByName: users.name,
+    })
     .from(personaLinks)
     .innerJoin(fromP, eq(fromP.id, personaLinks.fromPersonaId))
     .innerJoin(toP, eq(toP.id, personaLinks.toPersonaId))
@@ -41,4 +46,5 @@ export async function linkView(runner: DbOrTx, actor: Actor, id: string): Promis
   return view;
 }
 
-export const linksOf = (personaId: string) => or(eq(personaLinks.fromPersonaId, personaId), eq(personaLinks.toPersonaId, personaId));
+export const linksOf = (personaId: string) =>
+  or(eq(personaLinks.fromPersonaId, personaId), eq(personaLinks.toPersonaId, personaId));

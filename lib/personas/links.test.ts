@@ -31,7 +31,12 @@ const linksBetween = (x: string, y: string) =>
   db
     .select()
     .from(personaLinks)
-    .where(or(and(eq(personaLinks.fromPersonaId, x), eq(personaLinks.toPersonaId, y)), and(eq(personaLinks.fromPersonaId, y), eq(personaLinks.toPersonaId, x))));
+    .where(
+      or(
+        and(eq(personaLinks.fromPersonaId, x), eq(personaLinks.toPersonaId, y)),
+        and(eq(personaLinks.fromPersonaId, y), eq(personaLinks.toPersonaId, x)),
+      ),
+    );
 
 describe("suggested links", () => {
   it("suggests personas sharing an identifier, with the identifiers they share", async () => {
@@ -42,25 +47,50 @@ describe("suggested links", () => {
   });
 
   it("confirming a suggestion makes a link and the suggestion goes", async () => {
-    const link = await createLink({ actor: lead, input: { fromPersonaId: a.id, toPersonaId: b.id, relation: "same_person", confidence: 85, rationale: "Same VoIP number" } });
-    expect(link).toMatchObject({ status: "confirmed", relation: "same_person", from: { id: a.id }, to: { id: b.id }, confidence: 85 });
+    const link = await createLink({
+      actor: lead,
+      input: {
+        fromPersonaId: a.id,
+        toPersonaId: b.id,
+        relation: "same_person",
+        confidence: 85,
+        rationale: "Same VoIP number",
+      },
+    });
+    expect(link).toMatchObject({
+      status: "confirmed",
+      relation: "same_person",
+      from: { id: a.id },
+      to: { id: b.id },
+      confidence: 85,
+    });
     const { links, suggestions } = await listPersonaLinks({ actor: lead, personaId: a.id });
     expect(links.map((l) => l.id)).toEqual([link.id]);
     expect(suggestions.map((s) => s.persona.id)).toEqual([c.id]);
   });
 
   it("a rejected suggestion is remembered and not suggested again, from either side", async () => {
-    await createLink({ actor: lead, input: { fromPersonaId: c.id, toPersonaId: a.id, status: "rejected", rationale: "Shared office switchboard" } });
+    await createLink({
+      actor: lead,
+      input: { fromPersonaId: c.id, toPersonaId: a.id, status: "rejected", rationale: "Shared office switchboard" },
+    });
     expect((await listPersonaLinks({ actor: lead, personaId: a.id })).suggestions).toEqual([]);
-    expect((await listPersonaLinks({ actor: lead, personaId: c.id })).suggestions.map((s) => s.persona.id)).toEqual([b.id]);
-    await expect(createLink({ actor: lead, input: { fromPersonaId: a.id, toPersonaId: c.id, status: "rejected" } })).rejects.toMatchObject({ code: "bad_request" });
+    expect((await listPersonaLinks({ actor: lead, personaId: c.id })).suggestions.map((s) => s.persona.id)).toEqual([
+      b.id,
+    ]);
+    await expect(
+      createLink({ actor: lead, input: { fromPersonaId: a.id, toPersonaId: c.id, status: "rejected" } }),
+    ).rejects.toMatchObject({ code: "bad_request" });
     const rows = await linksBetween(a.id, c.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.status).toBe("rejected");
   });
 
   it("confirming a rejected pair later turns the rejection into the link", async () => {
-    const link = await createLink({ actor: lead, input: { fromPersonaId: a.id, toPersonaId: c.id, relation: "associated", confidence: 60 } });
+    const link = await createLink({
+      actor: lead,
+      input: { fromPersonaId: a.id, toPersonaId: c.id, relation: "associated", confidence: 60 },
+    });
     const rows = await linksBetween(a.id, c.id);
     expect(rows.map((r) => [r.id, r.status])).toEqual([[link.id, "confirmed"]]);
   });
@@ -91,18 +121,28 @@ describe("bad links", () => {
   });
 
   it("refuses links to personas the actor cannot see as not found", async () => {
-    await expect(createLink({ actor: outsider, input: { fromPersonaId: a.id, toPersonaId: b.id } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createLink({ actor: outsider, input: { fromPersonaId: a.id, toPersonaId: b.id } }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("editing links", () => {
   it("updates and deletes a link", async () => {
     const [row] = await linksBetween(a.id, b.id);
-    const updated = await updateLink({ actor: lead, linkId: row!.id, input: { confidence: 95, rationale: "Confirmed by HR records" } });
+    const updated = await updateLink({
+      actor: lead,
+      linkId: row!.id,
+      input: { confidence: 95, rationale: "Confirmed by HR records" },
+    });
     expect(updated).toMatchObject({ confidence: 95, rationale: "Confirmed by HR records" });
-    await expect(updateLink({ actor: outsider, linkId: row!.id, input: { confidence: 1 } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateLink({ actor: outsider, linkId: row!.id, input: { confidence: 1 } })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await deleteLink({ actor: lead, linkId: row!.id });
     expect(await linksBetween(a.id, b.id)).toEqual([]);
-    expect((await listPersonaLinks({ actor: lead, personaId: a.id })).suggestions.map((s) => s.persona.id)).toEqual([b.id]);
+    expect((await listPersonaLinks({ actor: lead, personaId: a.id })).suggestions.map((s) => s.persona.id)).toEqual([
+      b.id,
+    ]);
   });
 });

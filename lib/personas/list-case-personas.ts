@@ -6,7 +6,13 @@ import { casePersonaViews } from "./case-persona-views";
 import type { CasePersonaView } from "./views";
 
 /** Every persona in the case: seeing the case is enough to see them. */
-export async function listCasePersonas({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CasePersonaView[]> {
+export async function listCasePersonas({
+  actor,
+  caseId,
+}: {
+  actor: Actor;
+  caseId: string;
+}): Promise<CasePersonaView[]> {
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "case:read", { case: access }, "Case");
   authorize(actor, "persona:read");

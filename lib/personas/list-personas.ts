@@ -26,7 +26,9 @@ export async function listPersonas({ actor, query }: { actor: Actor; query: Pers
   const conditions: (SQL | undefined)[] = [
     personaVisibleTo(actor, personas.id, { many: true }),
     f.status?.length ? inArray(personas.status, f.status) : undefined,
-    pattern ? or(ilike(personas.displayName, pattern), sql`array_to_string(${personas.aliases}, ' ') ilike ${pattern}`) : undefined,
+    pattern
+      ? or(ilike(personas.displayName, pattern), sql`array_to_string(${personas.aliases}, ' ') ilike ${pattern}`)
+      : undefined,
   ];
   const where = and(...conditions.filter((c): c is SQL => c !== undefined));
   const descending = f.sort.startsWith("-");

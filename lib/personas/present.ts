@@ -10,7 +10,9 @@ import type { IdentifierView, PersonaDetail, PersonaIdentifierView, PersonaSumma
 
 type IdentifierRow = typeof identifiers.$inferSelect;
 
-export function toIdentifierView(row: Pick<IdentifierRow, "id" | "type" | "value" | "normalizedValue" | "chain" | "attributes">): IdentifierView {
+export function toIdentifierView(
+  row: Pick<IdentifierRow, "id" | "type" | "value" | "normalizedValue" | "chain" | "attributes">,
+): IdentifierView {
   return {
     id: row.id,
     type: row.type,
@@ -32,11 +34,22 @@ export function summaryColumns(actor: Actor) {
     row: personas,
     caseCount: sql<number>`(select count(*)::int from case_personas cp inner join cases on cases.id = cp.case_id
       where cp.persona_id = "personas"."id"${visibleCase ? sql` and ${visibleCase}` : sql``})`.mapWith(Number),
-    identifierCount: sql<number>`(select count(*)::int from persona_identifiers pi where pi.persona_id = "personas"."id")`.mapWith(Number),
+    identifierCount:
+      sql<number>`(select count(*)::int from persona_identifiers pi where pi.persona_id = "personas"."id")`.mapWith(
+        Number,
+      ),
   };
 }
 
-export function toPersonaSummary({ row, caseCount, identifierCount }: { row: PersonaRow; caseCount: number; identifierCount: number }): PersonaSummary {
+export function toPersonaSummary({
+  row,
+  caseCount,
+  identifierCount,
+}: {
+  row: PersonaRow;
+  caseCount: number;
+  identifierCount: number;
+}): PersonaSummary {
   return {
     id: row.id,
     displayName: row.displayName,
@@ -51,7 +64,12 @@ export function toPersonaSummary({ row, caseCount, identifierCount }: { row: Per
 }
 
 /** Identifiers of one persona with who asserted them and, for each, every other holder the actor may know of. */
-export async function personaIdentifierViews(runner: DbOrTx, actor: Actor, personaId: string, only?: SQL): Promise<PersonaIdentifierView[]> {
+export async function personaIdentifierViews(
+  runner: DbOrTx,
+  actor: Actor,
+  personaId: string,
+  only?: SQL,
+): Promise<PersonaIdentifierView[]> {
   const rows = await runner
     .select({ identifier: identifiers, link: personaIdentifiers, assertedByName: users.name })
     .from(personaIdentifiers)
@@ -60,7 +78,12 @@ export async function personaIdentifierViews(runner: DbOrTx, actor: Actor, perso
     .where(and(eq(personaIdentifiers.personaId, personaId), only))
     .orderBy(asc(identifiers.type), asc(personaIdentifiers.createdAt));
   if (rows.length === 0) return [];
-  const holders = await holdersOf(runner, actor, rows.map((r) => r.identifier.id), personaId);
+  const holders = await holdersOf(
+    runner,
+    actor,
+    rows.map((r) => r.identifier.id),
+    personaId,
+  );
   const matches = correlate(holders);
   return rows.map(({ identifier, link, assertedByName }) => ({
     ...toIdentifierView(identifier),

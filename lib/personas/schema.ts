@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { casePersonaRoles, identifierTypes, personaLinkRelations, personaLinkStatuses, personaStatuses } from "./constants";
+import {
+  casePersonaRoles,
+  identifierTypes,
+  personaLinkRelations,
+  personaLinkStatuses,
+  personaStatuses,
+} from "./constants";
 import { riskWeights } from "./risk";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
@@ -7,14 +13,18 @@ const optionalText = (max: number) =>
   text(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => z.enum(values, { message: `${what} must be one of: ${values.join(", ")}` });
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { message: `${what} must be one of: ${values.join(", ")}` });
 
 export const personaStatusSchema = enumOf(personaStatuses, "Status");
 export const casePersonaRoleSchema = enumOf(casePersonaRoles, "Role");
 export const identifierTypeSchema = enumOf(identifierTypes, "Identifier type");
 export const linkRelationSchema = enumOf(personaLinkRelations, "Relation");
 export const linkStatusSchema = enumOf(personaLinkStatuses, "Link status");
-export const confidenceSchema = z.int({ message: "Confidence is a whole number from 0 to 100" }).min(0, "Confidence is at least 0").max(100, "Confidence is at most 100");
+export const confidenceSchema = z
+  .int({ message: "Confidence is a whole number from 0 to 100" })
+  .min(0, "Confidence is at least 0")
+  .max(100, "Confidence is at most 100");
 
 export const credentialSchema = z.strictObject({
   name: text(200).min(1, "Name the school or employer"),
@@ -24,7 +34,11 @@ export const credentialSchema = z.strictObject({
 
 export const personaInputSchema = z.strictObject({
   displayName: text(200).min(1, "Display name is required"),
-  aliases: z.array(text(200).min(1, "Aliases cannot be empty")).max(50, "At most 50 aliases").default([]).transform((a) => [...new Set(a)]),
+  aliases: z
+    .array(text(200).min(1, "Aliases cannot be empty"))
+    .max(50, "At most 50 aliases")
+    .default([])
+    .transform((a) => [...new Set(a)]),
   claimedLocation: optionalText(200),
   claimedTimezone: optionalText(100),
   claimedNationality: optionalText(100),
@@ -56,7 +70,8 @@ export const personaUpdateSchema = personaInputSchema
   .extend({ version: z.int({ message: "version is required" }).positive() });
 export type PersonaUpdate = z.input<typeof personaUpdateSchema>;
 
-const csv = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
 export const personaSortFields = ["displayName", "status", "riskScore", "updatedAt", "createdAt"] as const;
 
 export const personaListQuerySchema = z.strictObject({
@@ -64,7 +79,10 @@ export const personaListQuerySchema = z.strictObject({
   status: csv(personaStatusSchema).optional(),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${personaSortFields.join("|")})$`), `sort is one of ${personaSortFields.join(", ")}, with - for descending`)
+    .regex(
+      new RegExp(`^-?(${personaSortFields.join("|")})$`),
+      `sort is one of ${personaSortFields.join(", ")}, with - for descending`,
+    )
     .default("-updatedAt"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(25),
@@ -72,10 +90,17 @@ export const personaListQuerySchema = z.strictObject({
 export type PersonaListQuery = z.input<typeof personaListQuerySchema>;
 
 export const personaIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid persona id" }) });
-export const personaIdentifierParamsSchema = personaIdParamsSchema.extend({ identifierId: z.uuid({ message: "Not a valid identifier id" }) });
-export const casePersonaParamsSchema = z.object({ id: z.uuid({ message: "Not a valid case id" }), personaId: z.uuid({ message: "Not a valid persona id" }) });
+export const personaIdentifierParamsSchema = personaIdParamsSchema.extend({
+  identifierId: z.uuid({ message: "Not a valid identifier id" }),
+});
+export const casePersonaParamsSchema = z.object({
+  id: z.uuid({ message: "Not a valid case id" }),
+  personaId: z.uuid({ message: "Not a valid persona id" }),
+});
 export const linkIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid link id" }) });
-export const redFlagParamsSchema = personaIdParamsSchema.extend({ code: z.string().regex(/^[A-Z_]{2,40}$/, "Not a red-flag code") });
+export const redFlagParamsSchema = personaIdParamsSchema.extend({
+  code: z.string().regex(/^[A-Z_]{2,40}$/, "Not a red-flag code"),
+});
 
 const attributesSchema = z
   .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Attribute names are letters, digits and _"), text(500))
@@ -100,7 +125,9 @@ export const casePersonaInputSchema = z
     persona: personaInputSchema.optional(),
     role: casePersonaRoleSchema.default("subject"),
   })
-  .refine((v) => Boolean(v.personaId) !== Boolean(v.persona), { message: "Give either personaId (attach) or persona (create)" });
+  .refine((v) => Boolean(v.personaId) !== Boolean(v.persona), {
+    message: "Give either personaId (attach) or persona (create)",
+  });
 export type CasePersonaInput = z.input<typeof casePersonaInputSchema>;
 
 export const linkInputSchema = z.strictObject({

@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { identifiers, personaIdentifiers, personaLinks, personas, type IdentifierType, type PersonaStatus } from "@/db/schema";
+import {
+  identifiers,
+  personaIdentifiers,
+  personaLinks,
+  personas,
+  type IdentifierType,
+  type PersonaStatus,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { personaVisibleTo } from "./access";
 import { groupBy } from "./correlation";
@@ -14,7 +21,15 @@ const MAX_SUGGESTIONS = 50;
  */
 export async function suggestLinks(actor: Actor, personaId: string): Promise<SuggestionView[]> {
   const visible = personaVisibleTo(actor) ?? sql`true`;
-  const rows = await queryRows<{ persona_id: string; display_name: string; status: PersonaStatus; id: string; type: IdentifierType; value: string; normalized_value: string }>(
+  const rows = await queryRows<{
+    persona_id: string;
+    display_name: string;
+    status: PersonaStatus;
+    id: string;
+    type: IdentifierType;
+    value: string;
+    normalized_value: string;
+  }>(
     db,
     sql`with shared as (
           select other.persona_id, mine.identifier_id
@@ -41,7 +56,12 @@ export async function suggestLinks(actor: Actor, personaId: string): Promise<Sug
     const first = group[0]!;
     return {
       persona: { id: first.persona_id, displayName: first.display_name, status: first.status },
-      sharedIdentifiers: group.map((r) => ({ id: r.id, type: r.type, value: r.value, normalizedValue: r.normalized_value })),
+      sharedIdentifiers: group.map((r) => ({
+        id: r.id,
+        type: r.type,
+        value: r.value,
+        normalizedValue: r.normalized_value,
+      })),
     };
   });
 }

@@ -10,19 +10,42 @@ import { toPersonaDetail } from "./present";
 import { type PersonaUpdate, personaUpdateSchema } from "./schema";
 import type { PersonaDetail } from "./views";
 
-const editable = ["displayName", "aliases", "claimedLocation", "claimedTimezone", "claimedNationality", "claimedEducation", "claimedEmployers", "status", "notes", "photoEvidenceId"] as const;
+const editable = [
+  "displayName",
+  "aliases",
+  "claimedLocation",
+  "claimedTimezone",
+  "claimedNationality",
+  "claimedEducation",
+  "claimedEmployers",
+  "status",
+  "notes",
+  "photoEvidenceId",
+] as const;
 
 /** Saves edits made against `version`; a stale version answers conflict with the current persona. */
-export async function updatePersona({ actor, personaId, input }: { actor: Actor; personaId: string; input: PersonaUpdate }): Promise<PersonaDetail> {
+export async function updatePersona({
+  actor,
+  personaId,
+  input,
+}: {
+  actor: Actor;
+  personaId: string;
+  input: PersonaUpdate;
+}): Promise<PersonaDetail> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(personaUpdateSchema, input);
   return db.transaction(async (tx) => {
     const row = await loadPersona(tx, actor, personaId, { forUpdate: true });
     await assertPersonaWritable(tx, actor, personaId);
     if (data.version !== row.version) {
-      throw new AppError("conflict", "Someone else changed this persona since you opened it", { current: await toPersonaDetail(tx, actor, row), yourVersion: data.version });
+      throw new AppError("conflict", "Someone else changed this persona since you opened it", {
+        current: await toPersonaDetail(tx, actor, row),
+        yourVersion: data.version,
+      });
     }
-    if (data.photoEvidenceId !== undefined) await assertEvidenceUsable(tx, actor, data.photoEvidenceId, "photoEvidenceId");
+    if (data.photoEvidenceId !== undefined)
+      await assertEvidenceUsable(tx, actor, data.photoEvidenceId, "photoEvidenceId");
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of editable) {
       const to = data[key];
@@ -38,8 +61,15 @@ export async function updatePersona({ actor, personaId, input }: { actor: Actor;
       .returning();
     if (!updated) throw AppError.notFound("Persona");
     // Notes can be long; the audit keeps that they changed, not the text twice.
-    if (changes.notes) changes.notes = { from: `${row.notes.length} characters`, to: `${updated.notes.length} characters` };
-    await recordAudit(tx, { actor, action: "persona.update", entityType: "persona", entityId: personaId, detail: { changes } });
+    if (changes.notes)
+      changes.notes = { from: `${row.notes.length} characters`, to: `${updated.notes.length} characters` };
+    await recordAudit(tx, {
+      actor,
+      action: "persona.update",
+      entityType: "persona",
+      entityId: personaId,
+      detail: { changes },
+    });
     return toPersonaDetail(tx, actor, updated);
   });
 }

@@ -1,13 +1,25 @@
 import { z } from "zod";
 import { caseStatuses } from "@/lib/cases/constants";
-import { casePersonaRoleSchema, credentialSchema, identifierTypeSchema, linkRelationSchema, linkStatusSchema, personaStatusSchema } from "./schema";
+import {
+  casePersonaRoleSchema,
+  credentialSchema,
+  identifierTypeSchema,
+  linkRelationSchema,
+  linkStatusSchema,
+  personaStatusSchema,
+} from "./schema";
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
 export const personaRefSchema = z.object({ id: z.uuid(), displayName: z.string(), status: personaStatusSchema });
 export type PersonaRef = z.infer<typeof personaRefSchema>;
 
-export const caseRefSchema = z.object({ id: z.uuid(), ref: z.string(), title: z.string(), status: z.enum(caseStatuses) });
+export const caseRefSchema = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: z.enum(caseStatuses),
+});
 export type CaseRef = z.infer<typeof caseRefSchema>;
 
 export const identifierSchema = z.object({
@@ -16,7 +28,11 @@ export const identifierSchema = z.object({
   value: z.string(),
   normalizedValue: z.string(),
   chain: z.string().optional(),
-  attributes: z.record(z.string(), z.string()).describe("Facts that follow from the value itself (provider, parsed country, platform...), the same for every holder"),
+  attributes: z
+    .record(z.string(), z.string())
+    .describe(
+      "Facts that follow from the value itself (provider, parsed country, platform...), the same for every holder",
+    ),
 });
 export type IdentifierView = z.infer<typeof identifierSchema>;
 
@@ -39,7 +55,11 @@ export const correlationSchema = z.object({
 export type Correlation = z.infer<typeof correlationSchema>;
 
 export const personaIdentifierSchema = identifierSchema.extend({
-  claimAttributes: z.record(z.string(), z.string()).describe("What whoever recorded this claim said about the identifier (holder name, role, asset, a note): only this claim's"),
+  claimAttributes: z
+    .record(z.string(), z.string())
+    .describe(
+      "What whoever recorded this claim said about the identifier (holder name, role, asset, a note): only this claim's",
+    ),
   confidence: z.int(),
   sourceEvidenceId: z.uuid().nullable(),
   assertedBy: person.nullable(),
@@ -59,7 +79,12 @@ export const personaSummarySchema = personaRefSchema.extend({
 });
 export type PersonaSummary = z.infer<typeof personaSummarySchema>;
 
-export const personaListSchema = z.object({ items: z.array(personaSummarySchema), total: z.int(), page: z.int(), pageSize: z.int() });
+export const personaListSchema = z.object({
+  items: z.array(personaSummarySchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
 export type PersonaList = z.infer<typeof personaListSchema>;
 
 export const riskSchema = z.object({
@@ -100,7 +125,10 @@ export const personaDetailSchema = personaSummarySchema.extend({
 });
 export type PersonaDetail = z.infer<typeof personaDetailSchema>;
 
-export const casePersonaSchema = personaSummarySchema.extend({ role: casePersonaRoleSchema, addedAt: z.iso.datetime() });
+export const casePersonaSchema = personaSummarySchema.extend({
+  role: casePersonaRoleSchema,
+  addedAt: z.iso.datetime(),
+});
 export type CasePersonaView = z.infer<typeof casePersonaSchema>;
 
 export const linkSchema = z.object({

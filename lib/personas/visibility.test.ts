@@ -45,7 +45,10 @@ describe("a persona's case count", () => {
     // A role change moves nothing; a row moved to another persona moves its count.
     await db.update(casePersonas).set({ role: "facilitator" }).where(eq(casePersonas.personaId, q.id));
     expect(await caseCount(q.id)).toBe(2);
-    await db.update(casePersonas).set({ personaId: r.id }).where(sql`${casePersonas.personaId} = ${q.id} and ${casePersonas.caseId} = ${c.id}`);
+    await db
+      .update(casePersonas)
+      .set({ personaId: r.id })
+      .where(sql`${casePersonas.personaId} = ${q.id} and ${casePersonas.caseId} = ${c.id}`);
     expect([await caseCount(q.id), await caseCount(r.id)]).toEqual([1, 2]);
     await db.delete(casePersonas).where(eq(casePersonas.caseId, a.id));
     expect([await caseCount(p.id), await caseCount(q.id), await caseCount(r.id)]).toEqual([1, 0, 1]);
@@ -63,7 +66,8 @@ describe("the persona list's need-to-know", () => {
     const inTheirs = await makePersona(other, { caseId: theirs.id, displayName: `${word} theirs` });
     await makePersona(other, { caseId: shared.id, displayName: `${word} shared` });
     const loose = await makePersona(other, { displayName: `${word} loose` });
-    const names = async (actor: Actor) => (await listPersonas({ actor, query: { q: word, sort: "displayName" } })).items.map((p) => p.displayName);
+    const names = async (actor: Actor) =>
+      (await listPersonas({ actor, query: { q: word, sort: "displayName" } })).items.map((p) => p.displayName);
 
     expect(await names(lead)).toEqual([`${word} loose`, `${word} mine`, `${word} shared`]);
     expect((await listPersonas({ actor: lead, query: { q: word } })).total).toBe(3);

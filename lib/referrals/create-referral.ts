@@ -10,7 +10,15 @@ import { referralView } from "./referral-view";
 import { type ReferralInput, referralInputSchema } from "./schema";
 import type { ReferralView } from "./views";
 
-export async function createReferral({ actor, caseId, input }: { actor: Actor; caseId: string; input: ReferralInput }): Promise<ReferralView> {
+export async function createReferral({
+  actor,
+  caseId,
+  input,
+}: {
+  actor: Actor;
+  caseId: string;
+  input: ReferralInput;
+}): Promise<ReferralView> {
   const data = parseOrThrow(referralInputSchema, input);
   return db.transaction(async (tx) => {
     const kase = await loadCase(tx, actor, caseId, { forUpdate: true });
@@ -35,7 +43,12 @@ export async function createReferral({ actor, caseId, input }: { actor: Actor; c
       entityType: "referral",
       entityId: row.id,
       caseId,
-      detail: { destination: row.destination, destinationName: row.destinationName, deadlineAt: row.deadlineAt?.toISOString() ?? null, blockedAt: data.blockedAt ?? null },
+      detail: {
+        destination: row.destination,
+        destinationName: row.destinationName,
+        deadlineAt: row.deadlineAt?.toISOString() ?? null,
+        blockedAt: data.blockedAt ?? null,
+      },
     });
     return referralView(tx, actor, row.id);
   });

@@ -33,7 +33,19 @@ describe("OFAC 10-business-day window", () => {
 
   it("knows the observed holidays, including New Year's Day observed in the previous December", () => {
     const h2026 = usFederalHolidays(2026);
-    for (const d of ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"]) {
+    for (const d of [
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-07-03",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
+    ]) {
       expect(h2026.has(d), d).toBe(true);
     }
     // 1 January 2028 is a Saturday: observed on Friday 31 December 2027.

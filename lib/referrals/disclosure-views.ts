@@ -10,7 +10,10 @@ export function toDisclosureView(row: Row, sentBy: { name: string | null; email:
     what: row.what,
     recipient: row.recipient,
     sentAt: row.sentAt.toISOString(),
-    sentBy: row.sentById && sentBy.name !== null && sentBy.email !== null ? { id: row.sentById, name: sentBy.name, email: sentBy.email } : null,
+    sentBy:
+      row.sentById && sentBy.name !== null && sentBy.email !== null
+        ? { id: row.sentById, name: sentBy.name, email: sentBy.email }
+        : null,
     sha256: row.sha256,
     exportId: row.exportId,
     note: row.note,

@@ -11,7 +11,11 @@ export async function assertFiledReferral(tx: Tx, caseId: string): Promise<void>
     .from(referrals)
     .where(and(eq(referrals.caseId, caseId), inArray(referrals.status, [...filedReferralStatuses])));
   if (Number(row?.n ?? 0) > 0) return;
-  throw new AppError("conflict", "A case is referred only once a referral has been submitted: submit one on the Referrals tab first", {
-    requiredReferralStatus: filedReferralStatuses,
-  });
+  throw new AppError(
+    "conflict",
+    "A case is referred only once a referral has been submitted: submit one on the Referrals tab first",
+    {
+      requiredReferralStatus: filedReferralStatuses,
+    },
+  );
 }

@@ -7,7 +7,13 @@ import { loadCase } from "@/lib/cases/access";
 import { findReferralViews } from "./present";
 import type { CaseReferralsView } from "./views";
 
-export async function listCaseReferrals({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseReferralsView> {
+export async function listCaseReferrals({
+  actor,
+  caseId,
+}: {
+  actor: Actor;
+  caseId: string;
+}): Promise<CaseReferralsView> {
   const kase = await loadCase(db, actor, caseId);
   authorize(actor, "referral:read", { case: kase.access }, "Case");
   const items = await findReferralViews(db, actor, eq(referrals.caseId, caseId));

@@ -7,7 +7,13 @@ import { loadReferral } from "./access";
 import { toDisclosureView } from "./disclosure-views";
 import type { DisclosureListView } from "./views";
 
-export async function listDisclosures({ actor, referralId }: { actor: Actor; referralId: string }): Promise<DisclosureListView> {
+export async function listDisclosures({
+  actor,
+  referralId,
+}: {
+  actor: Actor;
+  referralId: string;
+}): Promise<DisclosureListView> {
   const { kase } = await loadReferral(db, actor, referralId, "referral:read");
   const rows = await db
     .select({ row: disclosures, name: users.name, email: users.email })
@@ -15,5 +21,8 @@ export async function listDisclosures({ actor, referralId }: { actor: Actor; ref
     .leftJoin(users, eq(users.id, disclosures.sentById))
     .where(eq(disclosures.referralId, referralId))
     .orderBy(asc(disclosures.sentAt), asc(disclosures.createdAt));
-  return { items: rows.map(({ row, name, email }) => toDisclosureView(row, { name, email })), permissions: { add: can(actor, "referral:manage", { case: kase.access }) } };
+  return {
+    items: rows.map(({ row, name, email }) => toDisclosureView(row, { name, email })),
+    permissions: { add: can(actor, "referral:manage", { case: kase.access }) },
+  };
 }

@@ -14,7 +14,13 @@ import type { ReferralListView } from "./views";
  * last), then newest. Visibility is the case's, so legal sees what they belong to and every
  * referred case.
  */
-export async function listReferrals({ actor, query }: { actor: Actor; query?: ReferralListQuery }): Promise<ReferralListView> {
+export async function listReferrals({
+  actor,
+  query,
+}: {
+  actor: Actor;
+  query?: ReferralListQuery;
+}): Promise<ReferralListView> {
   const q = parseOrThrow(referralListQuerySchema, query ?? {});
   if (!can(actor, "case:list")) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const where = and(
@@ -27,10 +33,20 @@ export async function listReferrals({ actor, query }: { actor: Actor; query?: Re
   const [rows, totals] = await Promise.all([
     selectReferrals(db, actor)
       .where(where)
-      .orderBy(desc(overdueSql), sql`${referrals.deadlineAt} asc nulls last`, desc(referrals.createdAt), desc(referrals.id))
+      .orderBy(
+        desc(overdueSql),
+        sql`${referrals.deadlineAt} asc nulls last`,
+        desc(referrals.createdAt),
+        desc(referrals.id),
+      )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(referrals).innerJoin(cases, eq(cases.id, referrals.caseId)).where(where),
   ]);
-  return { items: rows.map((row) => toReferralView(actor, row, now)), total: Number(totals[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((row) => toReferralView(actor, row, now)),
+    total: Number(totals[0]?.n ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

@@ -64,7 +64,10 @@ export function toReferralView(actor: Actor, row: Row, now = new Date()): Referr
     deadlineAt: r.deadlineAt?.toISOString() ?? null,
     overdue: isReferralOverdue(r, now),
     notes: r.notes,
-    createdBy: r.createdById && row.creatorName !== null && row.creatorEmail !== null ? { id: r.createdById, name: row.creatorName, email: row.creatorEmail } : null,
+    createdBy:
+      r.createdById && row.creatorName !== null && row.creatorEmail !== null
+        ? { id: r.createdById, name: row.creatorName, email: row.creatorEmail }
+        : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     disclosureCount: Number(row.disclosureCount),

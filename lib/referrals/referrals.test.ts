@@ -35,13 +35,19 @@ async function legalCase() {
   return c;
 }
 
-const referralCount = async (caseId: string) => Number((await db.select({ n: count() }).from(referrals).where(eq(referrals.caseId, caseId)))[0]?.n ?? 0);
-const auditCount = async (entityId: string) => Number((await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0]?.n ?? 0);
+const referralCount = async (caseId: string) =>
+  Number((await db.select({ n: count() }).from(referrals).where(eq(referrals.caseId, caseId)))[0]?.n ?? 0);
+const auditCount = async (entityId: string) =>
+  Number((await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0]?.n ?? 0);
 
 describe("referrals", () => {
   it("drafts a referral with its case, label and permissions, and audits it", async () => {
     const c = await legalCase();
-    const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "fbi_ic3", contact: "ic3.gov", notes: "Narrative\nand identifiers" } });
+    const r = await createReferral({
+      actor: legal,
+      caseId: c.id,
+      input: { destination: "fbi_ic3", contact: "ic3.gov", notes: "Narrative\nand identifiers" },
+    });
     expect(r).toMatchObject({
       case: { id: c.id, ref: c.ref },
       destination: "fbi_ic3",
@@ -76,16 +82,30 @@ describe("referrals", () => {
 
   it("names an `other` destination", async () => {
     const c = await legalCase();
-    const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "other", destinationName: "Europol EC3" } });
+    const r = await createReferral({
+      actor: legal,
+      caseId: c.id,
+      input: { destination: "other", destinationName: "Europol EC3" },
+    });
     expect(r).toMatchObject({ destination: "other", destinationLabel: "Europol EC3" });
-    await expect(updateReferral({ actor: legal, referralId: r.id, input: { destinationName: null } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      updateReferral({ actor: legal, referralId: r.id, input: { destinationName: null } }),
+    ).rejects.toMatchObject({ code: "bad_request" });
   });
 
   it("OFAC: a blocking date gives a deadline 10 US business days later; an explicit deadline wins", async () => {
     const c = await legalCase();
-    const blocked = await createReferral({ actor: legal, caseId: c.id, input: { destination: "ofac_vsd", blockedAt: "2026-03-06" } });
+    const blocked = await createReferral({
+      actor: legal,
+      caseId: c.id,
+      input: { destination: "ofac_vsd", blockedAt: "2026-03-06" },
+    });
     expect(blocked.deadlineAt).toBe("2026-03-20T23:59:59.999Z");
-    const explicit = await createReferral({ actor: legal, caseId: c.id, input: { destination: "ofac_vsd", blockedAt: "2026-03-06", deadlineAt: "2026-03-13" } });
+    const explicit = await createReferral({
+      actor: legal,
+      caseId: c.id,
+      input: { destination: "ofac_vsd", blockedAt: "2026-03-06", deadlineAt: "2026-03-13" },
+    });
     expect(explicit.deadlineAt).toBe("2026-03-13T23:59:59.999Z");
   });
 
@@ -93,15 +113,26 @@ describe("referrals", () => {
     const c = await legalCase();
     const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "ofac_vsd" } });
     expect(r.deadlineAt).toBeNull();
-    const submitted = await transitionReferral({ actor: legal, referralId: r.id, input: { to: "submitted", referenceNo: "OFAC-VSD-2026-17", date: "2026-03-06" } });
-    expect(submitted).toMatchObject({ status: "submitted", submittedAt: "2026-03-06T00:00:00.000Z", deadlineAt: "2026-03-20T23:59:59.999Z" });
+    const submitted = await transitionReferral({
+      actor: legal,
+      referralId: r.id,
+      input: { to: "submitted", referenceNo: "OFAC-VSD-2026-17", date: "2026-03-06" },
+    });
+    expect(submitted).toMatchObject({
+      status: "submitted",
+      submittedAt: "2026-03-06T00:00:00.000Z",
+      deadlineAt: "2026-03-20T23:59:59.999Z",
+    });
   });
 
   it("submitted without a reference number is 400, and nothing changes", async () => {
     const c = await legalCase();
     const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "uk_nca_sar" } });
     const error = await errorOf(transitionReferral({ actor: legal, referralId: r.id, input: { to: "submitted" } }));
-    expect(error).toMatchObject({ code: "bad_request", details: [{ path: "referenceNo", message: "Submitting needs the agency's reference number" }] });
+    expect(error).toMatchObject({
+      code: "bad_request",
+      details: [{ path: "referenceNo", message: "Submitting needs the agency's reference number" }],
+    });
     expect(await getReferral({ actor: legal, referralId: r.id })).toMatchObject({ status: "draft", submittedAt: null });
     expect(await auditCount(r.id)).toBe(1);
   });
@@ -124,31 +155,72 @@ describe("referrals", () => {
   it("walks draft → submitted → acknowledged → closed, stamping each date, and refuses other moves with 409", async () => {
     const c = await legalCase();
     const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "fbi_field_office" } });
-    await expect(transitionReferral({ actor: legal, referralId: r.id, input: { to: "acknowledged" } })).rejects.toMatchObject({
+    await expect(
+      transitionReferral({ actor: legal, referralId: r.id, input: { to: "acknowledged" } }),
+    ).rejects.toMatchObject({
       code: "conflict",
       details: { from: "draft", allowed: ["submitted", "declined"] },
     });
-    const s = await transitionReferral({ actor: legal, referralId: r.id, input: { to: "submitted", referenceNo: "  FO-2026-88  ", date: "2026-03-02T10:00:00Z" } });
-    expect(s).toMatchObject({ status: "submitted", referenceNo: "FO-2026-88", submittedAt: "2026-03-02T10:00:00.000Z", deadlineAt: null });
-    await expect(transitionReferral({ actor: legal, referralId: r.id, input: { to: "acknowledged", date: "2026-03-01" } })).rejects.toMatchObject({ code: "bad_request" });
-    const a = await transitionReferral({ actor: legal, referralId: r.id, input: { to: "acknowledged", date: "2026-03-04" } });
-    expect(a).toMatchObject({ status: "acknowledged", acknowledgedAt: "2026-03-04T00:00:00.000Z", allowedTransitions: ["closed", "declined"] });
+    const s = await transitionReferral({
+      actor: legal,
+      referralId: r.id,
+      input: { to: "submitted", referenceNo: "  FO-2026-88  ", date: "2026-03-02T10:00:00Z" },
+    });
+    expect(s).toMatchObject({
+      status: "submitted",
+      referenceNo: "FO-2026-88",
+      submittedAt: "2026-03-02T10:00:00.000Z",
+      deadlineAt: null,
+    });
+    await expect(
+      transitionReferral({ actor: legal, referralId: r.id, input: { to: "acknowledged", date: "2026-03-01" } }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    const a = await transitionReferral({
+      actor: legal,
+      referralId: r.id,
+      input: { to: "acknowledged", date: "2026-03-04" },
+    });
+    expect(a).toMatchObject({
+      status: "acknowledged",
+      acknowledgedAt: "2026-03-04T00:00:00.000Z",
+      allowedTransitions: ["closed", "declined"],
+    });
     const closed = await transitionReferral({ actor: legal, referralId: r.id, input: { to: "closed" } });
     expect(closed).toMatchObject({ status: "closed", allowedTransitions: [] });
     expect(closed.closedAt).not.toBeNull();
-    await expect(transitionReferral({ actor: legal, referralId: r.id, input: { to: "declined" } })).rejects.toMatchObject({ code: "conflict" });
-    const moves = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, r.id), eq(auditEvents.action, "referral.transition"))).orderBy(asc(auditEvents.seq));
+    await expect(
+      transitionReferral({ actor: legal, referralId: r.id, input: { to: "declined" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const moves = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, r.id), eq(auditEvents.action, "referral.transition")))
+      .orderBy(asc(auditEvents.seq));
     expect(moves.map((m) => m.detail.to)).toEqual(["submitted", "acknowledged", "closed"]);
   });
 
   it("keeps the destination and reference number once submitted", async () => {
     const c = await legalCase();
     const r = await createReferral({ actor: legal, caseId: c.id, input: { destination: "fincen_sar" } });
-    await expect(updateReferral({ actor: legal, referralId: r.id, input: { destination: "uk_nca_sar" } })).resolves.toMatchObject({ destination: "uk_nca_sar" });
+    await expect(
+      updateReferral({ actor: legal, referralId: r.id, input: { destination: "uk_nca_sar" } }),
+    ).resolves.toMatchObject({ destination: "uk_nca_sar" });
     await transitionReferral({ actor: legal, referralId: r.id, input: { to: "submitted", referenceNo: "NCA-1" } });
-    await expect(updateReferral({ actor: legal, referralId: r.id, input: { destination: "fincen_sar" } })).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateReferral({ actor: legal, referralId: r.id, input: { referenceNo: null } })).rejects.toMatchObject({ code: "bad_request" });
-    const edited = await updateReferral({ actor: legal, referralId: r.id, input: { contact: "SAR team, desk 4", deadlineAt: "2026-12-31" } });
-    expect(edited).toMatchObject({ contact: "SAR team, desk 4", deadlineAt: "2026-12-31T23:59:59.999Z", referenceNo: "NCA-1" });
+    await expect(
+      updateReferral({ actor: legal, referralId: r.id, input: { destination: "fincen_sar" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      updateReferral({ actor: legal, referralId: r.id, input: { referenceNo: null } }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    const edited = await updateReferral({
+      actor: legal,
+      referralId: r.id,
+      input: { contact: "SAR team, desk 4", deadlineAt: "2026-12-31" },
+    });
+    expect(edited).toMatchObject({
+      contact: "SAR team, desk 4",
+      deadlineAt: "2026-12-31T23:59:59.999Z",
+      referenceNo: "NCA-1",
+    });
   });
 });

@@ -2,8 +2,12 @@ import { z } from "zod";
 import { instantString, lineText, multiText } from "@/lib/remediation/fields";
 import { referralDestinations, referralStatuses } from "./constants";
 
-export const destinationSchema = z.enum(referralDestinations, { message: `Destination must be one of: ${referralDestinations.join(", ")}` });
-export const referralStatusSchema = z.enum(referralStatuses, { message: `Status must be one of: ${referralStatuses.join(", ")}` });
+export const destinationSchema = z.enum(referralDestinations, {
+  message: `Destination must be one of: ${referralDestinations.join(", ")}`,
+});
+export const referralStatusSchema = z.enum(referralStatuses, {
+  message: `Status must be one of: ${referralStatuses.join(", ")}`,
+});
 
 /** The agency's own reference: one printable line (complaint id, SAR number, case number). */
 export const referenceNoSchema = lineText(100).min(1, "A reference number is required");
@@ -13,7 +17,8 @@ const sha256Schema = z
   .toLowerCase()
   .regex(/^[0-9a-f]{64}$/, "A SHA-256 is 64 hexadecimal characters");
 
-const otherNeedsName = (v: { destination?: string; destinationName?: string | null }) => v.destination !== "other" || Boolean(v.destinationName?.trim());
+const otherNeedsName = (v: { destination?: string; destinationName?: string | null }) =>
+  v.destination !== "other" || Boolean(v.destinationName?.trim());
 const otherNeedsNameIssue = { message: "Name the destination when it is `other`", path: ["destinationName"] };
 
 const referralFields = {
@@ -31,7 +36,10 @@ const referralFields = {
 export const referralInputSchema = z
   .strictObject({ ...referralFields, notes: referralFields.notes.default("") })
   .refine(otherNeedsName, otherNeedsNameIssue)
-  .refine((v) => !v.blockedAt || v.destination === "ofac_vsd", { message: "blockedAt applies to OFAC referrals only", path: ["blockedAt"] });
+  .refine((v) => !v.blockedAt || v.destination === "ofac_vsd", {
+    message: "blockedAt applies to OFAC referrals only",
+    path: ["blockedAt"],
+  });
 export type ReferralInput = z.input<typeof referralInputSchema>;
 
 export const referralUpdateSchema = z
@@ -62,7 +70,8 @@ export type DisclosureInput = z.input<typeof disclosureInputSchema>;
 
 export const referralIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid referral id" }) });
 
-const csv = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
 
 export const referralListQuerySchema = z.strictObject({
   destination: csv(destinationSchema).optional(),

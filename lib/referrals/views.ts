@@ -28,10 +28,18 @@ export const referralSchema = z.object({
 });
 export type ReferralView = z.infer<typeof referralSchema>;
 
-export const caseReferralsSchema = z.object({ items: z.array(referralSchema), permissions: z.object({ manage: z.boolean() }) });
+export const caseReferralsSchema = z.object({
+  items: z.array(referralSchema),
+  permissions: z.object({ manage: z.boolean() }),
+});
 export type CaseReferralsView = z.infer<typeof caseReferralsSchema>;
 
-export const referralListSchema = z.object({ items: z.array(referralSchema), total: z.int(), page: z.int(), pageSize: z.int() });
+export const referralListSchema = z.object({
+  items: z.array(referralSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
 export type ReferralListView = z.infer<typeof referralListSchema>;
 
 export const disclosureSchema = z.object({
@@ -48,5 +56,8 @@ export const disclosureSchema = z.object({
 });
 export type DisclosureView = z.infer<typeof disclosureSchema>;
 
-export const disclosureListSchema = z.object({ items: z.array(disclosureSchema), permissions: z.object({ add: z.boolean() }) });
+export const disclosureListSchema = z.object({
+  items: z.array(disclosureSchema),
+  permissions: z.object({ add: z.boolean() }),
+});
 export type DisclosureListView = z.infer<typeof disclosureListSchema>;

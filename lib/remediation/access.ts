@@ -30,14 +30,22 @@ const bad = (path: string, message: string) => new AppError("bad_request", messa
 /** A task goes only to an active user who can see its case, or it would sit in a list nobody reads. */
 export async function assertOwner(runner: DbOrTx, kase: LoadedCase, ownerId: string): Promise<Person> {
   const [user] = await runner
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabled: users.disabled, memberRole: caseMembers.role })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      disabled: users.disabled,
+      memberRole: caseMembers.role,
+    })
     .from(users)
     .leftJoin(caseMembers, and(eq(caseMembers.userId, users.id), eq(caseMembers.caseId, kase.row.id)))
     .where(eq(users.id, ownerId));
   const message = "The owner must be an active user who can see this case";
   if (!user || user.disabled) throw bad("ownerId", message);
   const access: CaseAccess = { ...kase.access, memberRole: user.memberRole };
-  if (!seesCase({ id: user.id, email: user.email, name: user.name, role: user.role, via: "session" }, access)) throw bad("ownerId", message);
+  if (!seesCase({ id: user.id, email: user.email, name: user.name, role: user.role, via: "session" }, access))
+    throw bad("ownerId", message);
   return { id: user.id, name: user.name, email: user.email };
 }
 
@@ -52,6 +60,9 @@ export async function assertEvidence(runner: DbOrTx, caseId: string, evidenceId:
 
 export async function personById(runner: DbOrTx, id: string | null): Promise<Person | null> {
   if (!id) return null;
-  const [user] = await runner.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id));
+  const [user] = await runner
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, id));
   return user ?? null;
 }

@@ -26,9 +26,21 @@ async function containedCase() {
 describe("case workflow guards", () => {
   it("closing while tasks are todo or in progress answers 409 listing them, and changes nothing", async () => {
     const c = await containedCase();
-    const todo = await createTask({ actor: lead, caseId: c.id, input: { kind: "revoke_access", title: "Revoke access" } });
-    const doing = await createTask({ actor: lead, caseId: c.id, input: { kind: "recover_device", title: "Recover laptop", status: "in_progress" } });
-    const done = await createTask({ actor: lead, caseId: c.id, input: { kind: "stop_payroll", title: "Stop payroll", status: "done" } });
+    const todo = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "revoke_access", title: "Revoke access" },
+    });
+    const doing = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "recover_device", title: "Recover laptop", status: "in_progress" },
+    });
+    const done = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "stop_payroll", title: "Stop payroll", status: "done" },
+    });
     const attempt = transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "All handled" } });
     await expect(attempt).rejects.toMatchObject({
       code: "conflict",
@@ -43,16 +55,26 @@ describe("case workflow guards", () => {
     expect(done.status).toBe("done");
 
     await updateTask({ actor: lead, taskId: todo.id, input: { status: "done" } });
-    await updateTask({ actor: lead, taskId: doing.id, input: { status: "not_applicable", completionNote: "Laptop never shipped" } });
-    await expect(transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "All handled" } })).resolves.toMatchObject({ status: "closed" });
+    await updateTask({
+      actor: lead,
+      taskId: doing.id,
+      input: { status: "not_applicable", completionNote: "Laptop never shipped" },
+    });
+    await expect(
+      transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "All handled" } }),
+    ).resolves.toMatchObject({ status: "closed" });
   });
 
   it("a case with no tasks still closes, and open tasks do not block clearing a false alarm", async () => {
     const c = await containedCase();
-    await expect(transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "Nothing to do" } })).resolves.toMatchObject({ status: "closed" });
+    await expect(
+      transitionCase({ actor: lead, caseId: c.id, input: { to: "closed", reason: "Nothing to do" } }),
+    ).resolves.toMatchObject({ status: "closed" });
     const d = await containedCase();
     await createTask({ actor: lead, caseId: d.id, input: { kind: "other", title: "Open" } });
-    await expect(transitionCase({ actor: lead, caseId: d.id, input: { to: "cleared", reason: "Real person after all" } })).resolves.toMatchObject({ status: "cleared" });
+    await expect(
+      transitionCase({ actor: lead, caseId: d.id, input: { to: "cleared", reason: "Real person after all" } }),
+    ).resolves.toMatchObject({ status: "cleared" });
   });
 
   it("moving to referred needs a referral that was submitted (or later): 409 otherwise", async () => {
@@ -66,7 +88,11 @@ describe("case workflow guards", () => {
     await expect(refuse()).rejects.toMatchObject({ code: "conflict" });
     expect((await getCase({ actor: lead, caseId: c.id })).status).toBe("contained");
 
-    await transitionReferral({ actor: legal, referralId: draft.id, input: { to: "submitted", referenceNo: "I2611-0001-2345" } });
+    await transitionReferral({
+      actor: legal,
+      referralId: draft.id,
+      input: { to: "submitted", referenceNo: "I2611-0001-2345" },
+    });
     await expect(refuse()).resolves.toMatchObject({ status: "referred" });
   });
 });

@@ -15,7 +15,12 @@ async function assigneesOf(runner: DbOrTx, actor: Actor, kase: LoadedCase): Prom
     .selectDistinct({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .leftJoin(caseMembers, and(eq(caseMembers.userId, users.id), eq(caseMembers.caseId, kase.row.id)))
-    .where(and(eq(users.disabled, false), or(eq(caseMembers.caseId, kase.row.id), kase.row.leadId ? eq(users.id, kase.row.leadId) : undefined)))
+    .where(
+      and(
+        eq(users.disabled, false),
+        or(eq(caseMembers.caseId, kase.row.id), kase.row.leadId ? eq(users.id, kase.row.leadId) : undefined),
+      ),
+    )
     .orderBy(asc(users.name));
   if (!rows.some((r) => r.id === actor.id)) rows.push({ id: actor.id, name: actor.name, email: actor.email });
   return rows;
@@ -34,7 +39,13 @@ export async function caseTasksView(runner: DbOrTx, actor: Actor, kase: LoadedCa
     assigneesOf(runner, actor, kase),
   ]);
   const items = rows.map(({ task, ownerName, ownerEmail }) =>
-    toTaskView(task, task.ownerId && ownerName !== null && ownerEmail !== null ? { id: task.ownerId, name: ownerName, email: ownerEmail } : null, now),
+    toTaskView(
+      task,
+      task.ownerId && ownerName !== null && ownerEmail !== null
+        ? { id: task.ownerId, name: ownerName, email: ownerEmail }
+        : null,
+      now,
+    ),
   );
   return {
     items,

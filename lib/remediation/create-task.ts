@@ -13,12 +13,25 @@ import { isOpenTask, toTaskView } from "./present";
 import { type TaskInput, taskInputSchema } from "./schema";
 import type { CreatedTaskView } from "./views";
 
-async function checkLinks(tx: Tx, kase: LoadedCase, ownerId: string | null | undefined, evidenceId: string | null | undefined): Promise<Person | null> {
+async function checkLinks(
+  tx: Tx,
+  kase: LoadedCase,
+  ownerId: string | null | undefined,
+  evidenceId: string | null | undefined,
+): Promise<Person | null> {
   if (evidenceId) await assertEvidence(tx, kase.row.id, evidenceId);
   return ownerId ? assertOwner(tx, kase, ownerId) : null;
 }
 
-export async function createTask({ actor, caseId, input }: { actor: Actor; caseId: string; input: TaskInput }): Promise<CreatedTaskView> {
+export async function createTask({
+  actor,
+  caseId,
+  input,
+}: {
+  actor: Actor;
+  caseId: string;
+  input: TaskInput;
+}): Promise<CreatedTaskView> {
   const data = parseOrThrow(taskInputSchema, input);
   assertReason(data.status, data.completionNote);
   return db.transaction(async (tx) => {
@@ -55,7 +68,14 @@ export async function createTask({ actor, caseId, input }: { actor: Actor; caseI
       entityType: "task",
       entityId: task.id,
       caseId,
-      detail: { kind: task.kind, title: task.title, ownerId: task.ownerId, dueAt: task.dueAt?.toISOString() ?? null, status: task.status, dueInPast },
+      detail: {
+        kind: task.kind,
+        title: task.title,
+        ownerId: task.ownerId,
+        dueAt: task.dueAt?.toISOString() ?? null,
+        status: task.status,
+        dueInPast,
+      },
     });
     return { ...toTaskView(task, owner, now), dueInPast };
   });

@@ -15,7 +15,13 @@ export async function deleteTask({ actor, taskId }: { actor: Actor; taskId: stri
       entityType: "task",
       entityId: taskId,
       caseId: task.caseId,
-      detail: { kind: task.kind, title: task.title, status: task.status, templateId: task.templateId, templateStep: task.templateStep },
+      detail: {
+        kind: task.kind,
+        title: task.title,
+        status: task.status,
+        templateId: task.templateId,
+        templateStep: task.templateStep,
+      },
     });
   });
 }

@@ -13,19 +13,11 @@ const multiLine = new RegExp(`^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u
 
 /** One line of text: no control characters at all. */
 export const lineText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .regex(singleLine, "Control characters are not allowed");
+  z.string().trim().max(max, `At most ${max} characters`).regex(singleLine, "Control characters are not allowed");
 
 /** Free text over several lines: line breaks and tabs are fine, other control characters are not. */
 export const multiText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .regex(multiLine, "Control characters are not allowed");
+  z.string().trim().max(max, `At most ${max} characters`).regex(multiLine, "Control characters are not allowed");
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const MIN_YEAR = 1970;

@@ -12,10 +12,21 @@ const HOUR = 3_600_000;
  */
 export async function insertTemplateTasks(
   tx: Tx,
-  { caseId, templateId, leadId, actorId, now = new Date() }: { caseId: string; templateId: RemediationTemplateId; leadId: string | null; actorId: string; now?: Date },
+  {
+    caseId,
+    templateId,
+    leadId,
+    actorId,
+    now = new Date(),
+  }: { caseId: string; templateId: RemediationTemplateId; leadId: string | null; actorId: string; now?: Date },
 ): Promise<{ added: string[]; skipped: number }> {
   const template = remediationTemplates[templateId];
-  const [lead] = leadId ? await tx.select({ id: users.id }).from(users).where(and(eq(users.id, leadId), eq(users.disabled, false))) : [];
+  const [lead] = leadId
+    ? await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, leadId), eq(users.disabled, false)))
+    : [];
   const [{ next } = { next: 0 }] = await tx
     .select({ next: sql<number>`coalesce(max(${remediationTasks.position}), -1)::int + 1` })
     .from(remediationTasks)
@@ -35,7 +46,9 @@ export async function insertTemplateTasks(
         createdById: actorId,
       })),
     )
-    .onConflictDoNothing({ target: [remediationTasks.caseId, remediationTasks.templateId, remediationTasks.templateStep] })
+    .onConflictDoNothing({
+      target: [remediationTasks.caseId, remediationTasks.templateId, remediationTasks.templateStep],
+    })
     .returning({ id: remediationTasks.id });
   return { added: inserted.map((r) => r.id), skipped: template.tasks.length - inserted.length };
 }

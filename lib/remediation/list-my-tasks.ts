@@ -22,11 +22,21 @@ function statusesFor(filter: string): readonly TaskStatus[] {
 export async function listMyTasks({ actor, query }: { actor: Actor; query?: MyTasksQuery }): Promise<MyTasksView> {
   const q = parseOrThrow(myTasksQuerySchema, query ?? {});
   const ownerId = q.owner === "me" ? actor.id : q.owner;
-  const where = and(eq(remediationTasks.ownerId, ownerId), inArray(remediationTasks.status, [...statusesFor(q.status)]), caseVisibleTo(actor));
+  const where = and(
+    eq(remediationTasks.ownerId, ownerId),
+    inArray(remediationTasks.status, [...statusesFor(q.status)]),
+    caseVisibleTo(actor),
+  );
   const now = new Date();
   const [rows, totals] = await Promise.all([
     db
-      .select({ task: remediationTasks, caseRef: cases.ref, caseTitle: cases.title, ownerName: users.name, ownerEmail: users.email })
+      .select({
+        task: remediationTasks,
+        caseRef: cases.ref,
+        caseTitle: cases.title,
+        ownerName: users.name,
+        ownerEmail: users.email,
+      })
       .from(remediationTasks)
       .innerJoin(cases, eq(cases.id, remediationTasks.caseId))
       .leftJoin(users, eq(users.id, remediationTasks.ownerId))
@@ -34,11 +44,21 @@ export async function listMyTasks({ actor, query }: { actor: Actor; query?: MyTa
       .orderBy(sql`${remediationTasks.dueAt} asc nulls last`, asc(cases.ref), asc(remediationTasks.position))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(remediationTasks).innerJoin(cases, eq(cases.id, remediationTasks.caseId)).where(where),
+    db
+      .select({ n: count() })
+      .from(remediationTasks)
+      .innerJoin(cases, eq(cases.id, remediationTasks.caseId))
+      .where(where),
   ]);
   return {
     items: rows.map(({ task, caseRef, caseTitle, ownerName, ownerEmail }) => ({
-      ...toTaskView(task, ownerName !== null && ownerEmail !== null && task.ownerId ? { id: task.ownerId, name: ownerName, email: ownerEmail } : null, now),
+      ...toTaskView(
+        task,
+        ownerName !== null && ownerEmail !== null && task.ownerId
+          ? { id: task.ownerId, name: ownerName, email: ownerEmail }
+          : null,
+        now,
+      ),
       caseRef,
       caseTitle,
     })),

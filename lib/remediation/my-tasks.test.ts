@@ -20,13 +20,37 @@ describe("my tasks", () => {
     const a = await makeCase(lead);
     const b = await makeCase(lead);
     for (const c of [a, b]) await addMember({ actor: lead, caseId: c.id, input: { userId: worker.id } });
-    const later = await createTask({ actor: lead, caseId: a.id, input: { kind: "other", title: "Later", ownerId: worker.id, dueAt: "2099-01-02" } });
-    const undated = await createTask({ actor: lead, caseId: b.id, input: { kind: "other", title: "Whenever", ownerId: worker.id } });
-    const late = await createTask({ actor: lead, caseId: b.id, input: { kind: "other", title: "Late", ownerId: worker.id, dueAt: "2021-05-01" } });
-    const soon = await createTask({ actor: lead, caseId: a.id, input: { kind: "other", title: "Soon", ownerId: worker.id, dueAt: "2098-01-01" } });
-    const finished = await createTask({ actor: lead, caseId: a.id, input: { kind: "other", title: "Done already", ownerId: worker.id } });
+    const later = await createTask({
+      actor: lead,
+      caseId: a.id,
+      input: { kind: "other", title: "Later", ownerId: worker.id, dueAt: "2099-01-02" },
+    });
+    const undated = await createTask({
+      actor: lead,
+      caseId: b.id,
+      input: { kind: "other", title: "Whenever", ownerId: worker.id },
+    });
+    const late = await createTask({
+      actor: lead,
+      caseId: b.id,
+      input: { kind: "other", title: "Late", ownerId: worker.id, dueAt: "2021-05-01" },
+    });
+    const soon = await createTask({
+      actor: lead,
+      caseId: a.id,
+      input: { kind: "other", title: "Soon", ownerId: worker.id, dueAt: "2098-01-01" },
+    });
+    const finished = await createTask({
+      actor: lead,
+      caseId: a.id,
+      input: { kind: "other", title: "Done already", ownerId: worker.id },
+    });
     await updateTask({ actor: lead, taskId: finished.id, input: { status: "done" } });
-    await createTask({ actor: lead, caseId: a.id, input: { kind: "other", title: "Someone else's", ownerId: lead.id } });
+    await createTask({
+      actor: lead,
+      caseId: a.id,
+      input: { kind: "other", title: "Someone else's", ownerId: lead.id },
+    });
 
     const mine = await listMyTasks({ actor: worker, query: { owner: "me", status: "open" } });
     expect(mine.items.map((t) => t.id)).toEqual([late.id, soon.id, later.id, undated.id]);
@@ -46,7 +70,11 @@ describe("my tasks", () => {
   });
 
   it("refuses bad filters with 400", async () => {
-    await expect(listMyTasks({ actor: worker, query: { status: "someday" } })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(listMyTasks({ actor: worker, query: { owner: "you" as never } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listMyTasks({ actor: worker, query: { status: "someday" } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    await expect(listMyTasks({ actor: worker, query: { owner: "you" as never } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -28,15 +28,23 @@ export const taskUpdateSchema = z
 export type TaskUpdate = z.input<typeof taskUpdateSchema>;
 
 export const applyTemplateSchema = z.strictObject({
-  template: z.enum(remediationTemplateIds, { message: `Template must be one of: ${remediationTemplateIds.join(", ")}` }),
+  template: z.enum(remediationTemplateIds, {
+    message: `Template must be one of: ${remediationTemplateIds.join(", ")}`,
+  }),
 });
 export type ApplyTemplateInput = z.input<typeof applyTemplateSchema>;
 
 export const taskIdParamsSchema = z.object({ id: z.uuid({ message: "Not a valid task id" }) });
 
-const statusFilter = z.union([z.enum(["open", "finished", "all"]), z.string().regex(new RegExp(`^(${taskStatuses.join("|")})(,(${taskStatuses.join("|")}))*$`))], {
-  message: `status is open, finished, all or a comma-separated list of: ${taskStatuses.join(", ")}`,
-});
+const statusFilter = z.union(
+  [
+    z.enum(["open", "finished", "all"]),
+    z.string().regex(new RegExp(`^(${taskStatuses.join("|")})(,(${taskStatuses.join("|")}))*$`)),
+  ],
+  {
+    message: `status is open, finished, all or a comma-separated list of: ${taskStatuses.join(", ")}`,
+  },
+);
 
 export const myTasksQuerySchema = z.strictObject({
   owner: z.union([z.literal("me"), z.uuid()], { message: "owner is 'me' or a user id" }).default("me"),

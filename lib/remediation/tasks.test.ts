@@ -17,7 +17,11 @@ let outsider: Actor;
 let manager: Actor;
 
 beforeAll(async () => {
-  [lead, outsider, manager] = await Promise.all([makeActor("investigator", "Lena Lead"), makeActor("investigator"), makeActor("manager")]);
+  [lead, outsider, manager] = await Promise.all([
+    makeActor("investigator", "Lena Lead"),
+    makeActor("investigator"),
+    makeActor("manager"),
+  ]);
 });
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
@@ -29,14 +33,32 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
-const taskCount = async (caseId: string) => Number((await db.select({ n: count() }).from(remediationTasks).where(eq(remediationTasks.caseId, caseId)))[0]?.n ?? 0);
+const taskCount = async (caseId: string) =>
+  Number(
+    (await db.select({ n: count() }).from(remediationTasks).where(eq(remediationTasks.caseId, caseId)))[0]?.n ?? 0,
+  );
 const auditCount = async (entityId: string, action: string) =>
-  Number((await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action))))[0]?.n ?? 0);
+  Number(
+    (
+      await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action)))
+    )[0]?.n ?? 0,
+  );
 
 async function addEvidence(caseId: string, exhibitNo = 1) {
   const [row] = await db
     .insert(evidence)
-    .values({ caseId, exhibitNo, title: "Courier receipt", sha256: "a".repeat(64), size: 10, mimeType: "application/pdf", originalName: "receipt.pdf" })
+    .values({
+      caseId,
+      exhibitNo,
+      title: "Courier receipt",
+      sha256: "a".repeat(64),
+      size: 10,
+      mimeType: "application/pdf",
+      originalName: "receipt.pdf",
+    })
     .returning({ id: evidence.id });
   if (!row) throw new Error("no evidence row");
   return row.id;
@@ -45,11 +67,32 @@ async function addEvidence(caseId: string, exhibitNo = 1) {
 describe("tasks", () => {
   it("creates a task, flags a due date already past, and records an audit event", async () => {
     const c = await makeCase(lead);
-    const past = await createTask({ actor: lead, caseId: c.id, input: { kind: "revoke_access", title: "Kill SSO sessions", ownerId: lead.id, dueAt: "2020-01-01T09:00:00Z" } });
-    expect(past).toMatchObject({ status: "todo", dueInPast: true, overdue: true, owner: { id: lead.id, name: "Lena Lead" }, dueAt: "2020-01-01T09:00:00.000Z", completedAt: null });
-    const future = await createTask({ actor: lead, caseId: c.id, input: { kind: "recover_device", title: "Get the laptop back", dueAt: "2099-06-30" } });
+    const past = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "revoke_access", title: "Kill SSO sessions", ownerId: lead.id, dueAt: "2020-01-01T09:00:00Z" },
+    });
+    expect(past).toMatchObject({
+      status: "todo",
+      dueInPast: true,
+      overdue: true,
+      owner: { id: lead.id, name: "Lena Lead" },
+      dueAt: "2020-01-01T09:00:00.000Z",
+      completedAt: null,
+    });
+    const future = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "recover_device", title: "Get the laptop back", dueAt: "2099-06-30" },
+    });
     // A plain date is due at the end of that day.
-    expect(future).toMatchObject({ dueInPast: false, overdue: false, dueAt: "2099-06-30T23:59:59.999Z", owner: null, position: past.position + 1 });
+    expect(future).toMatchObject({
+      dueInPast: false,
+      overdue: false,
+      dueAt: "2099-06-30T23:59:59.999Z",
+      owner: null,
+      position: past.position + 1,
+    });
     expect(await auditCount(past.id, "task.create")).toBe(1);
     const list = await listCaseTasks({ actor: lead, caseId: c.id });
     expect(list.items.map((t) => t.id)).toEqual([past.id, future.id]);
@@ -82,11 +125,17 @@ describe("tasks", () => {
     await addMember({ actor: lead, caseId: c.id, input: { userId: gone.id } });
     await disableUser(gone.id);
     for (const ownerId of [outsider.id, gone.id, "00000000-0000-4000-8000-000000000000"]) {
-      const error = await errorOf(createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "x", ownerId } }));
-      expect(error.details).toEqual([{ path: "ownerId", message: expect.stringContaining("active user who can see this case") }]);
+      const error = await errorOf(
+        createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "x", ownerId } }),
+      );
+      expect(error.details).toEqual([
+        { path: "ownerId", message: expect.stringContaining("active user who can see this case") },
+      ]);
     }
     // A manager sees every case, so may own a task even though they cannot change it.
-    await expect(createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "Review", ownerId: manager.id } })).resolves.toMatchObject({ owner: { id: manager.id } });
+    await expect(
+      createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "Review", ownerId: manager.id } }),
+    ).resolves.toMatchObject({ owner: { id: manager.id } });
     const t = await createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "x", ownerId: member.id } });
     expect(t.owner?.id).toBe(member.id);
     expect(await taskCount(c.id)).toBe(2);
@@ -97,28 +146,60 @@ describe("tasks", () => {
     const other = await makeCase(lead);
     const mine = await addEvidence(c.id);
     const theirs = await addEvidence(other.id);
-    const bad = await errorOf(createTask({ actor: lead, caseId: c.id, input: { kind: "recover_device", title: "Laptop", evidenceId: theirs } }));
+    const bad = await errorOf(
+      createTask({ actor: lead, caseId: c.id, input: { kind: "recover_device", title: "Laptop", evidenceId: theirs } }),
+    );
     expect(bad.details).toEqual([{ path: "evidenceId", message: "No such evidence in this case" }]);
-    const t = await createTask({ actor: lead, caseId: c.id, input: { kind: "recover_device", title: "Laptop", evidenceId: mine } });
+    const t = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "recover_device", title: "Laptop", evidenceId: mine },
+    });
     expect(t.evidenceId).toBe(mine);
-    await expect(updateTask({ actor: lead, taskId: t.id, input: { evidenceId: theirs } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(updateTask({ actor: lead, taskId: t.id, input: { evidenceId: theirs } })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("completes with a note, needs a reason for not applicable, and reopens", async () => {
     const c = await makeCase(lead);
     const a = await createTask({ actor: lead, caseId: c.id, input: { kind: "stop_payroll", title: "Stop payroll" } });
-    const b = await createTask({ actor: lead, caseId: c.id, input: { kind: "notify_vendor", title: "Tell the vendor" } });
-    const done = await updateTask({ actor: lead, taskId: a.id, input: { status: "done", completionNote: "Payroll stopped on the 3rd" } });
+    const b = await createTask({
+      actor: lead,
+      caseId: c.id,
+      input: { kind: "notify_vendor", title: "Tell the vendor" },
+    });
+    const done = await updateTask({
+      actor: lead,
+      taskId: a.id,
+      input: { status: "done", completionNote: "Payroll stopped on the 3rd" },
+    });
     expect(done).toMatchObject({ status: "done", completionNote: "Payroll stopped on the 3rd" });
     expect(done.completedAt).not.toBeNull();
 
     const refused = await errorOf(updateTask({ actor: lead, taskId: b.id, input: { status: "not_applicable" } }));
-    expect(refused).toMatchObject({ code: "bad_request", details: [{ path: "completionNote", message: "Say why this task does not apply" }] });
-    expect((await listCaseTasks({ actor: lead, caseId: c.id })).items[1]).toMatchObject({ status: "todo", completedAt: null });
+    expect(refused).toMatchObject({
+      code: "bad_request",
+      details: [{ path: "completionNote", message: "Say why this task does not apply" }],
+    });
+    expect((await listCaseTasks({ actor: lead, caseId: c.id })).items[1]).toMatchObject({
+      status: "todo",
+      completedAt: null,
+    });
 
-    const na = await updateTask({ actor: lead, taskId: b.id, input: { status: "not_applicable", completionNote: "Hired directly, no vendor" } });
+    const na = await updateTask({
+      actor: lead,
+      taskId: b.id,
+      input: { status: "not_applicable", completionNote: "Hired directly, no vendor" },
+    });
     expect(na).toMatchObject({ status: "not_applicable", completionNote: "Hired directly, no vendor" });
-    expect((await listCaseTasks({ actor: lead, caseId: c.id })).progress).toMatchObject({ total: 2, done: 1, notApplicable: 1, open: 0, percent: 100 });
+    expect((await listCaseTasks({ actor: lead, caseId: c.id })).progress).toMatchObject({
+      total: 2,
+      done: 1,
+      notApplicable: 1,
+      open: 0,
+      percent: 100,
+    });
 
     const reopened = await updateTask({ actor: lead, taskId: a.id, input: { status: "in_progress" } });
     expect(reopened).toMatchObject({ status: "in_progress", completedAt: null });
@@ -139,10 +220,16 @@ describe("tasks", () => {
     const c = await makeCase(lead);
     const t = await createTask({ actor: lead, caseId: c.id, input: { kind: "other", title: "x" } });
     expect((await listCaseTasks({ actor: manager, caseId: c.id })).permissions.manage).toBe(false);
-    await expect(createTask({ actor: manager, caseId: c.id, input: { kind: "other", title: "y" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateTask({ actor: manager, taskId: t.id, input: { status: "done" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createTask({ actor: manager, caseId: c.id, input: { kind: "other", title: "y" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateTask({ actor: manager, taskId: t.id, input: { status: "done" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(listCaseTasks({ actor: outsider, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateTask({ actor: outsider, taskId: t.id, input: { status: "done" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateTask({ actor: outsider, taskId: t.id, input: { status: "done" } })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(deleteTask({ actor: outsider, taskId: t.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await taskCount(c.id)).toBe(1);
   });

@@ -42,7 +42,9 @@ describe("the fake-remote-worker template", () => {
     const before = Date.now();
     const first = await applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } });
     expect(first).toMatchObject({ added: template.tasks.length, skipped: 0 });
-    expect(first.items.map((t) => [t.kind, t.templateStep, t.status, t.owner?.id])).toEqual(template.tasks.map((t) => [t.kind, t.step, "todo", lead.id]));
+    expect(first.items.map((t) => [t.kind, t.templateStep, t.status, t.owner?.id])).toEqual(
+      template.tasks.map((t) => [t.kind, t.step, "todo", lead.id]),
+    );
     // Due relative to now: access revocation in 4 hours, device recovery in 5 days.
     const due = (kind: string) => new Date(first.items.find((t) => t.kind === kind)?.dueAt ?? 0).getTime();
     expect(due("revoke_access") - before).toBeGreaterThanOrEqual(4 * HOUR);
@@ -52,15 +54,23 @@ describe("the fake-remote-worker template", () => {
     const second = await applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } });
     expect(second).toMatchObject({ added: 0, skipped: template.tasks.length });
     expect(second.items).toEqual(first.items);
-    const applied = await db.select().from(auditEvents).where(and(eq(auditEvents.caseId, c.id), eq(auditEvents.action, "task.apply_template")));
+    const applied = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, c.id), eq(auditEvents.action, "task.apply_template")));
     expect(applied).toHaveLength(1);
   });
 
   it("two people applying at once still add each step once", async () => {
     const c = await makeCase(lead);
-    const results = await Promise.all([1, 2, 3].map(() => applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } })),
+    );
     expect(results.map((r) => r.added).sort((a, b) => b - a)).toEqual([template.tasks.length, 0, 0]);
-    const rows = await db.select({ id: remediationTasks.id }).from(remediationTasks).where(eq(remediationTasks.caseId, c.id));
+    const rows = await db
+      .select({ id: remediationTasks.id })
+      .from(remediationTasks)
+      .where(eq(remediationTasks.caseId, c.id));
     expect(rows).toHaveLength(template.tasks.length);
   });
 
@@ -72,12 +82,16 @@ describe("the fake-remote-worker template", () => {
     await deleteTask({ actor: lead, taskId: removed.id });
     const again = await applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } });
     expect(again).toMatchObject({ added: 1, skipped: template.tasks.length - 1 });
-    expect(again.items.map((t) => t.templateStep).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(template.tasks.map((t) => t.step));
+    expect(again.items.map((t) => t.templateStep).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      template.tasks.map((t) => t.step),
+    );
   });
 
   it("refuses an unknown template with 400", async () => {
     const c = await makeCase(lead);
-    await expect(applyTemplate({ actor: lead, caseId: c.id, input: { template: "nope" as never } })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      applyTemplate({ actor: lead, caseId: c.id, input: { template: "nope" as never } }),
+    ).rejects.toMatchObject({ code: "bad_request" });
     expect((await listCaseTasks({ actor: lead, caseId: c.id })).items).toHaveLength(0);
   });
 
@@ -86,7 +100,10 @@ describe("the fake-remote-worker template", () => {
     const tasks = await listCaseTasks({ actor: lead, caseId: c.id });
     expect(tasks.items.map((t) => t.templateStep)).toEqual(template.tasks.map((t) => t.step));
     expect(tasks.items.every((t) => t.owner?.id === lead.id)).toBe(true);
-    const [created] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, c.id), eq(auditEvents.action, "case.create")));
+    const [created] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, c.id), eq(auditEvents.action, "case.create")));
     expect(created?.detail).toMatchObject({ template: "fake-remote-worker", tasksAdded: template.tasks.length });
     const again = await applyTemplate({ actor: lead, caseId: c.id, input: { template: "fake-remote-worker" } });
     expect(again.added).toBe(0);

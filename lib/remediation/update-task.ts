@@ -13,7 +13,15 @@ import type { TaskView } from "./views";
 
 const tracked = ["kind", "title", "ownerId", "dueAt", "status", "completionNote", "evidenceId"] as const;
 
-export async function updateTask({ actor, taskId, input }: { actor: Actor; taskId: string; input: TaskUpdate }): Promise<TaskView> {
+export async function updateTask({
+  actor,
+  taskId,
+  input,
+}: {
+  actor: Actor;
+  taskId: string;
+  input: TaskUpdate;
+}): Promise<TaskView> {
   const data = parseOrThrow(taskUpdateSchema, input);
   return db.transaction(async (tx) => {
     const { task, kase } = await loadTask(tx, actor, taskId, "task:manage", { forUpdate: true });
@@ -45,7 +53,14 @@ export async function updateTask({ actor, taskId, input }: { actor: Actor; taskI
     if (Object.keys(changes).length === 0) return toTaskView(task, await personById(tx, task.ownerId), now);
     const [updated] = await tx.update(remediationTasks).set(next).where(eq(remediationTasks.id, taskId)).returning();
     if (!updated) throw AppError.notFound("Task");
-    await recordAudit(tx, { actor, action: "task.update", entityType: "task", entityId: taskId, caseId: task.caseId, detail: { title: task.title, changes } });
+    await recordAudit(tx, {
+      actor,
+      action: "task.update",
+      entityType: "task",
+      entityId: taskId,
+      caseId: task.caseId,
+      detail: { title: task.title, changes },
+    });
     return toTaskView(updated, await personById(tx, updated.ownerId), now);
   });
 }

@@ -54,5 +54,10 @@ export type ApplyTemplateResult = z.infer<typeof applyTemplateResultSchema>;
 export const myTaskSchema = taskSchema.extend({ caseRef: z.string(), caseTitle: z.string() });
 export type MyTaskView = z.infer<typeof myTaskSchema>;
 
-export const myTasksSchema = z.object({ items: z.array(myTaskSchema), total: z.int(), page: z.int(), pageSize: z.int() });
+export const myTasksSchema = z.object({
+  items: z.array(myTaskSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
 export type MyTasksView = z.infer<typeof myTasksSchema>;

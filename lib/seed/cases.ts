@@ -21,7 +21,15 @@ export interface DemoCase {
   severity: Severity;
   lead: DemoUserKey;
   members: { user: DemoUserKey; role: CaseMemberRole }[];
-  subject: { name: string; role: string; team: string; hiringChannel: string; startedDaysAgo: number | null; accessLevel: string; location: string };
+  subject: {
+    name: string;
+    role: string;
+    team: string;
+    hiringChannel: string;
+    startedDaysAgo: number | null;
+    accessLevel: string;
+    location: string;
+  };
   tags: string[];
   openedDaysAgo: number;
   containedDaysAgo?: number;
@@ -81,14 +89,65 @@ export const demoCases: readonly DemoCase[] = [
       },
     ],
     tasks: [
-      { kind: "preserve_evidence", title: "Image the laptop and export IdP, VPN and EDR logs", owner: "investigator", dueInDays: -27, status: "done", completionNote: "Images hashed and stored as exhibits" },
-      { kind: "revoke_access", title: "Revoke SSO sessions, OAuth grants, SSH and API keys, GitHub membership", owner: "investigator", dueInDays: -28, status: "done", completionNote: "All sessions revoked within 2 hours of containment" },
-      { kind: "rotate_secrets", title: "Rotate deploy keys and the payments API secrets", owner: "investigator2", dueInDays: -3, status: "in_progress" },
-      { kind: "recover_device", title: "Recover laptop C02DEMO12345 and check for an attached KVM", owner: "investigator2", dueInDays: -1, status: "todo" },
-      { kind: "stop_payroll", title: "Stop payroll and hold the final payment", owner: "legal", dueInDays: -26, status: "done", completionNote: "Vendor invoice on hold" },
-      { kind: "review_access", title: "Review commits and data access for backdoors and exfiltration", owner: "investigator", dueInDays: 5, status: "in_progress" },
-      { kind: "hunt_personas", title: "Hunt linked personas through the shared phone and wallet", owner: "investigator2", dueInDays: 10, status: "todo" },
-      { kind: "notify_vendor", title: "Notify Brightpath Talent and request their onboarding records", owner: "legal", dueInDays: 7, status: "todo" },
+      {
+        kind: "preserve_evidence",
+        title: "Image the laptop and export IdP, VPN and EDR logs",
+        owner: "investigator",
+        dueInDays: -27,
+        status: "done",
+        completionNote: "Images hashed and stored as exhibits",
+      },
+      {
+        kind: "revoke_access",
+        title: "Revoke SSO sessions, OAuth grants, SSH and API keys, GitHub membership",
+        owner: "investigator",
+        dueInDays: -28,
+        status: "done",
+        completionNote: "All sessions revoked within 2 hours of containment",
+      },
+      {
+        kind: "rotate_secrets",
+        title: "Rotate deploy keys and the payments API secrets",
+        owner: "investigator2",
+        dueInDays: -3,
+        status: "in_progress",
+      },
+      {
+        kind: "recover_device",
+        title: "Recover laptop C02DEMO12345 and check for an attached KVM",
+        owner: "investigator2",
+        dueInDays: -1,
+        status: "todo",
+      },
+      {
+        kind: "stop_payroll",
+        title: "Stop payroll and hold the final payment",
+        owner: "legal",
+        dueInDays: -26,
+        status: "done",
+        completionNote: "Vendor invoice on hold",
+      },
+      {
+        kind: "review_access",
+        title: "Review commits and data access for backdoors and exfiltration",
+        owner: "investigator",
+        dueInDays: 5,
+        status: "in_progress",
+      },
+      {
+        kind: "hunt_personas",
+        title: "Hunt linked personas through the shared phone and wallet",
+        owner: "investigator2",
+        dueInDays: 10,
+        status: "todo",
+      },
+      {
+        kind: "notify_vendor",
+        title: "Notify Brightpath Talent and request their onboarding records",
+        owner: "legal",
+        dueInDays: 7,
+        status: "todo",
+      },
     ],
   },
   {
@@ -128,11 +187,43 @@ export const demoCases: readonly DemoCase[] = [
       },
     ],
     tasks: [
-      { kind: "preserve_evidence", title: "Export platform messages and the contractor's VPN logs", owner: "investigator2", dueInDays: -17, status: "done" },
-      { kind: "revoke_access", title: "Remove staging and log access", owner: "investigator2", dueInDays: -17, status: "done", completionNote: "Access removed; tokens revoked" },
-      { kind: "stop_payroll", title: "Stop payment through the freelance platform", owner: "investigator2", dueInDays: -16, status: "not_applicable", completionNote: "Paid per milestone; no payroll" },
-      { kind: "review_access", title: "Review staging and log access for data taken", owner: "investigator2", dueInDays: -2, status: "in_progress" },
-      { kind: "notify_vendor", title: "Report the account to the freelance platform", owner: "investigator2", dueInDays: 4, status: "todo" },
+      {
+        kind: "preserve_evidence",
+        title: "Export platform messages and the contractor's VPN logs",
+        owner: "investigator2",
+        dueInDays: -17,
+        status: "done",
+      },
+      {
+        kind: "revoke_access",
+        title: "Remove staging and log access",
+        owner: "investigator2",
+        dueInDays: -17,
+        status: "done",
+        completionNote: "Access removed; tokens revoked",
+      },
+      {
+        kind: "stop_payroll",
+        title: "Stop payment through the freelance platform",
+        owner: "investigator2",
+        dueInDays: -16,
+        status: "not_applicable",
+        completionNote: "Paid per milestone; no payroll",
+      },
+      {
+        kind: "review_access",
+        title: "Review staging and log access for data taken",
+        owner: "investigator2",
+        dueInDays: -2,
+        status: "in_progress",
+      },
+      {
+        kind: "notify_vendor",
+        title: "Report the account to the freelance platform",
+        owner: "investigator2",
+        dueInDays: 4,
+        status: "todo",
+      },
     ],
   },
   {
@@ -170,7 +261,8 @@ export const demoCases: readonly DemoCase[] = [
   },
   {
     title: "Impossible travel on a data engineer's account",
-    summary: "Identity-provider alert: sign-ins from the US and Asia 40 minutes apart, one through a known VPN exit. Not yet triaged.",
+    summary:
+      "Identity-provider alert: sign-ins from the US and Asia 40 minutes apart, one through a known VPN exit. Not yet triaged.",
     status: "triage",
     severity: "medium",
     lead: "investigator2",
@@ -193,7 +285,8 @@ export const demoCases: readonly DemoCase[] = [
   },
   {
     title: "Terminated contractor threatens to leak source code",
-    summary: "After termination for non-performance the contractor demanded 2 BTC not to publish four private repositories. Repositories were rotated; no payment made.",
+    summary:
+      "After termination for non-performance the contractor demanded 2 BTC not to publish four private repositories. Repositories were rotated; no payment made.",
     status: "closed",
     severity: "high",
     lead: "investigator",

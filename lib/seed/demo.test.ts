@@ -1,7 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db, ready } from "@/db";
-import { caseRefCounters, casePersonas, cases, identifiers, personaIdentifiers, personaRedFlags, userRoles, users } from "@/db/schema";
+import {
+  caseRefCounters,
+  casePersonas,
+  cases,
+  identifiers,
+  personaIdentifiers,
+  personaRedFlags,
+  userRoles,
+  users,
+} from "@/db/schema";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { verifyPassword } from "@/lib/auth/password";
 import { demoIdentifiers } from "./identifiers";
@@ -31,15 +40,26 @@ describe.runIf(onPglite)("seedDemo", () => {
   });
 
   it("links personas in different cases through shared identifiers", async () => {
-    const [phone] = await db.select().from(identifiers).where(and(eq(identifiers.type, "phone"), eq(identifiers.normalizedValue, "+12025550147")));
+    const [phone] = await db
+      .select()
+      .from(identifiers)
+      .where(and(eq(identifiers.type, "phone"), eq(identifiers.normalizedValue, "+12025550147")));
     expect(phone).toBeDefined();
-    const holders = await db.select({ personaId: personaIdentifiers.personaId }).from(personaIdentifiers).where(eq(personaIdentifiers.identifierId, phone!.id));
+    const holders = await db
+      .select({ personaId: personaIdentifiers.personaId })
+      .from(personaIdentifiers)
+      .where(eq(personaIdentifiers.identifierId, phone!.id));
     expect(holders.length).toBe(3);
     const attached = await db
       .select({ ref: cases.ref })
       .from(casePersonas)
       .innerJoin(cases, eq(cases.id, casePersonas.caseId))
-      .where(inArray(casePersonas.personaId, holders.map((h) => h.personaId)));
+      .where(
+        inArray(
+          casePersonas.personaId,
+          holders.map((h) => h.personaId),
+        ),
+      );
     expect(new Set(attached.map((a) => a.ref)).size).toBeGreaterThanOrEqual(2);
   });
 
@@ -50,10 +70,13 @@ describe.runIf(onPglite)("seedDemo", () => {
       }
       if (ident.type === "phone") expect(ident.normalizedValue).toMatch(/^\+[1-9]\d{6,14}$/);
       if (ident.chain === "ethereum") expect(ident.normalizedValue).toMatch(/^0x[0-9a-f]{40}$/);
-      if (ident.chain === "bitcoin") expect(ident.normalizedValue).toMatch(/^bc1q[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38}$/);
+      if (ident.chain === "bitcoin")
+        expect(ident.normalizedValue).toMatch(/^bc1q[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38}$/);
     }
     const rows = await db.select({ status: cases.status, ref: cases.ref }).from(cases);
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["triage", "investigating", "contained", "referred", "closed", "cleared"]));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(["triage", "investigating", "contained", "referred", "closed", "cleared"]),
+    );
     const year = new Date().getUTCFullYear();
     const [counter] = await db.select().from(caseRefCounters).where(eq(caseRefCounters.year, year));
     expect(counter?.last).toBe(rows.length);

@@ -9,7 +9,12 @@ import { insertNetwork, type NetworkCounts } from "./insert-network";
 import { demoLogins, type DemoLogin, type DemoUserKey } from "./users";
 
 export type SeedResult =
-  | { seeded: true; logins: readonly DemoLogin[]; cases: SeededCase[]; counts: NetworkCounts & { users: number; cases: number } }
+  | {
+      seeded: true;
+      logins: readonly DemoLogin[];
+      cases: SeededCase[];
+      counts: NetworkCounts & { users: number; cases: number };
+    }
   | { seeded: false; reason: string };
 
 // Serialises concurrent seeders (two `npm start` at once on one PostgreSQL) so only one writes.
@@ -28,7 +33,10 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const [existing] = await tx.select({ n: count() }).from(users);
     if (existing && existing.n > 0) {
-      return { seeded: false, reason: `the users table is not empty (${existing.n} user${existing.n === 1 ? "" : "s"})` };
+      return {
+        seeded: false,
+        reason: `the users table is not empty (${existing.n} user${existing.n === 1 ? "" : "s"})`,
+      };
     }
 
     const userIds = await insertUsers(tx, hashes, clock.at(-120));
@@ -50,7 +58,12 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
         detail: { email: login.email, role: login.role, source: "demo-seed" },
       });
     }
-    await recordAudit(tx, { actor: null, action: "seed.create", entityType: "persona", detail: { source: "demo-seed", ...counts } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "seed.create",
+      entityType: "persona",
+      detail: { source: "demo-seed", ...counts },
+    });
     for (const c of seededCases) {
       await recordAudit(tx, {
         actor: null,
@@ -58,10 +71,23 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
         entityType: "case",
         entityId: c.id,
         caseId: c.id,
-        detail: { source: "demo-seed", ref: c.ref, status: c.status, personas: c.personas, notes: c.notes, tasks: c.tasks, referral: c.referral },
+        detail: {
+          source: "demo-seed",
+          ref: c.ref,
+          status: c.status,
+          personas: c.personas,
+          notes: c.notes,
+          tasks: c.tasks,
+          referral: c.referral,
+        },
       });
     }
-    return { seeded: true, logins: demoLogins, cases: seededCases, counts: { ...counts, users: demoLogins.length, cases: seededCases.length } };
+    return {
+      seeded: true,
+      logins: demoLogins,
+      cases: seededCases,
+      counts: { ...counts, users: demoLogins.length, cases: seededCases.length },
+    };
   });
 }
 

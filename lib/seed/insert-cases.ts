@@ -45,19 +45,35 @@ export async function insertCases(tx: Tx, refs: Refs): Promise<SeededCase[]> {
     const id = await insertCase(tx, refs, c, ref);
     const referral = index === demoReferral.caseIndex;
     if (referral) await insertReferral(tx, refs, id);
-    seeded.push({ id, ref, status: c.status, personas: c.personas.length, notes: c.notes.length, tasks: c.tasks.length, referral });
+    seeded.push({
+      id,
+      ref,
+      status: c.status,
+      personas: c.personas.length,
+      notes: c.notes.length,
+      tasks: c.tasks.length,
+      referral,
+    });
   }
   // Later cases continue the sequence instead of colliding with the seeded refs.
   await tx
     .insert(caseRefCounters)
     .values({ year, last: demoCases.length })
-    .onConflictDoUpdate({ target: caseRefCounters.year, set: { last: sql`greatest(${caseRefCounters.last}, ${demoCases.length})` } });
+    .onConflictDoUpdate({
+      target: caseRefCounters.year,
+      set: { last: sql`greatest(${caseRefCounters.last}, ${demoCases.length})` },
+    });
   return seeded;
 }
 
 async function insertCase(tx: Tx, { clock, userId, personaIds }: Refs, c: DemoCase, ref: string): Promise<string> {
   const openedAt = clock.at(-c.openedDaysAgo);
-  const lastActivityDaysAgo = Math.min(c.openedDaysAgo, c.containedDaysAgo ?? Infinity, c.closedDaysAgo ?? Infinity, ...c.notes.map((n) => n.daysAgo));
+  const lastActivityDaysAgo = Math.min(
+    c.openedDaysAgo,
+    c.containedDaysAgo ?? Infinity,
+    c.closedDaysAgo ?? Infinity,
+    ...c.notes.map((n) => n.daysAgo),
+  );
   const leadId = userId(c.lead);
   const [row] = await tx
     .insert(cases)
@@ -94,7 +110,9 @@ async function insertCase(tx: Tx, { clock, userId, personaIds }: Refs, c: DemoCa
   if (members.length > 0) {
     await tx
       .insert(caseMembers)
-      .values(members.map((m) => ({ caseId, userId: userId(m.user), role: m.role, addedById: leadId, addedAt: openedAt })));
+      .values(
+        members.map((m) => ({ caseId, userId: userId(m.user), role: m.role, addedById: leadId, addedAt: openedAt })),
+      );
   }
   await tx.insert(casePersonas).values(
     c.personas.map((p) => {
@@ -105,7 +123,13 @@ async function insertCase(tx: Tx, { clock, userId, personaIds }: Refs, c: DemoCa
   );
   if (c.notes.length > 0) {
     await tx.insert(caseNotes).values(
-      c.notes.map((n) => ({ caseId, authorId: userId(n.author), body: n.body, createdAt: clock.at(-n.daysAgo), updatedAt: clock.at(-n.daysAgo) })),
+      c.notes.map((n) => ({
+        caseId,
+        authorId: userId(n.author),
+        body: n.body,
+        createdAt: clock.at(-n.daysAgo),
+        updatedAt: clock.at(-n.daysAgo),
+      })),
     );
   }
   if (c.tasks.length > 0) {

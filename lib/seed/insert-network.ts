@@ -59,7 +59,13 @@ export async function insertNetwork(
   }
 
   const flagRows = demoPersonas.flatMap((p) =>
-    p.redFlags.map((f) => ({ personaId: idOf(p.key), code: f.code, note: f.note, recordedById, recordedAt: recordedAt(p.key) })),
+    p.redFlags.map((f) => ({
+      personaId: idOf(p.key),
+      code: f.code,
+      note: f.note,
+      recordedById,
+      recordedAt: recordedAt(p.key),
+    })),
   );
   await tx.insert(personaRedFlags).values(flagRows);
 

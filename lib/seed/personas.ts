@@ -38,11 +38,16 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedLocation: "Austin, Texas, USA",
     claimedTimezone: "America/Chicago",
     claimedNationality: "American",
-    claimedEducation: [{ name: "B.Sc. Computer Science, University of Belgrade", detail: "2014-2018", verification: "failed" }],
-    claimedEmployers: [{ name: "Example Chain Labs", detail: "Smart-contract engineer, 2019-2024", verification: "unverified" }],
+    claimedEducation: [
+      { name: "B.Sc. Computer Science, University of Belgrade", detail: "2014-2018", verification: "failed" },
+    ],
+    claimedEmployers: [
+      { name: "Example Chain Labs", detail: "Smart-contract engineer, 2019-2024", verification: "unverified" },
+    ],
     status: "confirmed",
     riskScore: 94,
-    notes: "Hired as a senior Solidity engineer through a staffing vendor. Company laptop was redirected to a forwarding address before day one.",
+    notes:
+      "Hired as a senior Solidity engineer through a staffing vendor. Company laptop was redirected to a forwarding address before day one.",
     redFlags: [
       { code: "NO_VIDEO", note: "Camera 'broken' in all three interviews" },
       { code: "UNVERIFIABLE_EDUCATION", note: "University registry has no record of the degree" },
@@ -66,7 +71,8 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedEmployers: [{ name: "Farmstead Logistics (sole trader)", verification: "unverified" }],
     status: "suspected",
     riskScore: 72,
-    notes: "Receives laptops at the forwarding address and keeps them online. Possibly a paid facilitator rather than an operator.",
+    notes:
+      "Receives laptops at the forwarding address and keeps them online. Possibly a paid facilitator rather than an operator.",
     redFlags: [
       { code: "LAPTOP_FARM", note: "Address linked to laptops of three different 'employees'" },
       { code: "REMOTE_ACCESS_TOOL", note: "Same AnyDesk id installed on two company laptops" },
@@ -79,7 +85,13 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedLocation: "Toronto, Ontario, Canada",
     claimedTimezone: "America/Toronto",
     claimedNationality: "Canadian",
-    claimedEducation: [{ name: "B.Eng. Software Engineering", detail: "Institution not named on the résumé", verification: "unverified" }],
+    claimedEducation: [
+      {
+        name: "B.Eng. Software Engineering",
+        detail: "Institution not named on the résumé",
+        verification: "unverified",
+      },
+    ],
     claimedEmployers: [{ name: "Sample Fintech Inc.", detail: "Backend engineer, 2020-2024", verification: "failed" }],
     status: "confirmed",
     riskScore: 88,
@@ -100,7 +112,9 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedLocation: "Warsaw, Poland",
     claimedTimezone: "Europe/Warsaw",
     claimedNationality: "Polish",
-    claimedEducation: [{ name: "M.Sc. Computer Science", detail: "Claimed, not yet checked", verification: "unverified" }],
+    claimedEducation: [
+      { name: "M.Sc. Computer Science", detail: "Claimed, not yet checked", verification: "unverified" },
+    ],
     claimedEmployers: [{ name: "Placeholder Software GmbH", verification: "unverified" }],
     status: "suspected",
     riskScore: 76,
@@ -159,7 +173,8 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedEmployers: [{ name: "Fictional Apps d.o.o.", verification: "failed" }],
     status: "confirmed",
     riskScore: 90,
-    notes: "Contractor terminated for non-performance; a week later demanded payment in bitcoin not to publish source code.",
+    notes:
+      "Contractor terminated for non-performance; a week later demanded payment in bitcoin not to publish source code.",
     redFlags: [
       { code: "CODE_EXFIL", note: "Cloned four private repositories to a personal account" },
       { code: "EXTORTION", note: "Demanded 2 BTC to not leak the code" },
@@ -192,7 +207,8 @@ export const demoPersonas: readonly DemoPersona[] = [
     claimedEmployers: [],
     status: "suspected",
     riskScore: 85,
-    notes: "Telegram contact that paid the facilitator and controls the shared wallet. Not attributed to any named person.",
+    notes:
+      "Telegram contact that paid the facilitator and controls the shared wallet. Not attributed to any named person.",
     redFlags: [
       { code: "SHARED_BANK", note: "Same payout wallet across three personas" },
       { code: "CRYPTO_PAYOUT", note: "Controls the USDC wallet" },
@@ -214,7 +230,8 @@ export const demoPersonaLinks: readonly DemoPersonaLink[] = [
     to: "goldfox",
     relation: "operated_by",
     confidence: 80,
-    rationale: "Payouts for Exampleton go to the wallet gold-fox named in Telegram chats with the facilitator; same phone in both accounts.",
+    rationale:
+      "Payouts for Exampleton go to the wallet gold-fox named in Telegram chats with the facilitator; same phone in both accounts.",
   },
   {
     from: "samplewood",

@@ -13,9 +13,27 @@ export interface DemoLogin {
 // Published passwords: fine for a demo on a laptop, never for a shared deployment (start.ts warns).
 export const demoLogins: readonly DemoLogin[] = [
   { key: "admin", email: "admin@example.com", name: "Avery Admin", role: "admin", password: "demo-admin-2026!" },
-  { key: "manager", email: "manager@example.com", name: "Morgan Manager", role: "manager", password: "demo-manager-2026!" },
-  { key: "investigator", email: "investigator@example.com", name: "Ivy Investigator", role: "investigator", password: "demo-investigator-2026!" },
-  { key: "investigator2", email: "investigator2@example.com", name: "Ira Investigator", role: "investigator", password: "demo-investigator2-2026!" },
+  {
+    key: "manager",
+    email: "manager@example.com",
+    name: "Morgan Manager",
+    role: "manager",
+    password: "demo-manager-2026!",
+  },
+  {
+    key: "investigator",
+    email: "investigator@example.com",
+    name: "Ivy Investigator",
+    role: "investigator",
+    password: "demo-investigator-2026!",
+  },
+  {
+    key: "investigator2",
+    email: "investigator2@example.com",
+    name: "Ira Investigator",
+    role: "investigator",
+    password: "demo-investigator2-2026!",
+  },
   { key: "legal", email: "legal@example.com", name: "Lee Legal", role: "legal", password: "demo-legal-2026!" },
 ];
 

@@ -58,7 +58,10 @@ export class TempLease {
   readonly heartbeatMs: number;
   private holding: Promise<void> | null = null;
 
-  constructor(readonly dir: string, { id = instanceId(), heartbeatMs = 10_000 }: { id?: string; heartbeatMs?: number } = {}) {
+  constructor(
+    readonly dir: string,
+    { id = instanceId(), heartbeatMs = 10_000 }: { id?: string; heartbeatMs?: number } = {},
+  ) {
     this.id = id;
     this.file = path.join(dir, `${id}.lease`);
     this.heartbeatMs = heartbeatMs;

@@ -32,7 +32,11 @@ function sha256sumOf(bytes: Buffer): string {
 }
 
 const listFiles = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    : [];
 
 /** Temp files of uploads, not the leases kept beside them. */
 const tempFiles = (): string[] => listFiles(store.tmpDir).filter((f) => !f.startsWith(store.lease.dir + path.sep));
@@ -131,7 +135,11 @@ describe("LocalBlobStore", () => {
     const { sha256 } = await store.put(chunked(bytes));
     expect((await read(await store.get(sha256))).equals(bytes)).toBe(true);
     expect((await read(await store.get(sha256, { start: 10, end: 19 }))).equals(bytes.subarray(10, 20))).toBe(true);
-    expect((await read(await store.get(sha256, { start: bytes.length - 1, end: bytes.length - 1 }))).equals(bytes.subarray(-1))).toBe(true);
+    expect(
+      (await read(await store.get(sha256, { start: bytes.length - 1, end: bytes.length - 1 }))).equals(
+        bytes.subarray(-1),
+      ),
+    ).toBe(true);
   });
 
   it("answers not_found for missing bytes and removes idempotently", async () => {
@@ -169,7 +177,10 @@ describe("LocalBlobStore", () => {
 
 describe("LocalBlobStore temp files of several processes", () => {
   const HEARTBEAT = 10_000;
-  const me = { host: os.hostname(), pidns: fs.existsSync("/proc/self/ns/pid") ? fs.readlinkSync("/proc/self/ns/pid") : null };
+  const me = {
+    host: os.hostname(),
+    pidns: fs.existsSync("/proc/self/ns/pid") ? fs.readlinkSync("/proc/self/ns/pid") : null,
+  };
   const otherId = () => randomBytes(8).toString("hex");
   const partOf = (id: string) => path.join(store.tmpDir, `${id}-${randomUUID()}.part`);
   const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
@@ -190,7 +201,11 @@ describe("LocalBlobStore temp files of several processes", () => {
   }
 
   it("after a process is killed mid-upload, removes its temp file at the next start however new it is", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("lib", "testing", "upload-then-hang.ts"), store.root], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join("lib", "testing", "upload-then-hang.ts"), store.root],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     const exited = new Promise((resolve) => child.on("exit", resolve));
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("writing") && resolve());
@@ -232,7 +247,8 @@ describe("LocalBlobStore temp files of several processes", () => {
     const own = tempFiles().find((f) => path.basename(f).startsWith(`${store.lease.id}-`));
     expect(own).toBeDefined();
     expect(await store.cleanupTemp()).toBe(0);
-    for (const f of [running.file, running.leaseFile, elsewhere.file, elsewhere.leaseFile, own!]) expect(fs.existsSync(f)).toBe(true);
+    for (const f of [running.file, running.leaseFile, elsewhere.file, elsewhere.leaseFile, own!])
+      expect(fs.existsSync(f)).toBe(true);
     expect(await staged.commit()).toBe(true);
     await staged.discard();
     expect(fs.readFileSync(store.pathOf(staged.sha256)).equals(bytes)).toBe(true);

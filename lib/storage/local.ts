@@ -7,7 +7,14 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import { TempLease } from "./leases";
-import { assertSha256, type BlobStore, type ByteRange, type PutOptions, type StagedBlob, type StoredBlob } from "./store";
+import {
+  assertSha256,
+  type BlobStore,
+  type ByteRange,
+  type PutOptions,
+  type StagedBlob,
+  type StoredBlob,
+} from "./store";
 
 const isErrno = (error: unknown, code: string) => (error as NodeJS.ErrnoException | null)?.code === code;
 
@@ -69,7 +76,8 @@ export class LocalBlobStore implements BlobStore {
     const hashing = async function* (chunks: AsyncIterable<Uint8Array>) {
       for await (const chunk of chunks) {
         size += chunk.length;
-        if (size > maxBytes) throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
+        if (size > maxBytes)
+          throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
         hash.update(chunk);
         yield chunk;
       }

@@ -16,14 +16,18 @@ export const evidenceDataDir = dataDir;
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Every stored evidence file, as paths. */
 export const storedFiles = () => walk(path.join(dataDir, "evidence"));
 /** Every upload temp file (not the leases of the processes that write them). */
-export const tempFiles = () => walk(path.join(dataDir, "tmp")).filter((f) => !f.startsWith(path.join(dataDir, "tmp", "leases") + path.sep));
-export const storedPath = (sha256: string) => path.join(dataDir, "evidence", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+export const tempFiles = () =>
+  walk(path.join(dataDir, "tmp")).filter((f) => !f.startsWith(path.join(dataDir, "tmp", "leases") + path.sep));
+export const storedPath = (sha256: string) =>
+  path.join(dataDir, "evidence", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
 /** The system's own sha256sum, so the app's hashing is checked against an independent tool. */
 export function sha256sum(bytes: Buffer): string {
@@ -37,7 +41,9 @@ export function sha256sum(bytes: Buffer): string {
 }
 
 /** `filenameStar` sends the name RFC 2231-encoded, the way a client can smuggle bytes a plain header cannot carry. */
-export type Part = { name: string; value: string } | { name: string; filename: string; filenameStar?: boolean; type?: string; data: Buffer };
+export type Part =
+  | { name: string; value: string }
+  | { name: string; filename: string; filenameStar?: boolean; type?: string; data: Buffer };
 
 export const BOUNDARY = "----caseworkTestBoundary7MA4YWxkTrZu0gW";
 
@@ -47,9 +53,15 @@ export function multipart(parts: Part[], boundary = BOUNDARY): Buffer {
   for (const part of parts) {
     chunks.push(Buffer.from(`--${boundary}\r\n`));
     if ("data" in part) {
-      const name = part.filenameStar ? `filename*=UTF-8''${encodeURIComponent(part.filename)}` : `filename="${part.filename}"`;
+      const name = part.filenameStar
+        ? `filename*=UTF-8''${encodeURIComponent(part.filename)}`
+        : `filename="${part.filename}"`;
       chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"; ${name}\r\n`, "utf8"));
-      chunks.push(Buffer.from(`Content-Type: ${part.type ?? "application/octet-stream"}\r\n\r\n`), part.data, Buffer.from("\r\n"));
+      chunks.push(
+        Buffer.from(`Content-Type: ${part.type ?? "application/octet-stream"}\r\n\r\n`),
+        part.data,
+        Buffer.from("\r\n"),
+      );
     } else {
       chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
     }
@@ -60,10 +72,20 @@ export function multipart(parts: Part[], boundary = BOUNDARY): Buffer {
 
 export const multipartType = `multipart/form-data; boundary=${BOUNDARY}`;
 
-export function uploadRequest(caseId: string, body: Buffer | ReadableStream<Uint8Array>, init: { token?: string; type?: string; signal?: AbortSignal; headers?: Record<string, string> } = {}): Request {
+export function uploadRequest(
+  caseId: string,
+  body: Buffer | ReadableStream<Uint8Array>,
+  init: { token?: string; type?: string; signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Request {
   const headers: Record<string, string> = { "content-type": init.type ?? multipartType, ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return new Request(`http://localhost/api/cases/${caseId}/evidence`, { method: "POST", headers, body: body as BodyInit, signal: init.signal, duplex: "half" } as RequestInit);
+  return new Request(`http://localhost/api/cases/${caseId}/evidence`, {
+    method: "POST",
+    headers,
+    body: body as BodyInit,
+    signal: init.signal,
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** A body that sends `head`, then fails as a dropped connection does. */

@@ -24,7 +24,12 @@ export interface FileSpec {
 
 /** Uploads real bytes through the evidence lib, as the API would. */
 export async function addEvidence(actor: Actor, caseId: string, file: FileSpec): Promise<EvidenceView> {
-  const fields = Object.entries({ title: file.title, kind: file.kind, collectedBy: file.collectedBy, collectedAt: file.collectedAt })
+  const fields = Object.entries({
+    title: file.title,
+    kind: file.kind,
+    collectedBy: file.collectedBy,
+    collectedAt: file.collectedAt,
+  })
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([name, value]) => ({ name, value }));
   const body = multipart([...fields, { name: "file", filename: file.name, data: file.bytes }]);
@@ -32,7 +37,11 @@ export async function addEvidence(actor: Actor, caseId: string, file: FileSpec):
 }
 
 /** Starts an export and waits until this process has finished building it. */
-export async function exportAndWait(actor: Actor, caseId: string, options?: ExportOptionsInput): Promise<ExportView & { file: string }> {
+export async function exportAndWait(
+  actor: Actor,
+  caseId: string,
+  options?: ExportOptionsInput,
+): Promise<ExportView & { file: string }> {
   const { id } = await createExport({ actor, caseId, options });
   await buildsIdle();
   return { ...(await getExport({ actor, exportId: id })), file: packPath(id) };
@@ -54,6 +63,8 @@ export function unzipPack(file: string): string {
 export function listFiles(dir: string, prefix = ""): string[] {
   return fs
     .readdirSync(path.join(dir, prefix), { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listFiles(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)]))
+    .flatMap((e) =>
+      e.isDirectory() ? listFiles(dir, path.posix.join(prefix, e.name)) : [path.posix.join(prefix, e.name)],
+    )
     .sort();
 }

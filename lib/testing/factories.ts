@@ -15,7 +15,10 @@ export const TEST_PASSWORD = "correct horse battery staple";
 /** Creates a user and returns them as an actor. */
 export async function makeActor(role: UserRole, name = `Test ${role}`): Promise<Actor> {
   await ready();
-  const user = await createUser({ actor: null, input: { email: uniqueEmail(role), name, role, password: TEST_PASSWORD } });
+  const user = await createUser({
+    actor: null,
+    input: { email: uniqueEmail(role), name, role, password: TEST_PASSWORD },
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }
 

@@ -19,11 +19,16 @@ export interface HandBuiltGraph {
  * path A - phone - H - email - G exists only through a persona the lead cannot see.
  */
 export async function buildHandGraph(): Promise<HandBuiltGraph> {
-  const [lead, otherLead] = await Promise.all([makeActor("investigator", "Graph Lead"), makeActor("investigator", "Hidden Lead")]);
+  const [lead, otherLead] = await Promise.all([
+    makeActor("investigator", "Graph Lead"),
+    makeActor("investigator", "Hidden Lead"),
+  ]);
   const theCase = await makeCase(lead);
   const secret = await makeCase(otherLead);
   const make = (name: string, caseId: string, actor = lead) => makePersona(actor, { caseId, displayName: name });
-  const [A, B, C, D, F, G] = await Promise.all(["A", "B", "C", "D", "F", "G"].map((n) => make(`Graph ${n}`, theCase.id)));
+  const [A, B, C, D, F, G] = await Promise.all(
+    ["A", "B", "C", "D", "F", "G"].map((n) => make(`Graph ${n}`, theCase.id)),
+  );
   const H = await make("Graph H", secret.id, otherLead);
   const phone = uniqueValue.phone();
   const wallet = uniqueValue.wallet();
@@ -36,7 +41,10 @@ export async function buildHandGraph(): Promise<HandBuiltGraph> {
   await giveIdentifier(otherLead, H.id, { type: "phone", value: phone });
   const emailId = (await giveIdentifier(otherLead, H.id, { type: "email", value: email })).id;
   await giveIdentifier(lead, G!.id, { type: "email", value: email });
-  await createLink({ actor: lead, input: { fromPersonaId: C!.id, toPersonaId: D!.id, relation: "operated_by", confidence: 80 } });
+  await createLink({
+    actor: lead,
+    input: { fromPersonaId: C!.id, toPersonaId: D!.id, relation: "operated_by", confidence: 80 },
+  });
   await createLink({ actor: lead, input: { fromPersonaId: F!.id, toPersonaId: D!.id, status: "rejected" } });
   return {
     lead,

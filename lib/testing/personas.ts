@@ -11,7 +11,11 @@ export async function makePersona(actor: Actor, input: Partial<PersonaCreate> = 
   return createPersona({ actor, input: { displayName: `Persona ${uniqueWord()}`, ...input } });
 }
 
-export async function giveIdentifier(actor: Actor, personaId: string, input: IdentifierInput): Promise<PersonaIdentifierView> {
+export async function giveIdentifier(
+  actor: Actor,
+  personaId: string,
+  input: IdentifierInput,
+): Promise<PersonaIdentifierView> {
   return addIdentifier({ actor, personaId, input });
 }
 

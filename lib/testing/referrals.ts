@@ -9,7 +9,13 @@ import { referrals } from "@/db/schema";
 export async function fileReferral(caseId: string): Promise<string> {
   const [row] = await db
     .insert(referrals)
-    .values({ caseId, destination: "fbi_ic3", status: "submitted", referenceNo: `TEST-${randomUUID().slice(0, 8)}`, submittedAt: new Date() })
+    .values({
+      caseId,
+      destination: "fbi_ic3",
+      status: "submitted",
+      referenceNo: `TEST-${randomUUID().slice(0, 8)}`,
+      submittedAt: new Date(),
+    })
     .returning({ id: referrals.id });
   if (!row) throw new Error("referral insert returned nothing");
   return row.id;

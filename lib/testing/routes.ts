@@ -59,7 +59,11 @@ export async function call(
     if (method !== "GET" && method !== "HEAD") sent.origin = ORIGIN;
   }
   Object.assign(sent, headers);
-  const request = serverRequest(`${ORIGIN}${path}`, { method, headers: sent, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const request = serverRequest(`${ORIGIN}${path}`, {
+    method,
+    headers: sent,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
   const response = await inRequestScope(request, () => route(request, { params: Promise.resolve(params) }));
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };

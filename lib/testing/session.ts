@@ -27,7 +27,11 @@ export async function signInCookie(email: string, password = TEST_PASSWORD): Pro
   const callback = await handlers.POST(
     serverRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; "), origin: ORIGIN },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: cookiePairs(csrf).join("; "),
+        origin: ORIGIN,
+      },
       body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${ORIGIN}/` }),
     }) as AuthRequest,
   );

@@ -7,10 +7,15 @@ import addFormats2019 from "ajv-formats-draft2019";
 
 /** The official OASIS STIX 2.1 schemas, kept in the repository with their licence (standards/README.md). */
 export const STIX_SCHEMA_DIR = path.resolve(process.cwd(), "standards/stix2.1-schemas");
-const BUNDLE_ID = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/bundle.json";
+const BUNDLE_ID =
+  "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/bundle.json";
 
 function schemaFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? schemaFiles(path.join(dir, e.name)) : e.name.endsWith(".json") ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? schemaFiles(path.join(dir, e.name)) : e.name.endsWith(".json") ? [path.join(dir, e.name)] : [],
+    );
 }
 
 /**

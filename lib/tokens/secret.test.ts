@@ -32,7 +32,15 @@ describe("API token secrets", () => {
 
   it("are recognised by looksLikeToken, other strings are not", () => {
     expect(looksLikeToken(generateToken())).toBe(true);
-    for (const value of ["", "nope", "cwk_", "cwk_short", `xyz_${"a".repeat(43)}`, `CWK_${"a".repeat(43)}`, `cwk_${"a".repeat(200)}`]) {
+    for (const value of [
+      "",
+      "nope",
+      "cwk_",
+      "cwk_short",
+      `xyz_${"a".repeat(43)}`,
+      `CWK_${"a".repeat(43)}`,
+      `cwk_${"a".repeat(200)}`,
+    ]) {
       expect(looksLikeToken(value), value).toBe(false);
     }
   });

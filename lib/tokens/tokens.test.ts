@@ -24,9 +24,22 @@ async function storedToken(id: string) {
 describe("createToken and actorFromToken", () => {
   it("resolves a new token to its owner", async () => {
     const created = await createToken({ actor: investigator, input: { name: "laptop" } });
-    expect(created).toMatchObject({ name: "laptop", userId: investigator.id, userEmail: investigator.email, revokedAt: null, expiresAt: null });
+    expect(created).toMatchObject({
+      name: "laptop",
+      userId: investigator.id,
+      userEmail: investigator.email,
+      revokedAt: null,
+      expiresAt: null,
+    });
     const actor = await actorFromToken(created.token);
-    expect(actor).toEqual({ id: investigator.id, email: investigator.email, name: investigator.name, role: "investigator", via: "token", tokenId: created.id });
+    expect(actor).toEqual({
+      id: investigator.id,
+      email: investigator.email,
+      name: investigator.name,
+      role: "investigator",
+      via: "token",
+      tokenId: created.id,
+    });
   });
 
   it("stores only the hash of the secret", async () => {
@@ -64,7 +77,10 @@ describe("createToken and actorFromToken", () => {
     const created = await createToken({ actor: investigator, input: { name: "short-lived", expiresAt } });
     expect(created.expiresAt).toBe(expiresAt);
     await expect(actorFromToken(created.token)).resolves.not.toBeNull();
-    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, created.id));
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, created.id));
     await expect(actorFromToken(created.token)).resolves.toBeNull();
   });
 
@@ -78,13 +94,19 @@ describe("createToken and actorFromToken", () => {
     const created = await createToken({ actor: user, input: { name: "before" } });
     await disableUser(user.id);
     await expect(actorFromToken(created.token)).resolves.toBeNull();
-    await expect(createToken({ actor: admin, input: { name: "after", userId: user.id } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createToken({ actor: admin, input: { name: "after", userId: user.id } })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("writes an audit event for create and revoke", async () => {
     const created = await createToken({ actor: investigator, input: { name: "audited" } });
     await revokeToken({ actor: investigator, tokenId: created.id });
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)).orderBy(auditEvents.seq);
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, created.id))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
       ["token.create", investigator.id],
       ["token.revoke", investigator.id],
@@ -117,7 +139,9 @@ describe("tokens for other users", () => {
   });
 
   it("answers not_found for a token id that does not exist", async () => {
-    await expect(revokeToken({ actor: admin, tokenId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeToken({ actor: admin, tokenId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 

@@ -55,7 +55,10 @@ export async function createToken({ actor, input }: { actor: Actor; input: Token
   authorize(actor, ownerId === actor.id ? "token:manage_own" : "token:manage_any");
   const token = generateToken();
   return db.transaction(async (tx) => {
-    const [owner] = await tx.select({ id: users.id, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, ownerId));
+    const [owner] = await tx
+      .select({ id: users.id, email: users.email, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, ownerId));
     if (!owner) throw AppError.notFound("User");
     if (owner.disabled) throw new AppError("conflict", "That user is disabled");
     const [row] = await tx
@@ -107,7 +110,13 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: s
     if (row.revokedAt) return toTokenView(row);
     const revokedAt = new Date();
     await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, { actor, action: "token.revoke", entityType: "api_token", entityId: tokenId, detail: { name: row.name, userId: row.userId } });
+    await recordAudit(tx, {
+      actor,
+      action: "token.revoke",
+      entityType: "api_token",
+      entityId: tokenId,
+      detail: { name: row.name, userId: row.userId },
+    });
     return toTokenView({ ...row, revokedAt });
   });
 }
@@ -146,7 +155,12 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+      .where(
+        and(
+          eq(apiTokens.id, row.tokenId),
+          or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
+        ),
+      );
   }
   return { id: row.id, email: row.email, name: row.name, role: row.role, via: "token", tokenId: row.tokenId };
 }

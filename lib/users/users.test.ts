@@ -18,7 +18,13 @@ beforeAll(async () => {
 });
 
 const input = (overrides: Partial<Record<keyof UserInput, unknown>> = {}): UserInput =>
-  ({ email: uniqueEmail("new"), name: "New Person", role: "investigator", password: TEST_PASSWORD, ...overrides }) as UserInput;
+  ({
+    email: uniqueEmail("new"),
+    name: "New Person",
+    role: "investigator",
+    password: TEST_PASSWORD,
+    ...overrides,
+  }) as UserInput;
 
 async function usersWithEmail(email: string) {
   return db.select().from(users).where(eq(users.email, email));
@@ -29,26 +35,39 @@ async function auditFor(entityId: string) {
 }
 
 async function otherActiveAdmins(id: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, id)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, id)));
   return row?.n ?? 0;
 }
 
 describe("createUser", () => {
   it("normalises the email and writes an audit event", async () => {
     const email = uniqueEmail("mixed");
-    const user = await createUser({ actor: admin, input: input({ email: `  ${email.toUpperCase()} `, name: "  Pat Doe " }) });
+    const user = await createUser({
+      actor: admin,
+      input: input({ email: `  ${email.toUpperCase()} `, name: "  Pat Doe " }),
+    });
     expect(user).toMatchObject({ email, name: "Pat Doe", role: "investigator", disabled: false, lastLoginAt: null });
     expect(await usersWithEmail(email)).toHaveLength(1);
     const events = await auditFor(user.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "user.create", entityType: "user", actorId: admin.id, detail: { email, role: "investigator" } });
+    expect(events[0]).toMatchObject({
+      action: "user.create",
+      entityType: "user",
+      actorId: admin.id,
+      detail: { email, role: "investigator" },
+    });
     expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
   });
 
   it("refuses a duplicate email, whatever its case, with conflict", async () => {
     const email = uniqueEmail("dup");
     await createUser({ actor: admin, input: input({ email }) });
-    await expect(createUser({ actor: admin, input: input({ email: email.toUpperCase(), name: "Second" }) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createUser({ actor: admin, input: input({ email: email.toUpperCase(), name: "Second" }) }),
+    ).rejects.toMatchObject({ code: "conflict" });
     const rows = await usersWithEmail(email);
     expect(rows.map((r) => r.name)).toEqual(["New Person"]);
   });
@@ -85,7 +104,10 @@ describe("updateUser", () => {
     const updated = await updateUser({ actor: admin, userId: user.id, input: { role: "legal", name: "Renamed" } });
     expect(updated).toMatchObject({ id: user.id, role: "legal", name: "Renamed" });
     const [event] = (await auditFor(user.id)).filter((e) => e.action === "user.update");
-    expect(event?.detail).toEqual({ role: { from: "investigator", to: "legal" }, name: { from: user.name, to: "Renamed" } });
+    expect(event?.detail).toEqual({
+      role: { from: "investigator", to: "legal" },
+      name: { from: user.name, to: "Renamed" },
+    });
   });
 
   it("changes the password without writing it to the audit log", async () => {
@@ -93,7 +115,10 @@ describe("updateUser", () => {
     const password = "a brand new passphrase";
     await updateUser({ actor: admin, userId: user.id, input: { password } });
     await expect(authenticate({ email: user.email, password })).resolves.toMatchObject({ ok: true });
-    await expect(authenticate({ email: user.email, password: TEST_PASSWORD })).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: user.email, password: TEST_PASSWORD })).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const events = (await auditFor(user.id)).filter((e) => e.action === "user.update");
     expect(events.map((e) => e.detail)).toEqual([{ password: "changed" }]);
     expect(JSON.stringify(events)).not.toContain(password);
@@ -101,37 +126,62 @@ describe("updateUser", () => {
 
   it("refuses non-admins, unknown users and empty changes", async () => {
     const user = await makeActor("investigator");
-    await expect(updateUser({ actor: user, userId: user.id, input: { role: "admin" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateUser({ actor: admin, userId: "00000000-0000-4000-8000-000000000000", input: { name: "x" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateUser({ actor: admin, userId: user.id, input: {} })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(updateUser({ actor: admin, userId: user.id, input: { email: "x@y.z" } as never })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(updateUser({ actor: user, userId: user.id, input: { role: "admin" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      updateUser({ actor: admin, userId: "00000000-0000-4000-8000-000000000000", input: { name: "x" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateUser({ actor: admin, userId: user.id, input: {} })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    await expect(
+      updateUser({ actor: admin, userId: user.id, input: { email: "x@y.z" } as never }),
+    ).rejects.toMatchObject({ code: "bad_request" });
     expect((await loadActiveActor(user.id, "session"))?.role).toBe("investigator");
   });
 
   it("lets an admin be demoted or disabled while another active admin remains", async () => {
     const first = await makeActor("admin");
     const second = await makeActor("admin");
-    await expect(updateUser({ actor: second, userId: first.id, input: { role: "manager" } })).resolves.toMatchObject({ role: "manager" });
+    await expect(updateUser({ actor: second, userId: first.id, input: { role: "manager" } })).resolves.toMatchObject({
+      role: "manager",
+    });
     const third = await makeActor("admin");
-    await expect(updateUser({ actor: second, userId: third.id, input: { disabled: true } })).resolves.toMatchObject({ disabled: true });
+    await expect(updateUser({ actor: second, userId: third.id, input: { disabled: true } })).resolves.toMatchObject({
+      disabled: true,
+    });
   });
 
   it.skipIf(sharedDatabase)("never demotes or disables the last active admin", async () => {
     // Leave `admin` the only active admin of this file's database, going around the guard.
     const spare = await makeActor("admin");
-    await db.update(users).set({ disabled: true }).where(and(eq(users.role, "admin"), ne(users.id, admin.id)));
+    await db
+      .update(users)
+      .set({ disabled: true })
+      .where(and(eq(users.role, "admin"), ne(users.id, admin.id)));
     expect(await otherActiveAdmins(admin.id)).toBe(0);
 
-    await expect(updateUser({ actor: admin, userId: admin.id, input: { role: "manager" } })).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateUser({ actor: admin, userId: admin.id, input: { disabled: true } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateUser({ actor: admin, userId: admin.id, input: { role: "manager" } })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(updateUser({ actor: admin, userId: admin.id, input: { disabled: true } })).rejects.toMatchObject({
+      code: "conflict",
+    });
     // Changes that keep the admin an active admin are still fine.
-    await expect(updateUser({ actor: admin, userId: admin.id, input: { name: "Still Admin" } })).resolves.toMatchObject({ role: "admin" });
+    await expect(updateUser({ actor: admin, userId: admin.id, input: { name: "Still Admin" } })).resolves.toMatchObject(
+      { role: "admin" },
+    );
     expect(await loadActiveActor(admin.id, "session")).toMatchObject({ role: "admin" });
 
     // With a second active admin, the same change goes through.
     await updateUser({ actor: admin, userId: spare.id, input: { disabled: false } });
-    await expect(updateUser({ actor: admin, userId: admin.id, input: { role: "manager" } })).resolves.toMatchObject({ role: "manager" });
-    await expect(updateUser({ actor: admin, userId: spare.id, input: { role: "legal" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateUser({ actor: admin, userId: admin.id, input: { role: "manager" } })).resolves.toMatchObject({
+      role: "manager",
+    });
+    await expect(updateUser({ actor: admin, userId: spare.id, input: { role: "legal" } })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });
 
@@ -148,16 +198,28 @@ describe("authenticate", () => {
 
   it("answers invalid for a wrong password or an unknown email", async () => {
     const user = await makeActor("investigator");
-    await expect(authenticate({ email: user.email, password: "wrong password!!" })).resolves.toEqual({ ok: false, reason: "invalid" });
-    await expect(authenticate({ email: uniqueEmail("nobody"), password: TEST_PASSWORD })).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: user.email, password: "wrong password!!" })).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    await expect(authenticate({ email: uniqueEmail("nobody"), password: TEST_PASSWORD })).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect((await auditFor(user.id)).filter((e) => e.action === "auth.sign_in")).toHaveLength(0);
   });
 
   it("answers disabled for a disabled user, but only with the right password", async () => {
     const user = await makeActor("investigator");
     await disableUser(user.id);
-    await expect(authenticate({ email: user.email, password: TEST_PASSWORD })).resolves.toEqual({ ok: false, reason: "disabled" });
-    await expect(authenticate({ email: user.email, password: "wrong password!!" })).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(authenticate({ email: user.email, password: TEST_PASSWORD })).resolves.toEqual({
+      ok: false,
+      reason: "disabled",
+    });
+    await expect(authenticate({ email: user.email, password: "wrong password!!" })).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     await expect(loadActiveActor(user.id, "session")).resolves.toBeNull();
   });
 });

@@ -4,7 +4,14 @@ import { users, type User } from "@/db/schema";
 import { type Actor } from "@/lib/auth/actor";
 import { decoyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
-import { admitSignIn, clearSignInFailures, lockSignIn, SIGN_IN_LOCK_SECONDS, type SignInAttempt, type ThrottleScope } from "@/lib/auth/throttle";
+import {
+  admitSignIn,
+  clearSignInFailures,
+  lockSignIn,
+  SIGN_IN_LOCK_SECONDS,
+  type SignInAttempt,
+  type ThrottleScope,
+} from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { userInputSchema, userUpdateSchema, type UserInput, type UserUpdate, type UserView } from "./schema";
@@ -32,7 +39,10 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
       .values({ email: data.email, name: data.name, role: data.role, passwordHash })
       .onConflictDoNothing({ target: users.email })
       .returning();
-    if (!row) throw new AppError("conflict", `A user with email ${data.email} already exists`, [{ path: "email", message: "Already in use" }]);
+    if (!row)
+      throw new AppError("conflict", `A user with email ${data.email} already exists`, [
+        { path: "email", message: "Already in use" },
+      ]);
     await recordAudit(tx, {
       actor,
       action: "user.create",
@@ -50,7 +60,15 @@ export async function listUsers({ actor }: { actor: Actor }): Promise<UserView[]
   return rows.map(toUserView);
 }
 
-export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UserUpdate }): Promise<UserView> {
+export async function updateUser({
+  actor,
+  userId,
+  input,
+}: {
+  actor: Actor;
+  userId: string;
+  input: UserUpdate;
+}): Promise<UserView> {
   authorize(actor, "user:manage");
   const data = parseOrThrow(userUpdateSchema, input);
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
@@ -64,7 +82,8 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
         .select({ n: count() })
         .from(users)
         .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
-      if (!others || others.n === 0) throw new AppError("conflict", "This is the last active admin; make another admin first");
+      if (!others || others.n === 0)
+        throw new AppError("conflict", "This is the last active admin; make another admin first");
     }
     const [row] = await tx
       .update(users)
@@ -73,7 +92,9 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
       .returning();
     if (!row) throw AppError.notFound("User");
     const changed = Object.fromEntries(
-      (["name", "role", "disabled"] as const).filter((k) => data[k] !== undefined && data[k] !== current[k]).map((k) => [k, { from: current[k], to: data[k] }]),
+      (["name", "role", "disabled"] as const)
+        .filter((k) => data[k] !== undefined && data[k] !== current[k])
+        .map((k) => [k, { from: current[k], to: data[k] }]),
     );
     await recordAudit(tx, {
       actor,
@@ -92,8 +113,18 @@ export type SignInResult =
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
 /** A failed sign-in, and the locks it started, in the audit trail; the user is the account tried, when it exists. */
-async function auditSignInFailure(attempt: SignInAttempt, userId: string | null, reason: "invalid" | "disabled" | "locked", locked: ThrottleScope[]) {
-  const base = { actor: null, entityType: "user", entityId: userId, detail: { email: attempt.email, address: attempt.address } };
+async function auditSignInFailure(
+  attempt: SignInAttempt,
+  userId: string | null,
+  reason: "invalid" | "disabled" | "locked",
+  locked: ThrottleScope[],
+) {
+  const base = {
+    actor: null,
+    entityType: "user",
+    entityId: userId,
+    detail: { email: attempt.email, address: attempt.address },
+  };
   const lockedUntil = new Date(Date.now() + SIGN_IN_LOCK_SECONDS * 1000).toISOString();
   await db.transaction(async (tx) => {
     await recordAudit(tx, { ...base, action: "auth.sign_in_failed", detail: { ...base.detail, reason } });
@@ -108,7 +139,15 @@ async function auditSignInFailure(attempt: SignInAttempt, userId: string | null,
  * limited per account (the case-folded email, whether or not it exists) and per client address:
  * once either has used up its allowance, even the right password is refused until the lock ends.
  */
-export async function authenticate({ email, password, address = "unknown" }: { email: string; password: string; address?: string }): Promise<SignInResult> {
+export async function authenticate({
+  email,
+  password,
+  address = "unknown",
+}: {
+  email: string;
+  password: string;
+  address?: string;
+}): Promise<SignInResult> {
   const attempt: SignInAttempt = { email: email.trim().toLowerCase(), address };
   const [user] = await db.select().from(users).where(eq(users.email, attempt.email)).limit(1);
   const admission = await admitSignIn(attempt);
@@ -122,7 +161,8 @@ export async function authenticate({ email, password, address = "unknown" }: { e
     // The failure that used up an allowance starts the lock, so the next attempt is refused at once.
     await lockSignIn(attempt, admission.exhausted);
     await auditSignInFailure(attempt, user?.id ?? null, reason, admission.exhausted);
-    if (admission.exhausted.length > 0) return { ok: false, reason: "locked", retryAfterMs: SIGN_IN_LOCK_SECONDS * 1000 };
+    if (admission.exhausted.length > 0)
+      return { ok: false, reason: "locked", retryAfterMs: SIGN_IN_LOCK_SECONDS * 1000 };
     return { ok: false, reason };
   }
   await clearSignInFailures(attempt);

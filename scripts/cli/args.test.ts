@@ -15,18 +15,48 @@ function usageMessage(argv: string[]): string {
 
 describe("parseCommand", () => {
   it("maps each command and its options", () => {
-    expect(parseCommand(["user", "add", "--email", "x@example.com", "--name", "X", "--role", "investigator", "--password", "long enough pass"])).toEqual({
+    expect(
+      parseCommand([
+        "user",
+        "add",
+        "--email",
+        "x@example.com",
+        "--name",
+        "X",
+        "--role",
+        "investigator",
+        "--password",
+        "long enough pass",
+      ]),
+    ).toEqual({
       kind: "user-add",
       email: "x@example.com",
       name: "X",
       role: "investigator",
       password: { from: "argument", value: "long enough pass" },
     });
-    expect(parseCommand(["user", "add", "--email=x@example.com", "--name=X", "--role=legal", "--password-stdin"])).toMatchObject({
+    expect(
+      parseCommand(["user", "add", "--email=x@example.com", "--name=X", "--role=legal", "--password-stdin"]),
+    ).toMatchObject({
       password: { from: "stdin" },
     });
-    expect(parseCommand(["token", "create", "--email", "x@example.com", "--name", "ci"])).toEqual({ kind: "token-create", email: "x@example.com", name: "ci" });
-    expect(parseCommand(["token", "create", "--email", "x@example.com", "--name", "ci", "--expires", "2030-01-01T00:00:00Z"])).toMatchObject({
+    expect(parseCommand(["token", "create", "--email", "x@example.com", "--name", "ci"])).toEqual({
+      kind: "token-create",
+      email: "x@example.com",
+      name: "ci",
+    });
+    expect(
+      parseCommand([
+        "token",
+        "create",
+        "--email",
+        "x@example.com",
+        "--name",
+        "ci",
+        "--expires",
+        "2030-01-01T00:00:00Z",
+      ]),
+    ).toMatchObject({
       expiresAt: "2030-01-01T00:00:00Z",
     });
     expect(parseCommand(["audit", "verify"])).toEqual({ kind: "audit-verify" });
@@ -40,10 +70,30 @@ describe("parseCommand", () => {
     expect(usageMessage(["frobnicate"])).toMatch(/Unknown command "frobnicate"/);
     expect(usageMessage(["user"])).toMatch(/"user" needs a subcommand: try "user add"/);
     expect(usageMessage(["user", "delete"])).toMatch(/Unknown command "user delete"/);
-    expect(usageMessage(["user", "add", "--email", "x@example.com", "--role", "admin", "--password", "p"])).toMatch(/needs --name/);
-    expect(usageMessage(["user", "add", "--email", "x@example.com", "--name", "X", "--role", "admin"])).toMatch(/--password or --password-stdin/);
-    expect(usageMessage(["user", "add", "--email", "e@example.com", "--name", "X", "--role", "admin", "--password", "p", "--password-stdin"])).toMatch(/not both/);
-    expect(usageMessage(["token", "create", "--email", "x@example.com", "--name", "ci", "--colour", "red"])).toMatch(/Unknown option '--colour'/);
+    expect(usageMessage(["user", "add", "--email", "x@example.com", "--role", "admin", "--password", "p"])).toMatch(
+      /needs --name/,
+    );
+    expect(usageMessage(["user", "add", "--email", "x@example.com", "--name", "X", "--role", "admin"])).toMatch(
+      /--password or --password-stdin/,
+    );
+    expect(
+      usageMessage([
+        "user",
+        "add",
+        "--email",
+        "e@example.com",
+        "--name",
+        "X",
+        "--role",
+        "admin",
+        "--password",
+        "p",
+        "--password-stdin",
+      ]),
+    ).toMatch(/not both/);
+    expect(usageMessage(["token", "create", "--email", "x@example.com", "--name", "ci", "--colour", "red"])).toMatch(
+      /Unknown option '--colour'/,
+    );
     expect(usageMessage(["audit", "verify", "extra"])).toMatch(/"audit verify"/);
     expect(usageMessage(["audit"])).toMatch(/try "audit verify" or "audit anchor"/);
     expect(usageMessage(["token", "create", "--email", "  ", "--name", "ci"])).toMatch(/needs --email/);
@@ -52,9 +102,15 @@ describe("parseCommand", () => {
 
 describe("formatError", () => {
   it("prints validation details and usage hints without a stack trace", () => {
-    const text = formatError(new AppError("bad_request", "Invalid input", [{ path: "role", message: "Role must be one of: admin, manager, investigator, legal" }]));
+    const text = formatError(
+      new AppError("bad_request", "Invalid input", [
+        { path: "role", message: "Role must be one of: admin, manager, investigator, legal" },
+      ]),
+    );
     expect(text).toBe("error: Invalid input\n  - role: Role must be one of: admin, manager, investigator, legal");
-    expect(formatError(new UsageError("No command given."))).toMatch(/^error: No command given\.\nRun `npm run cli -- help`/);
+    expect(formatError(new UsageError("No command given."))).toMatch(
+      /^error: No command given\.\nRun `npm run cli -- help`/,
+    );
     expect(formatError(new Error("boom"))).toBe("error: boom");
   });
 });

@@ -80,8 +80,10 @@ const specs: Record<string, Spec> = {
       const { email = "", name: userName = "", role = "" } = required(values, name, ["email", "name", "role"]);
       const fromArgument = text(values, "password");
       const fromStdin = values["password-stdin"] === true;
-      if (fromArgument !== undefined && fromStdin) throw new UsageError(`"${name}" takes --password or --password-stdin, not both`);
-      if (fromArgument === undefined && !fromStdin) throw new UsageError(`"${name}" needs --password or --password-stdin`);
+      if (fromArgument !== undefined && fromStdin)
+        throw new UsageError(`"${name}" takes --password or --password-stdin, not both`);
+      if (fromArgument === undefined && !fromStdin)
+        throw new UsageError(`"${name}" needs --password or --password-stdin`);
       const password: PasswordSource = fromStdin ? { from: "stdin" } : { from: "argument", value: fromArgument ?? "" };
       return { kind: "user-add", email, name: userName, role, password };
     },
@@ -91,7 +93,9 @@ const specs: Record<string, Spec> = {
     build: (values, name) => {
       const { email = "", name: tokenName = "" } = required(values, name, ["email", "name"]);
       const expires = text(values, "expires");
-      return expires === undefined ? { kind: "token-create", email, name: tokenName } : { kind: "token-create", email, name: tokenName, expiresAt: expires };
+      return expires === undefined
+        ? { kind: "token-create", email, name: tokenName }
+        : { kind: "token-create", email, name: tokenName, expiresAt: expires };
     },
   },
   "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
@@ -102,7 +106,8 @@ const specs: Record<string, Spec> = {
 function parseVerifyPack(args: string[]): CliCommand {
   if (args.includes("--help") || args.includes("-h")) return { kind: "help" };
   const files = args.filter((a) => a !== "--");
-  if (files.length !== 1 || !files[0]?.trim()) throw new UsageError(`"verify-pack" needs exactly one file: npm run cli -- verify-pack <file.zip>`);
+  if (files.length !== 1 || !files[0]?.trim())
+    throw new UsageError(`"verify-pack" needs exactly one file: npm run cli -- verify-pack <file.zip>`);
   return { kind: "verify-pack", file: files[0] };
 }
 

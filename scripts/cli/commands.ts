@@ -11,7 +11,10 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 
 async function readPassword(source: PasswordSource): Promise<string> {
   if (source.from === "argument") return source.value;
-  if (process.stdin.isTTY) throw new UsageError("--password-stdin expects the password piped in, e.g. `printf %s \"$PW\" | npm run cli -- user add ...`");
+  if (process.stdin.isTTY)
+    throw new UsageError(
+      '--password-stdin expects the password piped in, e.g. `printf %s "$PW" | npm run cli -- user add ...`',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   // One line: a trailing newline from `echo` is not part of the password.
@@ -29,7 +32,10 @@ export async function runCommand(command: CliCommand): Promise<number> {
       // actor null: the operator acts with the server's own rights, as the seed does. The role
       // is any string here on purpose: createUser's schema rejects a bad one with the valid list.
       const role = command.role as UserInput["role"];
-      const user = await createUser({ actor: null, input: { email: command.email, name: command.name, role, password } });
+      const user = await createUser({
+        actor: null,
+        input: { email: command.email, name: command.name, role, password },
+      });
       out(`Created user ${user.email}`);
       out(`  id:   ${user.id}`);
       out(`  name: ${user.name}`);
@@ -41,7 +47,9 @@ export async function runCommand(command: CliCommand): Promise<number> {
       const created = await createToken({ actor, input: { name: command.name, expiresAt: command.expiresAt } });
       // Only the secret on stdout, so `TOKEN=$(npm run -s cli -- token create ...)` captures exactly it.
       out(created.token);
-      err(`Created API token "${created.name}" (${created.prefix}…) for ${created.userEmail}, id ${created.id}, expires ${created.expiresAt ?? "never"}.`);
+      err(
+        `Created API token "${created.name}" (${created.prefix}…) for ${created.userEmail}, id ${created.id}, expires ${created.expiresAt ?? "never"}.`,
+      );
       err("The secret is shown once: store it now. Only its hash is kept.");
       return 0;
     }

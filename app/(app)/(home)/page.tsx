@@ -13,11 +13,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const url = readDashboardUrl(raw);
   // Rendered with the figures already in, so the first paint shows numbers, not skeletons; the
   // browser then keeps them fresh. A bad address renders the shell and the API explains why.
-  const data = dashboardQuerySchema.safeParse(url.query).success ? await getDashboardSummary({ actor, query: url.query }) : null;
+  const data = dashboardQuerySchema.safeParse(url.query).success
+    ? await getDashboardSummary({ actor, query: url.query })
+    : null;
   const scope = actor.role === "admin" || actor.role === "manager" ? "every case" : "the cases you work on";
   return (
     <>

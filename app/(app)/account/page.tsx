@@ -17,7 +17,9 @@ export default async function AccountPage() {
       <Card>
         <CardHeader>
           <CardTitle>API tokens</CardTitle>
-          <CardDescription>Tokens let scripts use the API with your permissions. They are stored hashed and shown once.</CardDescription>
+          <CardDescription>
+            Tokens let scripts use the API with your permissions. They are stored hashed and shown once.
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           <CreateTokenForm />

@@ -43,7 +43,9 @@ export default async function AdminPage() {
         <Card>
           <CardHeader>
             <CardTitle>Audit log</CardTitle>
-            <CardDescription>Each event is hashed together with the one before it; any change or deletion breaks the chain.</CardDescription>
+            <CardDescription>
+              Each event is hashed together with the one before it; any change or deletion breaks the chain.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <AuditCheck />
@@ -52,13 +54,19 @@ export default async function AdminPage() {
         <Card>
           <CardHeader>
             <CardTitle>Evidence pack signing key</CardTitle>
-            <CardDescription>Every pack&apos;s manifest is signed with this instance&apos;s {signing.algorithm} key. Give recipients this fingerprint so they can check that the public-key.pem in a pack is this instance&apos;s key.</CardDescription>
+            <CardDescription>
+              Every pack&apos;s manifest is signed with this instance&apos;s {signing.algorithm} key. Give recipients
+              this fingerprint so they can check that the public-key.pem in a pack is this instance&apos;s key.
+            </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-1">
             <p className="break-all font-mono text-sm" data-testid="signing-key-fingerprint">
               {signing.fingerprint}
             </p>
-            <p className="text-xs text-muted-foreground">SHA-256 of the public key in DER form; a recipient computes it with: openssl pkey -pubin -in public-key.pem -outform DER | sha256sum</p>
+            <p className="text-xs text-muted-foreground">
+              SHA-256 of the public key in DER form; a recipient computes it with: openssl pkey -pubin -in
+              public-key.pem -outform DER | sha256sum
+            </p>
           </CardContent>
         </Card>
       </div>

@@ -17,9 +17,12 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
   // Managers oversee cases but never export evidence.
   if (actor.role === "manager") notFound();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const parsed = exportListQuerySchema.safeParse(searchParamsToObject(raw));
-  const data: ExportList = parsed.success ? await listExports({ actor, query: parsed.data }) : { items: [], total: 0, page: 1, pageSize: 25 };
+  const data: ExportList = parsed.success
+    ? await listExports({ actor, query: parsed.data })
+    : { items: [], total: 0, page: 1, pageSize: 25 };
   return (
     <>
       <PageHeader

@@ -16,9 +16,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReferralsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const parsed = referralListQuerySchema.safeParse(searchParamsToObject(raw));
-  const data: ReferralListView = parsed.success ? await listReferrals({ actor, query: parsed.data }) : { items: [], total: 0, page: 1, pageSize: 50 };
+  const data: ReferralListView = parsed.success
+    ? await listReferrals({ actor, query: parsed.data })
+    : { items: [], total: 0, page: 1, pageSize: 50 };
   return (
     <>
       <PageHeader

@@ -15,12 +15,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function MyTasksPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const parsed = myTasksQuerySchema.safeParse(searchParamsToObject(raw));
-  const data: MyTasksView = parsed.success ? await listMyTasks({ actor, query: parsed.data }) : { items: [], total: 0, page: 1, pageSize: 100 };
+  const data: MyTasksView = parsed.success
+    ? await listMyTasks({ actor, query: parsed.data })
+    : { items: [], total: 0, page: 1, pageSize: 100 };
   return (
     <>
-      <PageHeader title="My tasks" description="Remediation tasks you own across your cases, soonest due first. Overdue ones are marked in red." />
+      <PageHeader
+        title="My tasks"
+        description="Remediation tasks you own across your cases, soonest due first. Overdue ones are marked in red."
+      />
       {parsed.success ? null : (
         <Alert tone="error" className="mb-3">
           Some filters in the address are not valid: {parsed.error.issues.map((i) => i.message).join("; ")}

@@ -21,12 +21,21 @@ const verify = (caller: Parameters<typeof call>[3]) => call(verifyRoute.GET, "GE
 
 describe("GET /api/audit/verify", () => {
   it("walks the whole chain for an admin and finds it intact, with a token or the session", async () => {
-    const [written] = await queryRows<{ count: number; last: number }>(db, sql`select count(*)::int as count, max(seq)::int as last from audit_events`);
+    const [written] = await queryRows<{ count: number; last: number }>(
+      db,
+      sql`select count(*)::int as count, max(seq)::int as last from audit_events`,
+    );
     for (const caller of [admin, await signedIn(admin.actor)]) {
       const res = await verify(caller);
       expect(res.status).toBe(200);
       // No anchor file in the test data folder: the chain alone is checked (lib/audit/anchor.test.ts covers anchors).
-      expect(res.body).toEqual({ ok: true, checked: expect.any(Number), lastSeq: expect.any(Number), firstBreak: null, anchors: { file: expect.stringMatching(/audit-anchors\.jsonl$/), lines: 0, latest: null, problems: [] } });
+      expect(res.body).toEqual({
+        ok: true,
+        checked: expect.any(Number),
+        lastSeq: expect.any(Number),
+        firstBreak: null,
+        anchors: { file: expect.stringMatching(/audit-anchors\.jsonl$/), lines: 0, latest: null, problems: [] },
+      });
       // Other test files may append meanwhile (one PostgreSQL database per run): at least what was there.
       expect(res.body.checked).toBeGreaterThanOrEqual(written!.count);
       expect(res.body.lastSeq).toBeGreaterThanOrEqual(written!.last);

@@ -21,7 +21,13 @@ let legal: Who;
 let tag: string;
 
 beforeAll(async () => {
-  [lead, outsider, manager, admin, legal] = await Promise.all([who("investigator", "Lead"), who("investigator"), who("manager"), who("admin"), who("legal")]);
+  [lead, outsider, manager, admin, legal] = await Promise.all([
+    who("investigator", "Lead"),
+    who("investigator"),
+    who("manager"),
+    who("admin"),
+    who("legal"),
+  ]);
   tag = uniqueWord("api");
 });
 
@@ -39,7 +45,14 @@ async function countTagged(t: string): Promise<number> {
 describe("cases API: visibility", () => {
   it("answers 404 on every case route to an investigator who is not a member", async () => {
     const c = await openCase();
-    const note = await call(notesRoute.POST, "POST", `/api/cases/${c.id}/notes`, lead, { body: "private" }, { id: c.id });
+    const note = await call(
+      notesRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/notes`,
+      lead,
+      { body: "private" },
+      { id: c.id },
+    );
     const noteId = note.body.id as string;
     const p = { id: c.id };
     const attempts: [Route, string, string, unknown?, Record<string, string>?][] = [
@@ -48,7 +61,13 @@ describe("cases API: visibility", () => {
       [transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, { to: "investigating" }],
       [membersRoute.GET, "GET", `/api/cases/${c.id}/members`],
       [membersRoute.POST, "POST", `/api/cases/${c.id}/members`, { userId: outsider.actor.id }],
-      [memberRoute.DELETE, "DELETE", `/api/cases/${c.id}/members/${lead.actor.id}`, undefined, { id: c.id, userId: lead.actor.id }],
+      [
+        memberRoute.DELETE,
+        "DELETE",
+        `/api/cases/${c.id}/members/${lead.actor.id}`,
+        undefined,
+        { id: c.id, userId: lead.actor.id },
+      ],
       [notesRoute.GET, "GET", `/api/cases/${c.id}/notes`],
       [notesRoute.POST, "POST", `/api/cases/${c.id}/notes`, { body: "sneaky" }],
       [notePatch.PATCH, "PATCH", `/api/notes/${noteId}`, { body: "rewritten" }, { id: noteId }],
@@ -65,11 +84,20 @@ describe("cases API: visibility", () => {
   it("admins and managers see every case; a manager's PATCH is 403", async () => {
     const c = await openCase();
     for (const caller of [admin, manager]) {
-      expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, caller, undefined, { id: c.id })).status).toBe(200);
+      expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, caller, undefined, { id: c.id })).status).toBe(
+        200,
+      );
       const list = await call(casesRoute.GET, "GET", `/api/cases?q=${c.ref}`, caller);
       expect((list.body.items as { id: string }[]).map((i) => i.id)).toEqual([c.id]);
     }
-    const res = await call(caseRoute.PATCH, "PATCH", `/api/cases/${c.id}`, manager, { version: c.version, title: "managed" }, { id: c.id });
+    const res = await call(
+      caseRoute.PATCH,
+      "PATCH",
+      `/api/cases/${c.id}`,
+      manager,
+      { version: c.version, title: "managed" },
+      { id: c.id },
+    );
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe("forbidden");
   });
@@ -80,7 +108,9 @@ describe("cases API: visibility", () => {
     expect((await get()).status).toBe(404);
     for (const to of ["investigating", "contained", "referred"]) {
       if (to === "referred") await fileReferral(c.id);
-      expect((await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to }, { id: c.id })).status).toBe(200);
+      expect(
+        (await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to }, { id: c.id })).status,
+      ).toBe(200);
     }
     expect((await get()).body).toMatchObject({ status: "referred" });
   });
@@ -89,16 +119,28 @@ describe("cases API: visibility", () => {
     const c = await openCase();
     const member = await who("investigator");
     const p = { id: c.id };
-    expect((await call(membersRoute.POST, "POST", `/api/cases/${c.id}/members`, lead, { userId: member.actor.id }, p)).status).toBe(201);
+    expect(
+      (await call(membersRoute.POST, "POST", `/api/cases/${c.id}/members`, lead, { userId: member.actor.id }, p))
+        .status,
+    ).toBe(201);
     expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, member, undefined, p)).status).toBe(200);
-    const removed = await call(memberRoute.DELETE, "DELETE", `/api/cases/${c.id}/members/${member.actor.id}`, lead, undefined, { id: c.id, userId: member.actor.id });
+    const removed = await call(
+      memberRoute.DELETE,
+      "DELETE",
+      `/api/cases/${c.id}/members/${member.actor.id}`,
+      lead,
+      undefined,
+      { id: c.id, userId: member.actor.id },
+    );
     expect(removed.status).toBe(204);
     expect((await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, member, undefined, p)).status).toBe(404);
   });
 
   it("refuses requests without a valid token", async () => {
     expect((await call(casesRoute.GET, "GET", "/api/cases", null)).status).toBe(401);
-    expect((await call(casesRoute.GET, "GET", "/api/cases", { actor: lead.actor, token: "cw_not-a-real-token" })).status).toBe(401);
+    expect(
+      (await call(casesRoute.GET, "GET", "/api/cases", { actor: lead.actor, token: "cw_not-a-real-token" })).status,
+    ).toBe(401);
   });
 });
 
@@ -106,17 +148,48 @@ describe("cases API: workflow and edits", () => {
   it("answers illegal moves with 409 and the allowed moves; closing without a reason with 400", async () => {
     const c = await openCase();
     const p = { id: c.id };
-    const illegal = await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "closed", reason: "x" }, p);
+    const illegal = await call(
+      transitionRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/transition`,
+      lead,
+      { to: "closed", reason: "x" },
+      p,
+    );
     expect(illegal.status).toBe(409);
-    expect(illegal.body.error).toMatchObject({ code: "conflict", details: { from: "triage", allowed: ["investigating", "cleared"] } });
+    expect(illegal.body.error).toMatchObject({
+      code: "conflict",
+      details: { from: "triage", allowed: ["investigating", "cleared"] },
+    });
     await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "investigating" }, p);
     await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "contained" }, p);
-    const noReason = await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "closed" }, p);
+    const noReason = await call(
+      transitionRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/transition`,
+      lead,
+      { to: "closed" },
+      p,
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.body.error).toMatchObject({ code: "bad_request", details: [{ path: "reason" }] });
-    const closed = await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "closed", reason: "Done" }, p);
+    const closed = await call(
+      transitionRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/transition`,
+      lead,
+      { to: "closed", reason: "Done" },
+      p,
+    );
     expect(closed.body).toMatchObject({ status: "closed", closingReason: "Done" });
-    const back = await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "contained", reason: "x" }, p);
+    const back = await call(
+      transitionRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/transition`,
+      lead,
+      { to: "contained", reason: "x" },
+      p,
+    );
     expect(back.status).toBe(409);
     expect(back.body.error?.details).toEqual({ from: "closed", allowed: ["investigating"] });
   });
@@ -124,11 +197,28 @@ describe("cases API: workflow and edits", () => {
   it("answers a stale PATCH with 409 and the current case", async () => {
     const c = await openCase();
     const p = { id: c.id };
-    const first = await call(caseRoute.PATCH, "PATCH", `/api/cases/${c.id}`, lead, { version: c.version, summary: "first edit" }, p);
+    const first = await call(
+      caseRoute.PATCH,
+      "PATCH",
+      `/api/cases/${c.id}`,
+      lead,
+      { version: c.version, summary: "first edit" },
+      p,
+    );
     expect(first.status).toBe(200);
-    const stale = await call(caseRoute.PATCH, "PATCH", `/api/cases/${c.id}`, lead, { version: c.version, summary: "second edit" }, p);
+    const stale = await call(
+      caseRoute.PATCH,
+      "PATCH",
+      `/api/cases/${c.id}`,
+      lead,
+      { version: c.version, summary: "second edit" },
+      p,
+    );
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: "conflict", details: { current: { id: c.id, summary: "first edit", version: c.version + 1 } } });
+    expect(stale.body.error).toMatchObject({
+      code: "conflict",
+      details: { current: { id: c.id, summary: "first edit", version: c.version + 1 } },
+    });
   });
 });
 
@@ -142,7 +232,11 @@ describe("cases API: bad input", () => {
     const t = uniqueWord("bad");
     const res = await call(casesRoute.POST, "POST", "/api/cases", lead, { ...input, tags: [t] });
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: "bad_request", message: expect.any(String), details: [expect.objectContaining({ path: expect.any(String), message: expect.any(String) })] });
+    expect(res.body.error).toEqual({
+      code: "bad_request",
+      message: expect.any(String),
+      details: [expect.objectContaining({ path: expect.any(String), message: expect.any(String) })],
+    });
     expect(await countTagged(t)).toBe(0);
   });
 
@@ -154,19 +248,29 @@ describe("cases API: bad input", () => {
     expect(badId.status).toBe(400);
     expect(badId.body.error).toMatchObject({ code: "bad_request", details: [{ path: "id" }] });
     const c = await openCase();
-    const extra = await call(caseRoute.PATCH, "PATCH", `/api/cases/${c.id}`, lead, { version: c.version, status: "closed" }, { id: c.id });
+    const extra = await call(
+      caseRoute.PATCH,
+      "PATCH",
+      `/api/cases/${c.id}`,
+      lead,
+      { version: c.version, status: "closed" },
+      { id: c.id },
+    );
     expect(extra.status).toBe(400);
     const after = await call(caseRoute.GET, "GET", `/api/cases/${c.id}`, lead, undefined, { id: c.id });
     expect(after.body).toMatchObject({ status: "triage", version: c.version });
   });
 
-  it.each(["'); drop table cases; --", "<script>alert(1)</script>"])("searching for %j is 200 with no results", async (q) => {
-    const res = await call(casesRoute.GET, "GET", `/api/cases?tag=${tag}&q=${encodeURIComponent(q)}`, lead);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ items: [], total: 0 });
-    const [exists] = await queryRows<{ name: string | null }>(db, sql`select to_regclass('cases')::text as name`);
-    expect(exists?.name).toBe("cases");
-  });
+  it.each(["'); drop table cases; --", "<script>alert(1)</script>"])(
+    "searching for %j is 200 with no results",
+    async (q) => {
+      const res = await call(casesRoute.GET, "GET", `/api/cases?tag=${tag}&q=${encodeURIComponent(q)}`, lead);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ items: [], total: 0 });
+      const [exists] = await queryRows<{ name: string | null }>(db, sql`select to_regclass('cases')::text as name`);
+      expect(exists?.name).toBe("cases");
+    },
+  );
 });
 
 describe("cases API: lists, notes and activity", () => {
@@ -181,8 +285,22 @@ describe("cases API: lists, notes and activity", () => {
   it("lets only the author edit a note (another member gets 403)", async () => {
     const c = await openCase();
     const member = await who("investigator");
-    await call(membersRoute.POST, "POST", `/api/cases/${c.id}/members`, lead, { userId: member.actor.id }, { id: c.id });
-    const note = await call(notesRoute.POST, "POST", `/api/cases/${c.id}/notes`, lead, { body: "<script>alert(1)</script>" }, { id: c.id });
+    await call(
+      membersRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/members`,
+      lead,
+      { userId: member.actor.id },
+      { id: c.id },
+    );
+    const note = await call(
+      notesRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/notes`,
+      lead,
+      { body: "<script>alert(1)</script>" },
+      { id: c.id },
+    );
     expect(note.status).toBe(201);
     expect(note.body.body).toBe("<script>alert(1)</script>");
     const id = note.body.id as string;

@@ -7,4 +7,6 @@ import { caseInputSchema, caseListQuerySchema } from "@/lib/cases/schema";
 export const GET = withActor({ query: caseListQuerySchema }, async ({ actor, query }) => listCases({ actor, query }));
 
 // POST /api/cases — open a case.
-export const POST = withActor({ permission: "case:create", body: caseInputSchema }, async ({ actor, body }) => json(await createCase({ actor, input: body }), 201));
+export const POST = withActor({ permission: "case:create", body: caseInputSchema }, async ({ actor, body }) =>
+  json(await createCase({ actor, input: body }), 201),
+);

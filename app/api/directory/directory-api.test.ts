@@ -30,7 +30,12 @@ describe("GET /api/directory", () => {
     const res = await search(analyst, `?q=${surname}`);
     expect(res.status).toBe(200);
     expect(names(res.body)).toEqual([`Ada ${surname}`, `Bo ${surname}`]);
-    expect((res.body.items as unknown[])[0]).toEqual({ id: investigator.actor.id, email: investigator.actor.email, name: `Ada ${surname}`, role: "investigator" });
+    expect((res.body.items as unknown[])[0]).toEqual({
+      id: investigator.actor.id,
+      email: investigator.actor.email,
+      name: `Ada ${surname}`,
+      role: "investigator",
+    });
   });
 
   it("finds by email and narrows by role; every role may search", async () => {

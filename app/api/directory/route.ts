@@ -3,4 +3,6 @@ import { withActor } from "@/lib/api/handler";
 import { directoryQuerySchema } from "@/lib/users/schema";
 import { searchDirectory } from "@/lib/users/directory";
 
-export const GET = withActor({ query: directoryQuerySchema }, async ({ actor, query }) => ({ items: await searchDirectory({ actor, query }) }));
+export const GET = withActor({ query: directoryQuerySchema }, async ({ actor, query }) => ({
+  items: await searchDirectory({ actor, query }),
+}));

@@ -41,20 +41,36 @@ let manager: Who;
 let outsider: Who;
 
 beforeAll(async () => {
-  [lead, legal, manager, outsider] = await Promise.all([as("investigator"), as("legal"), as("manager"), as("investigator")]);
+  [lead, legal, manager, outsider] = await Promise.all([
+    as("investigator"),
+    as("legal"),
+    as("manager"),
+    as("investigator"),
+  ]);
 });
 
-function call(route: Route, id: string, who: Who | null, init: { method?: string; headers?: Record<string, string>; json?: unknown; query?: string } = {}) {
+function call(
+  route: Route,
+  id: string,
+  who: Who | null,
+  init: { method?: string; headers?: Record<string, string>; json?: unknown; query?: string } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   if (who) headers.authorization = `Bearer ${who.token}`;
   if (init.json !== undefined) headers["content-type"] = "application/json";
-  const request = new Request(`http://localhost/api/evidence/${id}${init.query ?? ""}`, { method: init.method ?? "GET", headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  const request = new Request(`http://localhost/api/evidence/${id}${init.query ?? ""}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
   return route(request, { params: Promise.resolve({ id }) });
 }
 
 async function post(caseId: string, who: Who | null, parts: Part[] | Buffer, type?: string) {
   const body = Buffer.isBuffer(parts) ? parts : multipart(parts);
-  return caseEvidence.POST(uploadRequest(caseId, body, { token: who?.token, type }), { params: Promise.resolve({ id: caseId }) });
+  return caseEvidence.POST(uploadRequest(caseId, body, { token: who?.token, type }), {
+    params: Promise.resolve({ id: caseId }),
+  });
 }
 
 async function newCase() {
@@ -64,7 +80,10 @@ async function newCase() {
 }
 
 async function upload(caseId: string, data: Buffer, filename = "file.bin", type?: string) {
-  const response = await post(caseId, lead, [{ name: "title", value: `Item ${filename}` }, { name: "file", filename, filenameStar: /[^\x20-\x7e]|"/.test(filename), type, data }]);
+  const response = await post(caseId, lead, [
+    { name: "title", value: `Item ${filename}` },
+    { name: "file", filename, filenameStar: /[^\x20-\x7e]|"/.test(filename), type, data },
+  ]);
   expect(response.status).toBe(201);
   return (await response.json()) as { id: string; exhibitNo: string; sha256: string; size: number; mimeType: string };
 }
@@ -83,23 +102,42 @@ async function drain(response: Response) {
   }
 }
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fcffff3f0005fe02fea7d6a6f90000000049454e44ae426082",
+  "hex",
+);
 
 describe("POST /api/cases/{id}/evidence", () => {
   it("answers 201 with the exhibit number, hash, size and detected type", async () => {
     const caseId = await newCase();
     const bytes = randomBytes(100_000);
     const created = await upload(caseId, bytes);
-    expect(created).toMatchObject({ exhibitNo: "E-001", size: bytes.length, mimeType: "application/octet-stream", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const list = await caseEvidence.GET(new Request(`http://localhost/api/cases/${caseId}/evidence`, { headers: { authorization: `Bearer ${lead.token}` } }), { params: Promise.resolve({ id: caseId }) });
-    expect(await list.json()).toMatchObject({ items: [{ id: created.id, exhibitNo: "E-001" }], permissions: { upload: true }, maxUploadBytes: 512 * 1024 });
+    expect(created).toMatchObject({
+      exhibitNo: "E-001",
+      size: bytes.length,
+      mimeType: "application/octet-stream",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const list = await caseEvidence.GET(
+      new Request(`http://localhost/api/cases/${caseId}/evidence`, {
+        headers: { authorization: `Bearer ${lead.token}` },
+      }),
+      { params: Promise.resolve({ id: caseId }) },
+    );
+    expect(await list.json()).toMatchObject({
+      items: [{ id: created.id, exhibitNo: "E-001" }],
+      permissions: { upload: true },
+      maxUploadBytes: 512 * 1024,
+    });
   });
 
   it("answers 413 over MAX_UPLOAD_BYTES in the error shape, leaving no row and no file", async () => {
     const caseId = await newCase();
     const response = await post(caseId, lead, [{ name: "file", filename: "big.bin", data: randomBytes(600 * 1024) }]);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.stringContaining("limit") } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "payload_too_large", message: expect.stringContaining("limit") },
+    });
     expect(await db.select().from(evidence).where(eq(evidence.caseId, caseId))).toEqual([]);
     expect(tempFiles()).toEqual([]);
   });
@@ -108,7 +146,15 @@ describe("POST /api/cases/{id}/evidence", () => {
     ["JSON instead of multipart", 415, Buffer.from("{}"), "application/json"],
     ["an empty file", 400, multipart([{ name: "file", filename: "e.txt", data: Buffer.alloc(0) }]), undefined],
     ["no file", 400, multipart([{ name: "title", value: "x" }]), undefined],
-    ["two files", 400, multipart([{ name: "file", filename: "a", data: randomBytes(9) }, { name: "file", filename: "b", data: randomBytes(9) }]), undefined],
+    [
+      "two files",
+      400,
+      multipart([
+        { name: "file", filename: "a", data: randomBytes(9) },
+        { name: "file", filename: "b", data: randomBytes(9) },
+      ]),
+      undefined,
+    ],
   ])("refuses %s with %i and writes nothing", async (_what, status, body, type) => {
     const caseId = await newCase();
     const before = storedFiles().length;
@@ -137,7 +183,9 @@ describe("GET /api/evidence/{id}/content", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toMatch(/default-src 'none'.*sandbox/);
     expect(response.headers.get("cache-control")).toMatch(/no-store/);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="we_irdname.bin"; filename*=UTF-8''we%22irdname.bin`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="we_irdname.bin"; filename*=UTF-8''we%22irdname.bin`,
+    );
     expect(response.headers.get("content-length")).toBe(String(bytes.length));
     expect((await drain(response)).bytes.equals(bytes)).toBe(true);
     const log = await (await call(custody.GET, id, lead)).json();
@@ -151,8 +199,16 @@ describe("GET /api/evidence/{id}/content", () => {
     expect(shown.headers.get("content-type")).toBe("image/png");
     expect(shown.headers.get("content-disposition")).toMatch(/^inline; filename="shot.png"/);
     await shown.body?.cancel();
-    for (const [name, body] of [["page.html", "<!doctype html><script>alert(document.cookie)</script>"], ["logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>']] as const) {
-      const markup = await upload(caseId, Buffer.from(body), name, name.endsWith("html") ? "text/html" : "image/svg+xml");
+    for (const [name, body] of [
+      ["page.html", "<!doctype html><script>alert(document.cookie)</script>"],
+      ["logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ] as const) {
+      const markup = await upload(
+        caseId,
+        Buffer.from(body),
+        name,
+        name.endsWith("html") ? "text/html" : "image/svg+xml",
+      );
       for (const query of ["?inline=1", ""]) {
         const response = await call(content.GET, markup.id, lead, { query });
         expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
@@ -208,7 +264,13 @@ describe("custody, verify, hold and delete", () => {
     for (let i = 0; i < 3; i++) await drain(await call(content.GET, id, legal, { query: i === 0 ? "?inline=1" : "" }));
     expect((await (await call(verify.POST, id, lead, { method: "POST" })).json()).ok).toBe(true);
     const json = await (await call(custody.GET, id, lead)).json();
-    expect(json.items.map((e: { action: string }) => e.action)).toEqual(["uploaded", "downloaded", "downloaded", "downloaded", "verified"]);
+    expect(json.items.map((e: { action: string }) => e.action)).toEqual([
+      "uploaded",
+      "downloaded",
+      "downloaded",
+      "downloaded",
+      "verified",
+    ]);
     for (const init of [{ headers: { accept: "text/csv" } }, { query: "?format=csv" }]) {
       const csv = await call(custody.GET, id, manager, init);
       expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -230,7 +292,9 @@ describe("custody, verify, hold and delete", () => {
     const refused = await call(item.DELETE, id, lead, { method: "DELETE", json: { reason: "mistake" } });
     expect(refused.status).toBe(409);
     expect(fs.existsSync(storedPath(sha256))).toBe(true);
-    expect((await call(hold.DELETE, id, legal, { method: "DELETE", json: { reason: "Released by counsel" } })).status).toBe(200);
+    expect(
+      (await call(hold.DELETE, id, legal, { method: "DELETE", json: { reason: "Released by counsel" } })).status,
+    ).toBe(200);
     const deleted = await call(item.DELETE, id, lead, { method: "DELETE", json: { reason: "mistake" } });
     expect(deleted.status).toBe(200);
     expect((await call(item.GET, id, lead)).status).toBe(404);

@@ -32,9 +32,24 @@ describe("what a person says about an identifier stays on their claim", () => {
   });
 
   const add = (caller: Who, personaId: string, attributes: Record<string, string>) =>
-    call(identifiersRoute.POST, "POST", `/api/personas/${personaId}/identifiers`, caller, { type: "payment_account", value: account, attributes }, { id: personaId });
-  const read = (caller: Who, personaId: string) => call(personaRoute.GET, "GET", `/api/personas/${personaId}`, caller, undefined, { id: personaId });
-  const claimOf = (body: Record<string, unknown>) => (body.identifiers as { normalizedValue: string; attributes: Record<string, string>; claimAttributes: Record<string, string> }[]).find((i) => i.normalizedValue === account);
+    call(
+      identifiersRoute.POST,
+      "POST",
+      `/api/personas/${personaId}/identifiers`,
+      caller,
+      { type: "payment_account", value: account, attributes },
+      { id: personaId },
+    );
+  const read = (caller: Who, personaId: string) =>
+    call(personaRoute.GET, "GET", `/api/personas/${personaId}`, caller, undefined, { id: personaId });
+  const claimOf = (body: Record<string, unknown>) =>
+    (
+      body.identifiers as {
+        normalizedValue: string;
+        attributes: Record<string, string>;
+        claimAttributes: Record<string, string>;
+      }[]
+    ).find((i) => i.normalizedValue === account);
 
   it("answers each investigator with their own attributes only, in both directions", async () => {
     const first = await add(alpha, alphaPersona, { holderName: "Alpha Holder", source: "alpha informant" });

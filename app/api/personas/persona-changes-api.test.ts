@@ -19,18 +19,37 @@ let legal: Who;
 let caseId: string;
 
 beforeAll(async () => {
-  [lead, outsider, manager, legal] = await Promise.all([who("investigator", "Changes Lead"), who("investigator"), who("manager"), who("legal")]);
+  [lead, outsider, manager, legal] = await Promise.all([
+    who("investigator", "Changes Lead"),
+    who("investigator"),
+    who("manager"),
+    who("legal"),
+  ]);
   caseId = (await makeCase(lead.actor)).id;
 });
 
 async function newPersona(displayName = "Changes persona"): Promise<string> {
-  const res = await call(casePersonasRoute.POST, "POST", `/api/cases/${caseId}/personas`, lead, { persona: { displayName } }, { id: caseId });
+  const res = await call(
+    casePersonasRoute.POST,
+    "POST",
+    `/api/cases/${caseId}/personas`,
+    lead,
+    { persona: { displayName } },
+    { id: caseId },
+  );
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
 async function addEmail(personaId: string, value = uniqueValue.email()): Promise<string> {
-  const res = await call(identifiersRoute.POST, "POST", `/api/personas/${personaId}/identifiers`, lead, { type: "email", value }, { id: personaId });
+  const res = await call(
+    identifiersRoute.POST,
+    "POST",
+    `/api/personas/${personaId}/identifiers`,
+    lead,
+    { type: "email", value },
+    { id: personaId },
+  );
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
@@ -38,12 +57,24 @@ async function addEmail(personaId: string, value = uniqueValue.email()): Promise
 async function persona(personaId: string) {
   const res = await call(personaRoute.GET, "GET", `/api/personas/${personaId}`, lead, undefined, { id: personaId });
   expect(res.status).toBe(200);
-  return res.body as { identifiers: { id: string }[]; redFlags: { code: string }[]; riskScore: number; cases: { id: string }[] };
+  return res.body as {
+    identifiers: { id: string }[];
+    redFlags: { code: string }[];
+    riskScore: number;
+    cases: { id: string }[];
+  };
 }
 
 describe("DELETE /api/personas/{id}/identifiers/{identifierId}", () => {
   const remove = (caller: Caller | null, personaId: string, identifierId: string) =>
-    call(identifierRoute.DELETE, "DELETE", `/api/personas/${personaId}/identifiers/${identifierId}`, caller, undefined, { id: personaId, identifierId });
+    call(
+      identifierRoute.DELETE,
+      "DELETE",
+      `/api/personas/${personaId}/identifiers/${identifierId}`,
+      caller,
+      undefined,
+      { id: personaId, identifierId },
+    );
 
   it("takes the identifier off this persona only (204); another persona's claim to it stays", async () => {
     const [mine, sibling] = [await newPersona(), await newPersona()];
@@ -71,7 +102,11 @@ describe("DELETE /api/personas/{id}/identifiers/{identifierId}", () => {
     expect([hidden.status, hidden.body.error?.code]).toEqual([404, "not_found"]);
     for (const caller of [manager, legal]) {
       const refused = await remove(caller, personaId, identifierId);
-      expect([caller.actor.role, refused.status, refused.body.error?.code]).toEqual([caller.actor.role, 403, "forbidden"]);
+      expect([caller.actor.role, refused.status, refused.body.error?.code]).toEqual([
+        caller.actor.role,
+        403,
+        "forbidden",
+      ]);
     }
     expect((await persona(personaId)).identifiers.map((i) => i.id)).toEqual([identifierId]);
   });
@@ -81,13 +116,20 @@ describe("POST /api/personas/{id}/red-flags and DELETE /api/personas/{id}/red-fl
   const record = (caller: Caller | null, personaId: string, body: unknown) =>
     call(redFlagsRoute.POST, "POST", `/api/personas/${personaId}/red-flags`, caller, body, { id: personaId });
   const clear = (caller: Caller | null, personaId: string, code: string) =>
-    call(redFlagRoute.DELETE, "DELETE", `/api/personas/${personaId}/red-flags/${code}`, caller, undefined, { id: personaId, code });
+    call(redFlagRoute.DELETE, "DELETE", `/api/personas/${personaId}/red-flags/${code}`, caller, undefined, {
+      id: personaId,
+      code,
+    });
 
   it("records a flag (201, the risk score follows), refuses it twice (409), and removes it (200, the score falls back)", async () => {
     const personaId = await newPersona();
     const added = await record(lead, personaId, { code: "IP_KVM", note: "PiKVM on the laptop" });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ id: personaId, riskScore: 30, redFlags: [expect.objectContaining({ code: "IP_KVM", weight: 30, note: "PiKVM on the laptop" })] });
+    expect(added.body).toMatchObject({
+      id: personaId,
+      riskScore: 30,
+      redFlags: [expect.objectContaining({ code: "IP_KVM", weight: 30, note: "PiKVM on the laptop" })],
+    });
     const twice = await record(lead, personaId, { code: "IP_KVM" });
     expect([twice.status, twice.body.error?.code]).toEqual([409, "conflict"]);
 
@@ -101,7 +143,9 @@ describe("POST /api/personas/{id}/red-flags and DELETE /api/personas/{id}/red-fl
     const personaId = await newPersona();
     const unknown = await record(lead, personaId, { code: "LOOKS_ODD" });
     expect(unknown.status).toBe(400);
-    expect(fieldErrors(unknown.body)).toEqual([expect.objectContaining({ path: "code", message: expect.stringContaining("IP_KVM") })]);
+    expect(fieldErrors(unknown.body)).toEqual([
+      expect.objectContaining({ path: "code", message: expect.stringContaining("IP_KVM") }),
+    ]);
     const extra = await record(lead, personaId, { code: "NO_VIDEO", score: 100 });
     expect(extra.status).toBe(400);
     const malformed = await clear(lead, personaId, "ip-kvm");
@@ -115,12 +159,18 @@ describe("POST /api/personas/{id}/red-flags and DELETE /api/personas/{id}/red-fl
     expect((await record(lead, personaId, { code: "CRYPTO_PAYOUT" })).status).toBe(201);
     expect((await record(null, personaId, { code: "NO_VIDEO" })).status).toBe(401);
     expect((await clear(null, personaId, "CRYPTO_PAYOUT")).status).toBe(401);
-    for (const attempt of [record(outsider, personaId, { code: "NO_VIDEO" }), clear(outsider, personaId, "CRYPTO_PAYOUT")]) {
+    for (const attempt of [
+      record(outsider, personaId, { code: "NO_VIDEO" }),
+      clear(outsider, personaId, "CRYPTO_PAYOUT"),
+    ]) {
       const res = await attempt;
       expect([res.status, res.body.error?.code]).toEqual([404, "not_found"]);
     }
     for (const caller of [manager, legal]) {
-      for (const res of [await record(caller, personaId, { code: "NO_VIDEO" }), await clear(caller, personaId, "CRYPTO_PAYOUT")]) {
+      for (const res of [
+        await record(caller, personaId, { code: "NO_VIDEO" }),
+        await clear(caller, personaId, "CRYPTO_PAYOUT"),
+      ]) {
         expect([caller.actor.role, res.status, res.body.error?.code]).toEqual([caller.actor.role, 403, "forbidden"]);
       }
     }
@@ -131,9 +181,14 @@ describe("POST /api/personas/{id}/red-flags and DELETE /api/personas/{id}/red-fl
 
 describe("DELETE /api/cases/{id}/personas/{personaId}", () => {
   const detach = (caller: Caller | null, personaId: string, id = caseId) =>
-    call(casePersonaRoute.DELETE, "DELETE", `/api/cases/${id}/personas/${personaId}`, caller, undefined, { id, personaId });
+    call(casePersonaRoute.DELETE, "DELETE", `/api/cases/${id}/personas/${personaId}`, caller, undefined, {
+      id,
+      personaId,
+    });
   const inCase = async () => {
-    const res = await call(casePersonasRoute.GET, "GET", `/api/cases/${caseId}/personas`, lead, undefined, { id: caseId });
+    const res = await call(casePersonasRoute.GET, "GET", `/api/cases/${caseId}/personas`, lead, undefined, {
+      id: caseId,
+    });
     return (res.body.items as { id: string }[]).map((p) => p.id);
   };
 

@@ -3,4 +3,6 @@ import { withActor } from "@/lib/api/handler";
 import { listReferrals } from "@/lib/referrals/list-referrals";
 import { referralListQuerySchema } from "@/lib/referrals/schema";
 
-export const GET = withActor({ query: referralListQuerySchema }, async ({ actor, query }) => listReferrals({ actor, query }));
+export const GET = withActor({ query: referralListQuerySchema }, async ({ actor, query }) =>
+  listReferrals({ actor, query }),
+);

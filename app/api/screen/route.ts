@@ -8,6 +8,7 @@ import type { ScreenInput } from "@/lib/graph/schema";
 // rather than a bare 413; the rows themselves are checked by the schema in lib.
 const SCREEN_BODY_LIMIT = 32 * 1024 * 1024;
 
-export const POST = withActor({ permission: "screen:run", body: z.unknown(), bodyLimit: SCREEN_BODY_LIMIT }, async ({ actor, body }) =>
-  screenIdentifiers({ actor, input: body as ScreenInput }),
+export const POST = withActor(
+  { permission: "screen:run", body: z.unknown(), bodyLimit: SCREEN_BODY_LIMIT },
+  async ({ actor, body }) => screenIdentifiers({ actor, input: body as ScreenInput }),
 );

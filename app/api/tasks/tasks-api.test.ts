@@ -19,7 +19,12 @@ let manager: Who;
 let member: Who;
 
 beforeAll(async () => {
-  [lead, outsider, manager, member] = await Promise.all([who("investigator", "Lead"), who("investigator"), who("manager"), who("investigator", "Member")]);
+  [lead, outsider, manager, member] = await Promise.all([
+    who("investigator", "Lead"),
+    who("investigator"),
+    who("manager"),
+    who("investigator", "Member"),
+  ]);
 });
 
 async function openCase() {
@@ -28,20 +33,44 @@ async function openCase() {
   return c;
 }
 
-const taskCount = async (caseId: string) => Number((await db.select({ n: count() }).from(remediationTasks).where(eq(remediationTasks.caseId, caseId)))[0]?.n ?? 0);
+const taskCount = async (caseId: string) =>
+  Number(
+    (await db.select({ n: count() }).from(remediationTasks).where(eq(remediationTasks.caseId, caseId)))[0]?.n ?? 0,
+  );
 
 describe("tasks API", () => {
   it("adds a task (201, flagged when due in the past), lists it with progress, changes and deletes it", async () => {
     const c = await openCase();
     const p = { id: c.id };
-    const created = await call(caseTasksRoute.POST, "POST", `/api/cases/${c.id}/tasks`, member, { kind: "revoke_access", title: "Revoke SSO", dueAt: "2021-01-01", ownerId: member.actor.id }, p);
+    const created = await call(
+      caseTasksRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/tasks`,
+      member,
+      { kind: "revoke_access", title: "Revoke SSO", dueAt: "2021-01-01", ownerId: member.actor.id },
+      p,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ dueInPast: true, overdue: true, status: "todo" });
     const id = created.body.id as string;
     const list = await call(caseTasksRoute.GET, "GET", `/api/cases/${c.id}/tasks`, lead, undefined, p);
-    expect(list.body).toMatchObject({ progress: { total: 1, open: 1, overdue: 1, percent: 0 }, permissions: { manage: true } });
-    const patched = await call(taskRoute.PATCH, "PATCH", `/api/tasks/${id}`, member, { status: "not_applicable", completionNote: "Had no SSO account" }, { id });
-    expect(patched.body).toMatchObject({ status: "not_applicable", completionNote: "Had no SSO account", overdue: false });
+    expect(list.body).toMatchObject({
+      progress: { total: 1, open: 1, overdue: 1, percent: 0 },
+      permissions: { manage: true },
+    });
+    const patched = await call(
+      taskRoute.PATCH,
+      "PATCH",
+      `/api/tasks/${id}`,
+      member,
+      { status: "not_applicable", completionNote: "Had no SSO account" },
+      { id },
+    );
+    expect(patched.body).toMatchObject({
+      status: "not_applicable",
+      completionNote: "Had no SSO account",
+      overdue: false,
+    });
     expect((await call(taskRoute.DELETE, "DELETE", `/api/tasks/${id}`, lead, undefined, { id })).status).toBe(204);
     expect(await taskCount(c.id)).toBe(0);
   });
@@ -49,12 +78,29 @@ describe("tasks API", () => {
   it("applies the template twice through the API and gets the same task set", async () => {
     const c = await openCase();
     const p = { id: c.id };
-    const first = await call(applyRoute.POST, "POST", `/api/cases/${c.id}/tasks/apply-template`, lead, { template: "fake-remote-worker" }, p);
-    const second = await call(applyRoute.POST, "POST", `/api/cases/${c.id}/tasks/apply-template`, lead, { template: "fake-remote-worker" }, p);
+    const first = await call(
+      applyRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/tasks/apply-template`,
+      lead,
+      { template: "fake-remote-worker" },
+      p,
+    );
+    const second = await call(
+      applyRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/tasks/apply-template`,
+      lead,
+      { template: "fake-remote-worker" },
+      p,
+    );
     expect(first.status).toBe(200);
     expect(second.body.added).toBe(0);
     expect(second.body.items).toEqual(first.body.items);
-    expect((await call(applyRoute.POST, "POST", `/api/cases/${c.id}/tasks/apply-template`, lead, { template: "unknown" }, p)).status).toBe(400);
+    expect(
+      (await call(applyRoute.POST, "POST", `/api/cases/${c.id}/tasks/apply-template`, lead, { template: "unknown" }, p))
+        .status,
+    ).toBe(400);
   });
 
   it.each([
@@ -75,7 +121,14 @@ describe("tasks API", () => {
   it("answers 404 to a non-member, lets a manager read but not write (403)", async () => {
     const c = await openCase();
     const p = { id: c.id };
-    const t = await call(caseTasksRoute.POST, "POST", `/api/cases/${c.id}/tasks`, lead, { kind: "other", title: "Keep" }, p);
+    const t = await call(
+      caseTasksRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/tasks`,
+      lead,
+      { kind: "other", title: "Keep" },
+      p,
+    );
     const id = t.body.id as string;
     const attempts: [Route, string, string, unknown?, Record<string, string>?][] = [
       [caseTasksRoute.GET, "GET", `/api/cases/${c.id}/tasks`],
@@ -97,7 +150,14 @@ describe("tasks API", () => {
     const a = await openCase();
     const b = await openCase();
     const add = (caseId: string, title: string, dueAt?: string) =>
-      call(caseTasksRoute.POST, "POST", `/api/cases/${caseId}/tasks`, lead, { kind: "other", title, ownerId: member.actor.id, dueAt }, { id: caseId });
+      call(
+        caseTasksRoute.POST,
+        "POST",
+        `/api/cases/${caseId}/tasks`,
+        lead,
+        { kind: "other", title, ownerId: member.actor.id, dueAt },
+        { id: caseId },
+      );
     const late = await add(a.id, "Late", "2099-02-01");
     const soon = await add(b.id, "Soon", "2099-01-01");
     const res = await call(tasksRoute.GET, "GET", "/api/tasks?owner=me&status=open", member);
@@ -109,9 +169,25 @@ describe("tasks API", () => {
   it("closing a case with open tasks answers 409 listing them", async () => {
     const c = await openCase();
     await walkCase(lead.actor, c.id, ["investigating", "contained"]);
-    const t = await call(caseTasksRoute.POST, "POST", `/api/cases/${c.id}/tasks`, lead, { kind: "recover_device", title: "Recover the laptop" }, { id: c.id });
-    const res = await call(transitionRoute.POST, "POST", `/api/cases/${c.id}/transition`, lead, { to: "closed", reason: "Done" }, { id: c.id });
+    const t = await call(
+      caseTasksRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/tasks`,
+      lead,
+      { kind: "recover_device", title: "Recover the laptop" },
+      { id: c.id },
+    );
+    const res = await call(
+      transitionRoute.POST,
+      "POST",
+      `/api/cases/${c.id}/transition`,
+      lead,
+      { to: "closed", reason: "Done" },
+      { id: c.id },
+    );
     expect(res.status).toBe(409);
-    expect(res.body.error?.details).toEqual({ openTasks: [{ id: t.body.id, title: "Recover the laptop", status: "todo" }] });
+    expect(res.body.error?.details).toEqual({
+      openTasks: [{ id: t.body.id, title: "Recover the laptop", status: "todo" }],
+    });
   });
 });

@@ -8,4 +8,6 @@ export const GET = withActor({ query: tokenListQuerySchema }, async ({ actor, qu
 }));
 
 // POST /api/tokens — create a token; the secret is in this response only.
-export const POST = withActor({ body: tokenInputSchema }, async ({ actor, body }) => json(await createToken({ actor, input: body }), 201));
+export const POST = withActor({ body: tokenInputSchema }, async ({ actor, body }) =>
+  json(await createToken({ actor, input: body }), 201),
+);

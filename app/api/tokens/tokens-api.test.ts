@@ -19,7 +19,8 @@ async function newToken(of: Who = owner) {
   return createToken({ actor: of.actor, input: { name: "script" } });
 }
 
-const revoke = (caller: Caller | null, id: string) => call(tokenRoute.DELETE, "DELETE", `/api/tokens/${id}`, caller, undefined, { id });
+const revoke = (caller: Caller | null, id: string) =>
+  call(tokenRoute.DELETE, "DELETE", `/api/tokens/${id}`, caller, undefined, { id });
 const me = (token: string) => call(meRoute.GET, "GET", "/api/me", { actor: owner.actor, token });
 
 describe("DELETE /api/tokens/{id}", () => {
@@ -28,7 +29,12 @@ describe("DELETE /api/tokens/{id}", () => {
     expect((await me(created.token)).status).toBe(200);
     const res = await revoke(await signedIn(owner.actor), created.id);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: created.id, name: "script", userId: owner.actor.id, revokedAt: expect.any(String) });
+    expect(res.body).toMatchObject({
+      id: created.id,
+      name: "script",
+      userId: owner.actor.id,
+      revokedAt: expect.any(String),
+    });
     expect(res.body).not.toHaveProperty("token");
     expect((await me(created.token)).status).toBe(401);
     const again = await revoke(owner, created.id);

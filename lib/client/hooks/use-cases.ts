@@ -33,7 +33,11 @@ export function useCaseList(search: string, initialData?: CaseList) {
 }
 
 export function useCase(id: string, initialData?: CaseDetail) {
-  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id })), initialData });
+  return useQuery({
+    queryKey: caseKeys.detail(id),
+    queryFn: () => apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id })),
+    initialData,
+  });
 }
 
 export function useCaseNotes(id: string, page: number) {
@@ -66,7 +70,8 @@ function useCaseMutation<TInput, TResult>(id: string, request: (input: TInput) =
   return useMutation({
     mutationFn: request,
     onSuccess: (result) => {
-      if (result && typeof result === "object" && "version" in result) queryClient.setQueryData(caseKeys.detail(id), result);
+      if (result && typeof result === "object" && "version" in result)
+        queryClient.setQueryData(caseKeys.detail(id), result);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) }),
         queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
@@ -76,19 +81,31 @@ function useCaseMutation<TInput, TResult>(id: string, request: (input: TInput) =
 }
 
 export const useUpdateCase = (id: string) =>
-  useCaseMutation(id, (input: CaseUpdate) => apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id }), { method: "PATCH", body: input }));
+  useCaseMutation(id, (input: CaseUpdate) =>
+    apiFetch<CaseDetail>(apiPath("/api/cases/{id}", { id }), { method: "PATCH", body: input }),
+  );
 
 export const useTransitionCase = (id: string) =>
-  useCaseMutation(id, (input: TransitionInput) => apiFetch<CaseDetail>(apiPath("/api/cases/{id}/transition", { id }), { method: "POST", body: input }));
+  useCaseMutation(id, (input: TransitionInput) =>
+    apiFetch<CaseDetail>(apiPath("/api/cases/{id}/transition", { id }), { method: "POST", body: input }),
+  );
 
 export const useAddMember = (id: string) =>
-  useCaseMutation(id, (input: MemberInput) => apiFetch<CaseMemberView>(apiPath("/api/cases/{id}/members", { id }), { method: "POST", body: input }));
+  useCaseMutation(id, (input: MemberInput) =>
+    apiFetch<CaseMemberView>(apiPath("/api/cases/{id}/members", { id }), { method: "POST", body: input }),
+  );
 
 export const useRemoveMember = (id: string) =>
-  useCaseMutation(id, (userId: string) => apiFetch<null>(apiPath("/api/cases/{id}/members/{userId}", { id, userId }), { method: "DELETE" }));
+  useCaseMutation(id, (userId: string) =>
+    apiFetch<null>(apiPath("/api/cases/{id}/members/{userId}", { id, userId }), { method: "DELETE" }),
+  );
 
 export const useCreateNote = (id: string) =>
-  useCaseMutation(id, (body: string) => apiFetch<NoteView>(apiPath("/api/cases/{id}/notes", { id }), { method: "POST", body: { body } }));
+  useCaseMutation(id, (body: string) =>
+    apiFetch<NoteView>(apiPath("/api/cases/{id}/notes", { id }), { method: "POST", body: { body } }),
+  );
 
 export const useUpdateNote = (id: string) =>
-  useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) => apiFetch<NoteView>(apiPath("/api/notes/{id}", { id: noteId }), { method: "PATCH", body: { body } }));
+  useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) =>
+    apiFetch<NoteView>(apiPath("/api/notes/{id}", { id: noteId }), { method: "PATCH", body: { body } }),
+  );

@@ -15,21 +15,30 @@ export const evidenceKeys = {
   textPreview: (id: string) => [...evidenceKeys.all, "text-preview", id] as const,
 };
 
-export const contentUrl = (id: string, inline = false) => apiPath("/api/evidence/{id}/content", { id }, inline ? { inline: 1 } : undefined);
+export const contentUrl = (id: string, inline = false) =>
+  apiPath("/api/evidence/{id}/content", { id }, inline ? { inline: 1 } : undefined);
 export const custodyCsvUrl = (id: string) => apiPath("/api/evidence/{id}/custody", { id }, { format: "csv" });
 
 export function useEvidenceList(caseId: string) {
-  return useQuery({ queryKey: evidenceKeys.list(caseId), queryFn: () => apiFetch<EvidenceList>(apiPath("/api/cases/{id}/evidence", { id: caseId })) });
+  return useQuery({
+    queryKey: evidenceKeys.list(caseId),
+    queryFn: () => apiFetch<EvidenceList>(apiPath("/api/cases/{id}/evidence", { id: caseId })),
+  });
 }
 
 export function useEvidence(id: string, initialData?: EvidenceView) {
-  return useQuery({ queryKey: evidenceKeys.detail(id), queryFn: () => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}", { id })), initialData });
+  return useQuery({
+    queryKey: evidenceKeys.detail(id),
+    queryFn: () => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}", { id })),
+    initialData,
+  });
 }
 
 export function useCustody(id: string) {
   return useQuery({
     queryKey: evidenceKeys.custody(id),
-    queryFn: () => apiFetch<{ exhibitNo: string; items: CustodyEventView[] }>(apiPath("/api/evidence/{id}/custody", { id })),
+    queryFn: () =>
+      apiFetch<{ exhibitNo: string; items: CustodyEventView[] }>(apiPath("/api/evidence/{id}/custody", { id })),
   });
 }
 
@@ -39,12 +48,17 @@ export function useRefreshCustody(id: string) {
   return () => queryClient.invalidateQueries({ queryKey: evidenceKeys.custody(id) });
 }
 
-function useEvidenceMutation<TInput, TResult>(id: string, caseId: string, request: (input: TInput) => Promise<TResult>) {
+function useEvidenceMutation<TInput, TResult>(
+  id: string,
+  caseId: string,
+  request: (input: TInput) => Promise<TResult>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
     onSuccess: (result) => {
-      if (result && typeof result === "object" && "sha256" in result) queryClient.setQueryData(evidenceKeys.detail(id), result);
+      if (result && typeof result === "object" && "sha256" in result)
+        queryClient.setQueryData(evidenceKeys.detail(id), result);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: evidenceKeys.detail(id) }),
         queryClient.invalidateQueries({ queryKey: evidenceKeys.list(caseId) }),
@@ -55,16 +69,24 @@ function useEvidenceMutation<TInput, TResult>(id: string, caseId: string, reques
 }
 
 export const useVerifyEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, () => apiFetch<VerifyResult>(apiPath("/api/evidence/{id}/verify", { id }), { method: "POST" }));
+  useEvidenceMutation(id, caseId, () =>
+    apiFetch<VerifyResult>(apiPath("/api/evidence/{id}/verify", { id }), { method: "POST" }),
+  );
 
 export const usePlaceHold = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "POST", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) =>
+    apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "POST", body: { reason } }),
+  );
 
 export const useReleaseHold = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "DELETE", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) =>
+    apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "DELETE", body: { reason } }),
+  );
 
 export const useDeleteEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) => apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }));
+  useEvidenceMutation(id, caseId, (reason: string) =>
+    apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }),
+  );
 
 export interface UploadMetadata {
   title: string;
@@ -79,7 +101,12 @@ export interface UploadMetadata {
  * Uploads one file with XMLHttpRequest, which (unlike fetch) reports upload progress. The
  * metadata goes before the file so the server has it when the bytes start to arrive.
  */
-export function uploadEvidenceFile(caseId: string, file: File, meta: UploadMetadata, onProgress: (fraction: number) => void): { done: Promise<EvidenceView>; abort: () => void } {
+export function uploadEvidenceFile(
+  caseId: string,
+  file: File,
+  meta: UploadMetadata,
+  onProgress: (fraction: number) => void,
+): { done: Promise<EvidenceView>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const form = new FormData();
   for (const [key, value] of Object.entries(meta)) if (value.trim()) form.append(key, value.trim());
@@ -95,10 +122,15 @@ export function uploadEvidenceFile(caseId: string, file: File, meta: UploadMetad
         }
       })();
       if (xhr.status === 201) return resolve(body as EvidenceView);
-      const error = (body as ApiErrorBody | null)?.error ?? { code: "internal", message: `Upload failed (${xhr.status})` };
+      const error = (body as ApiErrorBody | null)?.error ?? {
+        code: "internal",
+        message: `Upload failed (${xhr.status})`,
+      };
       reject(new ApiError(xhr.status, error));
     });
-    xhr.addEventListener("error", () => reject(new ApiError(0, { code: "network", message: "The connection failed during the upload" })));
+    xhr.addEventListener("error", () =>
+      reject(new ApiError(0, { code: "network", message: "The connection failed during the upload" })),
+    );
     xhr.addEventListener("abort", () => reject(new ApiError(0, { code: "aborted", message: "Upload cancelled" })));
   });
   xhr.open("POST", apiPath("/api/cases/{id}/evidence", { id: caseId }));

@@ -50,7 +50,9 @@ export function useRefreshAfterExport(caseId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: exportKeys.lists() }),
       queryClient.invalidateQueries({ queryKey: evidenceKeys.list(caseId) }),
-      queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === evidenceKeys.all[0] && q.queryKey.at(-1) === "custody" }),
+      queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === evidenceKeys.all[0] && q.queryKey.at(-1) === "custody",
+      }),
       queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
     ]);
 }
@@ -58,7 +60,11 @@ export function useRefreshAfterExport(caseId: string) {
 export function useCreateExport(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (options: ExportOptionsInput) => apiFetch<{ id: string }>(apiPath("/api/cases/{id}/exports", { id: caseId }), { method: "POST", body: { options } }),
+    mutationFn: (options: ExportOptionsInput) =>
+      apiFetch<{ id: string }>(apiPath("/api/cases/{id}/exports", { id: caseId }), {
+        method: "POST",
+        body: { options },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: exportKeys.lists() }),
   });
 }

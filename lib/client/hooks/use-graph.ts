@@ -22,7 +22,10 @@ export function usePersonaGraph(id: string, depth: number) {
 }
 
 export function useCaseGraph(caseId: string) {
-  return useQuery({ queryKey: graphKeys.ofCase(caseId), queryFn: () => apiFetch<GraphView>(apiPath("/api/cases/{id}/graph", { id: caseId })) });
+  return useQuery({
+    queryKey: graphKeys.ofCase(caseId),
+    queryFn: () => apiFetch<GraphView>(apiPath("/api/cases/{id}/graph", { id: caseId })),
+  });
 }
 
 /** One persona's neighbours, fetched on demand when a node is expanded. */
@@ -39,5 +42,8 @@ export function useNetworks(search: string) {
 }
 
 export function useScreen() {
-  return useMutation({ mutationFn: (input: ScreenInput) => apiFetch<ScreenResponse>(apiPath("/api/screen"), { method: "POST", body: input }) });
+  return useMutation({
+    mutationFn: (input: ScreenInput) =>
+      apiFetch<ScreenResponse>(apiPath("/api/screen"), { method: "POST", body: input }),
+  });
 }

@@ -5,7 +5,13 @@ import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import type { DisclosureInput, ReferralInput, ReferralTransitionInput } from "@/lib/referrals/schema";
-import type { CaseReferralsView, DisclosureListView, DisclosureView, ReferralListView, ReferralView } from "@/lib/referrals/views";
+import type {
+  CaseReferralsView,
+  DisclosureListView,
+  DisclosureView,
+  ReferralListView,
+  ReferralView,
+} from "@/lib/referrals/views";
 
 export const referralKeys = {
   all: ["referrals"] as const,
@@ -36,7 +42,10 @@ export function useReferralList(search: string, initialData?: ReferralListView) 
 }
 
 export function useDisclosures(referralId: string) {
-  return useQuery({ queryKey: referralKeys.disclosures(referralId), queryFn: () => apiFetch<DisclosureListView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId })) });
+  return useQuery({
+    queryKey: referralKeys.disclosures(referralId),
+    queryFn: () => apiFetch<DisclosureListView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId })),
+  });
 }
 
 /** Every referral change refreshes all referral views and the case timeline. */
@@ -53,10 +62,22 @@ function useReferralMutation<TInput, TResult>(caseId: string, request: (input: T
 }
 
 export const useCreateReferral = (caseId: string) =>
-  useReferralMutation(caseId, (input: ReferralInput) => apiFetch<ReferralView>(apiPath("/api/cases/{id}/referrals", { id: caseId }), { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: ReferralInput) =>
+    apiFetch<ReferralView>(apiPath("/api/cases/{id}/referrals", { id: caseId }), { method: "POST", body: input }),
+  );
 
 export const useTransitionReferral = (caseId: string, referralId: string) =>
-  useReferralMutation(caseId, (input: ReferralTransitionInput) => apiFetch<ReferralView>(apiPath("/api/referrals/{id}/transition", { id: referralId }), { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: ReferralTransitionInput) =>
+    apiFetch<ReferralView>(apiPath("/api/referrals/{id}/transition", { id: referralId }), {
+      method: "POST",
+      body: input,
+    }),
+  );
 
 export const useCreateDisclosure = (caseId: string, referralId: string) =>
-  useReferralMutation(caseId, (input: DisclosureInput) => apiFetch<DisclosureView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId }), { method: "POST", body: input }));
+  useReferralMutation(caseId, (input: DisclosureInput) =>
+    apiFetch<DisclosureView>(apiPath("/api/referrals/{id}/disclosures", { id: referralId }), {
+      method: "POST",
+      body: input,
+    }),
+  );

@@ -5,7 +5,13 @@ import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
 import type { TaskInput, TaskUpdate } from "@/lib/remediation/schema";
-import type { ApplyTemplateResult, CaseTasksView, CreatedTaskView, MyTasksView, TaskView } from "@/lib/remediation/views";
+import type {
+  ApplyTemplateResult,
+  CaseTasksView,
+  CreatedTaskView,
+  MyTasksView,
+  TaskView,
+} from "@/lib/remediation/views";
 
 export const taskKeys = {
   all: ["tasks"] as const,
@@ -14,7 +20,10 @@ export const taskKeys = {
 };
 
 export function useCaseTasks(caseId: string) {
-  return useQuery({ queryKey: taskKeys.forCase(caseId), queryFn: () => apiFetch<CaseTasksView>(apiPath("/api/cases/{id}/tasks", { id: caseId })) });
+  return useQuery({
+    queryKey: taskKeys.forCase(caseId),
+    queryFn: () => apiFetch<CaseTasksView>(apiPath("/api/cases/{id}/tasks", { id: caseId })),
+  });
 }
 
 /** `search` is the URL query string, so the list follows the address bar. */
@@ -41,14 +50,24 @@ function useTaskMutation<TInput, TResult>(caseId: string, request: (input: TInpu
 }
 
 export const useCreateTask = (caseId: string) =>
-  useTaskMutation(caseId, (input: TaskInput) => apiFetch<CreatedTaskView>(apiPath("/api/cases/{id}/tasks", { id: caseId }), { method: "POST", body: input }));
+  useTaskMutation(caseId, (input: TaskInput) =>
+    apiFetch<CreatedTaskView>(apiPath("/api/cases/{id}/tasks", { id: caseId }), { method: "POST", body: input }),
+  );
 
 export const useApplyTemplate = (caseId: string) =>
   useTaskMutation(caseId, (template: string) =>
-    apiFetch<ApplyTemplateResult>(apiPath("/api/cases/{id}/tasks/apply-template", { id: caseId }), { method: "POST", body: { template } }),
+    apiFetch<ApplyTemplateResult>(apiPath("/api/cases/{id}/tasks/apply-template", { id: caseId }), {
+      method: "POST",
+      body: { template },
+    }),
   );
 
 export const useUpdateTask = (caseId: string) =>
-  useTaskMutation(caseId, ({ taskId, input }: { taskId: string; input: TaskUpdate }) => apiFetch<TaskView>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "PATCH", body: input }));
+  useTaskMutation(caseId, ({ taskId, input }: { taskId: string; input: TaskUpdate }) =>
+    apiFetch<TaskView>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "PATCH", body: input }),
+  );
 
-export const useDeleteTask = (caseId: string) => useTaskMutation(caseId, (taskId: string) => apiFetch<null>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "DELETE" }));
+export const useDeleteTask = (caseId: string) =>
+  useTaskMutation(caseId, (taskId: string) =>
+    apiFetch<null>(apiPath("/api/tasks/{id}", { id: taskId }), { method: "DELETE" }),
+  );

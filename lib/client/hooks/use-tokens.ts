@@ -13,7 +13,9 @@ export const tokenKeys = {
 export function useTokens(scope: "mine" | "all", initialData?: TokenView[]) {
   return useQuery({
     queryKey: tokenKeys.list(scope),
-    queryFn: async () => (await apiFetch<{ items: TokenView[] }>(apiPath("/api/tokens", scope === "all" ? { all: "true" } : undefined))).items,
+    queryFn: async () =>
+      (await apiFetch<{ items: TokenView[] }>(apiPath("/api/tokens", scope === "all" ? { all: "true" } : undefined)))
+        .items,
     initialData,
   });
 }

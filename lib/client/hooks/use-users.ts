@@ -29,7 +29,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UserUpdate }) => apiFetch<UserView>(apiPath("/api/users/{id}", { id }), { method: "PATCH", body: input }),
+    mutationFn: ({ id, input }: { id: string; input: UserUpdate }) =>
+      apiFetch<UserView>(apiPath("/api/users/{id}", { id }), { method: "PATCH", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -57,7 +57,12 @@ export function durationSql(end: "contained" | "closed", scope: Scope): SQL {
 }
 
 async function duration(end: "contained" | "closed", scope: Scope): Promise<Duration> {
-  const [row] = await queryRows<{ n: number; p50: number | string | null; p90: number | string | null; cleared: number }>(db, durationSql(end, scope));
+  const [row] = await queryRows<{
+    n: number;
+    p50: number | string | null;
+    p90: number | string | null;
+    cleared: number;
+  }>(db, durationSql(end, scope));
   const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return { cases: row?.n ?? 0, medianHours: num(row?.p50), p90Hours: num(row?.p90), cleared: row?.cleared ?? 0 };
 }

@@ -2,7 +2,13 @@ import type { SQL } from "drizzle-orm";
 import type { Scope } from "../scope";
 import { durationSql, filterOptionsSql, openCaseCellsSql, weeklyFlowSql } from "./cases";
 import { topRedFlagsSql } from "./personas";
-import { overdueReferralCountQuery, overdueReferralsSql, overdueTaskCountQuery, overdueTasksSql, referralsSql } from "./work";
+import {
+  overdueReferralCountQuery,
+  overdueReferralsSql,
+  overdueTaskCountQuery,
+  overdueTasksSql,
+  referralsSql,
+} from "./work";
 
 /**
  * The summary's SQL statements by figure (all but the networks, whose statements depend on the

@@ -75,7 +75,11 @@ async function sharedTypes(computed: Computed, nets: number[]): Promise<Map<numb
           ) s
           group by net, type order by net, count desc, type`,
     );
-    for (const k of missing) memo.set(k, rows.filter((r) => r.net === k).map(({ type, count }) => ({ type, count })));
+    for (const k of missing)
+      memo.set(
+        k,
+        rows.filter((r) => r.net === k).map(({ type, count }) => ({ type, count })),
+      );
   }
   return memo;
 }
@@ -100,7 +104,11 @@ async function reachOf(computed: Computed, scope: Scope, from: number, to: numbe
  * adds, in SQL, how many cases in scope name a member and which
  * identifier types the members share most.
  */
-export async function largestNetworks(actor: Actor, scope: Scope, waitMs: number): Promise<{ items: PersonaNetwork[]; asOf: string | null }> {
+export async function largestNetworks(
+  actor: Actor,
+  scope: Scope,
+  waitMs: number,
+): Promise<{ items: PersonaNetwork[]; asOf: string | null }> {
   const computed = await graphFor(actor, scope.visibilityKey, waitMs);
   if (!computed) return { items: [], asOf: null };
   // Which networks and their counts belong to the graph they were drawn from: worked out once per
@@ -147,7 +155,10 @@ async function chooseNetworks(computed: Computed, scope: Scope): Promise<Chosen[
   }
   const chosen = reach.slice(0, SHOWN);
   if (chosen.length === 0) return [];
-  const shared = await sharedTypes(computed, chosen.map((r) => r.net));
+  const shared = await sharedTypes(
+    computed,
+    chosen.map((r) => r.net),
+  );
   return chosen.map((r) => {
     const n = computed.networks[r.net]!;
     return {

@@ -1,6 +1,14 @@
 import { and, count, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { db, queryRows } from "@/db";
-import { cases, referrals, type ReferralDestination, type ReferralStatus, remediationTasks, type TaskStatus, users } from "@/db/schema";
+import {
+  cases,
+  referrals,
+  type ReferralDestination,
+  type ReferralStatus,
+  remediationTasks,
+  type TaskStatus,
+  users,
+} from "@/db/schema";
 import { openReferralStatuses } from "@/lib/referrals/workflow";
 import { openTaskStatuses } from "@/lib/remediation/present";
 import { referralStatuses } from "@/db/schema/referrals";
@@ -10,7 +18,11 @@ import type { OverdueReferral, OverdueTask } from "../views";
 const LIST_LIMIT = 10;
 
 const overdueTask = (scope: Scope) =>
-  and(inArray(remediationTasks.status, [...openTaskStatuses]), lt(remediationTasks.dueAt, scope.now), caseInScope(remediationTasks.caseId, scope));
+  and(
+    inArray(remediationTasks.status, [...openTaskStatuses]),
+    lt(remediationTasks.dueAt, scope.now),
+    caseInScope(remediationTasks.caseId, scope),
+  );
 
 export function overdueTaskCountQuery(scope: Scope) {
   return db.select({ n: count() }).from(remediationTasks).where(overdueTask(scope));
@@ -36,7 +48,10 @@ export function overdueTasksSql(scope: Scope): SQL {
 
 /** Remediation still to do (or under way) past its due time, now. */
 export async function overdueTasks(scope: Scope): Promise<{ count: number; items: OverdueTask[] }> {
-  const [[total], items] = await Promise.all([overdueTaskCountQuery(scope), queryRows<OverdueTask>(db, overdueTasksSql(scope))]);
+  const [[total], items] = await Promise.all([
+    overdueTaskCountQuery(scope),
+    queryRows<OverdueTask>(db, overdueTasksSql(scope)),
+  ]);
   return { count: total?.n ?? 0, items };
 }
 
@@ -49,9 +64,15 @@ export function referralsSql(scope: Scope): SQL {
 
 /** Referrals created in the period, by destination, with every status counted (zeros included). */
 export async function referralsByDestination(scope: Scope) {
-  const rows = await queryRows<{ destination: ReferralDestination; status: ReferralStatus; count: number }>(db, referralsSql(scope));
+  const rows = await queryRows<{ destination: ReferralDestination; status: ReferralStatus; count: number }>(
+    db,
+    referralsSql(scope),
+  );
   const zero = () => Object.fromEntries(referralStatuses.map((s) => [s, 0])) as Record<ReferralStatus, number>;
-  const byDestination = new Map<ReferralDestination, { destination: ReferralDestination; total: number; byStatus: Record<ReferralStatus, number> }>();
+  const byDestination = new Map<
+    ReferralDestination,
+    { destination: ReferralDestination; total: number; byStatus: Record<ReferralStatus, number> }
+  >();
   for (const row of rows) {
     const entry = byDestination.get(row.destination) ?? { destination: row.destination, total: 0, byStatus: zero() };
     entry.byStatus[row.status] += row.count;
@@ -63,7 +84,11 @@ export async function referralsByDestination(scope: Scope) {
 
 // The same rule as the Referrals page's `overdue` (isReferralOverdue): open and past its deadline.
 const overdueReferral = (scope: Scope) =>
-  and(inArray(referrals.status, [...openReferralStatuses]), lt(referrals.deadlineAt, scope.now), caseInScope(referrals.caseId, scope));
+  and(
+    inArray(referrals.status, [...openReferralStatuses]),
+    lt(referrals.deadlineAt, scope.now),
+    caseInScope(referrals.caseId, scope),
+  );
 
 export function overdueReferralCountQuery(scope: Scope) {
   return db.select({ n: count() }).from(referrals).where(overdueReferral(scope));
@@ -83,6 +108,9 @@ export function overdueReferralsSql(scope: Scope): SQL {
 
 /** Open referrals (draft, submitted, acknowledged) whose deadline has passed, now; longest missed first. */
 export async function overdueReferrals(scope: Scope): Promise<{ count: number; items: OverdueReferral[] }> {
-  const [[total], items] = await Promise.all([overdueReferralCountQuery(scope), queryRows<OverdueReferral>(db, overdueReferralsSql(scope))]);
+  const [[total], items] = await Promise.all([
+    overdueReferralCountQuery(scope),
+    queryRows<OverdueReferral>(db, overdueReferralsSql(scope)),
+  ]);
   return { count: total?.n ?? 0, items };
 }

@@ -38,16 +38,31 @@ export function drawGraph(l: Layout, data: PackData): void {
   // Room outside the outer circle for the identifier labels, so none runs off the page.
   const outer = Math.min(size / 2 - 30, l.contentWidth / 2 - 100);
   const inner = data.personas.length === 1 ? 0 : data.identifiers.length ? outer * 0.45 : outer * 0.8;
-  const at = (angle: number, r: number): Point => ({ x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) });
+  const at = (angle: number, r: number): Point => ({
+    x: center.x + r * Math.cos(angle),
+    y: center.y + r * Math.sin(angle),
+  });
 
-  const personaAngle = new Map(data.personas.map((p, i) => [p.id, (2 * Math.PI * i) / data.personas.length + Math.PI / 2]));
+  const personaAngle = new Map(
+    data.personas.map((p, i) => [p.id, (2 * Math.PI * i) / data.personas.length + Math.PI / 2]),
+  );
   const personaPos = new Map([...personaAngle].map(([id, a]) => [id, at(a, inner)]));
   const meanAngle = (identifierId: string) => {
-    const angles = data.holdings.filter((h) => h.identifierId === identifierId).map((h) => personaAngle.get(h.personaId) ?? 0);
-    return Math.atan2(angles.reduce((s, a) => s + Math.sin(a), 0), angles.reduce((s, a) => s + Math.cos(a), 0));
+    const angles = data.holdings
+      .filter((h) => h.identifierId === identifierId)
+      .map((h) => personaAngle.get(h.personaId) ?? 0);
+    return Math.atan2(
+      angles.reduce((s, a) => s + Math.sin(a), 0),
+      angles.reduce((s, a) => s + Math.cos(a), 0),
+    );
   };
   const ordered = data.identifiers.map((i) => ({ i, a: meanAngle(i.id) })).sort((a, b) => a.a - b.a);
-  const identAngle = new Map(ordered.map(({ i }, n) => [i.id, ordered.length === 1 ? ordered[0]!.a : (2 * Math.PI * n) / ordered.length + (ordered[0]?.a ?? 0)]));
+  const identAngle = new Map(
+    ordered.map(({ i }, n) => [
+      i.id,
+      ordered.length === 1 ? ordered[0]!.a : (2 * Math.PI * n) / ordered.length + (ordered[0]?.a ?? 0),
+    ]),
+  );
   const identPos = new Map([...identAngle].map(([id, a]) => [id, at(a, outer)]));
 
   for (const h of data.holdings) {
@@ -61,7 +76,13 @@ export function drawGraph(l: Layout, data: PackData): void {
     if (!from || !to) continue;
     l.page.drawLine({ start: from, end: to, thickness: 1.6, color: linkColor });
     const label = drawable(l.regular, k.relation.replace(/_/g, " "));
-    l.page.drawText(label, { x: (from.x + to.x) / 2 - l.regular.widthOfTextAtSize(label, 6) / 2, y: (from.y + to.y) / 2 + 2, size: 6, font: l.regular, color: linkColor });
+    l.page.drawText(label, {
+      x: (from.x + to.x) / 2 - l.regular.widthOfTextAtSize(label, 6) / 2,
+      y: (from.y + to.y) / 2 + 2,
+      size: 6,
+      font: l.regular,
+      color: linkColor,
+    });
   }
   const labelIdentifiers = data.identifiers.length <= MAX_IDENTIFIER_LABELS;
   for (const i of data.identifiers) {
@@ -71,15 +92,34 @@ export function drawGraph(l: Layout, data: PackData): void {
     const text = fit(l.regular, 6, `${i.type.replace(/_/g, " ")}: ${i.value}`, 90);
     const right = p.x >= center.x;
     const width = l.regular.widthOfTextAtSize(text, 6);
-    l.page.drawText(text, { x: right ? p.x + 6 : p.x - 6 - width, y: p.y - 2, size: 6, font: l.regular, color: identifierColor });
+    l.page.drawText(text, {
+      x: right ? p.x + 6 : p.x - 6 - width,
+      y: p.y - 2,
+      size: 6,
+      font: l.regular,
+      color: identifierColor,
+    });
   }
   const labelPersonas = data.personas.length <= MAX_PERSONA_LABELS;
   for (const p of data.personas) {
     const pos = personaPos.get(p.id)!;
-    l.page.drawCircle({ x: pos.x, y: pos.y, size: 8, color: statusColors[p.status] ?? muted, borderColor: rgb(1, 1, 1), borderWidth: 1 });
+    l.page.drawCircle({
+      x: pos.x,
+      y: pos.y,
+      size: 8,
+      color: statusColors[p.status] ?? muted,
+      borderColor: rgb(1, 1, 1),
+      borderWidth: 1,
+    });
     if (!labelPersonas) continue;
     const text = fit(l.bold, 7.5, p.displayName, 120);
-    l.page.drawText(text, { x: pos.x - l.bold.widthOfTextAtSize(text, 7.5) / 2, y: pos.y - 18, size: 7.5, font: l.bold, color: rgb(0.1, 0.1, 0.12) });
+    l.page.drawText(text, {
+      x: pos.x - l.bold.widthOfTextAtSize(text, 7.5) / 2,
+      y: pos.y - 18,
+      size: 7.5,
+      font: l.bold,
+      color: rgb(0.1, 0.1, 0.12),
+    });
   }
   l.y = center.y - size / 2 - 10;
   l.text(

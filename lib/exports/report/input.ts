@@ -21,4 +21,3 @@ export function when(iso: string | null | undefined): string {
 }
 
 export const words = (code: string) => code.replace(/[_.]/g, " ");
-

@@ -43,7 +43,11 @@ export class Layout {
 
   static async create(): Promise<Layout> {
     const doc = await PDFDocument.create();
-    const [regular, bold, mono] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold), doc.embedFont(StandardFonts.Courier)]);
+    const [regular, bold, mono] = await Promise.all([
+      doc.embedFont(StandardFonts.Helvetica),
+      doc.embedFont(StandardFonts.HelveticaBold),
+      doc.embedFont(StandardFonts.Courier),
+    ]);
     const layout = new Layout(doc, regular, bold, mono);
     layout.newPage();
     return layout;
@@ -63,7 +67,10 @@ export class Layout {
     this.y -= points;
   }
 
-  text(value: string, { size = 10, font = this.regular, color = ink, indent = 0, gapAfter = 4 }: TextOptions = {}): void {
+  text(
+    value: string,
+    { size = 10, font = this.regular, color = ink, indent = 0, gapAfter = 4 }: TextOptions = {},
+  ): void {
     const lineHeight = size * 1.3;
     for (const line of wrap(font, size, value, this.contentWidth - indent)) {
       this.ensure(lineHeight);
@@ -79,7 +86,12 @@ export class Layout {
     this.gap(level === 1 ? 10 : 6);
     this.text(value, { size, font: this.bold, gapAfter: level === 1 ? 6 : 3 });
     if (level === 1) {
-      this.page.drawLine({ start: { x: this.left, y: this.y + 3 }, end: { x: this.left + this.contentWidth, y: this.y + 3 }, thickness: 0.6, color: rule });
+      this.page.drawLine({
+        start: { x: this.left, y: this.y + 3 },
+        end: { x: this.left + this.contentWidth, y: this.y + 3 },
+        thickness: 0.6,
+        color: rule,
+      });
       this.gap(6);
     }
   }
@@ -90,10 +102,22 @@ export class Layout {
     for (const [label, value] of pairs) {
       const lines = wrap(this.regular, size, value?.trim() ? value : "—", this.contentWidth - labelWidth);
       this.ensure(lines.length * size * 1.3 + 2);
-      this.page.drawText(fit(this.bold, size, label, labelWidth - 8), { x: this.left, y: this.y - size, size, font: this.bold, color: muted });
+      this.page.drawText(fit(this.bold, size, label, labelWidth - 8), {
+        x: this.left,
+        y: this.y - size,
+        size,
+        font: this.bold,
+        color: muted,
+      });
       for (const line of lines) {
         this.y -= size * 1.3;
-        this.page.drawText(line, { x: this.left + labelWidth, y: this.y + size * 0.3, size, font: this.regular, color: ink });
+        this.page.drawText(line, {
+          x: this.left + labelWidth,
+          y: this.y + size * 0.3,
+          size,
+          font: this.regular,
+          color: ink,
+        });
       }
       this.y -= 2;
     }
@@ -109,14 +133,22 @@ export class Layout {
       this.page.drawRectangle({ x: this.left, y: this.y - height, width: this.contentWidth, height, color: shade });
       let x = this.left;
       for (const c of columns) {
-        this.page.drawText(fit(this.bold, size, c.header, c.width - 2 * pad), { x: x + pad, y: this.y - pad - size, size, font: this.bold, color: ink });
+        this.page.drawText(fit(this.bold, size, c.header, c.width - 2 * pad), {
+          x: x + pad,
+          y: this.y - pad - size,
+          size,
+          font: this.bold,
+          color: ink,
+        });
         x += c.width;
       }
       this.y -= height;
     };
     drawHeader();
     for (const row of rows) {
-      const cells = columns.map((c, i) => wrap(c.mono ? this.mono : this.regular, c.mono ? size - 1 : size, row[i] ?? "", c.width - 2 * pad));
+      const cells = columns.map((c, i) =>
+        wrap(c.mono ? this.mono : this.regular, c.mono ? size - 1 : size, row[i] ?? "", c.width - 2 * pad),
+      );
       const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 2 * pad;
       if (this.y - height < MARGIN + FOOTER - 12) {
         this.newPage();
@@ -125,11 +157,24 @@ export class Layout {
       let x = this.left;
       columns.forEach((c, i) => {
         const font = c.mono ? this.mono : this.regular;
-        cells[i]!.forEach((line, n) => this.page.drawText(line, { x: x + pad, y: this.y - pad - size - n * lineHeight, size: c.mono ? size - 1 : size, font, color: ink }));
+        cells[i]!.forEach((line, n) =>
+          this.page.drawText(line, {
+            x: x + pad,
+            y: this.y - pad - size - n * lineHeight,
+            size: c.mono ? size - 1 : size,
+            font,
+            color: ink,
+          }),
+        );
         x += c.width;
       });
       this.y -= height;
-      this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.left + this.contentWidth, y: this.y }, thickness: 0.4, color: rule });
+      this.page.drawLine({
+        start: { x: this.left, y: this.y },
+        end: { x: this.left + this.contentWidth, y: this.y },
+        thickness: 0.4,
+        color: rule,
+      });
     }
     this.y -= 8;
   }
@@ -141,9 +186,20 @@ export class Layout {
     pages.forEach((page, i) => {
       const left = drawable(this.regular, `${caseRef} · Evidence pack report`);
       const right = `Page ${i + 1} of ${pages.length}`;
-      page.drawLine({ start: { x: MARGIN, y: MARGIN - 6 }, end: { x: A4.width - MARGIN, y: MARGIN - 6 }, thickness: 0.4, color: rule });
+      page.drawLine({
+        start: { x: MARGIN, y: MARGIN - 6 },
+        end: { x: A4.width - MARGIN, y: MARGIN - 6 },
+        thickness: 0.4,
+        color: rule,
+      });
       page.drawText(left, { x: MARGIN, y: MARGIN - 18, size, font: this.regular, color: muted });
-      page.drawText(right, { x: A4.width - MARGIN - this.regular.widthOfTextAtSize(right, size), y: MARGIN - 18, size, font: this.regular, color: muted });
+      page.drawText(right, {
+        x: A4.width - MARGIN - this.regular.widthOfTextAtSize(right, size),
+        y: MARGIN - 18,
+        size,
+        font: this.regular,
+        color: muted,
+      });
     });
   }
 }

@@ -37,7 +37,8 @@ export function drawSummary(l: Layout, { data }: ReportInput): void {
 function detailText(detail: Record<string, unknown>): string {
   const show = (v: unknown): string | null => {
     if (v === null || v === "" || (Array.isArray(v) && v.length === 0)) return null;
-    if (Array.isArray(v)) return v.every((x) => typeof x !== "object") ? v.join(", ") : `${v.length} item${v.length === 1 ? "" : "s"}`;
+    if (Array.isArray(v))
+      return v.every((x) => typeof x !== "object") ? v.join(", ") : `${v.length} item${v.length === 1 ? "" : "s"}`;
     return typeof v === "object" ? null : String(v);
   };
   return Object.entries(detail)
@@ -56,7 +57,10 @@ export function drawTimeline(l: Layout, events: readonly PackAuditEvent[]): void
     return;
   }
   const shown = events.slice(0, MAX_TIMELINE_ROWS);
-  l.text(`From the audit log: ${events.length} event${events.length === 1 ? "" : "s"}, oldest first. audit.csv has every event with its chain hashes.`, { size: 9, color: muted });
+  l.text(
+    `From the audit log: ${events.length} event${events.length === 1 ? "" : "s"}, oldest first. audit.csv has every event with its chain hashes.`,
+    { size: 9, color: muted },
+  );
   l.table(
     [
       { header: "Time (UTC)", width: 78 },
@@ -67,7 +71,8 @@ export function drawTimeline(l: Layout, events: readonly PackAuditEvent[]): void
     shown.map((e) => [when(e.at).replace(" UTC", ""), e.actor, words(e.action), detailText(e.detail)]),
     { size: 7.5 },
   );
-  if (events.length > shown.length) l.text(`${events.length - shown.length} later events are in audit.csv.`, { size: 9, color: muted });
+  if (events.length > shown.length)
+    l.text(`${events.length - shown.length} later events are in audit.csv.`, { size: 9, color: muted });
 }
 
 export function drawEvidenceIndex(l: Layout, { included }: ReportInput): void {
@@ -76,7 +81,10 @@ export function drawEvidenceIndex(l: Layout, { included }: ReportInput): void {
     l.text("No evidence files are in this pack.", { color: muted });
     return;
   }
-  l.text("Each file is in the pack under evidence/ with its exhibit number. The SHA-256 is the file's hash as recorded when it was collected; it is checked again as the file is packed.", { size: 9, color: muted });
+  l.text(
+    "Each file is in the pack under evidence/ with its exhibit number. The SHA-256 is the file's hash as recorded when it was collected; it is checked again as the file is packed.",
+    { size: 9, color: muted },
+  );
   l.table(
     [
       { header: "Exhibit", width: 42 },

@@ -31,7 +31,12 @@ export function drawPersonas(l: Layout, { data }: ReportInput): void {
         ],
         held.map((h) => {
           const i = identifiers.get(h.identifierId);
-          return [i ? words(i.type) : "—", i ? `${i.value}${i.chain ? ` (${i.chain})` : ""}` : "—", `${h.confidence}%`, h.sourceExhibit ?? "—"];
+          return [
+            i ? words(i.type) : "—",
+            i ? `${i.value}${i.chain ? ` (${i.chain})` : ""}` : "—",
+            `${h.confidence}%`,
+            h.sourceExhibit ?? "—",
+          ];
         }),
       );
     }
@@ -46,7 +51,13 @@ export function drawPersonas(l: Layout, { data }: ReportInput): void {
         { header: "Confidence", width: 55 },
         { header: "Rationale", width: l.contentWidth - 355 },
       ],
-      data.links.map((k) => [names.get(k.fromPersonaId) ?? "—", words(k.relation), names.get(k.toPersonaId) ?? "—", `${k.confidence}%`, [k.rationale, k.evidenceExhibit ? `(${k.evidenceExhibit})` : ""].filter(Boolean).join(" ")]),
+      data.links.map((k) => [
+        names.get(k.fromPersonaId) ?? "—",
+        words(k.relation),
+        names.get(k.toPersonaId) ?? "—",
+        `${k.confidence}%`,
+        [k.rationale, k.evidenceExhibit ? `(${k.evidenceExhibit})` : ""].filter(Boolean).join(" "),
+      ]),
     );
   }
 }
@@ -67,7 +78,13 @@ export function drawRemediation(l: Layout, { data }: ReportInput): void {
       { header: "Due", width: 75 },
       { header: "Completed", width: l.contentWidth - 410 },
     ],
-    data.tasks.map((t) => [t.completionNote ? `${t.title}\nNote: ${t.completionNote}` : t.title, t.owner ?? "—", words(t.status), when(t.dueAt), when(t.completedAt)]),
+    data.tasks.map((t) => [
+      t.completionNote ? `${t.title}\nNote: ${t.completionNote}` : t.title,
+      t.owner ?? "—",
+      words(t.status),
+      when(t.dueAt),
+      when(t.completedAt),
+    ]),
   );
 }
 

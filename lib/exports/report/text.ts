@@ -3,7 +3,16 @@ import type { PDFFont } from "pdf-lib";
 const charsets = new WeakMap<PDFFont, Set<number>>();
 
 // Common characters outside WinAnsi, with readable stand-ins.
-const standIns: Record<string, string> = { "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=", "\u2212": "-", "\u00A0": " ", "\u2009": " ", "\u202F": " " };
+const standIns: Record<string, string> = {
+  "\u2192": "->",
+  "\u2190": "<-",
+  "\u2264": "<=",
+  "\u2265": ">=",
+  "\u2212": "-",
+  "\u00A0": " ",
+  "\u2009": " ",
+  "\u202F": " ",
+};
 
 /**
  * Text the font can draw. The standard PDF fonts only encode WinAnsi (Latin-1 plus a few
@@ -24,7 +33,9 @@ export function drawable(font: PDFFont, text: string): string {
     else if (set.has(ch.codePointAt(0)!)) out += ch;
     else if (standIns[ch]) out += standIns[ch];
     else {
-      const base = [...ch.normalize("NFKD")].filter((c) => set.has(c.codePointAt(0)!) && c.codePointAt(0)! >= 0x20).join("");
+      const base = [...ch.normalize("NFKD")]
+        .filter((c) => set.has(c.codePointAt(0)!) && c.codePointAt(0)! >= 0x20)
+        .join("");
       out += base || "?";
     }
   }

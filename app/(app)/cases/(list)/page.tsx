@@ -19,9 +19,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const parsed = caseListQuerySchema.safeParse(searchParamsToObject(raw));
-  const data: CaseList = parsed.success ? await listCases({ actor, query: parsed.data }) : { items: [], total: 0, totalCapped: false, page: 1, pageSize: 25 };
+  const data: CaseList = parsed.success
+    ? await listCases({ actor, query: parsed.data })
+    : { items: [], total: 0, totalCapped: false, page: 1, pageSize: 25 };
   return (
     <>
       <PageHeader

@@ -12,7 +12,10 @@ export default async function NewCasePage() {
   if (!can(actor, "case:create")) notFound();
   return (
     <>
-      <PageHeader title="Open a case" description="You will lead it; add members and change the lead on the case page." />
+      <PageHeader
+        title="Open a case"
+        description="You will lead it; add members and change the lead on the case page."
+      />
       <CaseForm />
     </>
   );

@@ -13,11 +13,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPrintPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined) raw.append(k, item);
   const url = readDashboardUrl(raw);
   const parsed = dashboardQuerySchema.safeParse(url.query);
   if (!parsed.success) {
-    return <Alert tone="error">The filters in the address are not valid: {parsed.error.issues.map((i) => i.message).join("; ")}</Alert>;
+    return (
+      <Alert tone="error">
+        The filters in the address are not valid: {parsed.error.issues.map((i) => i.message).join("; ")}
+      </Alert>
+    );
   }
   const summary = await getDashboardSummary({ actor, query: url.query });
   return <PrintReport summary={summary} backHref={raw.size ? `/?${raw.toString()}` : "/"} />;

@@ -32,7 +32,10 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         </Link>{" "}
         <span className="text-muted-foreground">/ Evidence</span>
       </nav>
-      <PageHeader title={`${item.exhibitNo} · ${item.title}`} description="Stored unchanged under its SHA-256; every access is in the chain of custody below." />
+      <PageHeader
+        title={`${item.exhibitNo} · ${item.title}`}
+        description="Stored unchanged under its SHA-256; every access is in the chain of custody below."
+      />
       <EvidenceDetail initial={item} />
     </>
   );

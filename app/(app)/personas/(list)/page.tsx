@@ -20,9 +20,12 @@ export default async function PersonasPage({ searchParams }: { searchParams: Sea
   const actor = await requireActor();
   if (!can(actor, "persona:read")) notFound();
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const item of [v].flat()) if (item !== undefined && k !== "view") raw.append(k, item);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const item of [v].flat()) if (item !== undefined && k !== "view") raw.append(k, item);
   const parsed = personaListQuerySchema.safeParse(searchParamsToObject(raw));
-  const data: PersonaList = parsed.success ? await listPersonas({ actor, query: parsed.data }) : { items: [], total: 0, page: 1, pageSize: 25 };
+  const data: PersonaList = parsed.success
+    ? await listPersonas({ actor, query: parsed.data })
+    : { items: [], total: 0, page: 1, pageSize: 25 };
   return (
     <>
       <PageHeader

@@ -12,7 +12,10 @@ export default async function NewPersonaPage() {
   if (!can(actor, "persona:write")) notFound();
   return (
     <>
-      <PageHeader title="Record a persona" description="Then add its identifiers on the persona's page: each one is checked against every other persona." />
+      <PageHeader
+        title="Record a persona"
+        description="Then add its identifiers on the persona's page: each one is checked against every other persona."
+      />
       <PersonaForm />
     </>
   );

@@ -3,4 +3,6 @@ import { dashboardQuerySchema } from "@/lib/dashboard/schema";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
 
 // GET /api/dashboard/summary — every dashboard figure for the caller's cases, period and filters.
-export const GET = withActor({ query: dashboardQuerySchema }, async ({ actor, query }) => getDashboardSummary({ actor, query }));
+export const GET = withActor({ query: dashboardQuerySchema }, async ({ actor, query }) =>
+  getDashboardSummary({ actor, query }),
+);

@@ -17,8 +17,13 @@ beforeAll(async () => {
 
 async function get(search: string, bearer: string | null = token) {
   const headers = bearer ? { authorization: `Bearer ${bearer}` } : undefined;
-  const response = await GET(new Request(`http://localhost/api/dashboard/summary${search}`, { headers }), { params: Promise.resolve({}) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; details?: unknown } } };
+  const response = await GET(new Request(`http://localhost/api/dashboard/summary${search}`, { headers }), {
+    params: Promise.resolve({}),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { error?: { code: string; details?: unknown } },
+  };
 }
 
 describe("GET /api/dashboard/summary", () => {
@@ -48,7 +53,9 @@ describe("GET /api/dashboard/summary", () => {
   });
 
   it("is described in the OpenAPI document with its query and response", async () => {
-    const doc = (await (await openapi()).json()) as { paths: Record<string, { get?: { parameters: { name: string }[]; responses: Record<string, unknown> } }> };
+    const doc = (await (await openapi()).json()) as {
+      paths: Record<string, { get?: { parameters: { name: string }[]; responses: Record<string, unknown> } }>;
+    };
     const op = doc.paths["/api/dashboard/summary"]?.get;
     expect(op?.parameters.map((p) => p.name)).toEqual(["from", "to", "team", "channel", "severity"]);
     expect(JSON.stringify(op?.responses["200"])).toContain("timeToContain");

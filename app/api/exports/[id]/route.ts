@@ -5,4 +5,6 @@ import { exportIdParamsSchema } from "@/lib/exports/schema";
 export const dynamic = "force-dynamic";
 
 // GET /api/exports/{id} — status, progress, size and SHA-256s of one export.
-export const GET = withActor({ params: exportIdParamsSchema }, async ({ actor, params }) => getExport({ actor, exportId: params.id }));
+export const GET = withActor({ params: exportIdParamsSchema }, async ({ actor, params }) =>
+  getExport({ actor, exportId: params.id }),
+);

@@ -4,8 +4,9 @@ import { updateLink } from "@/lib/personas/update-link";
 import { linkIdParamsSchema, linkUpdateSchema } from "@/lib/personas/schema";
 
 // PATCH /api/persona-links/{id}
-export const PATCH = withActor({ permission: "persona:write", params: linkIdParamsSchema, body: linkUpdateSchema }, async ({ actor, params, body }) =>
-  updateLink({ actor, linkId: params.id, input: body }),
+export const PATCH = withActor(
+  { permission: "persona:write", params: linkIdParamsSchema, body: linkUpdateSchema },
+  async ({ actor, params, body }) => updateLink({ actor, linkId: params.id, input: body }),
 );
 
 // DELETE /api/persona-links/{id}

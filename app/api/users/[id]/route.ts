@@ -3,6 +3,7 @@ import { withActor } from "@/lib/api/handler";
 import { userIdParamsSchema, userUpdateSchema } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/users";
 
-export const PATCH = withActor({ roles: ["admin"], params: userIdParamsSchema, body: userUpdateSchema }, async ({ actor, params, body }) =>
-  updateUser({ actor, userId: params.id, input: body }),
+export const PATCH = withActor(
+  { roles: ["admin"], params: userIdParamsSchema, body: userUpdateSchema },
+  async ({ actor, params, body }) => updateUser({ actor, userId: params.id, input: body }),
 );

@@ -8,7 +8,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/cases/{id}/evidence — live items in exhibit order.
-export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) => listEvidence({ actor, caseId: params.id }));
+export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) =>
+  listEvidence({ actor, caseId: params.id }),
+);
 
 // POST /api/cases/{id}/evidence — multipart upload of one file with its metadata.
 export const POST = withActor({ params: caseIdParamsSchema }, async ({ actor, params, request }) =>

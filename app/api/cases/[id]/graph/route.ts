@@ -3,4 +3,6 @@ import { withActor } from "@/lib/api/handler";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { caseGraph } from "@/lib/graph/graph";
 
-export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) => caseGraph({ actor, caseId: params.id }));
+export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) =>
+  caseGraph({ actor, caseId: params.id }),
+);

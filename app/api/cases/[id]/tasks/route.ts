@@ -5,7 +5,9 @@ import { createTask } from "@/lib/remediation/create-task";
 import { listCaseTasks } from "@/lib/remediation/list-case-tasks";
 
 // GET /api/cases/{id}/tasks — tasks in order, with progress.
-export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) => listCaseTasks({ actor, caseId: params.id }));
+export const GET = withActor({ params: caseIdParamsSchema }, async ({ actor, params }) =>
+  listCaseTasks({ actor, caseId: params.id }),
+);
 
 // POST /api/cases/{id}/tasks — add a task; a past due date is flagged with dueInPast.
 export const POST = withActor({ params: caseIdParamsSchema, body: taskInputSchema }, async ({ actor, params, body }) =>

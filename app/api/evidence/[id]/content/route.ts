@@ -6,6 +6,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/evidence/{id}/content — the bytes, logged as a custody event; Range supported.
-export const GET = withActor({ params: evidenceIdParamsSchema, query: contentQuerySchema }, async ({ actor, params, query, request }) =>
-  openEvidenceContent({ actor, evidenceId: params.id, request, inline: query.inline }),
+export const GET = withActor(
+  { params: evidenceIdParamsSchema, query: contentQuerySchema },
+  async ({ actor, params, query, request }) =>
+    openEvidenceContent({ actor, evidenceId: params.id, request, inline: query.inline }),
 );

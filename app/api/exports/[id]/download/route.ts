@@ -6,4 +6,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/exports/{id}/download — the finished pack as a ZIP; Range supported.
-export const GET = withActor({ params: exportIdParamsSchema }, async ({ actor, params, request }) => openExportDownload({ actor, exportId: params.id, request }));
+export const GET = withActor({ params: exportIdParamsSchema }, async ({ actor, params, request }) =>
+  openExportDownload({ actor, exportId: params.id, request }),
+);

@@ -4,6 +4,7 @@ import { personaGraph } from "@/lib/graph/graph";
 import { graphQuerySchema } from "@/lib/graph/schema";
 import { personaIdParamsSchema } from "@/lib/personas/schema";
 
-export const GET = withActor({ params: personaIdParamsSchema, query: graphQuerySchema }, async ({ actor, params, query }) =>
-  personaGraph({ actor, personaId: params.id, query }),
+export const GET = withActor(
+  { params: personaIdParamsSchema, query: graphQuerySchema },
+  async ({ actor, params, query }) => personaGraph({ actor, personaId: params.id, query }),
 );

@@ -3,4 +3,6 @@ import { withActor } from "@/lib/api/handler";
 import { personaIdParamsSchema } from "@/lib/personas/schema";
 import { listPersonaLinks } from "@/lib/personas/list-persona-links";
 
-export const GET = withActor({ params: personaIdParamsSchema }, async ({ actor, params }) => listPersonaLinks({ actor, personaId: params.id }));
+export const GET = withActor({ params: personaIdParamsSchema }, async ({ actor, params }) =>
+  listPersonaLinks({ actor, personaId: params.id }),
+);

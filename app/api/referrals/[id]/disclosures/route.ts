@@ -6,9 +6,12 @@ import { disclosureInputSchema, referralIdParamsSchema } from "@/lib/referrals/s
 // The disclosure log is append-only: this route has GET and POST and deliberately nothing else.
 
 // GET /api/referrals/{id}/disclosures — the log, oldest first.
-export const GET = withActor({ params: referralIdParamsSchema }, async ({ actor, params }) => listDisclosures({ actor, referralId: params.id }));
+export const GET = withActor({ params: referralIdParamsSchema }, async ({ actor, params }) =>
+  listDisclosures({ actor, referralId: params.id }),
+);
 
 // POST /api/referrals/{id}/disclosures — log what was sent, to whom, when, with its SHA-256.
-export const POST = withActor({ params: referralIdParamsSchema, body: disclosureInputSchema }, async ({ actor, params, body }) =>
-  json(await createDisclosure({ actor, referralId: params.id, input: body }), 201),
+export const POST = withActor(
+  { params: referralIdParamsSchema, body: disclosureInputSchema },
+  async ({ actor, params, body }) => json(await createDisclosure({ actor, referralId: params.id, input: body }), 201),
 );

@@ -4,6 +4,7 @@ import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { applyTemplate } from "@/lib/remediation/apply-template";
 import { applyTemplateSchema } from "@/lib/remediation/schema";
 
-export const POST = withActor({ params: caseIdParamsSchema, body: applyTemplateSchema }, async ({ actor, params, body }) =>
-  applyTemplate({ actor, caseId: params.id, input: body }),
+export const POST = withActor(
+  { params: caseIdParamsSchema, body: applyTemplateSchema },
+  async ({ actor, params, body }) => applyTemplate({ actor, caseId: params.id, input: body }),
 );
