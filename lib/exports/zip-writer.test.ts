@@ -90,6 +90,25 @@ describe("the pack's ZIP writer", () => {
     });
   });
 
+  it("leaves no listener behind on the file after each wait for the disk, however many there are", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const file = path.join(dir, "many-drains.zip");
+      const writer = new PackWriter(file, { mtime: new Date() });
+      // Each 8 MiB chunk fills the write buffer, so every chunk waits for a drain: 14 waits.
+      const chunk = Buffer.alloc(8 << 20, 1);
+      const bytes = Buffer.concat(Array.from({ length: 14 }, () => chunk));
+      await writer.addStream("big.bin", chunked(bytes, chunk.length), bytes.length);
+      await writer.finish();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   it("refuses a duplicate name and removes its file when aborted", async () => {
     const file = path.join(dir, "aborted.zip");
     const writer = new PackWriter(file, { mtime: new Date() });

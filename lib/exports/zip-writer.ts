@@ -56,8 +56,21 @@ export class PackWriter {
     this.hash.update(chunk);
     this.offset += chunk.length;
     this.options.onProgress?.(this.offset);
-    if (!this.sink.write(chunk)) await Promise.race([once(this.sink, "drain"), once(this.sink, "error")]);
+    if (!this.sink.write(chunk)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  /** Waits for the sink to drain or fail; the listener that did not fire is removed, so a large pack adds none. */
+  private async drained(): Promise<void> {
+    const done = new AbortController();
+    try {
+      await Promise.race([
+        once(this.sink, "drain", { signal: done.signal }),
+        once(this.sink, "error", { signal: done.signal }),
+      ]);
+    } finally {
+      done.abort();
+    }
   }
 
   private name(path: string): Buffer {
