@@ -124,6 +124,30 @@ test.describe("records the visitor may not see", () => {
     await signInViaApi(page, lead);
     for (const path of paths) expect((await page.goto(path))?.status(), path).toBe(200);
   });
+
+  test("a page the visitor's role may not open answers 404, and opens for a role that may", async ({
+    page,
+    request,
+  }) => {
+    const refused: [role: "manager" | "legal" | "investigator", paths: string[]][] = [
+      ["manager", ["/admin", "/exports", "/screen", "/cases/new", "/personas/new"]],
+      ["legal", ["/admin", "/cases/new", "/personas/new"]],
+      ["investigator", ["/admin"]],
+    ];
+    for (const [role, paths] of refused) {
+      await page.context().clearCookies();
+      await signInViaApi(page, await createUser(request, role));
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${role} ${path}`).toBe(404);
+        await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+      }
+    }
+    await page.context().clearCookies();
+    await signInViaApi(page, await createUser(request, "investigator"));
+    for (const path of ["/exports", "/screen", "/cases/new", "/personas/new"])
+      expect((await page.goto(path))?.status(), `investigator ${path}`).toBe(200);
+  });
 });
 
 test.describe("sign-in and the session cookie", () => {
