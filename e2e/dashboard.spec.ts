@@ -91,6 +91,19 @@ test.describe("dashboard", () => {
     await expect(page.getByLabel("Status")).toHaveValue("triage");
   });
 
+  test("a custom period that ends before it starts says so, and resetting the filters brings the figures back", async ({
+    page,
+    request,
+  }) => {
+    await signInViaApi(page, await createUser(request, "manager"));
+    await page.goto("/?period=custom&from=2026-11-30&to=2026-11-01");
+    const alert = page.getByRole("alert").filter({ hasText: "The period ends before it starts" });
+    await expect(alert).toBeVisible();
+    await expect(page.getByText("Invalid query parameters")).toHaveCount(0);
+    await alert.getByRole("button", { name: "Reset the filters" }).click();
+    await expect(page.getByRole("heading", { name: "Open cases by status and severity" })).toBeVisible();
+  });
+
   test("the dashboard passes an accessibility scan, with its data tables open", async ({ page, request }) => {
     await signInViaApi(page, await createUser(request, "manager"));
     await page.goto("/");

@@ -4,6 +4,7 @@ import "./dashboard.css";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { explainError } from "@/lib/client/api";
 import { useDashboardSummary } from "@/lib/client/hooks/use-dashboard";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { readDashboardUrl } from "@/lib/dashboard/url";
@@ -48,7 +49,7 @@ export function DashboardView({ initial }: DashboardViewProps) {
       </div>
       {query.error ? (
         <Alert tone="error">
-          {query.error.message}.{" "}
+          {explainError(query.error)}.{" "}
           <button
             type="button"
             className="underline"

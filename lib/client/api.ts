@@ -23,6 +23,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What to tell a person about a failed request: a validation error's own field messages ("The
+ * period ends before it starts"), never its generic summary ("Invalid query parameters").
+ */
+export function explainError(error: Error): string {
+  if (!(error instanceof ApiError)) return error.message;
+  const messages = [...new Set(Object.values(error.fieldErrors()))];
+  return messages.length > 0 ? messages.join(". ") : error.message;
+}
+
 /** fetch for the browser: JSON in and out, the error shape turned into ApiError. */
 export async function apiFetch<T>(path: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}): Promise<T> {
   const { body, headers, ...rest } = init;
