@@ -129,6 +129,32 @@ test.describe("cases", () => {
     expect(href ?? "").not.toContain("javascript");
     expect(dialog).toBe(false);
   });
+  test("sorting by severity shows Critical first on the first click, and the reference stays on one line", async ({
+    page,
+  }) => {
+    await signInViaApi(page, await createUser(page.request, "investigator"));
+    const word = unique("sev").replace("-", "");
+    for (const severity of ["low", "critical", "medium"]) {
+      const created = await page.request.post("/api/cases", { data: { title: `Sort ${word} ${severity}`, severity } });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    await page.goto(`/cases?q=${word}`);
+    const rows = page
+      .getByRole("table", { name: "Cases" })
+      .getByRole("row")
+      .filter({ hasText: `Sort ${word}` });
+    await expect(rows).toHaveCount(3);
+    await page.getByRole("button", { name: "Severity" }).click();
+    await expect(page).toHaveURL(/[?&]sort=-severity(&|$)/);
+    await expect(rows.first()).toContainText("critical", { ignoreCase: true });
+    await expect(rows.last()).toContainText("low", { ignoreCase: true });
+    await page.getByRole("button", { name: "Severity" }).click();
+    await expect(page).toHaveURL(/[?&]sort=severity(&|$)/);
+    await expect(rows.first()).toContainText("low", { ignoreCase: true });
+    const ref = rows.first().getByRole("link").first();
+    expect(await ref.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("nowrap");
+  });
+
   test("pages through the case list with Previous and Next, keeping the page in the URL", async ({ page }) => {
     const investigator = await createUser(page.request, "investigator");
     await signInViaApi(page, investigator);

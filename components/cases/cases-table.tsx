@@ -22,7 +22,10 @@ const columns: ColumnDef<CaseSummary>[] = [
     id: "ref",
     header: "Reference",
     cell: ({ row }) => (
-      <Link className="font-mono text-xs text-primary hover:underline" href={`/cases/${row.original.id}`}>
+      <Link
+        className="whitespace-nowrap font-mono text-xs text-primary hover:underline"
+        href={`/cases/${row.original.id}`}
+      >
         {row.original.ref}
       </Link>
     ),
@@ -37,10 +40,16 @@ const columns: ColumnDef<CaseSummary>[] = [
     ),
   },
   { id: "status", header: "Status", cell: ({ row }) => <CaseStatusBadge status={row.original.status} /> },
-  { id: "severity", header: "Severity", cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  {
+    id: "severity",
+    header: "Severity",
+    // The first click shows the most severe first: that is what anyone sorting by severity looks for.
+    sortDescFirst: true,
+    cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
+  },
   { id: "subject", header: "Subject", enableSorting: false, cell: ({ row }) => row.original.subjectName ?? "—" },
   { id: "lead", header: "Lead", cell: ({ row }) => row.original.lead?.name ?? "—" },
-  { id: "openedAt", header: "Opened", cell: ({ row }) => formatDate(row.original.openedAt) },
+  { id: "openedAt", header: "Opened", sortDescFirst: true, cell: ({ row }) => formatDate(row.original.openedAt) },
   {
     id: "dueDate",
     header: "Due",
@@ -93,7 +102,10 @@ export function CasesTable({ initial }: CasesTableProps) {
                       <button
                         type="button"
                         className="inline-flex items-center gap-1 uppercase hover:text-foreground"
-                        onClick={() => set({ sort: active && !sortState.desc ? `-${header.id}` : header.id })}
+                        onClick={() => {
+                          const desc = active ? !sortState.desc : Boolean(header.column.columnDef.sortDescFirst);
+                          set({ sort: desc ? `-${header.id}` : header.id });
+                        }}
                       >
                         {label}
                         <span aria-hidden>{active ? (sortState.desc ? "▼" : "▲") : ""}</span>
