@@ -66,6 +66,9 @@ test.describe("evidence", () => {
     await expect(evidence.custodyRows).toHaveCount(2);
     await expect(evidence.custodyRows.nth(0)).toContainText("Collected");
     await expect(evidence.custodyRows.nth(1)).toContainText("Uploaded");
+    // The detail in words, not the stored keys.
+    await expect(evidence.custodyRows.nth(1)).toContainText("Type the uploader gave: image/png");
+    await expect(evidence.custodyRows.nth(1)).not.toContainText("claimedMimeType");
 
     await page.getByRole("button", { name: "Open preview" }).click();
     const preview = page.getByRole("img", { name: "Preview of Candidate camera screenshot" });
