@@ -109,6 +109,8 @@ test.describe("personas and the link graph", () => {
     await personaPage.goto(persona.id);
     await expect(personaPage.name).toHaveText(evil);
     await expect(personaPage.graphNodes().getByRole("link", { name: evil })).toBeVisible();
+    // Counts in the singular where there is one.
+    await expect(page.getByText("1 persona, 1 identifier, 1 edge", { exact: true })).toBeVisible();
     await expect(page.locator("img[src='x']")).toHaveCount(0);
     expect(dialogs).toEqual([]);
   });

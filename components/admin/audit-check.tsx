@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
 import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,7 +25,7 @@ export function AuditCheck() {
       </Button>
       {result?.ok ? (
         <Alert tone="success">
-          Audit chain intact: {result.checked} events checked.
+          Audit chain intact: {formatCount(result.checked, "event")} checked.
           {anchors?.latest
             ? ` The newest anchor (event ${anchors.latest.seq}, ${anchors.latest.at}) matches the log.`
             : null}
@@ -32,8 +33,8 @@ export function AuditCheck() {
       ) : null}
       {result && result.firstBreak ? (
         <Alert tone="error">
-          Audit chain broken at event {result.firstBreak.seq}: {result.firstBreak.message}. {result.checked} events
-          before it are intact.
+          Audit chain broken at event {result.firstBreak.seq}: {result.firstBreak.message}.{" "}
+          {formatCount(result.checked, "event")} before it {result.checked === 1 ? "is" : "are"} intact.
         </Alert>
       ) : null}
       {anchors && anchors.problems.length > 0 ? (

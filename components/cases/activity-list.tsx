@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,7 +38,7 @@ export function ActivityList({ caseId }: { caseId: string }) {
           Newer
         </Button>
         <span>
-          Page {page} of {pages} · {data.total} events
+          Page {page} of {pages} · {formatCount(data.total, "event")}
         </span>
         <Button size="sm" variant="outline" disabled={page >= pages} onClick={() => setPage(page + 1)}>
           Older

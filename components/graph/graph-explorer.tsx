@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
 import { useMemo, useRef, useState } from "react";
 import { identifierTypeLabels } from "@/components/personas/labels";
 import { Alert } from "@/components/ui/alert";
@@ -56,7 +57,7 @@ export function GraphExplorer({ graph, name }: GraphExplorerProps) {
   const highlight = useMemo(() => new Set(path ? [...path.nodes, ...path.edges] : []), [path]);
   const selectedNode = view.nodes.find((n) => n.id === selected) ?? null;
   const labelOf = new Map(view.nodes.map((n) => [n.id, n.label]));
-  const counts = `${personas.length} personas, ${view.nodes.length - personas.length} identifiers, ${view.edges.length} edges`;
+  const counts = `${formatCount(personas.length, "persona")}, ${formatCount(view.nodes.length - personas.length, "identifier")}, ${formatCount(view.edges.length, "edge")}`;
 
   async function expand(personaId: string) {
     setExpanding(true);
