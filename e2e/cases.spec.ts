@@ -64,7 +64,7 @@ test.describe("cases", () => {
     await expect(items.nth(0)).toContainText("from Contained to Closed: Access revoked");
     await expect(items.nth(1)).toContainText("from Investigating to Contained");
     await expect(items.nth(2)).toContainText("from Triage to Investigating");
-    await expect(items.nth(3)).toContainText("opened the case");
+    await expect(items.nth(3)).toContainText("opened the case from the template “Suspected fake remote worker”");
   });
 
   test("a second person saving over an old version sees what changed instead of overwriting", async ({

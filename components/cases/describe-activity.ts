@@ -1,5 +1,8 @@
 import type { CaseStatus } from "@/lib/cases/constants";
+import { caseTemplates } from "@/lib/cases/templates";
 import type { ActivityView } from "@/lib/cases/views";
+import { remediationTemplates } from "@/lib/remediation/templates";
+import { formatCount } from "@/lib/format";
 import { statusLabels } from "./labels";
 
 /** One readable line per audit event. */
@@ -8,7 +11,7 @@ export function describeActivity(event: ActivityView): string {
   const status = (s: unknown) => statusLabels[s as CaseStatus] ?? String(s);
   switch (event.action) {
     case "case.create":
-      return `opened the case${d.template ? " from the fake-remote-worker template" : ""}`;
+      return `opened the case${d.template ? ` from the template “${caseTemplates[String(d.template)]?.name ?? String(d.template)}”` : ""}`;
     case "case.update":
       return `edited ${Object.keys((d.changes as object | undefined) ?? {}).join(", ") || "the case"}`;
     case "case.transition":
@@ -32,7 +35,7 @@ export function describeActivity(event: ActivityView): string {
     case "task.delete":
       return `deleted the task "${String(d.title ?? "")}"`;
     case "task.apply_template":
-      return `applied the ${String(d.template ?? "")} task list (${String(d.added ?? 0)} tasks added)`;
+      return `applied the task list “${remediationTemplates[String(d.template) as keyof typeof remediationTemplates]?.name ?? String(d.template ?? "")}” (${formatCount(Number(d.added ?? 0), "task")} added)`;
     case "referral.create":
       return "created a referral";
     case "referral.transition":
