@@ -25,6 +25,7 @@ export const custodyLabels: Record<CustodyAction, string> = {
   hold_placed: "Hold placed",
   hold_released: "Hold released",
   deleted: "Deleted",
+  duplicate_kept: "Kept as a new exhibit despite identical bytes",
 };
 
 export const shortHash = (sha256: string) => `${sha256.slice(0, 12)}…`;
@@ -59,6 +60,7 @@ const custodyDetailLabels: Record<string, string> = {
   range: "Part read",
   exhibitNo: "Exhibit",
   reason: "Reason",
+  duplicateOf: "Identical to",
   exportId: "Export",
   path: "Path in the pack",
   fileName: "Pack",

@@ -25,5 +25,7 @@ export const custodyActions = [
   "hold_placed",
   "hold_released",
   "deleted",
+  /** The uploader kept an item whose bytes match a live exhibit of the same case, with a reason. */
+  "duplicate_kept",
 ] as const;
 export type CustodyAction = (typeof custodyActions)[number];

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."custody_action" ADD VALUE 'duplicate_kept';
