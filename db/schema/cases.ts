@@ -1,16 +1,41 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, tsvector, updatedAt } from "./columns";
-import { caseMemberRoles, caseStatuses, severities } from "../../lib/cases/constants";
+import {
+  accessRequestKinds,
+  accessRequestStatuses,
+  caseMemberRoles,
+  caseStatuses,
+  severities,
+} from "../../lib/cases/constants";
 
 // The value lists live beside the product code so the browser can use them without drizzle.
-export { caseMemberRoles, caseStatuses, severities };
-export type { CaseMemberRole, CaseStatus, Severity } from "../../lib/cases/constants";
+export { accessRequestKinds, accessRequestStatuses, caseMemberRoles, caseStatuses, severities };
+export type {
+  AccessRequestKind,
+  AccessRequestStatus,
+  CaseMemberRole,
+  CaseStatus,
+  Severity,
+} from "../../lib/cases/constants";
 
 export const caseStatus = pgEnum("case_status", caseStatuses);
 export const severity = pgEnum("severity", severities);
 export const caseMemberRole = pgEnum("case_member_role", caseMemberRoles);
+export const accessRequestKind = pgEnum("access_request_kind", accessRequestKinds);
+export const accessRequestStatus = pgEnum("access_request_status", accessRequestStatuses);
 
 /** Last reference number handed out per year; a row lock makes allocation safe under concurrency. */
 export const caseRefCounters = pgTable("case_ref_counters", {
@@ -137,6 +162,41 @@ export const caseNoteRevisions = pgTable(
   (t) => [index().on(t.noteId)],
 );
 
+/**
+ * Requests that a user be given access to a case, one row per user: legal review asked for by a
+ * case worker (the lawyers are added at once, so the row is born granted) and access asked for by
+ * someone the case is closed to (pending until the lead decides). Kept durably so legal's queue
+ * and a later inbox can list them.
+ */
+export const caseAccessRequests = pgTable(
+  "case_access_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: accessRequestKind().notNull(),
+    /** Who is to get access. */
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    requestedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    message: text().notNull().default(""),
+    status: accessRequestStatus().notNull().default("pending"),
+    decidedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.caseId, t.kind, t.status),
+    index().on(t.userId, t.kind),
+    // One open access request per user and case: asking again while one waits changes nothing.
+    uniqueIndex("case_access_requests_one_pending")
+      .on(t.caseId, t.userId)
+      .where(sql`${t.kind} = 'access' and ${t.status} = 'pending'`),
+  ],
+);
+
 export const casesRelations = relations(cases, ({ one, many }) => ({
   lead: one(users, { fields: [cases.leadId], references: [users.id] }),
   members: many(caseMembers),
@@ -161,3 +221,4 @@ export const caseNoteRevisionsRelations = relations(caseNoteRevisions, ({ one })
 export type Case = typeof cases.$inferSelect;
 export type CaseMember = typeof caseMembers.$inferSelect;
 export type CaseNote = typeof caseNotes.$inferSelect;
+export type CaseAccessRequest = typeof caseAccessRequests.$inferSelect;

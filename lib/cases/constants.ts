@@ -8,3 +8,12 @@ export const severities = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof severities)[number];
 export const caseMemberRoles = ["investigator", "legal", "observer"] as const;
 export type CaseMemberRole = (typeof caseMemberRoles)[number];
+/**
+ * A request that someone be given access to a case: `legal_review` is made by a case worker for
+ * legal (granted at once: the lawyers become members), `access` by someone who found the case
+ * closed to them (pending until the lead grants or refuses it).
+ */
+export const accessRequestKinds = ["legal_review", "access"] as const;
+export type AccessRequestKind = (typeof accessRequestKinds)[number];
+export const accessRequestStatuses = ["pending", "granted", "refused"] as const;
+export type AccessRequestStatus = (typeof accessRequestStatuses)[number];
