@@ -115,8 +115,8 @@ async function startServer(): Promise<Server> {
     "Bench Admin",
     "--role",
     "admin",
-    "--password",
-    randomBytes(18).toString("base64url"),
+    // --password=value: a random password may start with "-", which would read as an option.
+    `--password=${randomBytes(18).toString("base64url")}`,
   ]);
   const token = cli(["token", "create", "--email", email, "--name", "bench"]).split("\n").pop() ?? "";
   const child: ChildProcess = spawn(

@@ -54,7 +54,18 @@ try {
     email: `e2e-admin-${randomUUID().slice(0, 8)}@example.test`,
     password: randomBytes(18).toString("base64url"),
   };
-  cli(["user", "add", "--email", admin.email, "--name", "E2E Admin", "--role", "admin", "--password", admin.password]);
+  // --password=value: a random password may start with "-", which would read as an option.
+  cli([
+    "user",
+    "add",
+    "--email",
+    admin.email,
+    "--name",
+    "E2E Admin",
+    "--role",
+    "admin",
+    `--password=${admin.password}`,
+  ]);
   const token = cli(["token", "create", "--email", admin.email, "--name", "e2e"]).split("\n").pop() ?? "";
   const passthrough = process.argv.slice(2).filter((a) => a !== "--no-build");
   const result = spawnSync(bin("playwright"), ["test", ...passthrough], {
