@@ -1,10 +1,21 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import {
+  type CountryCode,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js/max";
 import { AppError } from "@/lib/errors";
+import { emailKey } from "./email-key";
+import { postalKey } from "./postal-key";
 import { invalidIdentifier, type Normalizer } from "./types";
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
 
-/** Lower-cased and trimmed; "mailto:" and "Name <address>" wrappers are unwrapped first. */
+/**
+ * Lower-cased and trimmed; "mailto:" and "Name <address>" wrappers are unwrapped first. The key
+ * follows the provider's own rule (emailKey), so a Gmail address with dots or a +tag is the same
+ * identifier as the plain one; the value as entered stays on the claim.
+ */
 export const normalizeEmail: Normalizer = (raw) => {
   let s = raw.trim();
   const angle = /<([^<>]+)>\s*$/.exec(s);
@@ -14,8 +25,23 @@ export const normalizeEmail: Normalizer = (raw) => {
     .trim()
     .toLowerCase();
   if (s.length > 254 || !EMAIL.test(s) || s.split("@")[0]!.length > 64) throw invalidIdentifier("email");
-  return { normalizedValue: s, chain: null, attributes: { provider: s.split("@")[1]! } };
+  const key = emailKey(s);
+  return { normalizedValue: key, chain: null, attributes: { provider: key.split("@")[1]! } };
 };
+
+/**
+ * International prefixes written out ("0044", or "011 44" where 011 is the prefix: no region or a
+ * +1 region) become "+", and a "(0)" trunk prefix after the country code is dropped, so
+ * "0044 (0)20 7946 0958", "+44 (0)20 7946 0958" and "020 7946 0958" (region GB) are one number.
+ */
+function internationalForm(s: string, country: string | undefined): string {
+  const out = s.replace(/\(\s*0\s*\)/g, " ").trim();
+  if (/^00\s*[1-9]/.test(out)) return `+${out.replace(/^00\s*/, "")}`;
+  const nanp = !country || getCountryCallingCode(country as CountryCode) === "1";
+  if (nanp && /^011[\s.-]*[2-9]/.test(out) && out.replace(/\D/g, "").length > 11)
+    return `+${out.replace(/^011[\s.-]*/, "")}`;
+  return out;
+}
 
 /**
  * E.164 through libphonenumber. Numbers the metadata calls "possible" but not "valid" are kept:
@@ -30,7 +56,7 @@ export const normalizePhone: Normalizer = (raw, candidate) => {
       [{ path: "defaultCountry", message: "Use a two-letter country code such as US or GB" }],
     );
   }
-  const cleaned = raw.trim().replace(/^tel:/i, "");
+  const cleaned = internationalForm(raw.trim().replace(/^tel:/i, ""), country);
   // Letters are refused (apart from an extension): libphonenumber would read them as keypad digits.
   const body = cleaned.replace(/\s*(?:ext\.?|extension|x|#)\s*\d+\s*$/i, "");
   if (!/\d/.test(body) || /\p{L}/u.test(body)) throw invalidIdentifier("phone");
@@ -59,9 +85,9 @@ const addressRoles: Record<string, string> = {
   "freight forwarder": "forwarder",
 };
 
-/** Whitespace collapsed (line breaks included) and lower-cased; the role says where it was given. */
+/** The key of postalKey (case, punctuation, abbreviations, postal code); the role says where it was given. */
 export const normalizePostalAddress: Normalizer = (raw, candidate) => {
-  const s = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  const s = postalKey(raw);
   if (s.replace(/[^\p{L}\p{N}]/gu, "").length < 5) throw invalidIdentifier("postal_address");
   const claimAttributes = { ...candidate.attributes };
   if (claimAttributes.role !== undefined) {

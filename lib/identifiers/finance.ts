@@ -1,18 +1,12 @@
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 import { invalidIdentifier, type Normalizer } from "./types";
 
-/** ISO 13616 check: move the first four characters to the end, letters to 10..35, mod 97 must be 1. */
-export function ibanChecksumOk(iban: string): boolean {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  for (const ch of rearranged) {
-    const code = ch.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : ch;
-    for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
-  }
-  return remainder === 1;
-}
+const countries = getCountrySpecifications();
 
-/** IBAN without spaces, upper-cased, accepted only when its check digits are right. */
+/**
+ * IBAN without spaces, upper-cased, accepted only when ibantools finds the country, its length and
+ * format, and the mod-97 check digits right (national check digits are the bank's business).
+ */
 export const normalizeBankAccount: Normalizer = (raw) => {
   const s = raw
     .trim()
@@ -20,6 +14,14 @@ export const normalizeBankAccount: Normalizer = (raw) => {
     .replace(/[\s.-]+/g, "")
     .toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) throw invalidIdentifier("bank_account");
-  if (!ibanChecksumOk(s)) throw invalidIdentifier("bank_account", "the check digits do not match; check for a typo");
-  return { normalizedValue: s, chain: null, attributes: { country: s.slice(0, 2) } };
+  const country = s.slice(0, 2);
+  const errors = validateIBAN(s).errorCodes.filter((e) => e !== ValidationErrorsIBAN.WrongAccountBankBranchChecksum);
+  if (errors.includes(ValidationErrorsIBAN.NoIBANCountry) || !countries[country]?.chars)
+    throw invalidIdentifier("bank_account", `${country} is not a country that uses IBANs`);
+  const length = countries[country]!.chars!;
+  if (s.length !== length) throw invalidIdentifier("bank_account", `an IBAN from ${country} has ${length} characters`);
+  if (errors.includes(ValidationErrorsIBAN.WrongIBANChecksum))
+    throw invalidIdentifier("bank_account", "the check digits do not match; check for a typo");
+  if (errors.length > 0) throw invalidIdentifier("bank_account", `not the format of an IBAN from ${country}`);
+  return { normalizedValue: s, chain: null, attributes: { country } };
 };

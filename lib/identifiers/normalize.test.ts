@@ -64,7 +64,7 @@ const table: Row[] = [
   },
   {
     type: "postal_address",
-    expected: "1200 sample freight way, unit 4, exampleville, tx 75001",
+    expected: "1200 sample freight way apt 4 exampleville tx 75001",
     same: [
       "1200 Sample Freight Way, Unit 4, Exampleville, TX 75001",
       "1200  SAMPLE Freight Way,  Unit 4, Exampleville, TX 75001",
@@ -131,27 +131,34 @@ const table: Row[] = [
   },
   {
     type: "crypto_wallet",
-    expected: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8",
+    expected: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
     same: [
-      "0x9aF3c0DE5e7A1b2C3d4E5f60718293A4b5C6d7E8",
-      "0x9AF3C0DE5E7A1B2C3D4E5F60718293A4B5C6D7E8",
-      " 0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8 ",
-      "ethereum:0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8@1?value=1",
-      { value: "0x9AF3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8", chain: "polygon" },
+      "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+      "0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED",
+      " 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed ",
+      "ethereum:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed@1?value=1",
+      { value: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", chain: "polygon" },
+      { value: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", chain: "ETH" },
+      { value: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", chain: "USDT" },
     ],
-    different: ["0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e9", "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e0"],
+    different: ["0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaee", "0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"],
   },
   {
     type: "crypto_wallet",
-    expected: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
+    expected: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
     same: [
-      "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
-      "BC1Q9X7L3C8J2V5M0D4N6S8T2W4Y7Z9G3H5K6P0R2U",
-      " bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u\n",
-      "bitcoin:bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u?amount=0.1",
-      { value: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", chain: "Bitcoin" },
+      "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+      "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
+      " bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\n",
+      "bitcoin:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4?amount=0.1",
+      { value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", chain: "Bitcoin" },
+      { value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", chain: "BTC" },
+      { value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", chain: "XBT" },
     ],
-    different: ["bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2a"],
+    different: [
+      "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+      "bc1qpdq8t2klz3yhavlgr4fg0083yedep306ceyqp4",
+    ],
   },
   {
     type: "crypto_wallet",
@@ -163,23 +170,20 @@ const table: Row[] = [
       { value: "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", chain: "bitcoin" },
       "bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT?label=x",
     ],
-    different: [
-      "1BoatSLRHtKNngkdXEeobR76b53LETtpyt",
-      "1BoatSLRHtKNngkdXEeobR76b53LEttpyT",
-      "1boatSLRHtKNngkdXEeobR76b53LETtpyT",
-    ],
+    different: ["3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"],
   },
   {
     type: "crypto_wallet",
-    expected: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
+    expected: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
     same: [
-      "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
-      " TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
-      "tron:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9",
-      { value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9", chain: "TRON" },
-      "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9\t",
+      "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+      " TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+      "tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+      { value: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", chain: "TRON" },
+      { value: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", chain: "TRX" },
+      "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\t",
     ],
-    different: ["TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m8", "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3M9"],
+    different: ["TASX4o2cm6yh7vCGB6B7KwB2jnfzfPrTtf"],
   },
   {
     type: "crypto_wallet",
@@ -189,6 +193,7 @@ const table: Row[] = [
       " 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV ",
       "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
       { value: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", chain: "solana" },
+      { value: "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", chain: "SOL" },
       "solana:7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV?amount=1",
     ],
     different: ["7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtv", "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtW"],
@@ -343,7 +348,7 @@ describe("identifier normalisation", () => {
     expect(
       normalizeIdentifier({ type: "crypto_wallet", value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8" }).chain,
     ).toBe("ethereum");
-    expect(normalizeIdentifier({ type: "crypto_wallet", value: "TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9" }).chain).toBe(
+    expect(normalizeIdentifier({ type: "crypto_wallet", value: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t" }).chain).toBe(
       "tron",
     );
     expect(() =>
@@ -352,7 +357,7 @@ describe("identifier normalisation", () => {
         value: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8",
         chain: "bitcoin",
       }),
-    ).toThrow(/bitcoin/);
+    ).toThrow(/not an address for Bitcoin/);
   });
 
   const bad: [IdentifierType, string, RegExp][] = [
@@ -362,7 +367,7 @@ describe("identifier normalisation", () => {
     ["email", "jane.doe@", /name@example\.com/],
     ["crypto_wallet", "0x12345", /0x and 40 hex digits/],
     ["crypto_wallet", "bc1Q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u", /Bitcoin address/],
-    ["bank_account", "GB82 WEST 1234 5698 7654 33", /mod-97/],
+    ["bank_account", "GB82 WEST 1234 5698 7654 33", /check digits do not match/],
     ["ip", "010.1.1.1", /IPv4/],
     ["ip", "fe80::1%eth0", /zone id/],
     ["domain", "localhost", /host name/],

@@ -76,9 +76,9 @@ export const expectedFormats: Record<IdentifierType, string> = {
   device: "a serial number, asset tag or MAC address (letters, digits and - _ . : /)",
   remote_access_id: "tool:id such as anydesk:123456789 or teamviewer:1234567890",
   crypto_wallet:
-    "an EVM address (0x and 40 hex digits), a Bitcoin address (1…, 3… or bc1…), a TRON address (T and 33 base58 characters) or a Solana address (32-44 base58 characters)",
+    "an EVM address (0x and 40 hex digits), a Bitcoin address (1…, 3… or bc1…), a TRON address (T and 33 base58 characters), a Solana address (32-44 base58 characters) or a Litecoin, Bitcoin Cash, Monero, Zcash, Dash or Dogecoin address; chain by name or ticker (BTC, ETH, TRX, SOL…)",
   bank_account:
-    "an IBAN like GB82 WEST 1234 5698 7654 32 (country code, 2 check digits, up to 30 letters or digits; the mod-97 check must pass)",
+    "an IBAN like GB82 WEST 1234 5698 7654 32 (country code, 2 check digits and the country's length; the mod-97 check must pass)",
   payment_account: "platform:account such as payoneer:name@example.com or wise:name@example.com",
   freelance_account: "platform:handle such as upwork:~01abcdef or a profile URL",
   social_handle:

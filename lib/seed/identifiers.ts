@@ -5,7 +5,7 @@ import type { PersonaKey } from "./personas";
 /**
  * Made-up identifiers in reserved ranges only: example.* domains, the US 555-01xx and UK
  * 07700 900xxx drama numbers, documentation IP blocks (RFC 5737), documentation ASNs
- * (RFC 5398), and wallet addresses of the right shape that nobody generated a key for.
+ * (RFC 5398), and wallet addresses with valid checksums that nobody generated a key for.
  * `normalizedValue` is already normalised, as the identifier service would store it.
  */
 export interface DemoIdentifier {
@@ -35,7 +35,7 @@ export const demoIdentifiers: readonly DemoIdentifier[] = [
   },
   {
     type: "crypto_wallet",
-    value: "0x9aF3c0DE5e7A1b2C3d4E5f60718293A4b5C6d7E8",
+    value: "0x9af3C0dE5e7a1b2c3D4e5F60718293a4B5C6d7E8",
     normalizedValue: "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8",
     chain: "ethereum",
     attributes: { asset: "USDC" },
@@ -49,7 +49,7 @@ export const demoIdentifiers: readonly DemoIdentifier[] = [
   {
     type: "postal_address",
     value: "1200 Sample Freight Way,  Unit 4, Exampleville, TX 75001",
-    normalizedValue: "1200 sample freight way, unit 4, exampleville, tx 75001",
+    normalizedValue: "1200 sample freight way apt 4 exampleville tx 75001",
     attributes: { role: "shipping", note: "Freight-forwarder unit; at least 11 corporate laptops delivered" },
     seenOn: [
       { persona: "exampleton", confidence: 95, observedDaysAgo: 92 },
@@ -60,7 +60,7 @@ export const demoIdentifiers: readonly DemoIdentifier[] = [
   {
     type: "postal_address",
     value: "4410 Placeholder Avenue, Austin, TX 78701",
-    normalizedValue: "4410 placeholder avenue, austin, tx 78701",
+    normalizedValue: "4410 placeholder ave austin tx 78701",
     attributes: { role: "resume" },
     seenOn: [{ persona: "exampleton", confidence: 60, observedDaysAgo: 100 }],
   },
@@ -139,8 +139,8 @@ export const demoIdentifiers: readonly DemoIdentifier[] = [
   {
     type: "crypto_wallet",
     // bech32 keeps its case as entered (already lower-case).
-    value: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
-    normalizedValue: "bc1q9x7l3c8j2v5m0d4n6s8t2w4y7z9g3h5k6p0r2u",
+    value: "bc1qpdq8t2klz3yhavlgr4fg0083yedep306ceyqp4",
+    normalizedValue: "bc1qpdq8t2klz3yhavlgr4fg0083yedep306ceyqp4",
     chain: "bitcoin",
     attributes: { asset: "BTC", note: "Given in the extortion email" },
     seenOn: [{ persona: "demovic", confidence: 95, observedDaysAgo: 15 }],
