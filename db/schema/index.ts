@@ -6,3 +6,4 @@ export * from "./remediation";
 export * from "./referrals";
 export * from "./exports";
 export * from "./audit";
+export * from "./settings";

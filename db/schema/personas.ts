@@ -106,7 +106,8 @@ export const identifiers = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     type: identifierType().notNull(),
-    // The value as first entered; the normalised form is what makes two entries one identifier.
+    // The value as first entered; the normalised form is the match key (lib/identifiers), what
+    // makes two entries one identifier. Each claim keeps its own value as entered.
     value: text().notNull(),
     normalizedValue: text().notNull(),
     chain: text(),
@@ -127,6 +128,10 @@ export const personaIdentifiers = pgTable(
     identifierId: uuid()
       .notNull()
       .references(() => identifiers.id, { onDelete: "cascade" }),
+    // The value as this claim's author entered it (trimmed): "a.b.c+x@googlemail.com" and
+    // "abc@gmail.com" are one identifier, each claim still shows what was written. Null where a
+    // bulk loader did not say: then it is the shared row's value.
+    value: text(),
     sourceEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
     confidence: integer().notNull().default(50),
     // What the asserting person says about the identifier (holder name, role, asset, a note):

@@ -8,7 +8,8 @@ import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
-import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
+import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
+import { assertEvidenceUsable, assertPersonaWritable, loadPersona, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { toIdentifierView } from "./present";
 import { type IdentifierInput, identifierInputSchema } from "./schema";
@@ -56,14 +57,24 @@ export async function addIdentifier({
     db.transaction(async (tx) => {
       await loadPersona(tx, actor, personaId);
       await assertPersonaWritable(tx, actor, personaId);
-      await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
+      // An exhibit number is looked up only in the persona's cases the actor may see.
+      const cases = await visibleCasesOf(tx, actor, [personaId]);
+      const sourceEvidenceId = await resolveExhibitRef(
+        tx,
+        cases.map((c) => c.id),
+        data.sourceEvidenceId,
+        "sourceEvidenceId",
+        "this persona's cases",
+      );
+      await assertEvidenceUsable(tx, actor, sourceEvidenceId, "sourceEvidenceId");
       const identifier = await upsertIdentifier(tx, normalized);
       const [link] = await tx
         .insert(personaIdentifiers)
         .values({
           personaId,
           identifierId: identifier.id,
-          sourceEvidenceId: data.sourceEvidenceId ?? null,
+          value: normalized.value,
+          sourceEvidenceId: sourceEvidenceId ?? null,
           confidence: data.confidence,
           attributes: normalized.claimAttributes,
           assertedById: actor.id,
@@ -96,6 +107,7 @@ export async function addIdentifier({
       });
       return {
         ...toIdentifierView(identifier),
+        value: link.value ?? identifier.value,
         claimAttributes: link.attributes,
         confidence: link.confidence,
         sourceEvidenceId: link.sourceEvidenceId,

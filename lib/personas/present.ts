@@ -87,6 +87,8 @@ export async function personaIdentifierViews(
   const matches = correlate(holders);
   return rows.map(({ identifier, link, assertedByName }) => ({
     ...toIdentifierView(identifier),
+    // What this claim's author wrote; normalizedValue is the key it shares with other holders.
+    value: link.value ?? identifier.value,
     claimAttributes: link.attributes,
     confidence: link.confidence,
     sourceEvidenceId: link.sourceEvidenceId,

@@ -25,8 +25,12 @@ export type CaseRef = z.infer<typeof caseRefSchema>;
 export const identifierSchema = z.object({
   id: z.uuid(),
   type: identifierTypeSchema,
-  value: z.string(),
-  normalizedValue: z.string(),
+  value: z.string().describe("The value as entered (on a persona's identifier: as this persona's claim entered it)"),
+  normalizedValue: z
+    .string()
+    .describe(
+      "The match key: values with one key are one identifier (Gmail dots and +tags, phone prefixes, address abbreviations...)",
+    ),
   chain: z.string().optional(),
   attributes: z
     .record(z.string(), z.string())

@@ -90,6 +90,7 @@ export async function insertNetwork(
       ident.seenOn.map((s) => ({
         personaId: idOf(s.persona),
         identifierId: row.id,
+        value: ident.value,
         confidence: s.confidence,
         attributes: claimed,
         assertedById: recordedById,
