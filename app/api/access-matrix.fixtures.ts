@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { caseAccessRequests, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getCase } from "@/lib/cases/get-case";
 import { addMember } from "@/lib/cases/add-member";
 import { createNote } from "@/lib/cases/create-note";
+import { requestAccess } from "@/lib/cases/request-access";
 import { placeHold } from "@/lib/evidence/place-hold";
 import { createExport } from "@/lib/exports/create-export";
 import { buildsIdle } from "@/lib/exports/jobs";
@@ -100,12 +102,25 @@ export async function staffedCase(w: Pick<World, "who" | "lead" | "referred">): 
  * An investigator who only has to exist (to be added to or removed from a case): written straight
  * to the table with a hash no password matches, because hashing a real one per call slows the matrix.
  */
-async function spareUser(): Promise<string> {
+async function spareUser(role: "investigator" | "legal" = "investigator"): Promise<string> {
   const [row] = await db
     .insert(users)
-    .values({ email: uniqueEmail("matrix-spare"), name: "Matrix Spare", role: "investigator", passwordHash: "!" })
+    .values({ email: uniqueEmail("matrix-spare"), name: "Matrix Spare", role, passwordHash: "!" })
     .returning({ id: users.id });
   if (!row) throw new Error("user insert returned nothing");
+  return row.id;
+}
+
+/** A spare user's pending request for access to the case, decided by one caller each. */
+async function pendingAccessRequest(caseId: string): Promise<string> {
+  const userId = await spareUser();
+  const actor: Actor = { id: userId, email: "", name: "Matrix Spare", role: "investigator", via: "cli" };
+  await requestAccess({ actor, caseId, input: {} });
+  const [row] = await db
+    .select({ id: caseAccessRequests.id })
+    .from(caseAccessRequests)
+    .where(and(eq(caseAccessRequests.caseId, caseId), eq(caseAccessRequests.userId, userId)));
+  if (!row) throw new Error("access request was not recorded");
   return row.id;
 }
 
@@ -297,6 +312,17 @@ export const requests: Record<string, RequestSpec> = {
     },
     body: null,
   },
+  // A case of its own each time: the lawyer joins it.
+  "POST /api/cases/{id}/legal-review": {
+    params: async (w) => ({ id: await staffedCase(w) }),
+    body: async () => json({ userId: await spareUser("legal") }),
+  },
+  "POST /api/cases/{id}/access-requests": { body: () => json({ message: "Matrix request" }) },
+  "GET /api/cases/{id}/access-requests": noBody,
+  "PATCH /api/cases/{id}/access-requests/{requestId}": {
+    params: async (w) => ({ id: w.caseId, requestId: await pendingAccessRequest(w.caseId) }),
+    body: () => json({ decision: "refuse" }),
+  },
   "GET /api/cases/{id}/notes": noBody,
   "POST /api/cases/{id}/notes": { body: () => json({ body: "A matrix note" }) },
   "PATCH /api/notes/{id}": { body: () => json({ body: `Matrix note, edited ${uniqueWord()}` }) },
@@ -343,6 +369,8 @@ export const requests: Record<string, RequestSpec> = {
     body: null,
   },
   "GET /api/referrals": { query: (w) => `?caseId=${w.caseId}`, body: null },
+  "GET /api/referrals/queue": noBody,
+  "GET /api/referrals/referable-cases": { query: (w) => `?q=${encodeURIComponent(w.secrets.caseRef!)}`, body: null },
   "GET /api/cases/{id}/referrals": noBody,
   "POST /api/cases/{id}/referrals": { body: () => json({ destination: "fbi_ic3" }) },
   "GET /api/referrals/{id}": noBody,

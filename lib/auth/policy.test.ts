@@ -49,6 +49,8 @@ const globalRules: Partial<Record<Action, UserRole[]>> = {
   "audit:verify": ["admin"],
   "case:create": ["admin", "investigator"],
   "case:list": ["admin", "manager", "investigator", "legal"],
+  "case:request_access": ["admin", "manager", "investigator", "legal"],
+  "referral:work": ["admin", "legal"],
   "persona:read": ["admin", "manager", "investigator", "legal"],
   "persona:write": ["admin", "investigator"],
   "screen:run": ["admin", "investigator", "legal"],
@@ -71,6 +73,8 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "case:update": "+++++",
     "case:transition": "+++++",
     "case:manage_members": "+++++",
+    "case:request_legal_review": "+++++",
+    "case:decide_access": "+++++",
     "note:create": "+++-+",
     "note:edit": "+++++",
     "evidence:upload": "+++++",
@@ -90,6 +94,8 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "case:update": "-----",
     "case:transition": "-----",
     "case:manage_members": "-----",
+    "case:request_legal_review": "-----",
+    "case:decide_access": "-----",
     "note:create": "-----",
     "note:edit": "-----",
     "evidence:upload": "-----",
@@ -109,6 +115,8 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "case:update": "-++--",
     "case:transition": "-++--",
     "case:manage_members": "--+--",
+    "case:request_legal_review": "--+--",
+    "case:decide_access": "--+--",
     "note:create": "-++--",
     "note:edit": "-+++-",
     "evidence:upload": "-++--",
@@ -128,6 +136,8 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "case:update": "-----",
     "case:transition": "-+---",
     "case:manage_members": "-----",
+    "case:request_legal_review": "-----",
+    "case:decide_access": "-----",
     "note:create": "-+--+",
     "note:edit": "-+-++",
     "evidence:upload": "-----",
@@ -248,6 +258,7 @@ describe("navigationFor()", () => {
       "/cases",
       "/tasks",
       "/referrals",
+      "/referrals/queue",
       "/personas",
       "/screen",
       "/exports",
@@ -255,7 +266,16 @@ describe("navigationFor()", () => {
     ]);
     expect(hrefs("manager")).toEqual(["/", "/cases", "/referrals", "/personas"]);
     expect(hrefs("investigator")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
-    expect(hrefs("legal")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
+    expect(hrefs("legal")).toEqual([
+      "/",
+      "/cases",
+      "/tasks",
+      "/referrals",
+      "/referrals/queue",
+      "/personas",
+      "/screen",
+      "/exports",
+    ]);
   });
 
   it("labels every entry", () => {
@@ -264,6 +284,7 @@ describe("navigationFor()", () => {
       "Cases",
       "My tasks",
       "Referrals",
+      "Referral queue",
       "Personas",
       "Screening",
       "Exports",

@@ -17,6 +17,9 @@ export const actions = [
   "case:update",
   "case:transition",
   "case:manage_members",
+  "case:request_legal_review",
+  "case:request_access",
+  "case:decide_access",
   "note:create",
   "note:edit",
   "evidence:upload",
@@ -31,6 +34,7 @@ export const actions = [
   "task:manage",
   "referral:read",
   "referral:manage",
+  "referral:work",
   "export:create",
   "export:read",
   "dashboard:read",
@@ -99,6 +103,15 @@ const rules: Record<Action, Rule> = {
   "case:manage_members": onCase(
     (actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c)),
   ),
+  // Asking legal in adds members, so it is for those who manage the members.
+  "case:request_legal_review": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
+  // Anyone signed in may ask; whether the case exists or they already see it never shows in the answer.
+  "case:request_access": role("admin", "manager", "investigator", "legal"),
+  "case:decide_access": onCase(
+    (actor, c) => actor.role === "admin" || (actor.role === "investigator" && isLead(actor, c)),
+  ),
   "note:create": onCase((actor, c) => actor.role !== "manager" && c.memberRole !== "observer"),
   "note:edit": onCase((actor, _c, t) => t.authorId === actor.id && actor.role !== "manager"),
   "evidence:upload": onCase(caseWorker),
@@ -128,6 +141,8 @@ const rules: Record<Action, Rule> = {
     (actor, c) =>
       actor.role === "admin" || (actor.role === "legal" && (isWorkingMember(actor, c) || c.status === "referred")),
   ),
+  // Legal's queue of cases awaiting referral work, and new referrals started from the Referrals page.
+  "referral:work": role("admin", "legal"),
   "export:create": onCase(
     (actor, c) =>
       actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
@@ -161,6 +176,7 @@ export function navigationFor(actor: Actor): { href: string; label: string }[] {
     // Managers read tasks but never own them.
     { href: "/tasks", label: "My tasks", show: actor.role !== "manager" },
     { href: "/referrals", label: "Referrals", show: true },
+    { href: "/referrals/queue", label: "Referral queue", show: can(actor, "referral:work") },
     { href: "/personas", label: "Personas", show: can(actor, "persona:read") },
     { href: "/screen", label: "Screening", show: can(actor, "screen:run") },
     { href: "/exports", label: "Exports", show: actor.role !== "manager" },

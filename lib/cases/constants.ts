@@ -17,3 +17,5 @@ export const accessRequestKinds = ["legal_review", "access"] as const;
 export type AccessRequestKind = (typeof accessRequestKinds)[number];
 export const accessRequestStatuses = ["pending", "granted", "refused"] as const;
 export type AccessRequestStatus = (typeof accessRequestStatuses)[number];
+/** The one answer to a request for access, whether or not the case exists: telling them apart would leak it. */
+export const ACCESS_REQUEST_ANSWER = "Your request was sent to the case lead if the case exists.";

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/openapi";
 import {
+  accessDecisionSchema,
+  accessRequestInputSchema,
+  accessRequestParamsSchema,
   caseIdParamsSchema,
   caseInputSchema,
   caseListQuerySchema,
   caseUpdateSchema,
+  legalReviewInputSchema,
   memberInputSchema,
   memberParamsSchema,
   noteIdParamsSchema,
@@ -12,7 +16,17 @@ import {
   pageQuerySchema,
   transitionSchema,
 } from "./schema";
-import { activitySchema, caseDetailSchema, caseListSchema, caseMemberSchema, noteSchema, pageOf } from "./views";
+import {
+  accessRequestAnswerSchema,
+  accessRequestSchema,
+  activitySchema,
+  caseDetailSchema,
+  caseListSchema,
+  caseMemberSchema,
+  legalReviewResultSchema,
+  noteSchema,
+  pageOf,
+} from "./views";
 
 const tag = "Cases";
 
@@ -83,6 +97,46 @@ export const caseOperations: ApiOperation[] = [
     tag,
     params: memberParamsSchema,
     responses: { 204: { description: "Removed" } },
+  },
+  {
+    method: "post",
+    path: "/api/cases/{id}/legal-review",
+    summary:
+      "Ask legal to review the case (lead or admin): one lawyer (`userId`) or, without it, every active legal user joins as a `legal` member, and the case goes on legal's referral queue. The request is recorded per lawyer",
+    tag,
+    params: caseIdParamsSchema,
+    body: legalReviewInputSchema,
+    responses: { 201: { description: "The lawyers added and the requests recorded", schema: legalReviewResultSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/cases/{id}/access-requests",
+    summary:
+      "Ask the case lead for access. Answers 202 with the same message whether the case exists, is hidden from you or is already yours; a request is recorded only for an existing case you may not see, one waiting at a time, and again only a day after the last",
+    tag,
+    params: caseIdParamsSchema,
+    body: accessRequestInputSchema,
+    responses: { 202: { description: "The one answer", schema: accessRequestAnswerSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/cases/{id}/access-requests",
+    summary: "Requests for access that wait for a decision (lead or admin)",
+    tag,
+    params: caseIdParamsSchema,
+    responses: {
+      200: { description: "Pending requests", schema: z.object({ items: z.array(accessRequestSchema) }) },
+    },
+  },
+  {
+    method: "patch",
+    path: "/api/cases/{id}/access-requests/{requestId}",
+    summary:
+      "Grant (the requester becomes a member: legal users as `legal`, others as `investigator`, unless `role` says) or refuse a pending request for access (lead or admin); 409 once decided",
+    tag,
+    params: accessRequestParamsSchema,
+    body: accessDecisionSchema,
+    responses: { 200: { description: "The decided request", schema: accessRequestSchema } },
   },
   {
     method: "get",

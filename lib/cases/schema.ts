@@ -140,3 +140,24 @@ export const pageQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(25),
 });
+
+/** Who legal review is asked of: one lawyer by id, or (no userId) every active legal user. */
+export const legalReviewInputSchema = z.strictObject({
+  userId: z.uuid({ message: "Choose a lawyer, or the legal team" }).nullish(),
+  message: text(2000).default(""),
+});
+export type LegalReviewInput = z.input<typeof legalReviewInputSchema>;
+
+export const accessRequestInputSchema = z.strictObject({ message: text(2000).default("") });
+export type AccessRequestInput = z.input<typeof accessRequestInputSchema>;
+
+export const accessRequestParamsSchema = caseIdParamsSchema.extend({
+  requestId: z.uuid({ message: "Not a valid request id" }),
+});
+
+export const accessDecisionSchema = z.strictObject({
+  decision: z.enum(["grant", "refuse"], { message: "Decision is grant or refuse" }),
+  /** The role a granted requester gets; by default legal users join as legal, everyone else as investigator. */
+  role: caseMemberRoleSchema.optional(),
+});
+export type AccessDecisionInput = z.input<typeof accessDecisionSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accessRequestKinds, accessRequestStatuses } from "./constants";
 import { caseMemberRoleSchema, caseStatusSchema, severitySchema } from "./schema";
 
 const person = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
@@ -82,3 +83,25 @@ export type ActivityView = z.infer<typeof activitySchema>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.int(), page: z.int(), pageSize: z.int() });
+
+export const accessRequestSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(accessRequestKinds),
+  status: z.enum(accessRequestStatuses),
+  user: person.extend({ role: z.string() }).describe("Who is to get access"),
+  requestedBy: person.nullable(),
+  message: z.string(),
+  createdAt: z.iso.datetime(),
+  decidedBy: person.nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export type AccessRequestView = z.infer<typeof accessRequestSchema>;
+
+export const legalReviewResultSchema = z.object({
+  members: z.array(caseMemberSchema).describe("The lawyers, now members of the case"),
+  requests: z.array(accessRequestSchema),
+});
+export type LegalReviewResult = z.infer<typeof legalReviewResultSchema>;
+
+/** The one answer to a request for access, whether or not the case exists. */
+export const accessRequestAnswerSchema = z.object({ message: z.string() });

@@ -5,6 +5,8 @@ export { createReferral } from "./create-referral";
 export { getReferral } from "./get-referral";
 export { listCaseReferrals } from "./list-case-referrals";
 export { listDisclosures } from "./list-disclosures";
+export { listReferableCases } from "./list-referable-cases";
+export { listReferralQueue } from "./list-referral-queue";
 export { listReferrals } from "./list-referrals";
 export { transitionReferral } from "./transition-referral";
 export { updateReferral } from "./update-referral";

@@ -4,6 +4,7 @@ import {
   disclosureInputSchema,
   referralIdParamsSchema,
   referralInputSchema,
+  referableCasesQuerySchema,
   referralListQuerySchema,
   referralTransitionSchema,
   referralUpdateSchema,
@@ -12,7 +13,9 @@ import {
   caseReferralsSchema,
   disclosureListSchema,
   disclosureSchema,
+  referableCasesSchema,
   referralListSchema,
+  referralQueueSchema,
   referralSchema,
 } from "./views";
 
@@ -26,6 +29,23 @@ export const referralOperations: ApiOperation[] = [
     tag,
     query: referralListQuerySchema,
     responses: { 200: { description: "A page of referrals", schema: referralListSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/referrals/queue",
+    summary:
+      "Legal's queue (legal, admins): cases whose review by legal was asked for and that have no referral yet or one in draft, among those you may draft referrals on; most recently asked first",
+    tag,
+    responses: { 200: { description: "Cases awaiting referral work", schema: referralQueueSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/referrals/referable-cases",
+    summary:
+      "Cases you see and may draft a referral on (legal, admins), matching `q` in the reference or title; up to 20, most recently updated first",
+    tag,
+    query: referableCasesQuerySchema,
+    responses: { 200: { description: "Cases", schema: referableCasesSchema } },
   },
   {
     method: "get",

@@ -81,3 +81,8 @@ export const referralListQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100, "pageSize is at most 100").default(50),
 });
 export type ReferralListQuery = z.input<typeof referralListQuerySchema>;
+
+export const referableCasesQuerySchema = z.strictObject({
+  q: z.string().trim().max(200, "Search is at most 200 characters").optional(),
+});
+export type ReferableCasesQuery = z.input<typeof referableCasesQuerySchema>;

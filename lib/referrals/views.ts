@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { person } from "@/lib/remediation/fields";
+import { caseStatusSchema, severitySchema } from "@/lib/cases/schema";
 import { destinationSchema, referralStatusSchema } from "./schema";
 
 export const referralSchema = z.object({
@@ -61,3 +62,28 @@ export const disclosureListSchema = z.object({
   permissions: z.object({ add: z.boolean() }),
 });
 export type DisclosureListView = z.infer<typeof disclosureListSchema>;
+
+/** A case on legal's queue: legal review was asked for, and it has no referral yet or one still in draft. */
+export const referralQueueItemSchema = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: caseStatusSchema,
+  severity: severitySchema,
+  requestedAt: z.iso.datetime().describe("When legal review was last asked for"),
+  requestedBy: z.string().nullable(),
+  draftReferrals: z.int(),
+});
+export type ReferralQueueItem = z.infer<typeof referralQueueItemSchema>;
+export const referralQueueSchema = z.object({ items: z.array(referralQueueItemSchema) });
+export type ReferralQueueView = z.infer<typeof referralQueueSchema>;
+
+/** A case the actor may draft a referral on, for the Referrals page's case picker. */
+export const referableCaseSchema = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  title: z.string(),
+  status: caseStatusSchema,
+});
+export type ReferableCase = z.infer<typeof referableCaseSchema>;
+export const referableCasesSchema = z.object({ items: z.array(referableCaseSchema) });

@@ -3,8 +3,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath } from "@/lib/api/paths";
 import { apiFetch } from "@/lib/client/api";
-import type { CaseInput, CaseUpdate, MemberInput, TransitionInput } from "@/lib/cases/schema";
-import type { ActivityView, CaseDetail, CaseList, CaseMemberView, NoteView } from "@/lib/cases/views";
+import type {
+  AccessDecisionInput,
+  AccessRequestInput,
+  CaseInput,
+  CaseUpdate,
+  LegalReviewInput,
+  MemberInput,
+  TransitionInput,
+} from "@/lib/cases/schema";
+import type {
+  AccessRequestView,
+  ActivityView,
+  CaseDetail,
+  CaseList,
+  CaseMemberView,
+  LegalReviewResult,
+  NoteView,
+} from "@/lib/cases/views";
 
 interface Page<T> {
   items: T[];
@@ -20,6 +36,7 @@ export const caseKeys = {
   detail: (id: string) => [...caseKeys.all, "detail", id] as const,
   notes: (id: string, page: number) => [...caseKeys.detail(id), "notes", page] as const,
   activity: (id: string, page: number) => [...caseKeys.detail(id), "activity", page] as const,
+  accessRequests: (id: string) => [...caseKeys.detail(id), "access-requests"] as const,
 };
 
 /** `search` is the URL query string, so the list follows the address bar. */
@@ -109,3 +126,47 @@ export const useUpdateNote = (id: string) =>
   useCaseMutation(id, ({ noteId, body }: { noteId: string; body: string }) =>
     apiFetch<NoteView>(apiPath("/api/notes/{id}", { id: noteId }), { method: "PATCH", body: { body } }),
   );
+
+/** Asking legal in changes the members and legal's queue (the referral keys, named here to avoid an import cycle). */
+export function useRequestLegalReview(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LegalReviewInput) =>
+      apiFetch<LegalReviewResult>(apiPath("/api/cases/{id}/legal-review", { id }), { method: "POST", body: input }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ["referrals"] }),
+      ]),
+  });
+}
+
+/** Pending requests for access; only for those who decide them (detail.permissions.manageMembers). */
+export function useAccessRequests(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.accessRequests(id),
+    queryFn: async () =>
+      (await apiFetch<{ items: AccessRequestView[] }>(apiPath("/api/cases/{id}/access-requests", { id }))).items,
+    enabled,
+  });
+}
+
+export const useDecideAccessRequest = (id: string) =>
+  useCaseMutation(id, ({ requestId, ...input }: AccessDecisionInput & { requestId: string }) =>
+    apiFetch<AccessRequestView>(apiPath("/api/cases/{id}/access-requests/{requestId}", { id, requestId }), {
+      method: "PATCH",
+      body: input,
+    }),
+  );
+
+/** From a case's 404: the answer is the same whether or not the case exists. */
+export function useRequestAccess(id: string) {
+  return useMutation({
+    mutationFn: (input: AccessRequestInput) =>
+      apiFetch<{ message: string }>(apiPath("/api/cases/{id}/access-requests", { id }), {
+        method: "POST",
+        body: input,
+      }),
+  });
+}

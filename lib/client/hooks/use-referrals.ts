@@ -9,7 +9,9 @@ import type {
   CaseReferralsView,
   DisclosureListView,
   DisclosureView,
+  ReferableCase,
   ReferralListView,
+  ReferralQueueView,
   ReferralView,
 } from "@/lib/referrals/views";
 
@@ -19,7 +21,29 @@ export const referralKeys = {
   lists: () => [...referralKeys.all, "list"] as const,
   list: (search: string) => [...referralKeys.lists(), search] as const,
   disclosures: (referralId: string) => [...referralKeys.all, "disclosures", referralId] as const,
+  queue: () => [...referralKeys.all, "queue"] as const,
+  referableCases: (q: string) => [...referralKeys.all, "referable-cases", q] as const,
 };
+
+/** Legal's queue of cases awaiting referral work. */
+export function useReferralQueue(initialData?: ReferralQueueView) {
+  return useQuery({
+    queryKey: referralKeys.queue(),
+    queryFn: () => apiFetch<ReferralQueueView>(apiPath("/api/referrals/queue")),
+    initialData,
+  });
+}
+
+/** The cases the user may draft a referral on, for the Referrals page's case picker. */
+export function useReferableCases(q: string) {
+  return useQuery({
+    queryKey: referralKeys.referableCases(q),
+    queryFn: async () =>
+      (await apiFetch<{ items: ReferableCase[] }>(apiPath("/api/referrals/referable-cases", q ? { q } : undefined)))
+        .items,
+    placeholderData: keepPreviousData,
+  });
+}
 
 /**
  * `caseStatus` is part of the key because who may manage referrals changes with it (any legal
