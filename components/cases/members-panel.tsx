@@ -10,7 +10,9 @@ import { caseMemberRoles, type CaseMemberRole } from "@/lib/cases/constants";
 import type { CaseDetail } from "@/lib/cases/views";
 import { useAddMember, useRemoveMember } from "@/lib/client/hooks/use-cases";
 import { useDirectory } from "@/lib/client/hooks/use-directory";
+import { AccessRequestsList } from "./access-requests-list";
 import { Field } from "./field";
+import { LegalReviewForm } from "./legal-review-form";
 
 export function MembersPanel({ detail }: { detail: CaseDetail }) {
   const add = useAddMember(detail.id);
@@ -94,6 +96,9 @@ export function MembersPanel({ detail }: { detail: CaseDetail }) {
           </form>
         ) : null}
         {remove.error ? <Alert tone="error">{remove.error.message}</Alert> : null}
+        {/* Asking legal in and deciding requests for access follow the same rule as managing members. */}
+        {manage ? <LegalReviewForm caseId={detail.id} /> : null}
+        {manage ? <AccessRequestsList caseId={detail.id} /> : null}
       </CardContent>
     </Card>
   );

@@ -10,11 +10,18 @@ import { type ReferralDestination, referralDestinations } from "@/lib/referrals/
 import { ApiError } from "@/lib/client/api";
 import { useCreateReferral } from "@/lib/client/hooks/use-referrals";
 import { destinationLabels } from "@/lib/referrals/destinations";
+import type { ReferralView } from "@/lib/referrals/views";
 
 const textareaClass =
   "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
-export function CreateReferralForm({ caseId }: { caseId: string }) {
+interface CreateReferralFormProps {
+  caseId: string;
+  /** Called with the new referral once it is saved. */
+  onCreated?: (referral: ReferralView) => void;
+}
+
+export function CreateReferralForm({ caseId, onCreated }: CreateReferralFormProps) {
   const create = useCreateReferral(caseId);
   const [destination, setDestination] = useState<ReferralDestination>("fbi_ic3");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,10 +46,11 @@ export function CreateReferralForm({ caseId }: { caseId: string }) {
             notes: text("notes"),
           },
           {
-            onSuccess: () => {
+            onSuccess: (referral) => {
               setErrors({});
               form.reset();
               setDestination("fbi_ic3");
+              onCreated?.(referral);
             },
             onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
           },

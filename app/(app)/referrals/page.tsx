@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { NewReferral } from "@/components/referrals/new-referral";
 import { ReferralFilters } from "@/components/referrals/referral-filters";
 import { ReferralsTable } from "@/components/referrals/referrals-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { searchParamsToObject } from "@/lib/api/body";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { listReferrals } from "@/lib/referrals/list-referrals";
 import { referralListQuerySchema } from "@/lib/referrals/schema";
 import type { ReferralListView } from "@/lib/referrals/views";
@@ -28,6 +30,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Se
         title="Referrals"
         description="Referrals to authorities on every case you can see. Overdue ones come first, then the nearest deadlines. Filters are kept in the address."
       />
+      {can(actor, "referral:work") ? <NewReferral /> : null}
       <ReferralFilters />
       {parsed.success ? null : (
         <Alert tone="error" className="mb-3">
