@@ -272,6 +272,8 @@ export function defaultParams(path: string, w: World): Params {
 export const requests: Record<string, RequestSpec> = {
   "GET /api/health": noBody,
   "GET /api/openapi.json": noBody,
+  "GET /api/admin/settings": noBody,
+  "PUT /api/admin/settings": { body: () => json({ defaultPhoneRegion: null }) },
   "GET /api/audit/verify": noBody,
   "GET /api/me": noBody,
   "GET /api/users": noBody,

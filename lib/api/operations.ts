@@ -7,6 +7,7 @@ import { graphOperations } from "@/lib/graph/openapi";
 import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
+import { settingsOperations } from "@/lib/settings/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
 import { userOperations } from "@/lib/users/openapi";
 import type { ApiOperation } from "./openapi";
@@ -65,6 +66,7 @@ const systemOperations: ApiOperation[] = [
 export const apiOperations: ApiOperation[] = [
   ...systemOperations,
   ...userOperations,
+  ...settingsOperations,
   ...tokenOperations,
   ...caseOperations,
   ...evidenceOperations,

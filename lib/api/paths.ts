@@ -5,6 +5,7 @@
  * Imports nothing, so client code may use it.
  */
 export const apiPaths = [
+  "/api/admin/settings",
   "/api/audit/verify",
   "/api/cases",
   "/api/cases/{id}",

@@ -10,6 +10,7 @@ import { correlate, loadHolders, noMatches } from "@/lib/personas/correlation";
 import { type ScreenInput, screenInputSchema } from "./schema";
 import type { Correlation } from "@/lib/personas/views";
 import type { ScreenResponse, ScreenResult } from "./views";
+import { phoneRegionFor } from "@/lib/settings/get-settings";
 
 const isType = (t: string): t is IdentifierType => (identifierTypes as readonly string[]).includes(t);
 
@@ -28,6 +29,7 @@ export async function screenIdentifiers({
 }): Promise<ScreenResponse> {
   authorize(actor, "screen:run");
   const data = parseOrThrow(screenInputSchema, input, "Invalid screening list");
+  const region = await phoneRegionFor(data.defaultCountry);
   const results: ScreenResult[] = [];
   const keyOf = new Map<string, number>();
   const keys: { k: number; type: IdentifierType; value: string }[] = [];
@@ -44,7 +46,7 @@ export async function screenIdentifiers({
       type,
       value: row.value,
       chain: row.chain,
-      defaultCountry: row.defaultCountry ?? data.defaultCountry,
+      defaultCountry: row.defaultCountry ?? region,
     });
     if (!n.ok) {
       results.push({ ...base, error: n.message });

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
+import { phoneRegionFor } from "@/lib/settings/get-settings";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
 import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
 import { assertEvidenceUsable, assertPersonaWritable, loadPersona, visibleCasesOf } from "./access";
@@ -52,7 +53,9 @@ export async function addIdentifier({
 }): Promise<PersonaIdentifierView> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(identifierInputSchema, input);
-  const normalized = normalizeIdentifier(data);
+  // A national phone number is read in the request's region, else the organisation's.
+  const defaultCountry = data.type === "phone" ? await phoneRegionFor(data.defaultCountry) : data.defaultCountry;
+  const normalized = normalizeIdentifier({ ...data, defaultCountry });
   return changesGraph(
     db.transaction(async (tx) => {
       await loadPersona(tx, actor, personaId);

@@ -109,9 +109,18 @@ const attributesSchema = z
 export const identifierInputSchema = z.strictObject({
   type: identifierTypeSchema,
   value: z.string().max(1000, "At most 1000 characters"),
-  chain: text(30).nullish(),
+  chain: text(30)
+    .nullish()
+    .describe(
+      "A wallet's chain by name or ticker (bitcoin/BTC/XBT, ethereum/ETH, TRX, SOL, LTC, BCH, XMR, ZEC, DASH, polygon...); a token ticker (USDT, USDC) or none: the chain follows from the address and the token is kept as the asset",
+    ),
   attributes: attributesSchema.optional(),
-  defaultCountry: z.string().trim().length(2, "A two-letter country code such as US or GB").optional(),
+  defaultCountry: z
+    .string()
+    .trim()
+    .length(2, "A two-letter country code such as US or GB")
+    .optional()
+    .describe("Region for a phone number without a country code; by default the organisation's default phone region"),
   unparsed: z.boolean().optional(),
   sourceEvidenceId: z.uuid({ message: "Source must be an evidence id" }).nullish(),
   confidence: confidenceSchema.default(50),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditCheck } from "@/components/admin/audit-check";
+import { SettingsPanel } from "@/components/admin/settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { TokensTable } from "@/components/tokens/tokens-table";
@@ -8,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { signingKeyFingerprint } from "@/lib/exports/signing-key-fingerprint";
+import { readSettings } from "@/lib/settings/get-settings";
 import { listTokens } from "@/lib/tokens/tokens";
 import { listUsers } from "@/lib/users/users";
 
@@ -16,11 +18,18 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const actor = await requireActor();
   if (!can(actor, "user:manage")) notFound();
-  const [users, tokens] = await Promise.all([listUsers({ actor }), listTokens({ actor, all: true })]);
+  const [users, tokens, settings] = await Promise.all([
+    listUsers({ actor }),
+    listTokens({ actor, all: true }),
+    readSettings(),
+  ]);
   const signing = signingKeyFingerprint({ actor });
   return (
     <>
-      <PageHeader title="Admin" description="Users, roles, API tokens and the integrity of the audit log." />
+      <PageHeader
+        title="Admin"
+        description="Users, roles, identifier settings, API tokens and the integrity of the audit log."
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
@@ -29,6 +38,18 @@ export default async function AdminPage() {
           </CardHeader>
           <CardContent>
             <UsersPanel initialUsers={users} currentUserId={actor.id} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Identifiers</CardTitle>
+            <CardDescription>
+              Phone numbers written without a country code (020 7946 0958) are read in this region, unless the person
+              entering one names another.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SettingsPanel initialSettings={settings} />
           </CardContent>
         </Card>
         <Card>
