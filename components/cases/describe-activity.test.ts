@@ -17,4 +17,18 @@ describe("describeActivity", () => {
       "(7 tasks added)",
     );
   });
+
+  it("tells legal review and access requests apart, with the count in the right number", () => {
+    expect(describeActivity(event("case.legal_review_request", { to: "team", userIds: ["a", "b"] }))).toBe(
+      "requested legal review from the legal team (2 lawyers)",
+    );
+    expect(describeActivity(event("case.legal_review_request", { to: "user", userIds: ["a"] }))).toBe(
+      "requested legal review from a lawyer",
+    );
+    expect(describeActivity(event("case.access_request", {}))).toBe("asked for access to the case");
+    expect(describeActivity(event("case.access_grant", { role: "legal" }))).toBe(
+      "granted a request for access (as legal)",
+    );
+    expect(describeActivity(event("case.access_refuse", {}))).toBe("refused a request for access");
+  });
 });

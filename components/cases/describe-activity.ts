@@ -22,6 +22,18 @@ export function describeActivity(event: ActivityView): string {
       return `added ${String(d.email ?? "a member")} as ${String(d.role ?? "member")}`;
     case "case.member_remove":
       return "removed a member";
+    case "case.legal_review_request": {
+      const asked = Array.isArray(d.userIds) ? d.userIds.length : 0;
+      return d.to === "team"
+        ? `requested legal review from the legal team (${formatCount(asked, "lawyer")})`
+        : "requested legal review from a lawyer";
+    }
+    case "case.access_request":
+      return "asked for access to the case";
+    case "case.access_grant":
+      return `granted a request for access (as ${String(d.role ?? "member")})`;
+    case "case.access_refuse":
+      return "refused a request for access";
     case "seed.create":
       return "created this demo case";
     case "task.create":
