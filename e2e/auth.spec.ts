@@ -56,10 +56,10 @@ test.describe("signing in and out", () => {
 });
 
 const expectedNavigation: Record<Role, string[]> = {
-  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports", "Admin"],
+  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Referral queue", "Personas", "Screening", "Exports", "Admin"],
   manager: ["Dashboard", "Cases", "Referrals", "Personas"],
   investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports"],
-  legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports"],
+  legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Referral queue", "Personas", "Screening", "Exports"],
 };
 
 for (const role of Object.keys(expectedNavigation) as Role[]) {
