@@ -132,3 +132,31 @@ test.describe("dashboard", () => {
     await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   });
 });
+
+test.describe("dates in the reader's locale and time zone", () => {
+  test.use({ locale: "en-GB", timezoneId: "Asia/Seoul" });
+
+  test("the dashboard and the case list write dates the British way, times in Seoul time with the zone named, without a hydration error", async ({
+    page,
+    request,
+  }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const investigator = await createUser(request, "investigator");
+    await signInViaApi(page, investigator);
+    const title = `Dates ${unique("d")}`;
+    expect((await page.request.post("/api/cases", { data: { title } })).status()).toBe(201);
+
+    await page.goto("/");
+    await expect(
+      page.getByText(/Figures as of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} GMT\+9, refreshed/),
+    ).toBeVisible();
+    await page.goto(`/cases?q=${encodeURIComponent(title)}`);
+    const row = page.getByRole("table", { name: "Cases" }).getByRole("row").filter({ hasText: title });
+    await expect(row.locator("time").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { type UserRole, userRoles } from "@/lib/users/constants";
 import { useUpdateUser, useUsers } from "@/lib/client/hooks/use-users";
 import type { UserView } from "@/lib/users/schema";
 import { CreateUserForm } from "./create-user-form";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 interface UsersPanelProps {
   initialUsers: UserView[];
@@ -60,7 +61,7 @@ export function UsersPanel({ initialUsers, currentUserId }: UsersPanelProps) {
                 {u.disabled ? <Badge variant="destructive">disabled</Badge> : <Badge variant="muted">active</Badge>}
               </Td>
               <Td className="text-muted-foreground">
-                {u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "never"}
+                {u.lastLoginAt ? <LocalDateTime iso={u.lastLoginAt} /> : "never"}
               </Td>
               <Td className="text-right">
                 <Button

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useCaseActivity } from "@/lib/client/hooks/use-cases";
 import { describeActivity } from "./describe-activity";
-import { formatDateTime } from "./labels";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 export function ActivityList({ caseId }: { caseId: string }) {
   const [page, setPage] = useState(1);
@@ -24,9 +24,9 @@ export function ActivityList({ caseId }: { caseId: string }) {
             className="flex flex-wrap items-baseline gap-x-3 px-3 py-2 text-sm"
             data-testid="activity-item"
           >
-            <time dateTime={e.at} className="w-40 shrink-0 text-xs text-muted-foreground">
-              {formatDateTime(e.at)}
-            </time>
+            <span className="w-40 shrink-0 text-xs text-muted-foreground">
+              <LocalDateTime iso={e.at} />
+            </span>
             <span>
               <span className="font-medium">{e.actor.replace(/ <.*>$/, "")}</span> {describeActivity(e)}
             </span>

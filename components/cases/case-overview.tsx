@@ -5,11 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CaseDetail } from "@/lib/cases/views";
 import { useCase } from "@/lib/client/hooks/use-cases";
-import { formatDate } from "./labels";
 import { Markdown } from "./markdown";
 import { MembersPanel } from "./members-panel";
 import { NotesPanel } from "./notes-panel";
 import { OverviewEditor } from "./overview-editor";
+import { LocalDate } from "@/components/ui/local-time";
 
 const subjectRows: [keyof CaseDetail["subject"], string][] = [
   ["name", "Name as claimed"],
@@ -50,7 +50,9 @@ export function CaseOverview({ initial }: { initial: CaseDetail }) {
                   {subjectRows.map(([key, label]) => (
                     <div key={key}>
                       <dt className="text-muted-foreground">{label}</dt>
-                      <dd>{key === "startDate" ? formatDate(detail.subject[key]) : (detail.subject[key] ?? "—")}</dd>
+                      <dd>
+                        {key === "startDate" ? <LocalDate iso={detail.subject[key]} /> : (detail.subject[key] ?? "—")}
+                      </dd>
                     </div>
                   ))}
                 </dl>

@@ -10,8 +10,8 @@ import type { CaseList, CaseSummary } from "@/lib/cases/views";
 import { useCaseList } from "@/lib/client/hooks/use-cases";
 import { useUrlState } from "@/lib/client/use-url-state";
 import { CaseStatusBadge, SeverityBadge } from "./case-badges";
-import { formatDate } from "./labels";
 import { formatCount } from "@/lib/format";
+import { LocalDate } from "@/components/ui/local-time";
 
 interface CasesTableProps {
   initial: { search: string; data: CaseList };
@@ -49,13 +49,18 @@ const columns: ColumnDef<CaseSummary>[] = [
   },
   { id: "subject", header: "Subject", enableSorting: false, cell: ({ row }) => row.original.subjectName ?? "—" },
   { id: "lead", header: "Lead", cell: ({ row }) => row.original.lead?.name ?? "—" },
-  { id: "openedAt", header: "Opened", sortDescFirst: true, cell: ({ row }) => formatDate(row.original.openedAt) },
+  {
+    id: "openedAt",
+    header: "Opened",
+    sortDescFirst: true,
+    cell: ({ row }) => <LocalDate iso={row.original.openedAt} />,
+  },
   {
     id: "dueDate",
     header: "Due",
     cell: ({ row }) => (
       <span className={row.original.overdue ? "font-medium text-destructive" : undefined}>
-        {formatDate(row.original.dueDate)}
+        <LocalDate iso={row.original.dueDate} />
         {row.original.overdue ? " (overdue)" : ""}
       </span>
     ),

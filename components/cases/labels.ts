@@ -25,18 +25,5 @@ export const transitionVerbs: Record<CaseStatus, string> = {
   cleared: "Clear as false alarm",
 };
 
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const date = iso.length === 10 ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  return date.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}
+// One format for dates and times across the app (lib/format.ts); kept here for the many callers.
+export { formatDate, formatDateTime } from "@/lib/format";

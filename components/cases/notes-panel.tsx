@@ -7,8 +7,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import type { NoteView } from "@/lib/cases/views";
 import { useCaseNotes, useCreateNote, useUpdateNote } from "@/lib/client/hooks/use-cases";
-import { formatDateTime } from "./labels";
 import { Markdown } from "./markdown";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 const textareaClass =
   "w-full rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -21,7 +21,7 @@ function NoteItem({ caseId, note }: { caseId: string; note: NoteView }) {
     <li className="rounded-md border p-3" data-testid="note">
       <div className="mb-1 flex items-center justify-between text-xs text-muted-foreground">
         <span>
-          {note.author?.name ?? "Former user"} · {formatDateTime(note.createdAt)}
+          {note.author?.name ?? "Former user"} · <LocalDateTime iso={note.createdAt} />
           {note.edited ? " · edited" : ""}
         </span>
         {note.canEdit && !editing ? (

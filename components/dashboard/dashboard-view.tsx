@@ -20,6 +20,7 @@ import { RedFlagsChart } from "./red-flags-chart";
 import { ReferralsChart } from "./referrals-chart";
 import { WeeklyChart } from "./weekly-chart";
 import { WeeklySummary } from "./weekly-summary";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 interface DashboardViewProps {
   /** What the server rendered, for the address it rendered. */
@@ -67,7 +68,7 @@ export function DashboardView({ initial }: DashboardViewProps) {
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {formatDay(summary.period.from)} to {formatDay(summary.period.to)} ({summary.period.days} days),{" "}
             {summary.scope === "all" ? "every case" : "the cases you work on"}. Figures as of{" "}
-            {summary.generatedAt.slice(0, 16).replace("T", " ")} UTC, refreshed every minute.
+            <LocalDateTime iso={summary.generatedAt} />, refreshed every minute.
           </p>
           <Figures summary={summary} />
           <div className="grid gap-4 lg:grid-cols-2">

@@ -1,3 +1,4 @@
+import { type DateFormatOptions, formatDate } from "@/lib/format";
 import type { IdentifierType } from "@/lib/personas/constants";
 import { typeLabels } from "@/lib/identifiers/types";
 import { isRedFlagCode, riskWeights } from "@/lib/personas/risk";
@@ -25,11 +26,7 @@ export function formatShare(share: number | null): string {
   return share === null ? "—" : `${Math.round(share * 1000) / 10}%`;
 }
 
-export function formatDay(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+/** A day of the dashboard (a UTC calendar day, or the day part of a moment), as the reader's locale writes it. */
+export function formatDay(iso: string, options: DateFormatOptions = {}): string {
+  return formatDate(iso.slice(0, 10), options);
 }

@@ -1,6 +1,7 @@
 import "./dashboard.css";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LocalDateTime } from "@/components/ui/local-time";
 import { referralStatuses } from "@/lib/referrals/constants";
 import { severities } from "@/lib/cases/constants";
 import { openStatuses } from "@/lib/cases/workflow";
@@ -88,7 +89,7 @@ export function PrintReport({ summary: s, backHref }: { summary: DashboardSummar
         <p className="text-sm text-muted-foreground">
           {formatDay(s.period.from)} to {formatDay(s.period.to)} ({s.period.days} days) ·{" "}
           {s.scope === "all" ? "every case" : "the cases you work on"}
-          {filters.length ? ` · ${filters.join(" · ")}` : ""} · as of {s.generatedAt.slice(0, 16).replace("T", " ")} UTC
+          {filters.length ? ` · ${filters.join(" · ")}` : ""} · as of <LocalDateTime iso={s.generatedAt} />
         </p>
       </header>
       <Figures summary={s} />

@@ -41,7 +41,7 @@ const summary: DashboardSummary = {
 
 describe("the weekly summary text", () => {
   it("carries the same numbers as the dashboard, one line each", () => {
-    expect(summaryText(summary).split("\n")).toEqual([
+    expect(summaryText(summary, { locale: "en-GB" }).split("\n")).toEqual([
       "Investigations status, 1 Jan 2019 to 13 Jan 2019 (13 days)",
       "Scope: every case; team Platform",
       "",

@@ -1,3 +1,4 @@
+import type { DateFormatOptions } from "@/lib/format";
 import { caseStatuses, severities } from "@/lib/cases/constants";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import {
@@ -24,7 +25,7 @@ function counted<K extends string>(keys: readonly K[], count: (key: K) => number
  * The dashboard as plain text for an email: the same numbers as the charts, period first, then
  * one line per figure and the week-by-week flow.
  */
-export function summaryText(s: DashboardSummary): string {
+export function summaryText(s: DashboardSummary, dates: DateFormatOptions = {}): string {
   const filters = [
     s.scope === "all" ? "every case" : "the cases you work on",
     s.filters.team ? `team ${s.filters.team}` : null,
@@ -45,7 +46,7 @@ export function summaryText(s: DashboardSummary): string {
   );
   const referralsMade = s.referrals.byDestination.reduce((a, d) => a + d.total, 0);
   const lines = [
-    `Investigations status, ${formatDay(s.period.from)} to ${formatDay(s.period.to)} (${plural(s.period.days, "day")})`,
+    `Investigations status, ${formatDay(s.period.from, dates)} to ${formatDay(s.period.to, dates)} (${plural(s.period.days, "day")})`,
     `Scope: ${filters.join("; ")}`,
     "",
     `Open now: ${s.totals.open}${byStatus ? ` (${byStatus})` : ""}`,
@@ -70,7 +71,7 @@ export function summaryText(s: DashboardSummary): string {
       : []),
     "",
     "Week by week (opened / closed):",
-    ...s.weekly.map((w) => `  ${w.week} (from ${formatDay(w.weekStart)}): ${w.opened} / ${w.closed}`),
+    ...s.weekly.map((w) => `  ${w.week} (from ${formatDay(w.weekStart, dates)}): ${w.opened} / ${w.closed}`),
   ];
   return lines.join("\n");
 }

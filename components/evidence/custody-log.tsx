@@ -1,7 +1,6 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { formatDateTime } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,6 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { custodyCsvUrl, useCustody } from "@/lib/client/hooks/use-evidence";
 import { cn } from "@/lib/utils";
 import { custodyLabels, describeCustody } from "./labels";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 /** Every hand-off of the item, oldest first, as the log records it (append-only on the server). */
 export function CustodyLog({ evidenceId }: { evidenceId: string }) {
@@ -52,7 +52,7 @@ export function CustodyLog({ evidenceId }: { evidenceId: string }) {
                   className={cn(e.action === "verification_failed" && "bg-destructive/10")}
                 >
                   <Td className="whitespace-nowrap text-xs">
-                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                    <LocalDateTime iso={e.at} />
                   </Td>
                   <Td
                     className={cn(

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime } from "@/components/cases/labels";
 import { formatBytes } from "@/lib/format";
 import { Td, Tr } from "@/components/ui/table";
 import { isBuilding } from "@/lib/client/hooks/use-exports";
 import type { ExportView } from "@/lib/exports/views";
 import { ExportProgress, ExportStatusBadge } from "./export-status";
+import { LocalDateTime } from "@/components/ui/local-time";
 
 /** One export in a table: who and when, status (a live progress bar while building), size, SHA-256, download. */
 export function ExportRow({ item, showCase }: { item: ExportView; showCase: boolean }) {
@@ -24,7 +24,7 @@ export function ExportRow({ item, showCase }: { item: ExportView; showCase: bool
         </Td>
       ) : null}
       <Td className="whitespace-nowrap">
-        {formatDateTime(item.createdAt)}
+        <LocalDateTime iso={item.createdAt} />
         {/* The id is what a referral's disclosure log asks for to record the pack's hash. */}
         <span
           className="block font-mono text-[10px] text-muted-foreground"

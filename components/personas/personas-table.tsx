@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { formatDate } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -10,6 +9,7 @@ import { useUrlState } from "@/lib/client/use-url-state";
 import type { PersonaList } from "@/lib/personas/views";
 import { PersonaStatusBadge, RiskBadge } from "./persona-badges";
 import { formatCount } from "@/lib/format";
+import { LocalDate } from "@/components/ui/local-time";
 
 interface PersonasTableProps {
   initial: { search: string; data: PersonaList };
@@ -81,7 +81,9 @@ export function PersonasTable({ initial }: PersonasTableProps) {
               <Td>{p.claimedLocation ?? "—"}</Td>
               <Td className="tabular-nums">{p.caseCount}</Td>
               <Td className="tabular-nums">{p.identifierCount}</Td>
-              <Td>{formatDate(p.updatedAt)}</Td>
+              <Td>
+                <LocalDate iso={p.updatedAt} />
+              </Td>
             </Tr>
           ))}
         </TBody>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useRevokeToken, useTokens } from "@/lib/client/hooks/use-tokens";
 import type { TokenView } from "@/lib/tokens/schema";
+import { LocalDate, LocalDateTime } from "@/components/ui/local-time";
 
 interface TokensTableProps {
   scope: "mine" | "all";
@@ -52,9 +53,9 @@ export function TokensTable({ scope, initialTokens }: TokensTableProps) {
                 <Td>
                   <Badge variant={state.variant}>{state.label}</Badge>
                 </Td>
-                <Td>{t.expiresAt ? new Date(t.expiresAt).toLocaleDateString() : "never"}</Td>
+                <Td>{t.expiresAt ? <LocalDate iso={t.expiresAt} /> : "never"}</Td>
                 <Td className="text-muted-foreground">
-                  {t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}
+                  {t.lastUsedAt ? <LocalDateTime iso={t.lastUsedAt} /> : "never"}
                 </Td>
                 <Td className="text-right">
                   {t.revokedAt ? null : (
