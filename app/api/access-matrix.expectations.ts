@@ -483,6 +483,18 @@ export const expectations: Record<string, Expected> = {
     lead: 403,
     legalOnReferred: 403,
   },
+  "POST /api/evidence/{id}/keep": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 403,
+    observer: 403,
+    legalMember: 403,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 403,
+  },
   "DELETE /api/evidence/{id}/hold": {
     anonymous: 401,
     nonMember: 404,

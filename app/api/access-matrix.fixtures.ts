@@ -349,6 +349,14 @@ export const requests: Record<string, RequestSpec> = {
     params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),
     body: () => json({ reason: "Matrix hold" }),
   },
+  "POST /api/evidence/{id}/keep": {
+    params: async (w) => {
+      const file = smallFile();
+      await addEvidence(w.lead, w.caseId, file);
+      return { id: (await addEvidence(w.lead, w.caseId, file)).id };
+    },
+    body: () => json({ reason: "Matrix: a second copy, as received" }),
+  },
   "DELETE /api/evidence/{id}/hold": {
     params: async (w) => {
       const item = await addEvidence(w.lead, w.caseId, smallFile());

@@ -72,6 +72,8 @@ export function describeActivity(event: ActivityView): string {
       return `released the legal hold on exhibit ${String(d.exhibitNo ?? "")}`;
     case "evidence.delete":
       return `deleted exhibit ${String(d.exhibitNo ?? "")}`;
+    case "evidence.keep_duplicate":
+      return `kept exhibit ${String(d.exhibitNo ?? "")} although it is identical to ${String(d.duplicateOf ?? "")}`;
     case "note.create":
       return "added a note";
     case "note.update":

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { ExhibitPicker } from "@/components/evidence/exhibit-picker";
 import { identifierTypes, type IdentifierType } from "@/lib/personas/constants";
 import { ApiError } from "@/lib/client/api";
 import { useAddIdentifier } from "@/lib/client/hooks/use-personas";
@@ -42,7 +43,13 @@ const optionLabels: Record<string, string> = {
   forwarder: "Freight forwarder",
 };
 
-export function IdentifierForm({ personaId }: { personaId: string }) {
+interface IdentifierFormProps {
+  personaId: string;
+  /** The persona's cases the reader can see: their exhibits can be named as the source. */
+  cases: { id: string; ref: string }[];
+}
+
+export function IdentifierForm({ personaId, cases }: IdentifierFormProps) {
   const add = useAddIdentifier(personaId);
   const formRef = useRef<HTMLFormElement>(null);
   const [type, setType] = useState<IdentifierType>("email");
@@ -145,9 +152,14 @@ export function IdentifierForm({ personaId }: { personaId: string }) {
               )}
             </Field>
           ))}
-          <Field id="identifier-source" label="Source evidence id (optional)" error={errors.sourceEvidenceId}>
-            <Input id="identifier-source" name="sourceEvidenceId" autoComplete="off" placeholder="Evidence item id" />
-          </Field>
+          <ExhibitPicker
+            id="identifier-source"
+            name="sourceEvidenceId"
+            label="Source evidence (optional)"
+            cases={cases}
+            error={errors.sourceEvidenceId}
+            emptyText={cases.length === 0 ? "In no case yet, so no exhibits to name" : undefined}
+          />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="unparsed" />

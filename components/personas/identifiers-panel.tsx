@@ -13,9 +13,10 @@ interface IdentifiersPanelProps {
   personaId: string;
   identifiers: PersonaIdentifierView[];
   canEdit: boolean;
+  cases: { id: string; ref: string }[];
 }
 
-export function IdentifiersPanel({ personaId, identifiers, canEdit }: IdentifiersPanelProps) {
+export function IdentifiersPanel({ personaId, identifiers, canEdit, cases }: IdentifiersPanelProps) {
   const remove = useRemoveIdentifier(personaId);
   return (
     <div className="flex flex-col gap-3">
@@ -80,7 +81,7 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit }: Identifier
         </Table>
       )}
       {remove.error ? <Alert tone="error">{remove.error.message}</Alert> : null}
-      {canEdit ? <IdentifierForm personaId={personaId} /> : null}
+      {canEdit ? <IdentifierForm personaId={personaId} cases={cases} /> : null}
     </div>
   );
 }

@@ -96,7 +96,12 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <IdentifiersPanel personaId={persona.id} identifiers={persona.identifiers} canEdit={canEdit} />
+          <IdentifiersPanel
+            personaId={persona.id}
+            identifiers={persona.identifiers}
+            canEdit={canEdit}
+            cases={persona.cases}
+          />
         </CardContent>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { ApiError } from "@/lib/client/api";
 import { useCreateDisclosure, useDisclosures } from "@/lib/client/hooks/use-referrals";
+import { ExportPicker } from "./export-picker";
 import type { ReferralView } from "@/lib/referrals/views";
 
 /** What was sent to the agency, to whom and when, with the hash of what was sent. Entries are never edited. */
@@ -117,14 +118,7 @@ export function DisclosureLog({ referral }: { referral: ReferralView }) {
               {...invalidProps(id("sha256"), errors.sha256)}
             />
           </Field>
-          <Field id={id("exportId")} label="Export pack ID (optional, fills the hash)" error={errors.exportId}>
-            <Input
-              id={id("exportId")}
-              name="exportId"
-              className="font-mono"
-              {...invalidProps(id("exportId"), errors.exportId)}
-            />
-          </Field>
+          <ExportPicker id={id("exportId")} name="exportId" caseId={referral.case.id} error={errors.exportId} />
           <Field id={id("note")} label="Note (optional)" error={errors.note}>
             <Input id={id("note")} name="note" {...invalidProps(id("note"), errors.note)} />
           </Field>

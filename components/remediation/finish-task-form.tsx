@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/cases/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { ExhibitPicker } from "@/components/evidence/exhibit-picker";
 import { ApiError } from "@/lib/client/api";
 import { useUpdateTask } from "@/lib/client/hooks/use-tasks";
 import type { TaskView } from "@/lib/remediation/views";
@@ -39,7 +39,7 @@ export function FinishTaskForm({ task, to, onClose }: FinishTaskFormProps) {
             input: {
               status: to,
               completionNote: note.trim() || null,
-              ...(na ? {} : { evidenceId: evidenceId.trim() || null }),
+              ...(na ? {} : { evidenceId: evidenceId || null }),
             },
           },
           { onSuccess: onClose },
@@ -62,19 +62,15 @@ export function FinishTaskForm({ task, to, onClose }: FinishTaskFormProps) {
         />
       </Field>
       {na ? null : (
-        <Field
+        <ExhibitPicker
           id={evidenceField}
-          label="Linked evidence ID (optional)"
+          label="Linked evidence (optional)"
           hint="For example the courier receipt for a recovered laptop."
+          cases={[{ id: task.caseId, ref: "" }]}
+          value={evidenceId}
+          onChange={setEvidenceId}
           error={errors.evidenceId}
-        >
-          <Input
-            id={evidenceField}
-            value={evidenceId}
-            onChange={(e) => setEvidenceId(e.target.value)}
-            className="font-mono"
-          />
-        </Field>
+        />
       )}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={update.isPending || (na && note.trim() === "")}>

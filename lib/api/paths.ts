@@ -31,6 +31,7 @@ export const apiPaths = [
   "/api/evidence/{id}/content",
   "/api/evidence/{id}/custody",
   "/api/evidence/{id}/hold",
+  "/api/evidence/{id}/keep",
   "/api/evidence/{id}/verify",
   "/api/exports",
   "/api/exports/{id}",

@@ -2,6 +2,7 @@
 // operation's own file, so a route loads only what it calls.
 export { deleteEvidence } from "./delete-evidence";
 export { getEvidence } from "./get-evidence";
+export { keepDuplicate } from "./keep-duplicate";
 export { listCustody } from "./list-custody";
 export { listEvidence } from "./list-evidence";
 export { openEvidenceContent } from "./open-evidence-content";

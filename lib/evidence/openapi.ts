@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/openapi";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
 import { contentQuerySchema, custodyQuerySchema, evidenceIdParamsSchema, reasonSchema } from "./schema";
-import { custodyEventSchema, evidenceListSchema, evidenceSchema, verifyResultSchema } from "./views";
+import {
+  custodyEventSchema,
+  evidenceListSchema,
+  evidenceSchema,
+  uploadedEvidenceSchema,
+  verifyResultSchema,
+} from "./views";
 
 const tag = "Evidence";
 
@@ -22,7 +28,13 @@ export const evidenceOperations: ApiOperation[] = [
       "Upload one file as multipart/form-data: `file` plus optional title, kind, description, collectedAt, collectedBy, source. Streamed and hashed (SHA-256) as it arrives; 413 over the size limit; 400 for an empty file, no file or two files",
     tag,
     params: caseIdParamsSchema,
-    responses: { 201: { description: "The new item with its exhibit number and hash", schema: evidenceSchema } },
+    responses: {
+      201: {
+        description:
+          "The new item with its exhibit number and hash. `duplicateOf` names the earliest live exhibit of the same case with identical bytes (never one of another case); keep the new item with POST /api/evidence/{id}/keep or drop it with DELETE /api/evidence/{id}",
+        schema: uploadedEvidenceSchema,
+      },
+    },
   },
   {
     method: "get",
@@ -68,6 +80,16 @@ export const evidenceOperations: ApiOperation[] = [
         schema: z.object({ exhibitNo: z.string(), items: z.array(custodyEventSchema) }),
       },
     },
+  },
+  {
+    method: "post",
+    path: "/api/evidence/{id}/keep",
+    summary:
+      "Keep an item identical to another live exhibit of its case as its own exhibit, with the reason (recorded once in custody and audit; whoever may upload to the case). 409 when no other exhibit holds the same bytes or a reason is already recorded",
+    tag,
+    params: evidenceIdParamsSchema,
+    body: reasonSchema,
+    responses: { 200: { description: "The item", schema: evidenceSchema } },
   },
   {
     method: "post",

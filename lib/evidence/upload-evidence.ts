@@ -17,7 +17,8 @@ import { removeIfUnreferenced } from "./blobs";
 import { receiveUpload } from "./multipart";
 import { sanitizeFileName } from "./names";
 import { evidenceMetadataSchema } from "./schema";
-import { exhibitLabel, type EvidenceView } from "./views";
+import { findDuplicate } from "./find-duplicate";
+import { exhibitLabel, type UploadedEvidenceView } from "./views";
 
 interface UploadOptions {
   actor: Actor;
@@ -32,7 +33,9 @@ interface UploadOptions {
  * Attaches one file to a case. Permission is checked before a byte is read; the file is hashed
  * while it streams to a temp file; only then does one transaction lock the case, place the bytes
  * durably under their hash, take the next exhibit number and insert the row with its custody
- * and audit events. A failure anywhere leaves no row, and no file that no row needs.
+ * and audit events. A failure anywhere leaves no row, and no file that no row needs. The answer
+ * names a live exhibit of the same case with identical bytes (`duplicateOf`), so the uploader can
+ * keep the new item with a reason (keepDuplicate) or drop it (deleteEvidence).
  */
 export async function uploadEvidence({
   actor,
@@ -40,7 +43,7 @@ export async function uploadEvidence({
   request,
   maxBytes = env.MAX_UPLOAD_BYTES,
   store = evidenceStore(),
-}: UploadOptions): Promise<EvidenceView> {
+}: UploadOptions): Promise<UploadedEvidenceView> {
   const { access } = await loadCase(db, actor, caseId);
   authorize(actor, "evidence:upload", { case: access }, "Case");
   const received = await receiveUpload(request, { store, maxBytes });
@@ -106,15 +109,22 @@ export async function uploadEvidence({
         ip,
         detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName },
       });
+      const duplicateOf = await findDuplicate(tx, caseId, staged.sha256, row.id);
       await recordAudit(tx, {
         actor,
         action: "evidence.upload",
         entityType: "evidence",
         entityId: row.id,
         caseId,
-        detail: { exhibitNo: exhibitLabel(row.exhibitNo), sha256: staged.sha256, size: staged.size, mimeType },
+        detail: {
+          exhibitNo: exhibitLabel(row.exhibitNo),
+          sha256: staged.sha256,
+          size: staged.size,
+          mimeType,
+          ...(duplicateOf ? { duplicateOf: duplicateOf.exhibitNo } : {}),
+        },
       });
-      return toEvidenceView(actor, row, locked.access, actorLabel(actor));
+      return { ...toEvidenceView(actor, row, locked.access, actorLabel(actor)), duplicateOf };
     });
   } catch (error) {
     // Bytes this upload placed must not outlive a rolled-back row (unless another row shares them).

@@ -33,6 +33,23 @@ export const evidenceSchema = z.object({
 });
 export type EvidenceView = z.infer<typeof evidenceSchema>;
 
+/** A live exhibit of the same case holding the same bytes (same SHA-256) as an upload. */
+export const duplicateOfSchema = z.object({
+  id: z.uuid(),
+  exhibitNo: z.string(),
+  title: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.iso.datetime(),
+});
+export type DuplicateOf = z.infer<typeof duplicateOfSchema>;
+
+/**
+ * What an upload answers: the new item, and the earliest live exhibit of the same case with
+ * identical bytes, if any. Items in other cases are never named (need-to-know).
+ */
+export const uploadedEvidenceSchema = evidenceSchema.extend({ duplicateOf: duplicateOfSchema.nullable() });
+export type UploadedEvidenceView = z.infer<typeof uploadedEvidenceSchema>;
+
 export const evidenceListSchema = z.object({
   items: z.array(evidenceSchema),
   permissions: z.object({ upload: z.boolean() }),

@@ -9,7 +9,8 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
-import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
+import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
+import { assertEvidenceUsable, assertPersonaWritable, loadPersona, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { toIdentifierView } from "./present";
 import { type IdentifierInput, identifierInputSchema } from "./schema";
@@ -59,7 +60,16 @@ export async function addIdentifier({
     db.transaction(async (tx) => {
       await loadPersona(tx, actor, personaId);
       await assertPersonaWritable(tx, actor, personaId);
-      await assertEvidenceUsable(tx, actor, data.sourceEvidenceId, "sourceEvidenceId");
+      // An exhibit number is looked up only in the persona's cases the actor may see.
+      const cases = await visibleCasesOf(tx, actor, [personaId]);
+      const sourceEvidenceId = await resolveExhibitRef(
+        tx,
+        cases.map((c) => c.id),
+        data.sourceEvidenceId,
+        "sourceEvidenceId",
+        "this persona's cases",
+      );
+      await assertEvidenceUsable(tx, actor, sourceEvidenceId, "sourceEvidenceId");
       const identifier = await upsertIdentifier(tx, normalized);
       const [link] = await tx
         .insert(personaIdentifiers)
@@ -67,7 +77,7 @@ export async function addIdentifier({
           personaId,
           identifierId: identifier.id,
           value: normalized.value,
-          sourceEvidenceId: data.sourceEvidenceId ?? null,
+          sourceEvidenceId: sourceEvidenceId ?? null,
           confidence: data.confidence,
           attributes: normalized.claimAttributes,
           assertedById: actor.id,

@@ -65,7 +65,7 @@ export const personaOperations: ApiOperation[] = [
     method: "post",
     path: "/api/personas/{id}/identifiers",
     summary:
-      "Add an identifier (normalised; 400 names the expected format) and get every other persona that already holds it; matches in cases you cannot access are counted, not shown",
+      "Add an identifier (normalised; 400 names the expected format) and get every other persona that already holds it; matches in cases you cannot access are counted, not shown. `sourceEvidenceId` takes an exhibit number (E-001), looked up in the persona's cases you can see (400 when none or more than one has it), or an item id",
     tag,
     params: personaIdParamsSchema,
     body: identifierInputSchema,

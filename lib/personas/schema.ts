@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evidenceRefSchema } from "@/lib/evidence/exhibit-ref";
 import {
   casePersonaRoles,
   identifierTypes,
@@ -122,7 +123,8 @@ export const identifierInputSchema = z.strictObject({
     .optional()
     .describe("Region for a phone number without a country code; by default the organisation's default phone region"),
   unparsed: z.boolean().optional(),
-  sourceEvidenceId: z.uuid({ message: "Source must be an evidence id" }).nullish(),
+  /** The evidence it came from: an exhibit number in one of the persona's cases ("E-001") or an item id. */
+  sourceEvidenceId: evidenceRefSchema.nullish(),
   confidence: confidenceSchema.default(50),
   observedAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-01T12:00:00Z" }).nullish(),
 });

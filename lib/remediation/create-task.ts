@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { type LoadedCase, loadCase } from "@/lib/cases/access";
 import { parseOrThrow } from "@/lib/errors";
+import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
 import { assertEvidence, assertOwner } from "./access";
 import { assertReason } from "./assert-reason";
 import { type Person, toInstant } from "./fields";
@@ -37,7 +38,8 @@ export async function createTask({
   return db.transaction(async (tx) => {
     const kase = await loadCase(tx, actor, caseId, { forUpdate: true });
     authorize(actor, "task:manage", { case: kase.access }, "Case");
-    const owner = await checkLinks(tx, kase, data.ownerId, data.evidenceId);
+    const evidenceId = await resolveExhibitRef(tx, [caseId], data.evidenceId, "evidenceId");
+    const owner = await checkLinks(tx, kase, data.ownerId, evidenceId);
     const now = new Date();
     const dueAt = data.dueAt ? toInstant(data.dueAt, "end") : null;
     const [{ next } = { next: 0 }] = await tx
@@ -54,7 +56,7 @@ export async function createTask({
         dueAt,
         status: data.status,
         completionNote: data.completionNote || null,
-        evidenceId: data.evidenceId ?? null,
+        evidenceId: evidenceId ?? null,
         position: Number(next),
         completedAt: isOpenTask(data.status) ? null : now,
         createdById: actor.id,

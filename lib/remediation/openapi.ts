@@ -23,7 +23,8 @@ export const remediationOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/api/cases/{id}/tasks",
-    summary: "Add a task (case members, admins); a due date already past is accepted and flagged with `dueInPast`",
+    summary:
+      "Add a task (case members, admins); a due date already past is accepted and flagged with `dueInPast`. `evidenceId` takes the exhibit number in this case (E-003) or the item id; 400 for an unknown or deleted exhibit",
     tag,
     params: caseIdParamsSchema,
     body: taskInputSchema,
@@ -54,7 +55,8 @@ export const remediationOperations: ApiOperation[] = [
   {
     method: "patch",
     path: "/api/tasks/{id}",
-    summary: "Change a task; `not_applicable` needs the reason in `completionNote`",
+    summary:
+      "Change a task; `not_applicable` needs the reason in `completionNote`. `evidenceId` takes the exhibit number in the task's case (E-003) or the item id",
     tag,
     params: taskIdParamsSchema,
     body: taskUpdateSchema,

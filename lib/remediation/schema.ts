@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evidenceRefSchema } from "@/lib/evidence/exhibit-ref";
 import { taskKinds, taskStatuses } from "./constants";
 import { instantString, lineText, multiText } from "./fields";
 import { remediationTemplateIds } from "./templates";
@@ -15,7 +16,8 @@ const taskFields = {
   status: taskStatusSchema,
   /** What was done; for `not_applicable` it is the required reason. */
   completionNote: multiText(5000).nullish(),
-  evidenceId: z.uuid({ message: "Evidence must be an evidence id" }).nullish(),
+  /** The evidence item that proves it: its exhibit number in the case ("E-003") or its id. */
+  evidenceId: evidenceRefSchema.nullish(),
 };
 
 export const taskInputSchema = z.strictObject({ ...taskFields, status: taskStatusSchema.default("todo") });

@@ -4,6 +4,7 @@ import { type RemediationTask, remediationTasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
 import { assertEvidence, assertOwner, loadTask, personById } from "./access";
 import { assertReason } from "./assert-reason";
 import { toInstant } from "./fields";
@@ -30,7 +31,8 @@ export async function updateTask({
     assertReason(status, completionNote);
     const ownerId = data.ownerId === undefined ? task.ownerId : data.ownerId;
     if (data.ownerId) await assertOwner(tx, kase, data.ownerId);
-    if (data.evidenceId) await assertEvidence(tx, kase.row.id, data.evidenceId);
+    const evidenceId = await resolveExhibitRef(tx, [kase.row.id], data.evidenceId, "evidenceId");
+    if (evidenceId) await assertEvidence(tx, kase.row.id, evidenceId);
     const now = new Date();
     const next: Partial<RemediationTask> = {
       kind: data.kind ?? task.kind,
@@ -39,7 +41,7 @@ export async function updateTask({
       dueAt: data.dueAt === undefined ? task.dueAt : data.dueAt ? toInstant(data.dueAt, "end") : null,
       status,
       completionNote,
-      evidenceId: data.evidenceId === undefined ? task.evidenceId : data.evidenceId,
+      evidenceId: evidenceId === undefined ? task.evidenceId : evidenceId,
       // Finishing stamps the time once; reopening clears it.
       completedAt: isOpenTask(status) ? null : isOpenTask(task.status) ? now : task.completedAt,
     };

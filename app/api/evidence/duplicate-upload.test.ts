@@ -1,13 +1,16 @@
 import { multipart, sha256sum, storedFiles, uploadRequest } from "@/lib/testing/evidence";
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
+import { auditEvents, evidence } from "@/db/schema";
 import { recordCustody } from "@/lib/evidence/custody";
 import { makeCase } from "@/lib/testing/cases";
-import { type Json, who, type Who } from "@/lib/testing/routes";
+import { fieldErrors, type Json, who, type Who } from "@/lib/testing/routes";
 import * as activity from "../cases/[id]/activity/route";
 import * as caseEvidence from "../cases/[id]/evidence/route";
 import * as custody from "./[id]/custody/route";
+import * as keep from "./[id]/keep/route";
 import * as item from "./[id]/route";
 
 // next-auth cannot load outside Next's bundler; with no session cookie it answers "no session".
@@ -44,7 +47,7 @@ async function uploadAndLook(caller: Who, caseId: string, data: Buffer) {
     { params: Promise.resolve({ id: caseId }) },
   );
   const status = response.status;
-  const answer = (await response.json()) as Json & { id: string; sha256: string };
+  const answer = (await response.json()) as Json & { id: string; sha256: string; createdAt: string };
   const log = await get(custody, `/api/evidence/${answer.id}/custody`, caller, { id: answer.id });
   // The case's own timeline, less the events of opening the case.
   const timeline = (
@@ -145,5 +148,110 @@ describe("deleting an item whose bytes are also stored for a case the deleter ca
     const [a, b] = [await remove(duplicate.answer.id), await remove(unique.answer.id)];
     expect(a).toEqual(b);
     expect(a).toEqual({ status: 200, body: { deleted: true } });
+  });
+});
+
+describe("uploading bytes already in the same case", () => {
+  const remove = async (caller: Who, id: string, reason: string) => {
+    const request = new Request(`http://localhost/api/evidence/${id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${caller.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ reason }),
+    });
+    const response = await item.DELETE(request, { params: Promise.resolve({ id }) });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const keepIt = async (caller: Who, id: string, body: unknown) => {
+    const request = new Request(`http://localhost/api/evidence/${id}/keep`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${caller.token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const response = await keep.POST(request, { params: Promise.resolve({ id }) });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const auditOf = (evidenceId: string, action: string) =>
+    db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, evidenceId), eq(auditEvents.action, action)));
+
+  it("names the earlier exhibit, who uploaded it and when; never one of another case or a deleted one", async () => {
+    const bytes = randomBytes(5000);
+    const c = await makeCase(first.actor);
+    const original = await uploadAndLook(first, c.id, bytes);
+    expect(original.answer.duplicateOf).toBeNull();
+    const again = await uploadAndLook(first, c.id, bytes);
+    expect(again.status).toBe(201);
+    expect(again.answer).toMatchObject({ exhibitNo: "E-002" });
+    expect(again.answer.duplicateOf).toEqual({
+      id: original.answer.id,
+      exhibitNo: "E-001",
+      title: "Offer letter",
+      uploadedBy: expect.stringContaining("First Investigator"),
+      uploadedAt: original.answer.createdAt,
+    });
+    // The case's timeline says so too.
+    const events = again.timeline as unknown as { action: string; detail: Record<string, unknown> }[];
+    expect(events.find((e) => e.action === "evidence.upload" && e.detail.exhibitNo === "E-002")?.detail).toMatchObject({
+      duplicateOf: "E-001",
+    });
+
+    // The same uploader's other case, which they can see, is still another case.
+    const other = await makeCase(first.actor);
+    expect((await uploadAndLook(first, other.id, bytes)).answer.duplicateOf).toBeNull();
+
+    // Once both earlier copies are gone, a third upload is new again.
+    await remove(first, original.answer.id, "wrong file");
+    await remove(first, again.answer.id, "wrong file");
+    expect((await uploadAndLook(first, c.id, bytes)).answer.duplicateOf).toBeNull();
+  });
+
+  it("keeps the new exhibit with a reason, once, recorded in custody and the audit trail", async () => {
+    const bytes = randomBytes(3000);
+    const c = await makeCase(first.actor);
+    const single = await uploadAndLook(first, c.id, bytes);
+    // Nothing to explain while no other exhibit holds the bytes.
+    expect((await keepIt(first, single.answer.id, { reason: "Second copy" })).status).toBe(409);
+    const dup = await uploadAndLook(first, c.id, bytes);
+    // No reason, no record; the outsider cannot even see the item.
+    const noReason = await keepIt(first, dup.answer.id, { reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(fieldErrors(noReason.body)[0]?.path).toBe("reason");
+    expect((await keepIt(second, dup.answer.id, { reason: "Mine" })).status).toBe(404);
+    expect(await auditOf(dup.answer.id, "evidence.keep_duplicate")).toEqual([]);
+
+    const kept = await keepIt(first, dup.answer.id, { reason: "Received again from HR with a new cover email" });
+    expect(kept).toMatchObject({ status: 200, body: { id: dup.answer.id, exhibitNo: "E-002" } });
+    const log = await get(custody, `/api/evidence/${dup.answer.id}/custody`, first, { id: dup.answer.id });
+    expect((log.items as { action: string; detail: unknown }[]).at(-1)).toMatchObject({
+      action: "duplicate_kept",
+      detail: { duplicateOf: "E-001", reason: "Received again from HR with a new cover email" },
+    });
+    expect(await auditOf(dup.answer.id, "evidence.keep_duplicate")).toEqual([
+      {
+        detail: {
+          exhibitNo: "E-002",
+          duplicateOf: "E-001",
+          reason: "Received again from HR with a new cover email",
+        },
+      },
+    ]);
+    expect((await keepIt(first, dup.answer.id, { reason: "Again" })).status).toBe(409);
+  });
+
+  it("drops the new exhibit through the delete path: its number stays taken and explained", async () => {
+    const bytes = randomBytes(2000);
+    const c = await makeCase(first.actor);
+    await uploadAndLook(first, c.id, bytes);
+    const dup = await uploadAndLook(first, c.id, bytes);
+    expect(await remove(first, dup.answer.id, "duplicate of E-001")).toEqual({ status: 200, body: { deleted: true } });
+    const [row] = await db.select().from(evidence).where(eq(evidence.id, dup.answer.id));
+    expect(row).toMatchObject({ exhibitNo: 2, deleteReason: "duplicate of E-001" });
+    expect(row?.deletedAt).not.toBeNull();
+    const next = await uploadAndLook(first, c.id, randomBytes(10));
+    expect(next.answer).toMatchObject({ exhibitNo: "E-003", duplicateOf: null });
+    // The original stays, with its bytes.
+    expect(storedFiles().filter((f) => f.endsWith(dup.answer.sha256))).toHaveLength(1);
   });
 });

@@ -4,7 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath } from "@/lib/api/paths";
 import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
 import { caseKeys } from "@/lib/client/hooks/use-cases";
-import type { CustodyEventView, EvidenceList, EvidenceView, VerifyResult } from "@/lib/evidence/views";
+import type {
+  CustodyEventView,
+  EvidenceList,
+  EvidenceView,
+  UploadedEvidenceView,
+  VerifyResult,
+} from "@/lib/evidence/views";
 
 export const evidenceKeys = {
   all: ["evidence"] as const,
@@ -19,11 +25,14 @@ export const contentUrl = (id: string, inline = false) =>
   apiPath("/api/evidence/{id}/content", { id }, inline ? { inline: 1 } : undefined);
 export const custodyCsvUrl = (id: string) => apiPath("/api/evidence/{id}/custody", { id }, { format: "csv" });
 
+/** The query of a case's live evidence, for useQuery and for useQueries over several cases. */
+export const evidenceListQuery = (caseId: string) => ({
+  queryKey: evidenceKeys.list(caseId),
+  queryFn: () => apiFetch<EvidenceList>(apiPath("/api/cases/{id}/evidence", { id: caseId })),
+});
+
 export function useEvidenceList(caseId: string) {
-  return useQuery({
-    queryKey: evidenceKeys.list(caseId),
-    queryFn: () => apiFetch<EvidenceList>(apiPath("/api/cases/{id}/evidence", { id: caseId })),
-  });
+  return useQuery(evidenceListQuery(caseId));
 }
 
 export function useEvidence(id: string, initialData?: EvidenceView) {
@@ -88,6 +97,12 @@ export const useDeleteEvidence = (id: string, caseId: string) =>
     apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }),
   );
 
+/** Keeps an upload identical to another exhibit of its case as its own exhibit, with the reason. */
+export const useKeepDuplicate = (id: string, caseId: string) =>
+  useEvidenceMutation(id, caseId, (reason: string) =>
+    apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/keep", { id }), { method: "POST", body: { reason } }),
+  );
+
 export interface UploadMetadata {
   title: string;
   kind: string;
@@ -106,12 +121,12 @@ export function uploadEvidenceFile(
   file: File,
   meta: UploadMetadata,
   onProgress: (fraction: number) => void,
-): { done: Promise<EvidenceView>; abort: () => void } {
+): { done: Promise<UploadedEvidenceView>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const form = new FormData();
   for (const [key, value] of Object.entries(meta)) if (value.trim()) form.append(key, value.trim());
   form.append("file", file, file.name);
-  const done = new Promise<EvidenceView>((resolve, reject) => {
+  const done = new Promise<UploadedEvidenceView>((resolve, reject) => {
     xhr.upload.addEventListener("progress", (e) => e.lengthComputable && onProgress(e.loaded / e.total));
     xhr.addEventListener("load", () => {
       const body = (() => {
@@ -121,7 +136,7 @@ export function uploadEvidenceFile(
           return null;
         }
       })();
-      if (xhr.status === 201) return resolve(body as EvidenceView);
+      if (xhr.status === 201) return resolve(body as UploadedEvidenceView);
       const error = (body as ApiErrorBody | null)?.error ?? {
         code: "internal",
         message: `Upload failed (${xhr.status})`,
