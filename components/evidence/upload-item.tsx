@@ -7,8 +7,9 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { evidenceKinds } from "@/lib/evidence/constants";
 import type { UploadMetadata } from "@/lib/client/hooks/use-evidence";
-import type { EvidenceView } from "@/lib/evidence/views";
+import type { UploadedEvidenceView } from "@/lib/evidence/views";
 import { formatBytes } from "@/lib/format";
+import { DuplicateNotice } from "./duplicate-notice";
 import { kindLabels, shortHash } from "./labels";
 
 export interface PendingUpload {
@@ -18,7 +19,7 @@ export interface PendingUpload {
   status: "ready" | "uploading" | "done" | "failed";
   progress: number;
   error?: string;
-  result?: EvidenceView;
+  result?: UploadedEvidenceView;
 }
 
 interface UploadItemProps {
@@ -136,6 +137,7 @@ export function UploadItem({ item, onChange, onRemove }: UploadItemProps) {
           </code>
         </p>
       ) : null}
+      {item.result?.duplicateOf ? <DuplicateNotice item={item.result} duplicateOf={item.result.duplicateOf} /> : null}
       {item.error ? (
         <Alert tone="error" className="mt-2">
           {item.error}

@@ -130,9 +130,11 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
               ))}
             </ul>
             <div className="flex flex-wrap gap-2">
-              <Button type="button" onClick={uploadAll} disabled={busy || waiting.length === 0}>
-                {busy ? "Uploading…" : `Upload ${waiting.length} ${waiting.length === 1 ? "file" : "files"}`}
-              </Button>
+              {busy || waiting.length > 0 ? (
+                <Button type="button" onClick={uploadAll} disabled={busy}>
+                  {busy ? "Uploading…" : `Upload ${waiting.length} ${waiting.length === 1 ? "file" : "files"}`}
+                </Button>
+              ) : null}
               <Button
                 type="button"
                 variant="ghost"

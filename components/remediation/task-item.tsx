@@ -1,13 +1,14 @@
 "use client";
 
+import { LocalDateTime } from "@/components/ui/local-time";
 import { useState } from "react";
-import { formatDateTime } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useDeleteTask, useUpdateTask } from "@/lib/client/hooks/use-tasks";
 import type { TaskView } from "@/lib/remediation/views";
 import { cn } from "@/lib/utils";
 import { FinishTaskForm } from "./finish-task-form";
+import { LinkedEvidence } from "./linked-evidence";
 import { taskKindLabels } from "./labels";
 import { OverdueBadge, TaskStatusBadge } from "./task-status-badge";
 
@@ -36,7 +37,7 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
             <span>{taskKindLabels[task.kind]}</span>
             <span>· {task.owner ? task.owner.name : "No owner"}</span>
             <span className={task.overdue ? "font-medium text-destructive" : undefined}>
-              · Due {task.dueAt ? formatDateTime(task.dueAt) : "—"}
+              · Due <LocalDateTime iso={task.dueAt} />
             </span>
             {task.overdue ? <OverdueBadge /> : null}
           </p>
@@ -48,9 +49,7 @@ export function TaskItem({ task, canManage }: { task: TaskView; canManage: boole
               {task.completionNote}
             </p>
           ) : null}
-          {task.evidenceId ? (
-            <p className="font-mono text-xs text-muted-foreground">Evidence {task.evidenceId}</p>
-          ) : null}
+          {task.evidenceId ? <LinkedEvidence caseId={task.caseId} evidenceId={task.evidenceId} /> : null}
         </div>
         <TaskStatusBadge status={task.status} />
       </div>

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { evidence } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -9,6 +10,7 @@ import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { loadEvidence } from "./access";
 import { removeIfUnreferenced } from "./blobs";
 import { recordCustody } from "./custody";
+import { findDuplicate } from "./find-duplicate";
 import { type ReasonInput, reasonSchema } from "./schema";
 import { exhibitLabel } from "./views";
 
@@ -23,7 +25,9 @@ interface DeleteOptions {
 /**
  * Soft-deletes an item not on hold: the row, its custody log and the audit trail stay; the item
  * leaves lists and its content is no longer served. The stored bytes go only once no other live
- * item (in this case or another) has the same SHA-256.
+ * item (in this case or another) has the same SHA-256. Besides whoever may delete evidence, the
+ * uploader may drop their own item while another live exhibit of the case holds the same bytes:
+ * nothing leaves the case, and a duplicate upload is undone without asking the lead.
  */
 export async function deleteEvidence({
   actor,
@@ -34,7 +38,14 @@ export async function deleteEvidence({
 }: DeleteOptions): Promise<{ bytesRemoved: boolean }> {
   const { reason } = parseOrThrow(reasonSchema, input);
   const sha256 = await db.transaction(async (tx) => {
-    const { row } = await loadEvidence(tx, actor, evidenceId, "evidence:delete", { forUpdate: true });
+    const { row, access } = await loadEvidence(tx, actor, evidenceId, "evidence:read_metadata", { forUpdate: true });
+    if (!can(actor, "evidence:delete", { case: access })) {
+      const ownDuplicate =
+        row.uploadedById === actor.id &&
+        can(actor, "evidence:upload", { case: access }) &&
+        (await findDuplicate(tx, row.caseId, row.sha256, row.id)) !== null;
+      if (!ownDuplicate) authorize(actor, "evidence:delete", { case: access }, "Evidence");
+    }
     if (row.legalHold)
       throw new AppError(
         "conflict",

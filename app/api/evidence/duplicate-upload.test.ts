@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, evidence } from "@/db/schema";
+import { addMember } from "@/lib/cases/add-member";
 import { recordCustody } from "@/lib/evidence/custody";
 import { makeCase } from "@/lib/testing/cases";
 import { fieldErrors, type Json, who, type Who } from "@/lib/testing/routes";
@@ -253,5 +254,26 @@ describe("uploading bytes already in the same case", () => {
     expect(next.answer).toMatchObject({ exhibitNo: "E-003", duplicateOf: null });
     // The original stays, with its bytes.
     expect(storedFiles().filter((f) => f.endsWith(dup.answer.sha256))).toHaveLength(1);
+  });
+
+  it("lets a member who may not delete evidence drop their own duplicate upload, and nothing else", async () => {
+    const bytes = randomBytes(2500);
+    const c = await makeCase(first.actor);
+    await addMember({ actor: first.actor, caseId: c.id, input: { userId: second.actor.id, role: "investigator" } });
+    const original = await uploadAndLook(second, c.id, bytes);
+    const unique = await uploadAndLook(second, c.id, randomBytes(100));
+    const byLead = await uploadAndLook(first, c.id, bytes);
+    const dup = await uploadAndLook(second, c.id, bytes);
+    expect(dup.answer.duplicateOf).toMatchObject({ exhibitNo: original.answer.exhibitNo });
+    // Not their upload, or not a duplicate: deleting stays with the lead.
+    expect((await remove(second, byLead.answer.id, "duplicate")).status).toBe(403);
+    expect((await remove(second, unique.answer.id, "not wanted")).status).toBe(403);
+    expect(await remove(second, dup.answer.id, "Identical to E-001; dropped at upload")).toEqual({
+      status: 200,
+      body: { deleted: true },
+    });
+    // Their first copy is a duplicate too while the lead's copy is live.
+    expect((await remove(second, original.answer.id, "duplicate of the lead's copy")).status).toBe(200);
+    expect((await remove(first, byLead.answer.id, "last copy")).status).toBe(200);
   });
 });
