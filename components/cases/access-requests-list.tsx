@@ -1,10 +1,10 @@
 "use client";
 
+import { LocalDateTime } from "@/components/ui/local-time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAccessRequests, useDecideAccessRequest } from "@/lib/client/hooks/use-cases";
-import { formatDateTime } from "./labels";
 
 /** Requests for access waiting for the lead: grant makes the requester a member, refuse leaves them out. */
 export function AccessRequestsList({ caseId }: { caseId: string }) {
@@ -27,7 +27,7 @@ export function AccessRequestsList({ caseId }: { caseId: string }) {
               {r.user.name} <span className="text-muted-foreground">· {r.user.role}</span>
             </span>
             <span className="text-xs text-muted-foreground">
-              Asked {formatDateTime(r.createdAt)}
+              Asked <LocalDateTime iso={r.createdAt} />
               {r.message ? `: “${r.message}”` : ""}
             </span>
             <span className="flex gap-2">

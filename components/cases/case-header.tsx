@@ -1,9 +1,9 @@
 "use client";
 
+import { LocalDate } from "@/components/ui/local-time";
 import type { CaseDetail } from "@/lib/cases/views";
 import { useCase } from "@/lib/client/hooks/use-cases";
 import { CaseStatusBadge, SeverityBadge } from "./case-badges";
-import { formatDate } from "./labels";
 import { WorkflowActions } from "./workflow-actions";
 
 export function CaseHeader({ initial }: { initial: CaseDetail }) {
@@ -35,13 +35,15 @@ export function CaseHeader({ initial }: { initial: CaseDetail }) {
         <div>
           <dt className="text-muted-foreground">Due</dt>
           <dd className={detail.overdue ? "font-medium text-destructive" : undefined}>
-            {formatDate(detail.dueDate)}
+            <LocalDate iso={detail.dueDate} />
             {detail.overdue ? " (overdue)" : ""}
           </dd>
         </div>
         <div>
           <dt className="text-muted-foreground">Opened</dt>
-          <dd>{formatDate(detail.openedAt)}</dd>
+          <dd>
+            <LocalDate iso={detail.openedAt} />
+          </dd>
         </div>
       </dl>
       {detail.closingReason ? (

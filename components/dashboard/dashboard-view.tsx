@@ -20,7 +20,7 @@ import { RedFlagsChart } from "./red-flags-chart";
 import { ReferralsChart } from "./referrals-chart";
 import { WeeklyChart } from "./weekly-chart";
 import { WeeklySummary } from "./weekly-summary";
-import { LocalDateTime } from "@/components/ui/local-time";
+import { LocalDateTime, useDateSettings } from "@/components/ui/local-time";
 
 interface DashboardViewProps {
   /** What the server rendered, for the address it rendered. */
@@ -29,6 +29,7 @@ interface DashboardViewProps {
 
 /** The home page's figures; the address holds the period and filters, the API the numbers. */
 export function DashboardView({ initial }: DashboardViewProps) {
+  const dates = useDateSettings();
   const { searchParams, set } = useUrlState();
   const url = readDashboardUrl(searchParams);
   const query = useDashboardSummary(
@@ -66,8 +67,8 @@ export function DashboardView({ initial }: DashboardViewProps) {
           aria-busy={query.isFetching}
         >
           <p className="text-sm text-muted-foreground" aria-live="polite">
-            {formatDay(summary.period.from)} to {formatDay(summary.period.to)} ({summary.period.days} days),{" "}
-            {summary.scope === "all" ? "every case" : "the cases you work on"}. Figures as of{" "}
+            {formatDay(summary.period.from, dates)} to {formatDay(summary.period.to, dates)} ({summary.period.days}{" "}
+            days), {summary.scope === "all" ? "every case" : "the cases you work on"}. Figures as of{" "}
             <LocalDateTime iso={summary.generatedAt} />, refreshed every minute.
           </p>
           <Figures summary={summary} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { LocalDateTime } from "@/components/ui/local-time";
 import { ScrollTable } from "./scroll-table";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { identifierTypeLabel } from "./labels";
@@ -14,7 +15,12 @@ export function NetworksTable({ summary }: { summary: DashboardSummary }) {
         <CardTitle id="networks-title">Largest persona networks</CardTitle>
         <CardDescription>
           Personas joined by shared identifiers or confirmed links, that reach these cases
-          {summary.networks.asOf ? `; worked out at ${summary.networks.asOf.slice(11, 16)} UTC` : ""}.
+          {summary.networks.asOf ? (
+            <>
+              ; worked out at <LocalDateTime iso={summary.networks.asOf} />
+            </>
+          ) : null}
+          .
         </CardDescription>
       </CardHeader>
       <CardContent>

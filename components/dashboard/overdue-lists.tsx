@@ -3,7 +3,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { ScrollTable } from "./scroll-table";
 import type { DashboardSummary } from "@/lib/dashboard/views";
-import { destinationLabels, formatDay, referralStatusLabels } from "./labels";
+import { LocalDate } from "@/components/ui/local-time";
+import { destinationLabels, referralStatusLabels } from "./labels";
 
 const caseLink = (id: string, ref: string) => (
   <Link href={`/cases/${id}`} className="font-mono text-xs text-primary hover:underline">
@@ -45,7 +46,9 @@ export function OverdueTasks({ summary }: { summary: DashboardSummary }) {
                   <Td className="whitespace-nowrap">{caseLink(t.caseId, t.caseRef)}</Td>
                   <Td>{t.title}</Td>
                   <Td>{t.ownerName ?? "Unassigned"}</Td>
-                  <Td className="whitespace-nowrap text-destructive">{formatDay(t.dueAt)}</Td>
+                  <Td className="whitespace-nowrap text-destructive">
+                    <LocalDate iso={t.dueAt.slice(0, 10)} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>
@@ -87,7 +90,9 @@ export function OverdueReferrals({ summary }: { summary: DashboardSummary }) {
                     {r.destination === "other" ? (r.destinationName ?? "Other") : destinationLabels[r.destination]}
                   </Td>
                   <Td>{referralStatusLabels[r.status]}</Td>
-                  <Td className="whitespace-nowrap text-destructive">{formatDay(r.deadlineAt)}</Td>
+                  <Td className="whitespace-nowrap text-destructive">
+                    <LocalDate iso={r.deadlineAt.slice(0, 10)} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -7,6 +7,7 @@ import { caseListHref } from "@/lib/dashboard/url";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { ChartCard } from "./chart-card";
 import { axisProps, legendProps, SegmentShape, tooltipProps } from "./chart-parts";
+import { useDateSettings } from "@/components/ui/local-time";
 import { formatDay } from "./labels";
 
 interface WeeklyChartProps {
@@ -15,6 +16,7 @@ interface WeeklyChartProps {
 
 /** Opened against closed per ISO week; an "opened" bar opens the cases opened that week. */
 export function WeeklyChart({ summary }: WeeklyChartProps) {
+  const dates = useDateSettings();
   const router = useRouter();
   const { from, to } = summary.period;
   const severity = summary.filters.severity.join(",");
@@ -28,7 +30,7 @@ export function WeeklyChart({ summary }: WeeklyChartProps) {
       ...scope,
     });
   const rows = summary.weekly.map((w) => [
-    { value: `${w.week} (from ${formatDay(w.weekStart)})` },
+    { value: `${w.week} (from ${formatDay(w.weekStart, dates)})` },
     { value: w.opened, href: w.opened ? openedHref(w.weekStart) : undefined },
     { value: w.closed },
   ]);

@@ -5,11 +5,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardSummary } from "@/lib/dashboard/views";
+import { useDateSettings } from "@/components/ui/local-time";
 import { summaryText } from "./summary-text";
 
 /** The same numbers as plain text, ready to paste into an email. */
 export function WeeklySummary({ summary }: { summary: DashboardSummary }) {
-  const text = summaryText(summary);
+  const text = summaryText(summary, useDateSettings());
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalDateTime } from "@/components/ui/local-time";
 import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/cases/labels";
@@ -67,7 +68,7 @@ export function EvidenceDetail({ initial }: { initial: EvidenceView }) {
               </Row>
               <Row label="Source">{item.source ?? "—"}</Row>
               <Row label="Uploaded">
-                {formatDateTime(item.createdAt)}
+                <LocalDateTime iso={item.createdAt} />
                 {item.uploadedBy ? ` by ${item.uploadedBy}` : ""}
               </Row>
               <Row label="Legal hold">

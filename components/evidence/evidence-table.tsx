@@ -1,5 +1,5 @@
+import { LocalDateTime } from "@/components/ui/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/components/cases/labels";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { EvidenceView } from "@/lib/evidence/views";
@@ -49,7 +49,9 @@ export function EvidenceTable({ items }: { items: EvidenceView[] }) {
             <Td>
               <MimeBadge item={item} />
             </Td>
-            <Td className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(item.createdAt)}</Td>
+            <Td className="whitespace-nowrap text-xs text-muted-foreground">
+              <LocalDateTime iso={item.createdAt} />
+            </Td>
           </Tr>
         ))}
       </TBody>

@@ -1,8 +1,8 @@
 "use client";
 
+import { LocalDateTime } from "@/components/ui/local-time";
 import { useState } from "react";
 import { Field, invalidProps } from "@/components/cases/field";
-import { formatDateTime } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -44,7 +44,9 @@ export function DisclosureLog({ referral }: { referral: ReferralView }) {
           <TBody>
             {data.items.map((d) => (
               <Tr key={d.id} data-testid="disclosure">
-                <Td className="whitespace-nowrap">{formatDateTime(d.sentAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  <LocalDateTime iso={d.sentAt} />
+                </Td>
                 <Td>
                   {d.what}
                   {d.note ? <span className="block text-xs text-muted-foreground">{d.note}</span> : null}

@@ -1,7 +1,7 @@
 "use client";
 
+import { LocalDate, LocalDateTime } from "@/components/ui/local-time";
 import type { ReactNode } from "react";
-import { formatDate, formatDateTime } from "@/components/cases/labels";
 import { OverdueBadge } from "@/components/remediation/task-status-badge";
 import type { ReferralView } from "@/lib/referrals/views";
 import { cn } from "@/lib/utils";
@@ -44,17 +44,23 @@ export function ReferralCard({ referral }: { referral: ReferralView }) {
             {referral.referenceNo ?? "—"}
           </span>
         </Fact>
-        <Fact label="Submitted">{formatDate(referral.submittedAt)}</Fact>
-        <Fact label="Acknowledged">{formatDate(referral.acknowledgedAt)}</Fact>
+        <Fact label="Submitted">
+          <LocalDate iso={referral.submittedAt} />
+        </Fact>
+        <Fact label="Acknowledged">
+          <LocalDate iso={referral.acknowledgedAt} />
+        </Fact>
         <Fact label="Deadline">
           <span className={referral.overdue ? "font-medium text-destructive" : undefined}>
-            {referral.deadlineAt ? formatDateTime(referral.deadlineAt) : "—"}
+            <LocalDateTime iso={referral.deadlineAt} />
           </span>
         </Fact>
         <Fact label="Contact">{referral.contact ?? "—"}</Fact>
         <Fact label="Created by">{referral.createdBy?.name ?? "—"}</Fact>
         {referral.closedAt ? (
-          <Fact label={referral.status === "declined" ? "Declined" : "Closed"}>{formatDate(referral.closedAt)}</Fact>
+          <Fact label={referral.status === "declined" ? "Declined" : "Closed"}>
+            <LocalDate iso={referral.closedAt} />
+          </Fact>
         ) : null}
       </dl>
       {referral.notes ? <p className="whitespace-pre-wrap text-sm">{referral.notes}</p> : null}

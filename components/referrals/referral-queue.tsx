@@ -1,8 +1,8 @@
 "use client";
 
+import { LocalDate } from "@/components/ui/local-time";
 import Link from "next/link";
 import { CaseStatusBadge, SeverityBadge } from "@/components/cases/case-badges";
-import { formatDate } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useReferralQueue } from "@/lib/client/hooks/use-referrals";
@@ -51,7 +51,7 @@ export function ReferralQueue({ initial }: { initial: ReferralQueueView }) {
                 <SeverityBadge severity={c.severity} />
               </Td>
               <Td className="whitespace-nowrap">
-                {formatDate(c.requestedAt)}
+                <LocalDate iso={c.requestedAt} />
                 {c.requestedBy ? ` by ${c.requestedBy}` : ""}
               </Td>
               <Td>{c.draftReferrals === 0 ? "None yet" : `${formatCount(c.draftReferrals, "draft")}`}</Td>

@@ -1,7 +1,7 @@
 "use client";
 
+import { LocalDate, LocalDateTime } from "@/components/ui/local-time";
 import Link from "next/link";
-import { formatDate, formatDateTime } from "@/components/cases/labels";
 import { OverdueBadge } from "@/components/remediation/task-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
@@ -44,7 +44,7 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
           {data?.items.map((r) => (
             <Tr key={r.id} className={cn(r.overdue && "bg-destructive/5")}>
               <Td className={cn("whitespace-nowrap", r.overdue && "font-medium text-destructive")}>
-                {r.deadlineAt ? formatDateTime(r.deadlineAt) : "—"} {r.overdue ? <OverdueBadge /> : null}
+                <LocalDateTime iso={r.deadlineAt} /> {r.overdue ? <OverdueBadge /> : null}
               </Td>
               <Td>{r.destinationLabel}</Td>
               <Td>
@@ -60,7 +60,9 @@ export function ReferralsTable({ initial }: ReferralsTableProps) {
                 <ReferralStatusBadge status={r.status} />
               </Td>
               <Td className="font-mono text-xs">{r.referenceNo ?? "—"}</Td>
-              <Td className="whitespace-nowrap">{formatDate(r.submittedAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalDate iso={r.submittedAt} />
+              </Td>
             </Tr>
           ))}
         </TBody>

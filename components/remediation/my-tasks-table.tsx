@@ -1,7 +1,7 @@
 "use client";
 
+import { LocalDateTime } from "@/components/ui/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -59,7 +59,7 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
           {data?.items.map((t) => (
             <Tr key={t.id} className={cn(t.overdue && "bg-destructive/5")}>
               <Td className={cn("whitespace-nowrap", t.overdue && "font-medium text-destructive")}>
-                {t.dueAt ? formatDateTime(t.dueAt) : "—"} {t.overdue ? <OverdueBadge /> : null}
+                <LocalDateTime iso={t.dueAt} /> {t.overdue ? <OverdueBadge /> : null}
               </Td>
               <Td>
                 <span className="font-medium">{t.title}</span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { type DateFormatOptions, formatDate, formatDateTime } from "@/lib/format";
 
 const subscribe = () => () => {};
 
@@ -19,6 +19,11 @@ function useBrowserSettings(): boolean {
 }
 
 const serverSettings = { locale: "en-GB", timeZone: "UTC" };
+
+/** The settings to format with where a date goes into a string (a chart's table, a title): as the components do. */
+export function useDateSettings(): DateFormatOptions {
+  return useBrowserSettings() ? {} : serverSettings;
+}
 
 /** A moment, in the reader's locale and time zone with the zone named. */
 export function LocalDateTime({ iso }: { iso: string | null | undefined }) {
