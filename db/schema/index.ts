@@ -7,3 +7,4 @@ export * from "./referrals";
 export * from "./exports";
 export * from "./audit";
 export * from "./settings";
+export * from "./sanctions";
