@@ -337,6 +337,23 @@ export const requests: Record<string, RequestSpec> = {
       type: multipartType,
     }),
   },
+  "GET /api/sanctions/lists": noBody,
+  "POST /api/sanctions/lists": {
+    body: () => ({
+      raw: new Uint8Array(
+        multipart([
+          { name: "source", value: "ofac_sdn_csv" },
+          {
+            name: "file",
+            filename: "sdn.csv",
+            data: Buffer.from(`1,"MATRIX ${randomUUID()}",-0- ,"DPRK",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n`),
+          },
+        ]),
+      ),
+      type: multipartType,
+    }),
+  },
+  "GET /api/personas/{id}/sanctions": noBody,
   "GET /api/evidence/{id}": noBody,
   "DELETE /api/evidence/{id}": {
     params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),

@@ -7,6 +7,7 @@ import { graphOperations } from "@/lib/graph/openapi";
 import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
+import { sanctionsOperations } from "@/lib/sanctions/openapi";
 import { settingsOperations } from "@/lib/settings/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
 import { userOperations } from "@/lib/users/openapi";
@@ -67,6 +68,7 @@ export const apiOperations: ApiOperation[] = [
   ...systemOperations,
   ...userOperations,
   ...settingsOperations,
+  ...sanctionsOperations,
   ...tokenOperations,
   ...caseOperations,
   ...evidenceOperations,

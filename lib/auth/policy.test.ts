@@ -54,6 +54,8 @@ const globalRules: Partial<Record<Action, UserRole[]>> = {
   "persona:read": ["admin", "manager", "investigator", "legal"],
   "persona:write": ["admin", "investigator"],
   "screen:run": ["admin", "investigator", "legal"],
+  "sanctions:read": ["admin", "manager", "investigator", "legal"],
+  "sanctions:import": ["admin"],
   "dashboard:read": ["admin", "manager", "investigator", "legal"],
 };
 

@@ -30,6 +30,8 @@ export const actions = [
   "persona:read",
   "persona:write",
   "screen:run",
+  "sanctions:read",
+  "sanctions:import",
   "task:read",
   "task:manage",
   "referral:read",
@@ -129,6 +131,9 @@ const rules: Record<Action, Rule> = {
   "persona:read": role("admin", "manager", "investigator", "legal"),
   "persona:write": role("admin", "investigator"),
   "screen:run": role("admin", "investigator", "legal"),
+  // The lists are public; which versions were imported is for everyone who reads personas.
+  "sanctions:read": role("admin", "manager", "investigator", "legal"),
+  "sanctions:import": role("admin"),
   "task:read": onCase(() => true),
   "task:manage": onCase(
     (actor, c) =>

@@ -10,7 +10,8 @@ export type CliCommand =
   | { kind: "token-create"; email: string; name: string; expiresAt?: string }
   | { kind: "audit-verify" }
   | { kind: "audit-anchor" }
-  | { kind: "verify-pack"; file: string };
+  | { kind: "verify-pack"; file: string }
+  | { kind: "sanctions-import"; source: string; file: string; alt?: string; add?: string; publishedAt?: string };
 
 export const usage = `Casework operator commands
 
@@ -35,6 +36,11 @@ Commands:
       Sign the audit log's newest event (seq and hash) with the instance key and append it to
       DATA_DIR/audit-anchors.jsonl now. The server does this every minute while events arrive.
 
+  sanctions import --source S [--alt FILE] [--add FILE] [--published YYYY-MM-DD] FILE
+      Import a sanctions list version and wait until its entries are in. Sources: ofac_sdn_csv
+      (sdn.csv, with OFAC's alt.csv and add.csv beside it if you have them) and ftm
+      (FollowTheMoney entities, one JSON object per line). The same files again change nothing.
+
   verify-pack <file.zip>
       Check an evidence pack: the signature over manifest.json (and whether the key is this
       instance's), every SHA256SUMS line and every manifest entry against the bytes. Names each
@@ -52,7 +58,9 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 interface Spec {
   options: Options;
-  build: (values: Values, name: string) => CliCommand;
+  /** Takes positional arguments (files) after the options. */
+  positionals?: boolean;
+  build: (values: Values, name: string, positionals?: string[]) => CliCommand;
 }
 
 function text(values: Values, key: string): string | undefined {
@@ -100,6 +108,27 @@ const specs: Record<string, Spec> = {
   },
   "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
   "audit anchor": { options: {}, build: () => ({ kind: "audit-anchor" }) },
+  "sanctions import": {
+    options: {
+      source: { type: "string" },
+      alt: { type: "string" },
+      add: { type: "string" },
+      published: { type: "string" },
+    },
+    positionals: true,
+    build: (values, name, positionals = []) => {
+      const { source = "" } = required(values, name, ["source"]);
+      if (positionals.length !== 1) throw new UsageError(`"${name}" needs exactly one list file`);
+      return {
+        kind: "sanctions-import",
+        source,
+        file: positionals[0]!,
+        alt: text(values, "alt"),
+        add: text(values, "add"),
+        publishedAt: text(values, "published"),
+      };
+    },
+  },
 };
 
 /** `verify-pack <file>`: one positional argument, the pack. */
@@ -129,12 +158,18 @@ export function parseCommand(argv: readonly string[]): CliCommand {
   }
   if (rest.includes("--help") || rest.includes("-h")) return { kind: "help" };
   let values: Values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...rest], options: spec.options, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({
+      args: [...rest],
+      options: spec.options,
+      strict: true,
+      allowPositionals: spec.positionals ?? false,
+    }));
   } catch (error) {
     // node:util's messages are precise but long; the first sentence says what is wrong.
     const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
     throw new UsageError(`"${name}": ${message.replace(/\.$/, "")}.`);
   }
-  return spec.build(values, name);
+  return spec.build(values, name, positionals);
 }

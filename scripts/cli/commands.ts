@@ -1,5 +1,6 @@
 import { anchorAuditAsOperator, cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
 import { verifyPackAsOperator } from "@/lib/exports/verify-report";
+import { importListAsOperator } from "@/lib/sanctions/import-as-operator";
 import { createToken } from "@/lib/tokens/tokens";
 import type { UserInput } from "@/lib/users/schema";
 import { createUser } from "@/lib/users/users";
@@ -66,6 +67,11 @@ export async function runCommand(command: CliCommand): Promise<number> {
       }
       out(`anchored event ${result.anchor.seq} (${result.anchor.hash}) at ${result.anchor.at} in ${result.file}`);
       return 0;
+    }
+    case "sanctions-import": {
+      const { ok, lines } = await importListAsOperator(command);
+      for (const line of lines) (ok ? out : err)(line);
+      return ok ? 0 : 1;
     }
     case "verify-pack": {
       const { ok, lines } = await verifyPackAsOperator(command.file);

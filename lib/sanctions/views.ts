@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { sanctionsListStatuses, sanctionsSources } from "./constants";
+
+export const sanctionsListSchema = z.object({
+  id: z.uuid(),
+  source: z.enum(sanctionsSources),
+  fileName: z.string(),
+  publishedAt: z.iso.date().nullable(),
+  sha256: z.string(),
+  entries: z.number().int(),
+  status: z.enum(sanctionsListStatuses),
+  error: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  importedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type SanctionsListView = z.infer<typeof sanctionsListSchema>;
+export const sanctionsListsSchema = z.object({ items: z.array(sanctionsListSchema) });
+export type SanctionsListsView = z.infer<typeof sanctionsListsSchema>;
+
+export const sanctionsHitSchema = z.object({
+  entry: z.object({
+    name: z.string(),
+    entNum: z.string(),
+    program: z.string(),
+    type: z.string(),
+    aliases: z.array(z.string()),
+    /** The list cut this entry's remarks: identifiers past the cut are not on it. */
+    remarksCut: z.boolean(),
+  }),
+  matched: z.array(z.object({ kind: z.string(), value: z.string() })),
+  score: z.number().int().min(0).max(100),
+  listVersion: z.object({
+    id: z.uuid(),
+    source: z.enum(sanctionsSources),
+    publishedAt: z.iso.date().nullable(),
+    sha256: z.string(),
+  }),
+  status: z.enum(["open", "dismissed"]),
+});
+export type SanctionsHit = z.infer<typeof sanctionsHitSchema>;
+export const sanctionsHitsSchema = z.object({ items: z.array(sanctionsHitSchema) });
+export type SanctionsHits = z.infer<typeof sanctionsHitsSchema>;
