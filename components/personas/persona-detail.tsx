@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { usePersona } from "@/lib/client/hooks/use-personas";
 import type { PersonaDetail as Detail } from "@/lib/personas/views";
+import { SanctionsCard } from "./sanctions-card";
 import { IdentifiersPanel } from "./identifiers-panel";
 import { casePersonaRoleLabels, verificationLabels } from "./labels";
 import { LinksPanel } from "./links-panel";
@@ -104,6 +105,7 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
           />
         </CardContent>
       </Card>
+      <SanctionsCard personaId={persona.id} identifierIds={persona.identifiers.map((i) => i.id)} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>

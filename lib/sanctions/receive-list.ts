@@ -32,8 +32,9 @@ export async function receiveList(request: Request): Promise<ListFiles> {
   };
   const fields = parseOrThrow(fieldsSchema, { source: text("source"), publishedAt: text("publishedAt") });
   const file = form.get("file");
-  if (!(file instanceof File))
-    throw new AppError("bad_request", "Choose the list file", [{ path: "file", message: "Required" }]);
+  // A form sent with no file chosen carries an empty, nameless part.
+  if (!(file instanceof File) || (file.size === 0 && file.name === ""))
+    throw new AppError("bad_request", "Choose the list file", [{ path: "file", message: "Choose the list file" }]);
   const [alt, add] = [await bytesOf(form.get("alt")), await bytesOf(form.get("add"))];
   if (fields.source !== "ofac_sdn_csv" && (alt || add))
     throw new AppError("bad_request", "Alias and address files go with the OFAC SDN list only", [

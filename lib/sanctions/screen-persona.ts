@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { identifiers, personaIdentifiers, sanctionsEntries, sanctionsKeys, sanctionsLists } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -33,7 +33,8 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
       aliases: sanctionsEntries.aliases,
       remarksCut: sanctionsEntries.remarksCut,
       kind: sanctionsKeys.type,
-      value: identifiers.value,
+      // As this claim entered it (null from bulk loads: the shared row's first spelling).
+      value: sql<string>`coalesce(${personaIdentifiers.value}, ${identifiers.value})`,
       list: {
         id: sanctionsLists.id,
         source: sanctionsLists.source,

@@ -8,11 +8,13 @@ import {
   identifiers,
   personaIdentifiers,
   personaRedFlags,
+  sanctionsLists,
   userRoles,
   users,
 } from "@/db/schema";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { verifyPassword } from "@/lib/auth/password";
+import { screenPersona } from "@/lib/sanctions/screen-persona";
 import { demoIdentifiers } from "./identifiers";
 import { seedDemo, type SeedResult } from "./demo";
 import { demoLogins } from "./users";
@@ -89,6 +91,22 @@ describe.runIf(onPglite)("seedDemo", () => {
     expect(result.ok).toBe(true);
     expect(result.firstBreak).toBeNull();
     expect(result.checked).toBeGreaterThanOrEqual(demoLogins.length + 6);
+  });
+
+  it("imports the OFAC SDN snapshot, against which a demo persona's payout wallet is a hit", async () => {
+    const [list] = await db.select().from(sanctionsLists);
+    expect(list).toMatchObject({ source: "ofac_sdn_csv", status: "done", entries: 14965, publishedAt: "2024-05-03" });
+    const [holder] = await db
+      .select({ personaId: personaIdentifiers.personaId })
+      .from(personaIdentifiers)
+      .innerJoin(identifiers, eq(identifiers.id, personaIdentifiers.identifierId))
+      .where(eq(identifiers.normalizedValue, "0x97b1043abd9e6fc31681635166d430a458d14f9c"));
+    const [admin] = await db.select().from(users).where(eq(users.role, "admin"));
+    const actor = { id: admin!.id, email: admin!.email, name: admin!.name, role: admin!.role, via: "cli" as const };
+    const hits = await screenPersona({ actor, personaId: holder!.personaId });
+    expect(hits.items.map((h) => [h.entry.name, h.entry.program, h.matched[0]?.kind])).toEqual([
+      ["KIM, Sang Man", "DPRK4", "wallet"],
+    ]);
   });
 
   it("does nothing when the database already has users", async () => {

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { clockAt } from "./clock";
 import { insertCases, type SeededCase } from "./insert-cases";
 import { insertNetwork, type NetworkCounts } from "./insert-network";
+import { seedSanctions } from "./sanctions";
 import { demoLogins, type DemoLogin, type DemoUserKey } from "./users";
 
 export type SeedResult =
@@ -23,13 +24,14 @@ const SEED_LOCK_KEY = 4_242_002;
 /**
  * Writes the synthetic demo data set (fictional people, reserved-range identifiers) in one
  * transaction, and only into a database without users: it never mixes demo accounts with
- * real ones. Audit events are written for everything created, so the chain verifies.
+ * real ones. Audit events are written for everything created, so the chain verifies. The OFAC SDN
+ * snapshot is imported after it, so personas are screened from the first start.
  */
 export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
   // Hash outside the transaction: argon2 is deliberately slow and needs no database.
   const hashes = await Promise.all(demoLogins.map((l) => hashPassword(l.password)));
   const clock = clockAt(now);
-  return db.transaction(async (tx): Promise<SeedResult> => {
+  const result = await db.transaction(async (tx): Promise<SeedResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const [existing] = await tx.select({ n: count() }).from(users);
     if (existing && existing.n > 0) {
@@ -89,6 +91,9 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
       counts: { ...counts, users: demoLogins.length, cases: seededCases.length },
     };
   });
+  // Its own transactions, after the demo's: a list version is immutable and outlives the demo data.
+  if (result.seeded) await seedSanctions();
+  return result;
 }
 
 async function insertUsers(tx: Tx, hashes: string[], createdAt: Date): Promise<Map<DemoUserKey, string>> {

@@ -138,6 +138,16 @@ export const demoIdentifiers: readonly DemoIdentifier[] = [
   },
   {
     type: "crypto_wallet",
+    // A real address on OFAC's SDN list (KIM, Sang Man, DPRK4; public data), so the demo shows a
+    // sanctions hit against the list snapshot the seed imports.
+    value: "0x97b1043abd9e6fc31681635166d430a458d14f9c",
+    normalizedValue: "0x97b1043abd9e6fc31681635166d430a458d14f9c",
+    chain: "ethereum",
+    attributes: { asset: "USDT", note: "Second payout wallet sent to payroll" },
+    seenOn: [{ persona: "fictionova", confidence: 90, observedDaysAgo: 12 }],
+  },
+  {
+    type: "crypto_wallet",
     // bech32 keeps its case as entered (already lower-case).
     value: "bc1qpdq8t2klz3yhavlgr4fg0083yedep306ceyqp4",
     normalizedValue: "bc1qpdq8t2klz3yhavlgr4fg0083yedep306ceyqp4",

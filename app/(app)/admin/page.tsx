@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditCheck } from "@/components/admin/audit-check";
+import { SanctionsPanel } from "@/components/admin/sanctions-panel";
 import { SettingsPanel } from "@/components/admin/settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,6 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { signingKeyFingerprint } from "@/lib/exports/signing-key-fingerprint";
+import { listSanctionsLists } from "@/lib/sanctions/list-lists";
 import { readSettings } from "@/lib/settings/get-settings";
 import { listTokens } from "@/lib/tokens/tokens";
 import { listUsers } from "@/lib/users/users";
@@ -18,17 +20,18 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const actor = await requireActor();
   if (!can(actor, "user:manage")) notFound();
-  const [users, tokens, settings] = await Promise.all([
+  const [users, tokens, settings, sanctionsLists] = await Promise.all([
     listUsers({ actor }),
     listTokens({ actor, all: true }),
     readSettings(),
+    listSanctionsLists({ actor }),
   ]);
   const signing = signingKeyFingerprint({ actor });
   return (
     <>
       <PageHeader
         title="Admin"
-        description="Users, roles, identifier settings, API tokens and the integrity of the audit log."
+        description="Users, roles, identifier settings, sanctions lists, API tokens and the integrity of the audit log."
       />
       <div className="flex flex-col gap-6">
         <Card>
@@ -50,6 +53,18 @@ export default async function AdminPage() {
           </CardHeader>
           <CardContent>
             <SettingsPanel initialSettings={settings} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Sanctions lists</CardTitle>
+            <CardDescription>
+              Personas are screened against the newest finished version of each list. Every version stays, with its
+              SHA-256, for the record of what was screened against it.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SanctionsPanel initialLists={sanctionsLists} />
           </CardContent>
         </Card>
         <Card>

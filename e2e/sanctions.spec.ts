@@ -1,0 +1,62 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createUser, signInViaApi, unique } from "./fixtures/api";
+import { PersonaPage } from "./pages/persona-page";
+
+const snapshot = path.join(process.cwd(), "reference-data/sanctions/ofac-sdn-2024-05-03.csv");
+
+test.describe("sanctions screening", () => {
+  test.use({ locale: "en-GB" });
+
+  test("an admin imports the SDN list; a persona given a listed wallet shows the hit with the list version", async ({
+    browser,
+    page,
+    request,
+  }) => {
+    const admin = await createUser(request, "admin");
+    await signInViaApi(page, admin);
+    await page.goto("/admin");
+    const form = page.getByRole("form", { name: "Import a sanctions list" });
+    // No file: the form says so and nothing is imported.
+    await form.getByRole("button", { name: "Import list" }).click();
+    await expect(form.getByText("Choose the list file")).toBeVisible();
+
+    await form.getByLabel("sdn.csv").setInputFiles(snapshot);
+    await form.getByRole("button", { name: "Import list" }).click();
+    const versions = page.getByRole("table", { name: "Sanctions list versions" });
+    const row = versions.getByTestId("sanctions-list-row").filter({ hasText: "ofac-sdn-2024-05-03.csv" });
+    await expect(row).toContainText("done", { timeout: 30_000 });
+    await expect(row).toContainText("14,965 entries");
+    await expect(row).toContainText("3 May 2024");
+
+    // The same file again changes nothing.
+    await form.getByLabel("sdn.csv").setInputFiles(snapshot);
+    await form.getByRole("button", { name: "Import list" }).click();
+    await expect(form.getByText("This file was imported before: nothing changed.")).toBeVisible();
+    await expect(versions.getByTestId("sanctions-list-row").filter({ hasText: "ofac-sdn-2024-05-03.csv" })).toHaveCount(
+      1,
+    );
+
+    const context = await browser.newContext({ locale: "en-GB" });
+    const investigatorPage = await context.newPage();
+    const investigator = await createUser(request, "investigator");
+    await signInViaApi(investigatorPage, investigator);
+    const created = await investigatorPage.request.post("/api/personas", {
+      data: { displayName: `Payroll contact ${unique("p")}` },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const persona = new PersonaPage(investigatorPage);
+    await persona.goto(id);
+    await expect(investigatorPage.getByText("No identifier of this persona is on a current list.")).toBeVisible();
+    const identifierForm = investigatorPage.getByRole("form", { name: "Add an identifier" });
+    await identifierForm.getByLabel("Type").selectOption("crypto_wallet");
+    await identifierForm.getByLabel("Value").fill("0x97B1043ABD9E6FC31681635166D430A458D14F9C");
+    await identifierForm.getByRole("button", { name: "Add identifier" }).click();
+    const hit = investigatorPage.getByRole("article", { name: "Sanctions hit: KIM, Sang Man" });
+    await expect(hit).toContainText("DPRK4");
+    await expect(hit).toContainText("Wallet: 0x97B1043ABD9E6FC31681635166D430A458D14F9C");
+    await expect(hit).toContainText("OFAC SDN (CSV), published 3 May 2024");
+    await context.close();
+  });
+});

@@ -1,0 +1,52 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiPath } from "@/lib/api/paths";
+import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
+import type { SanctionsHits, SanctionsListsView } from "@/lib/sanctions/views";
+
+export const sanctionsKeys = {
+  all: ["sanctions"] as const,
+  lists: () => [...sanctionsKeys.all, "lists"] as const,
+  persona: (id: string, identifiers: string) => [...sanctionsKeys.all, "persona", id, identifiers] as const,
+};
+
+/** The imported versions; polled while one is importing. */
+export function useSanctionsLists(initialData?: SanctionsListsView) {
+  return useQuery({
+    queryKey: sanctionsKeys.lists(),
+    queryFn: () => apiFetch<SanctionsListsView>(apiPath("/api/sanctions/lists")),
+    initialData,
+    refetchInterval: (query) => (query.state.data?.items.some((l) => l.status === "importing") ? 1500 : false),
+  });
+}
+
+/** Sends the form as it is (multipart): the list file, its source and, for OFAC, alt.csv and add.csv. */
+export function useImportList() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (form: FormData) => {
+      const response = await fetch(apiPath("/api/sanctions/lists"), {
+        method: "POST",
+        body: form,
+        headers: { accept: "application/json" },
+      });
+      const data: unknown = await response.json().catch(() => null);
+      if (!response.ok)
+        throw new ApiError(
+          response.status,
+          (data as ApiErrorBody | null)?.error ?? { code: "internal", message: `Import failed (${response.status})` },
+        );
+      return data as { id: string };
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sanctionsKeys.lists() }),
+  });
+}
+
+/** The persona's hits; `identifiers` (their ids, joined) refetches them when a claim is added or removed. */
+export function usePersonaSanctions(personaId: string, identifiers: string) {
+  return useQuery({
+    queryKey: sanctionsKeys.persona(personaId, identifiers),
+    queryFn: () => apiFetch<SanctionsHits>(apiPath("/api/personas/{id}/sanctions", { id: personaId })),
+  });
+}
