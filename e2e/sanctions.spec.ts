@@ -41,8 +41,10 @@ test.describe("sanctions screening", () => {
     const investigatorPage = await context.newPage();
     const investigator = await createUser(request, "investigator");
     await signInViaApi(investigatorPage, investigator);
-    const created = await investigatorPage.request.post("/api/personas", {
-      data: { displayName: `Payroll contact ${unique("p")}` },
+    const theCase = await investigatorPage.request.post("/api/cases", { data: { title: `Payroll ${unique("c")}` } });
+    const { id: caseId } = (await theCase.json()) as { id: string };
+    const created = await investigatorPage.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: `Payroll contact ${unique("p")}` }, role: "subject" },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -57,6 +59,12 @@ test.describe("sanctions screening", () => {
     await expect(hit).toContainText("DPRK4");
     await expect(hit).toContainText("Wallet: 0x97B1043ABD9E6FC31681635166D430A458D14F9C");
     await expect(hit).toContainText("OFAC SDN (CSV), published 3 May 2024");
+    // Raised by the system at once: the red flag, and the case's "Do not pay" task.
+    await expect(investigatorPage.getByText("Identifier on a sanctions list")).toBeVisible();
+    await investigatorPage.goto(`/cases/${caseId}?tab=remediation`);
+    await expect(
+      investigatorPage.getByTestId("task").filter({ hasText: "Do not pay: consult counsel on blocking and reporting" }),
+    ).toBeVisible();
     await context.close();
   });
 });

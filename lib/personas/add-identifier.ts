@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
+import { raiseSanctionsFlags, screenedTypes } from "@/lib/sanctions/raise-flags";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
@@ -108,6 +109,8 @@ export async function addIdentifier({
           holders: holders.length + 1,
         },
       });
+      // Screening on change: a listed identifier flags the persona at once, as the system.
+      if (screenedTypes.has(identifier.type)) await raiseSanctionsFlags(tx, [personaId]);
       return {
         ...toIdentifierView(identifier),
         value: link.value ?? identifier.value,

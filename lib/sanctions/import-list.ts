@@ -7,11 +7,13 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { tryNormalizeIdentifier } from "@/lib/identifiers/normalize";
+import { changesGraph } from "@/lib/graph/cache";
 import { logger } from "@/lib/logger";
 import type { SanctionsSource } from "./constants";
 import type { ParsedEntry } from "./parsed";
 import { parseFtm } from "./parse-ftm";
 import { decodeOfacFile, parseSdn } from "./parse-sdn";
+import { personasOnList, raiseSanctionsFlags } from "./raise-flags";
 
 export interface ListFiles {
   source: SanctionsSource;
@@ -121,5 +123,11 @@ async function fillList(listId: string, files: ListFiles): Promise<void> {
       .update(sanctionsLists)
       .set({ status: "failed", error: message, finishedAt: new Date() })
       .where(eq(sanctionsLists.id, listId));
+    return;
   }
+  // Every persona holding a listed identifier is screened once the version is current; the version
+  // stays done if this fails (each later change of a persona screens it again).
+  await changesGraph(db.transaction(async (tx) => raiseSanctionsFlags(tx, await personasOnList(tx, listId)))).catch(
+    (err: unknown) => logger.error({ err, listId }, "screening personas against a new sanctions list failed"),
+  );
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { auditEvents, sanctionsEntries, sanctionsKeys } from "@/db/schema";
+import { auditEvents, personaRedFlags, personas, remediationTasks, sanctionsEntries, sanctionsKeys } from "@/db/schema";
 import { multipart, multipartType } from "@/lib/testing/evidence";
 import { inRequestScope, serverRequest } from "@/lib/testing/next-request";
 import { makeCase } from "@/lib/testing/cases";
@@ -191,5 +191,56 @@ describe("screening a persona", () => {
     const refused = await call(personaSanctions.GET, "GET", hiddenPath, outsider, undefined, { id: hidden.id });
     expect(refused.status).toBe(404);
     expect(JSON.stringify(refused.body)).not.toContain("KIM");
+  });
+
+  it("flags a persona in an open case at once, as the system, with one 'Do not pay' task per case", async () => {
+    const theCase = await makeCase(investigator.actor);
+    const persona = await makePersona(investigator.actor, { caseId: theCase.id });
+    await giveIdentifier(investigator.actor, persona.id, { type: "crypto_wallet", value: ethWallet, chain: "ETH" });
+    await giveIdentifier(investigator.actor, persona.id, { type: "email", value: email });
+    const flags = await db.select().from(personaRedFlags).where(eq(personaRedFlags.personaId, persona.id));
+    expect(flags).toEqual([
+      expect.objectContaining({
+        code: "SANCTIONS_HIT",
+        recordedById: null,
+        note: expect.stringContaining(`wallet ${ethWallet}`),
+      }),
+    ]);
+    const tasks = await db.select().from(remediationTasks).where(eq(remediationTasks.caseId, theCase.id));
+    expect(tasks).toEqual([
+      expect.objectContaining({ kind: "stop_payroll", title: "Do not pay: consult counsel on blocking and reporting" }),
+    ]);
+    const days = (tasks[0]!.dueAt!.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(11);
+    expect(days).toBeLessThan(17);
+    const [persisted] = await db
+      .select({ riskScore: personas.riskScore })
+      .from(personas)
+      .where(eq(personas.id, persona.id));
+    expect(persisted!.riskScore).toBeGreaterThan(0);
+  });
+
+  it("screens the personas already holding an identifier when a new version lists it", async () => {
+    const theCase = await makeCase(investigator.actor);
+    const persona = await makePersona(investigator.actor, { caseId: theCase.id });
+    const wallet = `0x${randomBytes(20).toString("hex")}`;
+    await giveIdentifier(investigator.actor, persona.id, { type: "crypto_wallet", value: wallet, chain: "ETH" });
+    expect(await db.select().from(personaRedFlags).where(eq(personaRedFlags.personaId, persona.id))).toEqual([]);
+    const line = {
+      id: `w-${unique()}`,
+      schema: "CryptoWallet",
+      properties: { publicKey: [wallet], currency: ["ETH"] },
+    };
+    const { body } = await post(admin, [
+      { name: "source", value: "ftm" },
+      { name: "publishedAt", value: "3000-01-01" },
+      { name: "file", filename: "more.json", data: Buffer.from(JSON.stringify(line)) },
+    ]);
+    await finished(body.id as string);
+    await expect
+      .poll(async () =>
+        (await db.select().from(personaRedFlags).where(eq(personaRedFlags.personaId, persona.id))).map((f) => f.code),
+      )
+      .toEqual(["SANCTIONS_HIT"]);
   });
 });
