@@ -80,10 +80,15 @@ export const sanctionsEntries = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    // Identifiers as the list writes them (documents masked): [{ type, value, chain? }].
+    // Name keys of the name and every alias (lib/matching/names): found by array overlap.
+    nameKeys: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Identifiers as the list writes them (public data): [{ type, value, chain?, label? }].
     identifiers: jsonb().$type<{ type: string; value: string; chain?: string | null }[]>().notNull().default([]),
   },
-  (t) => [unique().on(t.listId, t.entNum)],
+  (t) => [unique().on(t.listId, t.entNum), index("sanctions_entries_name_keys_index").using("gin", t.nameKeys)],
 );
 export type SanctionsEntry = typeof sanctionsEntries.$inferSelect;
 

@@ -1,0 +1,2 @@
+ALTER TABLE "sanctions_entries" ADD COLUMN "name_keys" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "sanctions_entries_name_keys_index" ON "sanctions_entries" USING gin ("name_keys");
