@@ -50,7 +50,9 @@ test.describe("sanctions screening", () => {
     const { id } = (await created.json()) as { id: string };
     const persona = new PersonaPage(investigatorPage);
     await persona.goto(id);
-    await expect(investigatorPage.getByText("No identifier of this persona is on a current list.")).toBeVisible();
+    await expect(
+      investigatorPage.getByText("Neither the name nor an identifier of this persona is on a current list."),
+    ).toBeVisible();
     const identifierForm = investigatorPage.getByRole("form", { name: "Add an identifier" });
     await identifierForm.getByLabel("Type").selectOption("crypto_wallet");
     await identifierForm.getByLabel("Value").fill("0x97B1043ABD9E6FC31681635166D430A458D14F9C");

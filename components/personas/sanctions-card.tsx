@@ -12,6 +12,7 @@ const matchLabels: Record<string, string> = {
   email: "E-mail",
   domain: "Website",
   document: "Document",
+  name: "Name",
 };
 
 /** Entries of the current sanctions lists that hold one of the persona's identifiers. */
@@ -23,14 +24,16 @@ export function SanctionsCard({ personaId, identifierIds }: { personaId: string;
       <CardHeader>
         <CardTitle id="sanctions-title">Sanctions screening</CardTitle>
         <CardDescription>
-          Wallets, e-mails, websites and documents compared with the current sanctions lists (Admin page).
+          Wallets, e-mails, websites, documents and names compared with the current sanctions lists (Admin page).
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         {hits.isPending ? <Skeleton className="h-10 w-full" /> : null}
         {hits.error ? <Alert tone="error">Could not screen: {hits.error.message}</Alert> : null}
         {hits.data && items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No identifier of this persona is on a current list.</p>
+          <p className="text-sm text-muted-foreground">
+            Neither the name nor an identifier of this persona is on a current list.
+          </p>
         ) : null}
         {items.map((hit) => (
           <article
@@ -43,6 +46,12 @@ export function SanctionsCard({ personaId, identifierIds }: { personaId: string;
               <span className="font-normal text-muted-foreground">
                 ({hit.entry.type}, {hit.entry.program || "no program"}, entry {hit.entry.entNum})
               </span>
+            </p>
+            <p className="text-xs">
+              Score {hit.score}
+              {hit.matched.every((m) => m.kind === "name")
+                ? ": the name alone, in another spelling or order. Many people share a name: compare date of birth and nationality before acting."
+                : ": an identifier of this persona is on the list."}
             </p>
             <ul className="mt-1">
               {hit.matched.map((m) => (

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { tryNormalizeIdentifier } from "@/lib/identifiers/normalize";
 import { changesGraph } from "@/lib/graph/cache";
 import { logger } from "@/lib/logger";
+import { nameKeys } from "@/lib/matching/names";
 import type { SanctionsSource } from "./constants";
 import type { ParsedEntry } from "./parsed";
 import { parseFtm } from "./parse-ftm";
@@ -99,7 +100,7 @@ async function fillList(listId: string, files: ListFiles): Promise<void> {
         const batch = entries.slice(i, i + BATCH);
         const ids = await tx
           .insert(sanctionsEntries)
-          .values(batch.map(({ identifiers, ...e }) => ({ ...e, listId, identifiers })))
+          .values(batch.map((e) => ({ ...e, listId, nameKeys: nameKeys([e.name, ...e.aliases]) })))
           .returning({ id: sanctionsEntries.id });
         const keys = batch.flatMap((e, j) =>
           e.identifiers.flatMap((listed) => {

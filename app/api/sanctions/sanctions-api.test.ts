@@ -193,6 +193,25 @@ describe("screening a persona", () => {
     expect(JSON.stringify(refused.body)).not.toContain("KIM");
   });
 
+  it("finds a listed name written another way, weaker than an identifier, and does not flag it", async () => {
+    const persona = await makePersona(investigator.actor, {
+      displayName: "Sang-Man Gim",
+      claimedNationality: "North Korea",
+    });
+    const plain = await makePersona(investigator.actor, { displayName: "Gim Sangman" });
+    const screen = async (id: string) =>
+      (await call(personaSanctions.GET, "GET", `/api/personas/${id}/sanctions`, investigator, undefined, { id })).body
+        .items as { entry: { name: string }; matched: { kind: string; value: string }[]; score: number }[];
+    const [hit] = await screen(persona.id);
+    expect(hit).toMatchObject({
+      entry: { name: "KIM, Sang Man" },
+      matched: [{ kind: "name", value: "Sang-Man Gim / KIM, Sang Man" }],
+      score: 70,
+    });
+    expect((await screen(plain.id))[0]?.score).toBe(70);
+    expect(await db.select().from(personaRedFlags).where(eq(personaRedFlags.personaId, persona.id))).toEqual([]);
+  });
+
   it("flags a persona in an open case at once, as the system, with one 'Do not pay' task per case", async () => {
     const theCase = await makeCase(investigator.actor);
     const persona = await makePersona(investigator.actor, { caseId: theCase.id });
