@@ -18,7 +18,11 @@ import path from "node:path";
 
 process.env.DATABASE_URL ??= "memory://";
 process.env.LOG_LEVEL ??= "warn";
-process.env.DATA_DIR ??= fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "casework-bench-sanctions-"));
+// A data folder of its own unless one is given, removed at the end.
+const ownDataDir = process.env.DATA_DIR
+  ? null
+  : fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "casework-bench-sanctions-"));
+process.env.DATA_DIR ??= ownDataDir!;
 
 const PERSONAS = Number(process.env.PERSONAS ?? 300);
 
@@ -102,6 +106,7 @@ async function main() {
     `ratio p95 screen / load: ${(percentile(screen, 95) / percentile(load, 95)).toFixed(2)}; target p95 <= 50 ms: ${percentile(screen, 95) <= 50 ? "yes" : "NO"}`,
   );
   await closeDb();
+  if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
