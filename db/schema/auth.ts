@@ -16,6 +16,13 @@ export const users = pgTable("users", {
   role: userRole().notNull(),
   passwordHash: text().notNull(),
   disabled: boolean().notNull().default(false),
+  // Bumped when the password changes or is reset: sessions signed in under an older value end,
+  // except the one that made the change (keptSessionId).
+  sessionVersion: integer().notNull().default(0),
+  keptSessionId: text(),
+  // Set by an admin's reset: the next sign-in must choose a new password before anything else.
+  mustChangePassword: boolean().notNull().default(false),
+  passwordChangedAt: timestamp({ withTimezone: true }),
   lastLoginAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
