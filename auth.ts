@@ -48,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             logger.info({ email: parsed.data.email }, "sign-in refused: the account is disabled");
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name };
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.sessionVersion };
       },
     }),
   ],
@@ -58,14 +58,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect({ url, baseUrl }) {
       return new URL(safeRedirectPath(url, baseUrl), baseUrl).href;
     },
-    // Only the user id travels in the signed token; role and disabled state are read on every request.
+    // Only the user id, the password's session version and this session's id travel in the signed
+    // token; role, disabled state and the current version are read on every request.
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 0;
+        token.sid = crypto.randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sv = token.sv;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },
 });
+
+declare module "next-auth" {
+  interface Session {
+    /** The user's session version when this session signed in (lib/users/users.ts loadActiveActor). */
+    sv?: number;
+    /** This session's id, kept valid by the password change it made. */
+    sid?: string;
+  }
+}

@@ -39,13 +39,18 @@ async function prepareDatabase(): Promise<void> {
     const { seedDemo } = await import("@/lib/seed/demo");
     const { formatDemoLogins } = await import("@/lib/seed/users");
     const result = await seedDemo();
-    if (!result.seeded) return;
-    process.stdout.write(
-      `\nDemo data created. Sign in with one of these accounts:\n\n${formatDemoLogins(result.logins)}\n\n`,
-    );
-    process.stdout.write(
-      "These passwords are published: change them (or disable the accounts) before anyone else can reach this server.\n\n",
-    );
+    if (result.seeded)
+      process.stdout.write(
+        `\nDemo data created. Sign in with one of these accounts:\n\n${formatDemoLogins(result.logins)}\n\n`,
+      );
+    // On every start until each is changed (Account page) or disabled: these passwords are public.
+    const { demoAccountsOnPublishedPasswords } = await import("@/lib/seed/demo-reminder");
+    const published = await demoAccountsOnPublishedPasswords();
+    if (published.length > 0)
+      process.stdout.write(
+        `These demo accounts still use their published passwords: ${published.join(", ")}. Change them on the ` +
+          "Account page (or disable the accounts) before anyone else can reach this server.\n\n",
+      );
   } finally {
     await closeDb();
   }

@@ -282,6 +282,11 @@ export const requests: Record<string, RequestSpec> = {
       json({ email: uniqueEmail("matrix"), name: "Matrix New User", role: "investigator", password: TEST_PASSWORD }),
   },
   "PATCH /api/users/{id}": { body: () => json({ name: `Matrix Bystander ${uniqueWord()}` }) },
+  // Each caller changes their own password once (their API tokens keep working).
+  "POST /api/me/password": {
+    body: () => json({ currentPassword: TEST_PASSWORD, newPassword: "matrix passphrase changed" }),
+  },
+  "POST /api/users/{id}/password-reset": noBody,
   "GET /api/directory": { query: () => "?q=matrix", body: null },
   "GET /api/tokens": noBody,
   "POST /api/tokens": { body: () => json({ name: "matrix token" }) },

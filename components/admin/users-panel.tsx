@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ResetPasswordButton } from "./reset-password-button";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { type UserRole, userRoles } from "@/lib/users/constants";
@@ -63,7 +64,8 @@ export function UsersPanel({ initialUsers, currentUserId }: UsersPanelProps) {
               <Td className="text-muted-foreground">
                 {u.lastLoginAt ? <LocalDateTime iso={u.lastLoginAt} /> : "never"}
               </Td>
-              <Td className="text-right">
+              <Td className="flex flex-wrap items-center justify-end gap-2 text-right">
+                {u.id === currentUserId ? null : <ResetPasswordButton user={u} />}
                 <Button
                   size="sm"
                   variant={u.disabled ? "outline" : "destructive"}

@@ -38,6 +38,7 @@ export const apiPaths = [
   "/api/exports/{id}/download",
   "/api/health",
   "/api/me",
+  "/api/me/password",
   "/api/networks",
   "/api/notes/{id}",
   "/api/openapi.json",
@@ -66,6 +67,7 @@ export const apiPaths = [
   "/api/tokens/{id}",
   "/api/users",
   "/api/users/{id}",
+  "/api/users/{id}/password-reset",
 ] as const;
 
 export type ApiPath = (typeof apiPaths)[number];

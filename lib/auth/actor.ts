@@ -8,6 +8,8 @@ export interface Actor {
   role: UserRole;
   via: "session" | "token" | "cli";
   tokenId?: string;
+  /** A session whose password an admin reset: it may only choose a new one. */
+  mustChangePassword?: true;
 }
 
 export function actorLabel(actor: Pick<Actor, "name" | "email">): string {

@@ -13,13 +13,19 @@ export const sessionActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return loadActiveActor(id, "session");
+  return loadActiveActor(id, "session", { sv: session.sv, sid: session.sid });
 });
 
-/** For pages and server actions: the actor, or a redirect to the login page. */
+const MUST_CHANGE_ALLOWED = new Set(["/api/me", "/api/me/password"]);
+
+/**
+ * For pages and server actions: the actor, or a redirect to the login page (or, after an admin
+ * reset the password, to the page that chooses a new one).
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await sessionActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect("/change-password");
   return actor;
 }
 
@@ -36,6 +42,10 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     return match?.[1] ? actorFromToken(match[1]) : null;
   }
   const actor = await sessionActor();
+  // After an admin's reset the session may only choose a new password (and read who it is).
+  if (actor?.mustChangePassword && !MUST_CHANGE_ALLOWED.has(new URL(request.url).pathname)) {
+    throw new AppError("forbidden", "Choose a new password first (your password was reset)");
+  }
   if (actor && isStateChanging(request.method) && !isSameOriginRequest(request)) {
     throw new AppError(
       "forbidden",

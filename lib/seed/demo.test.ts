@@ -15,6 +15,8 @@ import {
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { verifyPassword } from "@/lib/auth/password";
 import { screenPersona } from "@/lib/sanctions/screen-persona";
+import { setPasswordAsOperator } from "@/lib/users/passwords";
+import { demoAccountsOnPublishedPasswords } from "./demo-reminder";
 import { demoIdentifiers } from "./identifiers";
 import { seedDemo, type SeedResult } from "./demo";
 import { demoLogins } from "./users";
@@ -107,6 +109,14 @@ describe.runIf(onPglite)("seedDemo", () => {
     expect(hits.items.map((h) => [h.entry.name, h.entry.program, h.matched[0]?.kind])).toEqual([
       ["KIM, Sang Man", "DPRK4", "wallet"],
     ]);
+  });
+
+  it("reminds of the demo accounts on published passwords until each is changed", async () => {
+    expect(await demoAccountsOnPublishedPasswords()).toEqual(demoLogins.map((l) => l.email).sort());
+    const admin = demoLogins.find((l) => l.role === "admin")!;
+    await setPasswordAsOperator(admin.email, "an operator's own passphrase");
+    expect(await demoAccountsOnPublishedPasswords()).not.toContain(admin.email);
+    expect(await demoAccountsOnPublishedPasswords()).toHaveLength(demoLogins.length - 1);
   });
 
   it("does nothing when the database already has users", async () => {

@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/api/openapi";
 import {
   directoryEntrySchema,
   directoryQuerySchema,
+  passwordChangeSchema,
   userIdParamsSchema,
   userInputSchema,
   userSchema,
@@ -10,6 +11,26 @@ import {
 } from "./schema";
 
 export const userOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/me/password",
+    summary:
+      "Change your own password, giving the current one (at least 12 characters, not the current one). Your other browser sessions end; this one and your API tokens stay",
+    tag: "Users",
+    body: passwordChangeSchema,
+    responses: { 200: { description: "Changed", schema: z.object({ changed: z.literal(true) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/users/{id}/password-reset",
+    summary:
+      "Reset a user's password (admin): answers a temporary password, shown once, that the user must change at the next sign-in; their sessions end at once",
+    tag: "Users",
+    params: userIdParamsSchema,
+    responses: {
+      200: { description: "The temporary password", schema: z.object({ temporaryPassword: z.string() }) },
+    },
+  },
   {
     method: "get",
     path: "/api/me",

@@ -12,6 +12,12 @@ export const passwordSchema = z
   .min(12, "Password must be at least 12 characters")
   .max(200, "Password must be at most 200 characters");
 
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  newPassword: passwordSchema,
+});
+export type PasswordChange = z.input<typeof passwordChangeSchema>;
+
 export const userRoleSchema = z.enum(userRoles, { message: `Role must be one of: ${userRoles.join(", ")}` });
 
 export const userInputSchema = z.strictObject({

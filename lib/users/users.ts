@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type User } from "@/db/schema";
 import { type Actor } from "@/lib/auth/actor";
@@ -87,7 +87,16 @@ export async function updateUser({
     }
     const [row] = await tx
       .update(users)
-      .set({ name: data.name, role: data.role, disabled: data.disabled, passwordHash })
+      .set({
+        name: data.name,
+        role: data.role,
+        disabled: data.disabled,
+        passwordHash,
+        // A password an admin sets ends the user's sessions, as a change or a reset does.
+        ...(passwordHash
+          ? { sessionVersion: sql`${users.sessionVersion} + 1`, keptSessionId: null, passwordChangedAt: new Date() }
+          : {}),
+      })
       .where(eq(users.id, userId))
       .returning();
     if (!row) throw AppError.notFound("User");
@@ -108,7 +117,7 @@ export async function updateUser({
 }
 
 export type SignInResult =
-  | { ok: true; user: UserView }
+  | { ok: true; user: UserView; sessionVersion: number }
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
@@ -172,16 +181,37 @@ export async function authenticate({
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
     await recordAudit(tx, { actor, action: "auth.sign_in", entityType: "user", entityId: user.id });
   });
-  return { ok: true, user: toUserView({ ...user, lastLoginAt: loginAt }) };
+  return { ok: true, user: toUserView({ ...user, lastLoginAt: loginAt }), sessionVersion: user.sessionVersion };
 }
 
-/** The actor behind a session's user id, or null when the user is gone or disabled. */
-export async function loadActiveActor(userId: string, via: Actor["via"]): Promise<Actor | null> {
+/** What a session's signed token says about when it was signed in (absent in tokens older than versions). */
+export interface SessionStamp {
+  sv?: number;
+  sid?: string;
+}
+
+/**
+ * The actor behind a session's user id, or null when the user is gone or disabled, or when the
+ * password changed after the session began (unless this is the session that changed it). A user
+ * whose password an admin reset carries mustChangePassword until they choose one.
+ */
+export async function loadActiveActor(userId: string, via: Actor["via"], stamp?: SessionStamp): Promise<Actor | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+      keptSessionId: users.keptSessionId,
+      mustChangePassword: users.mustChangePassword,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, via };
+  if (stamp && (stamp.sv ?? 0) !== user.sessionVersion && (!stamp.sid || stamp.sid !== user.keptSessionId)) return null;
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via };
+  return user.mustChangePassword && via === "session" ? { ...actor, mustChangePassword: true } : actor;
 }

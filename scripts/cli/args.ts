@@ -7,6 +7,7 @@ export type PasswordSource = { from: "argument"; value: string } | { from: "stdi
 export type CliCommand =
   | { kind: "help" }
   | { kind: "user-add"; email: string; name: string; role: string; password: PasswordSource }
+  | { kind: "user-password"; email: string; password: PasswordSource }
   | { kind: "token-create"; email: string; name: string; expiresAt?: string }
   | { kind: "audit-verify" }
   | { kind: "audit-anchor" }
@@ -21,6 +22,9 @@ Commands:
   user add --email E --name N --role R (--password P | --password-stdin)
       Create a user. Roles: ${userRoles.join(", ")}. Passwords need at least 12 characters.
       --password-stdin reads the password from standard input, keeping it out of shell history.
+
+  user password --email E (--password P | --password-stdin)
+      Set a user's password (at least 12 characters). Their browser sessions end; API tokens stay.
 
   token create --email E --name N [--expires ISO-8601]
       Create an API token for that user. Only the secret goes to stdout, so it can be captured:
@@ -75,6 +79,16 @@ function required(values: Values, name: string, keys: string[]): Record<string, 
   return Object.fromEntries(keys.map((k) => [k, text(values, k) ?? ""]));
 }
 
+/** --password P or --password-stdin, exactly one. */
+function passwordSource(values: Values, name: string): PasswordSource {
+  const fromArgument = text(values, "password");
+  const fromStdin = values["password-stdin"] === true;
+  if (fromArgument !== undefined && fromStdin)
+    throw new UsageError(`"${name}" takes --password or --password-stdin, not both`);
+  if (fromArgument === undefined && !fromStdin) throw new UsageError(`"${name}" needs --password or --password-stdin`);
+  return fromStdin ? { from: "stdin" } : { from: "argument", value: fromArgument ?? "" };
+}
+
 const specs: Record<string, Spec> = {
   "user add": {
     options: {
@@ -86,14 +100,14 @@ const specs: Record<string, Spec> = {
     },
     build: (values, name) => {
       const { email = "", name: userName = "", role = "" } = required(values, name, ["email", "name", "role"]);
-      const fromArgument = text(values, "password");
-      const fromStdin = values["password-stdin"] === true;
-      if (fromArgument !== undefined && fromStdin)
-        throw new UsageError(`"${name}" takes --password or --password-stdin, not both`);
-      if (fromArgument === undefined && !fromStdin)
-        throw new UsageError(`"${name}" needs --password or --password-stdin`);
-      const password: PasswordSource = fromStdin ? { from: "stdin" } : { from: "argument", value: fromArgument ?? "" };
-      return { kind: "user-add", email, name: userName, role, password };
+      return { kind: "user-add", email, name: userName, role, password: passwordSource(values, name) };
+    },
+  },
+  "user password": {
+    options: { email: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
+    build: (values, name) => {
+      const { email = "" } = required(values, name, ["email"]);
+      return { kind: "user-password", email, password: passwordSource(values, name) };
     },
   },
   "token create": {

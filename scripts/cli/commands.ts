@@ -3,6 +3,7 @@ import { verifyPackAsOperator } from "@/lib/exports/verify-report";
 import { importListAsOperator } from "@/lib/sanctions/import-as-operator";
 import { createToken } from "@/lib/tokens/tokens";
 import type { UserInput } from "@/lib/users/schema";
+import { setPasswordAsOperator } from "@/lib/users/passwords";
 import { createUser } from "@/lib/users/users";
 import { UsageError } from "../support/errors";
 import { type CliCommand, type PasswordSource, usage } from "./args";
@@ -41,6 +42,11 @@ export async function runCommand(command: CliCommand): Promise<number> {
       out(`  id:   ${user.id}`);
       out(`  name: ${user.name}`);
       out(`  role: ${user.role}`);
+      return 0;
+    }
+    case "user-password": {
+      const { email } = await setPasswordAsOperator(command.email, await readPassword(command.password));
+      out(`Set the password of ${email}; their browser sessions are signed out.`);
       return 0;
     }
     case "token-create": {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokensTable } from "@/components/tokens/tokens-table";
@@ -14,6 +15,15 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description={`${actor.name} · ${actor.email} · ${actor.role}`} />
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Password</CardTitle>
+          <CardDescription>Changing it signs out your other browser sessions; API tokens keep working.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>API tokens</CardTitle>
