@@ -19,6 +19,9 @@ describe("parseEnv", () => {
     expect(env.DATA_DIR).toBe(path.resolve("data"));
     expect(path.isAbsolute(env.DATA_DIR)).toBe(true);
     expect(env.PORT).toBe(3000);
+    // The demo's passwords are public: npm start listens on this machine only unless told otherwise.
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
     expect(env.MAX_UPLOAD_BYTES).toBe(2 * 1024 ** 3);
     expect(env.MAX_JSON_BYTES).toBe(1024 ** 2);
     expect(env.NODE_ENV).toBe("development");

@@ -30,6 +30,8 @@ export const envSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Where `npm start` listens: this machine only by default, since the demo's passwords are public.
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest JSON body accepted by the API, in bytes. */
   MAX_JSON_BYTES: z.coerce

@@ -11,10 +11,17 @@ const root = process.cwd();
 const onWindows = process.platform === "win32";
 const nextBin = path.join(root, "node_modules", ".bin", onWindows ? "next.cmd" : "next");
 
+/** Next's anonymous telemetry stays off: the app runs on investigators' machines. */
+const quietEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...extra,
+});
+
 function buildIfNeeded(): void {
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
   process.stdout.write("No production build yet: running `next build` first (a minute or so)...\n");
-  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", shell: onWindows });
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", shell: onWindows, env: quietEnv() });
   if (result.error) throw result.error;
   if (result.status !== 0)
     throw new Error(
@@ -56,14 +63,19 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
-async function announceWhenReady(port: number, child: ChildProcess): Promise<void> {
+async function announceWhenReady(port: number, host: string, child: ChildProcess): Promise<void> {
+  // Every interface includes this machine's loopback; a named address answers only there.
+  const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const shown = local === "127.0.0.1" ? "localhost" : local;
   const running = () => child.exitCode === null && child.signalCode === null;
   const deadline = Date.now() + 120_000;
   while (running() && Date.now() < deadline) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`http://${local.includes(":") ? `[${local}]` : local}:${port}/api/health`, {
+        signal: AbortSignal.timeout(5_000),
+      });
       if (response.ok) {
-        process.stdout.write(`\nCasework is running at http://localhost:${port}\n\n`);
+        process.stdout.write(`\nCasework is running at http://${shown}:${port}\n\n`);
         return;
       }
     } catch {
@@ -73,24 +85,24 @@ async function announceWhenReady(port: number, child: ChildProcess): Promise<voi
   }
   if (running())
     process.stdout.write(
-      `\nCasework is starting at http://localhost:${port} (its health check has not answered yet)\n\n`,
+      `\nCasework is starting at http://${shown}:${port} (its health check has not answered yet)\n\n`,
     );
 }
 
-function runServer(secret: string, port: number): Promise<number> {
-  const child = spawn(nextBin, ["start", "-p", String(port)], {
+function runServer(secret: string, port: number, host: string): Promise<number> {
+  const child = spawn(nextBin, ["start", "-p", String(port), "-H", host], {
     stdio: "inherit",
     shell: onWindows,
     // `next start` answers on whatever host it is reached at, which Auth.js refuses
     // (UntrustedHost) unless told to trust it; set AUTH_URL to pin the public address.
-    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", PORT: String(port) },
+    env: quietEnv({ AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", PORT: String(port) }),
   });
   const forward = (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
-  void announceWhenReady(port, child);
+  void announceWhenReady(port, host, child);
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
@@ -104,5 +116,7 @@ void runScript(async () => {
   // Created in the data folder on first start when AUTH_SECRET is unset, so sessions survive restarts.
   const secret = authSecret();
   await prepareDatabase();
-  return runServer(secret, env.PORT);
+  if (env.HOST !== "127.0.0.1" && env.HOST !== "localhost")
+    process.stdout.write(`Listening on ${env.HOST}: reachable from other machines.\n`);
+  return runServer(secret, env.PORT, env.HOST);
 });
