@@ -181,4 +181,24 @@ test.describe("cases", () => {
     await expect(pager.getByText("Page 1 of 2")).toBeVisible();
     await expect(rows).toHaveCount(2);
   });
+
+  test("adding a member starts with nobody chosen, asks for a person, then adds the one picked", async ({
+    page,
+    request,
+  }) => {
+    const lead = await createUser(request, "investigator");
+    const colleague = await createUser(request, "investigator", `Colleague ${unique("c")}`);
+    await signInViaApi(page, lead);
+    const created = await page.request.post("/api/cases", { data: { title: `Members ${unique("m")}` } });
+    const { id } = (await created.json()) as { id: string };
+    await new CasePage(page).goto(id);
+    const form = page.getByRole("form", { name: "Add a member" });
+    await expect(form.getByLabel("Person")).toHaveValue("");
+    await form.getByRole("button", { name: "Add member" }).click();
+    await expect(form.getByText("Choose the person to add")).toBeVisible();
+    await form.getByLabel("Find a colleague").fill(colleague.name);
+    await form.getByLabel("Person").selectOption({ label: `${colleague.name} (investigator)` });
+    await form.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByRole("list", { name: "Case members" })).toContainText(colleague.name);
+  });
 });

@@ -105,8 +105,16 @@ test.describe("personas and the link graph", () => {
 
     await page.goto(`/personas?q=${encodeURIComponent(evil.slice(-10))}`);
     await expect(page.getByRole("table", { name: "Personas" }).getByRole("link", { name: evil })).toBeVisible();
+    // The whole row opens the persona: a click on its identifier count, not the name, gets there.
+    await page
+      .getByTestId("persona-row")
+      .filter({ hasText: evil.slice(-10) })
+      .getByRole("cell")
+      .nth(6)
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/personas/${persona.id}$`));
     const personaPage = new PersonaPage(page);
-    await personaPage.goto(persona.id);
+    await expect(personaPage.name).toHaveText(evil);
     await expect(personaPage.name).toHaveText(evil);
     await expect(personaPage.graphNodes().getByRole("link", { name: evil })).toBeVisible();
     // Counts in the singular where there is one.

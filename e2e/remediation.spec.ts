@@ -146,5 +146,14 @@ test.describe("remediation and referrals", () => {
     await expect(rows.nth(1)).toContainText("Overdue");
     await expect(rows.nth(2)).toContainText("Sooner task");
     await expect(rows.nth(3)).toContainText("Later task");
+
+    // Started and finished from the list itself: a finished task leaves the open list.
+    const sooner = page.getByRole("group", { name: "Actions for Sooner task" });
+    await sooner.getByRole("button", { name: "Start" }).click();
+    await expect(rows.nth(2).getByText("In progress")).toBeVisible();
+    await expect(sooner.getByRole("button", { name: "Start" })).toHaveCount(0);
+    await sooner.getByRole("button", { name: "Mark done" }).click();
+    await expect(rows).toHaveCount(3);
+    await expect(page.getByRole("table", { name: "My tasks" })).not.toContainText("Sooner task");
   });
 });

@@ -11,7 +11,7 @@ import type { CaseDetail } from "@/lib/cases/views";
 import { useAddMember, useRemoveMember } from "@/lib/client/hooks/use-cases";
 import { useDirectory } from "@/lib/client/hooks/use-directory";
 import { AccessRequestsList } from "./access-requests-list";
-import { Field } from "./field";
+import { Field, invalidProps } from "./field";
 import { LegalReviewForm } from "./legal-review-form";
 
 export function MembersPanel({ detail }: { detail: CaseDetail }) {
@@ -19,6 +19,7 @@ export function MembersPanel({ detail }: { detail: CaseDetail }) {
   const remove = useRemoveMember(detail.id);
   const [q, setQ] = useState("");
   const [role, setRole] = useState<CaseMemberRole>("investigator");
+  const [pickError, setPickError] = useState<string | undefined>();
   const directory = useDirectory(q);
   const taken = new Set([detail.lead?.id, ...detail.members.map((m) => m.id)]);
   const candidates = (directory.data ?? []).filter((u) => !taken.has(u.id));
@@ -64,15 +65,27 @@ export function MembersPanel({ detail }: { detail: CaseDetail }) {
             className="flex flex-col gap-2 border-t pt-3"
             onSubmit={(e) => {
               e.preventDefault();
-              const userId = String(new FormData(e.currentTarget).get("userId") ?? "");
-              if (userId) add.mutate({ userId, role }, { onSuccess: () => setQ("") });
+              const form = e.currentTarget;
+              const userId = String(new FormData(form).get("userId") ?? "");
+              // Nobody is chosen until the lead picks someone: a default would add the first name listed.
+              if (!userId) return setPickError("Choose the person to add");
+              setPickError(undefined);
+              add.mutate({ userId, role }, { onSuccess: () => (setQ(""), form.reset()) });
             }}
           >
             <Field id="member-search" label="Find a colleague">
               <Input id="member-search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name or email" />
             </Field>
-            <Field id="member-user" label="Person">
-              <Select id="member-user" name="userId" disabled={candidates.length === 0}>
+            <Field id="member-user" label="Person" error={pickError}>
+              <Select
+                id="member-user"
+                name="userId"
+                defaultValue=""
+                disabled={candidates.length === 0}
+                onChange={() => setPickError(undefined)}
+                {...invalidProps("member-user", pickError)}
+              >
+                <option value="">{candidates.length === 0 ? "Nobody to add" : "Choose a person…"}</option>
                 {candidates.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name} ({u.role})

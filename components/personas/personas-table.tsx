@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -23,6 +24,7 @@ const sortable = [
 
 export function PersonasTable({ initial }: PersonasTableProps) {
   const { search, searchParams, set } = useUrlState();
+  const router = useRouter();
   // The view switch is not a filter the API knows about.
   const params = new URLSearchParams(search);
   params.delete("view");
@@ -65,9 +67,20 @@ export function PersonasTable({ initial }: PersonasTableProps) {
         </THead>
         <TBody>
           {data?.items.map((p) => (
-            <Tr key={p.id}>
+            <Tr
+              key={p.id}
+              data-testid="persona-row"
+              className="cursor-pointer"
+              // The whole row opens the persona for a mouse; the name stays the link for keyboards and readers.
+              onClick={(e) => {
+                if (!(e.target as HTMLElement).closest("a, button")) router.push(`/personas/${p.id}`);
+              }}
+            >
               <Td>
-                <Link className="font-medium hover:underline" href={`/personas/${p.id}`}>
+                <Link
+                  className="font-medium text-primary underline-offset-2 hover:underline"
+                  href={`/personas/${p.id}`}
+                >
                   {p.displayName}
                 </Link>
               </Td>

@@ -11,6 +11,7 @@ import { useUrlState } from "@/lib/client/use-url-state";
 import type { MyTasksView } from "@/lib/remediation/views";
 import { cn } from "@/lib/utils";
 import { taskKindLabels } from "./labels";
+import { MyTaskActions } from "./my-task-actions";
 import { OverdueBadge, TaskStatusBadge } from "./task-status-badge";
 import { formatCount } from "@/lib/format";
 
@@ -53,6 +54,7 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
             <Th>Task</Th>
             <Th>Case</Th>
             <Th>Status</Th>
+            <Th>Actions</Th>
           </tr>
         </THead>
         <TBody>
@@ -76,6 +78,9 @@ export function MyTasksTable({ initial }: MyTasksTableProps) {
               </Td>
               <Td>
                 <TaskStatusBadge status={t.status} />
+              </Td>
+              <Td>
+                <MyTaskActions task={t} />
               </Td>
             </Tr>
           ))}
