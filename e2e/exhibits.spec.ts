@@ -48,6 +48,12 @@ test.describe("exhibits by number", () => {
     await expect(third.getByRole("status").filter({ hasText: "Dropped E-003" })).toBeVisible();
 
     await expect(evidence.rows).toHaveCount(2);
+    // The dropped number keeps its place, greyed, with who removed it and why.
+    await expect(page.getByTestId("removed-evidence-row")).toContainText("E-003");
+    await expect(page.getByTestId("removed-evidence-row")).toContainText(
+      `deleted by ${investigator.name} <${investigator.email}>`,
+    );
+    await expect(page.getByTestId("removed-evidence-row")).toContainText("Identical to E-001; dropped at upload");
     await evidence.openItem("offer-again");
     await expect(evidence.custodyRows.last()).toContainText("Received again from HR with a new cover e-mail");
   });
@@ -94,5 +100,35 @@ test.describe("exhibits by number", () => {
     await task.getByRole("button", { name: "Confirm done" }).click();
     await expect(task.getByTestId("task-status")).toHaveText("Done");
     await expect(task.getByRole("link", { name: "E-002 · courier" })).toBeVisible();
+  });
+
+  test("deleting an exhibit goes back to the list without asking for the deleted item, which stays listed greyed", async ({
+    page,
+  }) => {
+    const investigator = await createUser(page.request, "investigator");
+    await signInViaApi(page, investigator);
+    const { id: caseId } = await post<{ id: string }>(page, "/api/cases", { title: `Deleting ${unique("c")}` });
+    const evidence = new EvidencePage(page);
+    await evidence.gotoCaseTab(caseId);
+    await evidence.addFiles([textFile("wrong-file.txt", unique("w"))]);
+    await page.getByRole("button", { name: "Upload 1 file" }).click();
+    await expect(evidence.uploadItem("wrong-file.txt").getByText(/Stored as E-001/)).toBeVisible();
+    await evidence.openItem("wrong-file");
+    const itemUrl = page.url();
+    const notFound: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 404 && r.url().includes("/api/evidence/")) notFound.push(r.url());
+    });
+
+    await page.getByText("Delete this item").click();
+    await page.getByLabel("Reason for deleting").fill("Uploaded to the wrong case");
+    await page.getByRole("button", { name: "Delete evidence" }).click();
+    await expect(page).toHaveURL(new RegExp(`/cases/${caseId}\\?tab=evidence`));
+    const removed = page.getByTestId("removed-evidence-row");
+    await expect(removed).toContainText("E-001");
+    await expect(removed).toContainText("Uploaded to the wrong case");
+    await expect(page.getByRole("link", { name: "wrong-file", exact: true })).toHaveCount(0);
+    expect(notFound).toEqual([]);
+    expect(itemUrl).toContain("/evidence/");
   });
 });

@@ -19,7 +19,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
       </div>
     );
   }
-  const { items, permissions, maxUploadBytes } = list.data;
+  const { items, removed, permissions, maxUploadBytes } = list.data;
   const mismatches = items.filter((i) => i.mimeMismatch).length;
   return (
     <div className="flex flex-col gap-4">
@@ -33,6 +33,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
                 ? "No evidence yet. Drop screenshots, chat logs, HR records or network logs above to start the chain of custody."
                 : "No evidence has been attached to this case yet."
               : `${items.length} ${items.length === 1 ? "item" : "items"}, each stored under its SHA-256.`}
+            {removed.length > 0 ? ` ${removed.length} deleted, shown greyed in their place.` : ""}
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-2">
@@ -42,7 +43,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
               as. Check them before relying on them.
             </Alert>
           ) : null}
-          {items.length > 0 ? <EvidenceTable items={items} /> : null}
+          {items.length > 0 || removed.length > 0 ? <EvidenceTable items={items} removed={removed} /> : null}
         </CardContent>
       </Card>
     </div>

@@ -50,8 +50,19 @@ export type DuplicateOf = z.infer<typeof duplicateOfSchema>;
 export const uploadedEvidenceSchema = evidenceSchema.extend({ duplicateOf: duplicateOfSchema.nullable() });
 export type UploadedEvidenceView = z.infer<typeof uploadedEvidenceSchema>;
 
+/** An exhibit taken out of the case: its number stays taken, with who removed it and why. */
+export const removedExhibitSchema = z.object({
+  exhibitNo: z.string(),
+  title: z.string(),
+  deletedAt: z.iso.datetime(),
+  deletedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type RemovedExhibit = z.infer<typeof removedExhibitSchema>;
+
 export const evidenceListSchema = z.object({
   items: z.array(evidenceSchema),
+  removed: z.array(removedExhibitSchema).describe("Deleted exhibits, so the numbering has no unexplained gaps"),
   permissions: z.object({ upload: z.boolean() }),
   maxUploadBytes: z.int(),
 });

@@ -252,6 +252,19 @@ describe("uploading bytes already in the same case", () => {
     expect(row?.deletedAt).not.toBeNull();
     const next = await uploadAndLook(first, c.id, randomBytes(10));
     expect(next.answer).toMatchObject({ exhibitNo: "E-003", duplicateOf: null });
+    // The list names the removed number, who removed it and why.
+    const list = await get(caseEvidence as unknown as typeof custody, `/api/cases/${c.id}/evidence`, first, {
+      id: c.id,
+    });
+    expect(list.removed).toEqual([
+      {
+        exhibitNo: "E-002",
+        title: "Offer letter",
+        deletedAt: expect.any(String),
+        deletedBy: expect.stringContaining("First Investigator"),
+        reason: "duplicate of E-001",
+      },
+    ]);
     // The original stays, with its bytes.
     expect(storedFiles().filter((f) => f.endsWith(dup.answer.sha256))).toHaveLength(1);
   });

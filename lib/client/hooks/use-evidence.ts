@@ -92,10 +92,21 @@ export const useReleaseHold = (id: string, caseId: string) =>
     apiFetch<EvidenceView>(apiPath("/api/evidence/{id}/hold", { id }), { method: "DELETE", body: { reason } }),
   );
 
-export const useDeleteEvidence = (id: string, caseId: string) =>
-  useEvidenceMutation(id, caseId, (reason: string) =>
-    apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }),
-  );
+/** Deleting drops the item's cached detail instead of re-fetching it (it answers 404 from now on). */
+export function useDeleteEvidence(id: string, caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      apiFetch<{ deleted: true }>(apiPath("/api/evidence/{id}", { id }), { method: "DELETE", body: { reason } }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: evidenceKeys.detail(id) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: evidenceKeys.list(caseId) }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+      ]);
+    },
+  });
+}
 
 /** Keeps an upload identical to another exhibit of its case as its own exhibit, with the reason. */
 export const useKeepDuplicate = (id: string, caseId: string) =>
