@@ -61,6 +61,7 @@ export function Figures({ summary: s }: { summary: DashboardSummary }) {
       />
       <Figure label="Overdue tasks" value={s.overdueTasks.count} detail="remediation past its due date" />
       <Figure label="Overdue referrals" value={s.referrals.overdue.count} detail="open, past deadline" />
+      <Figure label="Sanctions hits" value={s.sanctionsHits} detail="personas in open cases: do not pay" />
     </dl>
   );
 }

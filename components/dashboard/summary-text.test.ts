@@ -37,6 +37,7 @@ const summary: DashboardSummary = {
     pending: false,
   },
   redFlags: [{ code: "NO_VIDEO", count: 3 }],
+  sanctionsHits: 2,
 };
 
 describe("the weekly summary text", () => {
@@ -51,6 +52,7 @@ describe("the weekly summary text", () => {
       "Time to contain: median 25 h, 90th percentile 11.6 days (2 cases)",
       "Time to close: median —, 90th percentile — (2 cases)",
       "Overdue remediation tasks: 4",
+      "Personas of open cases on a sanctions list: 2",
       "Referrals made: 2 (FBI IC3 2); past their deadline: 1",
       "Top red flags (personas of cases opened in the period): Refuses or avoids camera (3)",
       "Largest persona network: 6 personas across 3 cases",

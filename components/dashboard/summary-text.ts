@@ -55,6 +55,7 @@ export function summaryText(s: DashboardSummary, dates: DateFormatOptions = {}):
     `Time to contain: median ${formatHours(s.timeToContain.medianHours)}, 90th percentile ${formatHours(s.timeToContain.p90Hours)} (${plural(s.timeToContain.cases, "case")})`,
     `Time to close: median ${formatHours(s.timeToClose.medianHours)}, 90th percentile ${formatHours(s.timeToClose.p90Hours)} (${plural(s.timeToClose.cases, "case")})`,
     `Overdue remediation tasks: ${s.overdueTasks.count}`,
+    `Personas of open cases on a sanctions list: ${s.sanctionsHits}`,
     `Referrals made: ${referralsMade}${referralsMade ? ` (${s.referrals.byDestination.map((d) => `${destinationLabels[d.destination]} ${d.total}`).join(", ")})` : ""}; past their deadline: ${s.referrals.overdue.count}`,
     `Top red flags (personas of cases opened in the period): ${
       s.redFlags.length

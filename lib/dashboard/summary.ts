@@ -5,7 +5,7 @@ import { parseOrThrow } from "@/lib/errors";
 import { daysBetween, isoWeekLabel, weeksOf } from "./period";
 import { durations, filterOptions, openCaseCells, weeklyFlow } from "./queries/cases";
 import { largestNetworks } from "./queries/networks";
-import { topRedFlags } from "./queries/personas";
+import { openSanctionsHits, topRedFlags } from "./queries/personas";
 import { overdueReferrals, overdueTasks, referralsByDestination } from "./queries/work";
 import { type DashboardQuery, dashboardQuerySchema } from "./schema";
 import { buildScope } from "./scope";
@@ -35,17 +35,19 @@ export async function getDashboardSummary({
   await ready();
   const scope = buildScope(actor, filter, now);
 
-  const [cells, flow, times, options, tasks, referralCounts, lateReferrals, redFlags, networks] = await Promise.all([
-    openCaseCells(scope),
-    weeklyFlow(scope),
-    durations(scope),
-    filterOptions(scope),
-    overdueTasks(scope),
-    referralsByDestination(scope),
-    overdueReferrals(scope),
-    topRedFlags(scope),
-    largestNetworks(actor, scope, networkWaitMs),
-  ]);
+  const [cells, flow, times, options, tasks, referralCounts, lateReferrals, redFlags, networks, sanctionsHits] =
+    await Promise.all([
+      openCaseCells(scope),
+      weeklyFlow(scope),
+      durations(scope),
+      filterOptions(scope),
+      overdueTasks(scope),
+      referralsByDestination(scope),
+      overdueReferrals(scope),
+      topRedFlags(scope),
+      largestNetworks(actor, scope, networkWaitMs),
+      openSanctionsHits(scope),
+    ]);
 
   const flowByWeek = new Map(flow.map((w) => [w.week, w]));
   const weekly = weeksOf(filter).map((weekStart) => ({
@@ -80,5 +82,6 @@ export async function getDashboardSummary({
     referrals: { byDestination: referralCounts, overdue: lateReferrals },
     networks: { items: networks.items, asOf: networks.asOf, pending: networks.asOf === null },
     redFlags,
+    sanctionsHits,
   };
 }

@@ -84,6 +84,7 @@ export const dashboardSummarySchema = z.object({
     cleared: count.describe("Of those, cleared as a false alarm"),
     share: z.number().min(0).max(1).nullable(),
   }),
+  sanctionsHits: count.describe("Personas of the open cases in view flagged SANCTIONS_HIT, now"),
   overdueTasks: z
     .object({ count, items: z.array(overdueTaskSchema).describe("The 10 most overdue") })
     .describe("To-do or in-progress remediation tasks past their due time, now"),

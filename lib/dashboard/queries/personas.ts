@@ -24,3 +24,20 @@ export function topRedFlagsSql(scope: Scope, limit = 10): SQL {
 export function topRedFlags(scope: Scope) {
   return queryRows<{ code: string; count: number }>(db, topRedFlagsSql(scope));
 }
+
+/**
+ * Personas of the open cases in view flagged SANCTIONS_HIT (each counted once): the payments
+ * that must not go out. Not bound to the period: a hit stays open until the case closes.
+ */
+export function openSanctionsHitsSql(scope: Scope): SQL {
+  return sql`select count(distinct cp.persona_id)::int as count
+        from ${cases}
+        join ${casePersonas} cp on cp.case_id = ${cases.id}
+        join ${personaRedFlags} f on f.persona_id = cp.persona_id and f.code = 'SANCTIONS_HIT'
+        where ${scope.cases} and ${cases.status} not in ('closed', 'cleared')`;
+}
+
+export async function openSanctionsHits(scope: Scope): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, openSanctionsHitsSql(scope));
+  return row?.count ?? 0;
+}
