@@ -67,6 +67,13 @@ test.describe("sanctions screening", () => {
     await expect(
       investigatorPage.getByTestId("task").filter({ hasText: "Do not pay: consult counsel on blocking and reporting" }),
     ).toBeVisible();
+    // The investigator's dashboard counts the hit among the open cases they work on.
+    await investigatorPage.goto("/");
+    const figure = investigatorPage
+      .locator("div")
+      .filter({ has: investigatorPage.getByText("Sanctions hits", { exact: true }) })
+      .last();
+    await expect(figure.locator("dd").first()).toHaveText("1");
     await context.close();
   });
 });
