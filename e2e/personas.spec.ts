@@ -122,4 +122,22 @@ test.describe("personas and the link graph", () => {
     await expect(page.locator("img[src='x']")).toHaveCount(0);
     expect(dialogs).toEqual([]);
   });
+
+  test("a national phone number without a country is refused once, in words, and accepted with the country", async ({
+    page,
+    request,
+  }) => {
+    const investigator = await createUser(request, "investigator");
+    await signInViaApi(page, investigator);
+    const persona = await post<{ id: string }>(page, "/api/personas", { displayName: `Phone ${unique("p")}` });
+    const personaPage = new PersonaPage(page);
+    await personaPage.goto(persona.id);
+    const form = page.getByRole("form", { name: "Add an identifier" });
+    await personaPage.addIdentifier("phone", "020 7946 0958");
+    await expect(form.getByText(/no country code/)).toHaveCount(1);
+    await expect(form).not.toContainText("defaultCountry");
+    await form.getByLabel("Country if no +code").fill("GB");
+    await form.getByRole("button", { name: "Add identifier" }).click();
+    await expect(page.getByRole("table", { name: "Identifiers" })).toContainText("+442079460958");
+  });
 });

@@ -87,7 +87,11 @@ export function IdentifierForm({ personaId, cases }: IdentifierFormProps) {
       if (!(error instanceof ApiError)) throw error;
       const fields = error.fieldErrors();
       setErrors(fields);
-      setProblem(error.message);
+      // Said once: beside the field it concerns, or above the form when no field is named.
+      const shownBeside = (path: string) =>
+        ["value", "confidence", "sourceEvidenceId"].includes(path) ||
+        (extras[type] ?? []).some((e) => path === e.name || path === `attributes.${e.name}`);
+      setProblem(Object.keys(fields).some(shownBeside) ? null : error.message);
     }
   }
 

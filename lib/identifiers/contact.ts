@@ -52,7 +52,7 @@ export const normalizePhone: Normalizer = (raw, candidate) => {
   if (country && !isSupportedCountry(country)) {
     throw new AppError(
       "bad_request",
-      `Unknown defaultCountry ${country}: expected a two-letter country code such as US or GB`,
+      `Unknown country ${country}: expected a two-letter country code such as US or GB`,
       [{ path: "defaultCountry", message: "Use a two-letter country code such as US or GB" }],
     );
   }
@@ -62,7 +62,10 @@ export const normalizePhone: Normalizer = (raw, candidate) => {
   if (!/\d/.test(body) || /\p{L}/u.test(body)) throw invalidIdentifier("phone");
   const parsed = parsePhoneNumberFromString(cleaned, country as CountryCode | undefined);
   if (!parsed)
-    throw invalidIdentifier("phone", country ? undefined : "no country code; start with + or give defaultCountry");
+    throw invalidIdentifier(
+      "phone",
+      country ? undefined : "no country code: start with +, or give the country the number is written in",
+    );
   const valid = parsed.isValid();
   if (!valid && !parsed.isPossible()) throw invalidIdentifier("phone", "wrong number of digits for the country");
   const attributes: Record<string, string> = {};

@@ -70,7 +70,7 @@ export type Normalizer = (
 export const expectedFormats: Record<IdentifierType, string> = {
   email: "an email address like name@example.com",
   phone:
-    "an international phone number like +1 202 555 0147 (E.164), or a national number together with defaultCountry (e.g. GB)",
+    "an international phone number like +1 202 555 0147 (E.164), or a national number with the country it is written in (e.g. GB)",
   postal_address: "a postal address of at least 5 characters",
   ip: "an IPv4 address like 192.0.2.1 or an IPv6 address like 2001:db8::1",
   device: "a serial number, asset tag or MAC address (letters, digits and - _ . : /)",
