@@ -6,6 +6,18 @@ import { hitRows, matchKindOf } from "./hit-rows";
 import { nameHits } from "./name-hits";
 import type { SanctionsHit, SanctionsHits } from "./views";
 
+/** What both kinds of hit know of the entry and its list version. */
+interface ListedEntry {
+  entryId: string;
+  name: string;
+  entNum: string;
+  programs: string[];
+  type: string;
+  aliases: string[];
+  remarksCut: boolean;
+  list: SanctionsHit["listVersion"];
+}
+
 /**
  * GET /api/personas/{id}/sanctions: the entries of the current list versions that hold one of
  * the persona's identifiers, compared by match key (wallets whatever their case, e-mails by
@@ -18,8 +30,10 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
   if (listIds.length === 0) return { items: [] };
   const rows = await hitRows(db, [personaId], listIds);
   const hits = new Map<string, SanctionsHit>();
-  for (const r of rows) {
-    const hit = hits.get(r.entryId) ?? {
+  const hitOf = (r: ListedEntry, score: number): SanctionsHit => {
+    const known = hits.get(r.entryId);
+    if (known) return known;
+    const hit: SanctionsHit = {
       entry: {
         name: r.name,
         entNum: r.entNum,
@@ -29,35 +43,20 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
         remarksCut: r.remarksCut,
       },
       matched: [],
-      score: 100,
-      listVersion: r.list,
-      status: "open" as const,
-    };
-    const match = { kind: matchKindOf[r.kind] ?? r.kind, value: r.value };
-    if (!hit.matched.some((m) => m.kind === match.kind && m.value === match.value)) hit.matched.push(match);
-    hits.set(r.entryId, hit);
-  }
-  for (const r of await nameHits(db, persona, listIds)) {
-    const match = { kind: "name", value: r.listed === r.ours ? r.listed : `${r.ours} / ${r.listed}` };
-    const known = hits.get(r.entryId);
-    if (known) {
-      known.matched.push(match);
-      continue;
-    }
-    hits.set(r.entryId, {
-      entry: {
-        name: r.name,
-        entNum: r.entNum,
-        program: r.programs.join(", "),
-        type: r.type,
-        aliases: r.aliases,
-        remarksCut: r.remarksCut,
-      },
-      matched: [match],
-      score: r.score,
+      score,
       listVersion: r.list,
       status: "open",
-    });
+    };
+    hits.set(r.entryId, hit);
+    return hit;
+  };
+  for (const r of rows) {
+    const hit = hitOf(r, 100);
+    const match = { kind: matchKindOf[r.kind] ?? r.kind, value: r.value };
+    if (!hit.matched.some((m) => m.kind === match.kind && m.value === match.value)) hit.matched.push(match);
   }
+  // A name hit on an entry already hit by an identifier adds the name; alone, it keeps its lower score.
+  for (const r of await nameHits(db, persona, listIds))
+    hitOf(r, r.score).matched.push({ kind: "name", value: r.listed === r.ours ? r.listed : `${r.ours} / ${r.listed}` });
   return { items: [...hits.values()].sort((a, b) => b.score - a.score) };
 }
