@@ -448,6 +448,11 @@ export const requests: Record<string, RequestSpec> = {
     body: null,
   },
   "GET /api/personas/{id}/links": noBody,
+  "GET /api/personas/{id}/candidates": noBody,
+  "POST /api/personas/{id}/candidates/{otherId}/decision": {
+    params: async (w) => ({ id: w.personaId, otherId: await personaIn(w) }),
+    body: () => json({ decision: "reject", rationale: "Matrix: different people" }),
+  },
   "POST /api/persona-links": {
     body: async (w) => json({ fromPersonaId: w.personaId, toPersonaId: await personaIn(w) }),
   },

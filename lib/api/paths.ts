@@ -46,6 +46,8 @@ export const apiPaths = [
   "/api/persona-links/{id}",
   "/api/personas",
   "/api/personas/{id}",
+  "/api/personas/{id}/candidates",
+  "/api/personas/{id}/candidates/{otherId}/decision",
   "/api/personas/{id}/graph",
   "/api/personas/{id}/identifiers",
   "/api/personas/{id}/identifiers/{identifierId}",

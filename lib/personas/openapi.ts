@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/openapi";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
+import { candidateDecisionSchema, candidateListSchema, candidateParamsSchema } from "./candidate-views";
 import {
   casePersonaInputSchema,
   casePersonaParamsSchema,
@@ -103,6 +104,25 @@ export const personaOperations: ApiOperation[] = [
     tag,
     params: personaIdParamsSchema,
     responses: { 200: { description: "Links and suggestions", schema: personaLinksSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/personas/{id}/candidates",
+    summary:
+      "Possible matches: other personas that may be the same operator, scored 0-100 with reasons (names romanisation-aware, email match keys, phones, identifiers weighted by rarity); candidates the reader may not see are a count only; linked or rejected pairs never appear",
+    tag,
+    params: personaIdParamsSchema,
+    responses: { 200: { description: "Candidates, highest score first", schema: candidateListSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/personas/{id}/candidates/{otherId}/decision",
+    summary:
+      "Confirm a possible match (a link that joins the network) or reject it (it never comes back); the reasons at the time are audited. Both personas must be visible",
+    tag,
+    params: candidateParamsSchema,
+    body: candidateDecisionSchema,
+    responses: { 201: { description: "The link recorded", schema: linkSchema } },
   },
   {
     method: "post",

@@ -1,0 +1,54 @@
+import { db } from "@/db";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { parseOrThrow } from "@/lib/errors";
+import { loadPersona } from "./access";
+import { scoreCandidates } from "./candidates";
+import { createLink } from "./create-link";
+import { candidateDecisionSchema, type CandidateDecision } from "./candidate-views";
+import type { LinkView } from "./views";
+
+/**
+ * A person's word on a candidate pair: a confirmed link (it joins the network) or a rejected one
+ * (the pair never comes back). The reasons and score at the time of the decision are kept in the
+ * audit trail beside the link's own entry. Both personas must be visible, else not found.
+ */
+export async function decideCandidate({
+  actor,
+  personaId,
+  otherId,
+  input,
+}: {
+  actor: Actor;
+  personaId: string;
+  otherId: string;
+  input: CandidateDecision;
+}): Promise<LinkView> {
+  authorize(actor, "persona:write");
+  await loadPersona(db, actor, personaId);
+  await loadPersona(db, actor, otherId);
+  const data = parseOrThrow(candidateDecisionSchema, input);
+  const candidate = (await scoreCandidates(db, personaId)).get(otherId);
+  const link = await createLink({
+    actor,
+    input: {
+      fromPersonaId: personaId,
+      toPersonaId: otherId,
+      relation: data.relation,
+      status: data.decision === "confirm" ? "confirmed" : "rejected",
+      confidence: candidate?.score ?? 50,
+      rationale: data.rationale,
+    },
+  });
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      actor,
+      action: `persona_candidate.${data.decision}`,
+      entityType: "persona_link",
+      entityId: link.id,
+      detail: { from: personaId, to: otherId, score: candidate?.score ?? null, reasons: candidate?.reasons ?? [] },
+    }),
+  );
+  return link;
+}
