@@ -41,13 +41,21 @@ function limiter(keyPrefix: string, points: number, duration: number, clearExpir
   });
 }
 
-let limiters: { account: RateLimiterDrizzle; address: RateLimiterDrizzle; token: RateLimiterDrizzle } | undefined;
+let limiters:
+  | {
+      account: RateLimiterDrizzle;
+      address: RateLimiterDrizzle;
+      token: RateLimiterDrizzle;
+      password: RateLimiterDrizzle;
+    }
+  | undefined;
 
 function getLimiters() {
   limiters ??= {
     account: limiter("sign-in:account", SIGN_IN_FAILURES, SIGN_IN_WINDOW_SECONDS, true),
     address: limiter("sign-in:address", SIGN_IN_FAILURES, SIGN_IN_WINDOW_SECONDS),
     token: limiter("api-token", env.API_TOKEN_RATE_LIMIT, 60),
+    password: limiter("password-change:user", SIGN_IN_FAILURES, SIGN_IN_WINDOW_SECONDS),
   };
   return limiters;
 }
@@ -107,4 +115,26 @@ export async function consumeTokenRequest(tokenId: string): Promise<void> {
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw AppError.rateLimited(`Too many requests with this API token; try again in ${seconds} seconds`, seconds);
   }
+}
+
+/**
+ * Counts one attempt to change a user's password, before the current password is checked: a
+ * stolen session cannot try more than SIGN_IN_FAILURES current passwords in the sign-in window.
+ */
+export async function consumePasswordChange(userId: string): Promise<void> {
+  try {
+    await getLimiters().password.consume(userId);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw AppError.rateLimited(
+      `Too many attempts to change the password; try again in ${Math.ceil(seconds / 60)} minutes`,
+      seconds,
+    );
+  }
+}
+
+/** A changed password starts the count again. */
+export async function clearPasswordChanges(userId: string): Promise<void> {
+  await getLimiters().password.delete(userId);
 }

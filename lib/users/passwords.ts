@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
+import { clearPasswordChanges, consumePasswordChange } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { emailSchema, type PasswordChange, passwordChangeSchema, passwordSchema } from "./schema";
@@ -50,6 +51,7 @@ export async function changePassword({
   const data = parseOrThrow(passwordChangeSchema, input);
   if (data.newPassword === data.currentPassword)
     throw fieldError("newPassword", "Choose a password other than the current one");
+  await consumePasswordChange(actor.id);
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.hash, data.currentPassword)))
     throw fieldError("currentPassword", "The current password is not right");
@@ -57,6 +59,7 @@ export async function changePassword({
     await setPassword(tx, actor.id, data.newPassword, { keepSessionId: sessionId });
     await recordAudit(tx, { actor, action: "user.password_change", entityType: "user", entityId: actor.id });
   });
+  await clearPasswordChanges(actor.id);
   return { changed: true };
 }
 

@@ -57,6 +57,19 @@ describe("changing one's password", () => {
   });
 });
 
+describe("guessing the current password", () => {
+  it("is refused after ten wrong tries, the right one too, with the time to wait", async () => {
+    const actor = await makeActor("investigator");
+    const session = await signedIn(actor);
+    for (let i = 0; i < 10; i++)
+      expect((await change(session, { currentPassword: `guess ${i}`, newPassword: NEW_PASSWORD })).status).toBe(400);
+    const locked = await change(session, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error?.message).toMatch(/Too many attempts to change the password; try again in \d+ minutes/);
+    await expect(signInCookie(actor.email)).resolves.toMatch(/authjs/);
+  });
+});
+
 describe("an admin's reset", () => {
   it("signs the user out and makes them choose a new password before anything else", async () => {
     const [admin, user] = [await makeActor("admin"), await makeActor("investigator")];
