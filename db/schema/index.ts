@@ -8,3 +8,5 @@ export * from "./exports";
 export * from "./audit";
 export * from "./settings";
 export * from "./sanctions";
+export * from "./jobs";
+export * from "./intake";

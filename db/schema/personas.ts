@@ -133,6 +133,8 @@ export const personaIdentifiers = pgTable(
     // bulk loader did not say: then it is the shared row's value.
     value: text(),
     sourceEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
+    // Where in the source item's extracted text it was found (a mention added to the persona).
+    sourceLocation: jsonb().$type<{ page?: number; offset: number }>(),
     confidence: integer().notNull().default(50),
     // What the asserting person says about the identifier (holder name, role, asset, a note):
     // it belongs to this claim, so need-to-know filters it with the claim (never on identifiers).
