@@ -10,3 +10,4 @@ export * from "./settings";
 export * from "./sanctions";
 export * from "./jobs";
 export * from "./intake";
+export * from "./saved-views";
