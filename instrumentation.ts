@@ -22,6 +22,14 @@ export async function register(): Promise<void> {
     (failed) => failed > 0 && logger.warn({ failed }, "marked exports left unfinished by a stopped server as failed"),
     (err: unknown) => logger.warn({ err }, "could not check for unfinished exports"),
   );
+  // Background work (text extraction) runs in every instance; items never read are queued.
+  const { queueMissingExtractions } = await import("@/lib/intake/extract-job");
+  await queueMissingExtractions().then(
+    (queued) => queued > 0 && logger.info({ queued }, "queued text extraction for items never read"),
+    (err: unknown) => logger.warn({ err }, "could not queue text extraction"),
+  );
+  const { startJobWorker } = await import("@/lib/jobs/worker");
+  startJobWorker();
   // The newest audit events, signed into DATA_DIR/audit-anchors.jsonl every minute and at
   // shutdown, so deleting or rewriting them in the database shows in `audit verify`.
   const { startAuditAnchoring } = await import("@/lib/audit/anchor-schedule");

@@ -366,6 +366,8 @@ export const requests: Record<string, RequestSpec> = {
   },
   "GET /api/evidence/{id}/content": noBody,
   "GET /api/evidence/{id}/custody": noBody,
+  "GET /api/evidence/{id}/mentions": noBody,
+  "GET /api/evidence/{id}/text": noBody,
   "POST /api/evidence/{id}/verify": noBody,
   "POST /api/evidence/{id}/hold": {
     params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),

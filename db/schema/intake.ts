@@ -42,7 +42,10 @@ export const evidenceTextPages = pgTable(
     // 'simple': names and identifiers in any language match as written, without English stemming.
     search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, text)`),
   },
-  (t) => [primaryKey({ columns: [t.evidenceId, t.page] }), index("evidence_text_pages_search_gin").using("gin", t.search)],
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.page] }),
+    index("evidence_text_pages_search_gin").using("gin", t.search),
+  ],
 );
 
 export interface MentionLocation {

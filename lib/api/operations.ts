@@ -4,6 +4,7 @@ import { dashboardOperations } from "@/lib/dashboard/openapi";
 import { evidenceOperations } from "@/lib/evidence/openapi";
 import { exportOperations } from "@/lib/exports/openapi";
 import { graphOperations } from "@/lib/graph/openapi";
+import { intakeOperations } from "@/lib/intake/openapi";
 import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
@@ -72,6 +73,7 @@ export const apiOperations: ApiOperation[] = [
   ...tokenOperations,
   ...caseOperations,
   ...evidenceOperations,
+  ...intakeOperations,
   ...dashboardOperations,
   ...remediationOperations,
   ...referralOperations,

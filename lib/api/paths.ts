@@ -32,6 +32,8 @@ export const apiPaths = [
   "/api/evidence/{id}/custody",
   "/api/evidence/{id}/hold",
   "/api/evidence/{id}/keep",
+  "/api/evidence/{id}/mentions",
+  "/api/evidence/{id}/text",
   "/api/evidence/{id}/verify",
   "/api/exports",
   "/api/exports/{id}",

@@ -8,6 +8,7 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { loadEvidence } from "./access";
+import { forgetText } from "@/lib/intake/extract-job";
 import { removeIfUnreferenced } from "./blobs";
 import { recordCustody } from "./custody";
 import { findDuplicate } from "./find-duplicate";
@@ -57,6 +58,8 @@ export async function deleteEvidence({
       .where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt), eq(evidence.legalHold, false)))
       .returning({ id: evidence.id });
     if (!deleted) throw new AppError("conflict", "The item changed meanwhile; reload and try again");
+    // The text read from it goes with its content: search and mentions no longer find it.
+    await forgetText(tx, evidenceId);
     await recordCustody(tx, { evidenceId, action: "deleted", actor, ip, detail: { reason } });
     await recordAudit(tx, {
       actor,

@@ -165,7 +165,7 @@ describe("verifying evidence", () => {
     expect(error).toBeTruthy();
     expect(got.length).toBeLessThan(bytes.length);
     await expect
-      .poll(() => custodyActions(item.id))
+      .poll(() => custodyActions(item.id), { timeout: 5_000 })
       .toEqual(["uploaded", "verification_failed", "downloaded", "verification_failed"]);
   });
 

@@ -7,6 +7,8 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { env } from "@/lib/env";
+import { queueExtraction } from "@/lib/intake/extract-job";
+import { wakeJobs } from "@/lib/jobs/worker";
 import { parseOrThrow } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
@@ -55,7 +57,7 @@ export async function uploadEvidence({
     const claimedMimeType = normaliseClaimedType(received.claimedType);
     const mimeType = await detectMimeType(received.sample);
     const ip = clientIp(request);
-    return await db.transaction(async (tx) => {
+    const uploaded = await db.transaction(async (tx) => {
       const locked = await loadCase(tx, actor, caseId, { forUpdate: true });
       authorize(actor, "evidence:upload", { case: locked.access }, "Case");
       await lockBlob(tx, staged.sha256);
@@ -109,6 +111,7 @@ export async function uploadEvidence({
         ip,
         detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName },
       });
+      await queueExtraction(tx, row.id);
       const duplicateOf = await findDuplicate(tx, caseId, staged.sha256, row.id);
       await recordAudit(tx, {
         actor,
@@ -126,6 +129,9 @@ export async function uploadEvidence({
       });
       return { ...toEvidenceView(actor, row, locked.access, actorLabel(actor)), duplicateOf };
     });
+    // Its text is read in the background, never in the upload's request.
+    wakeJobs();
+    return uploaded;
   } catch (error) {
     // Bytes this upload placed must not outlive a rolled-back row (unless another row shares them).
     if (created)

@@ -98,6 +98,7 @@ export async function readNetwork(runner: DbOrTx, caseId: string): Promise<PackN
       confidence: h.confidence,
       attributes: h.attributes,
       sourceExhibit: exhibitNo === null ? null : exhibitLabel(exhibitNo),
+      sourcePage: exhibitNo === null ? null : (h.sourceLocation?.page ?? null),
       observedAt: iso(h.observedAt),
       createdAt: h.createdAt.toISOString(),
     })),

@@ -106,6 +106,8 @@ export interface PackHolding {
   /** What the claim's author said about the identifier; the identifier's own attributes are derived facts only. */
   attributes: Record<string, string>;
   sourceExhibit: string | null;
+  /** The page of the source's extracted text it was found on. */
+  sourcePage: number | null;
   observedAt: string | null;
   createdAt: string;
 }

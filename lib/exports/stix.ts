@@ -96,7 +96,7 @@ export function buildStixBundle(
     const source = personaIds.get(h.personaId);
     const target = observableIds.get(h.identifierId);
     if (!source || !target) continue;
-    const description = `Holds this ${identifierType.get(h.identifierId) ?? "identifier"}${h.sourceExhibit ? `; source exhibit ${h.sourceExhibit}` : ""}.`;
+    const description = `Holds this ${identifierType.get(h.identifierId) ?? "identifier"}${h.sourceExhibit ? `; source exhibit ${h.sourceExhibit}${h.sourcePage ? `, page ${h.sourcePage}` : ""}` : ""}.`;
     objects.push({
       type: "relationship",
       id: caseworkId("relationship", `holding:${h.personaId}:${h.identifierId}`),

@@ -11,6 +11,7 @@ import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
 import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
+import { identifierSource } from "./identifier-source";
 import { assertEvidenceUsable, assertPersonaWritable, loadPersona, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { toIdentifierView } from "./present";
@@ -71,6 +72,7 @@ export async function addIdentifier({
         "this persona's cases",
       );
       await assertEvidenceUsable(tx, actor, sourceEvidenceId, "sourceEvidenceId");
+      const source = await identifierSource(tx, sourceEvidenceId, data.sourceLocation);
       const identifier = await upsertIdentifier(tx, normalized);
       const [link] = await tx
         .insert(personaIdentifiers)
@@ -79,6 +81,7 @@ export async function addIdentifier({
           identifierId: identifier.id,
           value: normalized.value,
           sourceEvidenceId: sourceEvidenceId ?? null,
+          sourceLocation: data.sourceLocation ?? null,
           confidence: data.confidence,
           attributes: normalized.claimAttributes,
           assertedById: actor.id,
@@ -107,6 +110,7 @@ export async function addIdentifier({
           value: identifier.value,
           confidence: link.confidence,
           holders: holders.length + 1,
+          ...(source ? { source: `${source.exhibitNo}${source.page ? ` p. ${source.page}` : ""}` } : {}),
         },
       });
       // Screening on change: a listed identifier flags the persona at once, as the system.
@@ -117,6 +121,7 @@ export async function addIdentifier({
         claimAttributes: link.attributes,
         confidence: link.confidence,
         sourceEvidenceId: link.sourceEvidenceId,
+        source,
         assertedBy: { id: actor.id, name: actor.name },
         observedAt: link.observedAt?.toISOString() ?? null,
         addedAt: link.createdAt.toISOString(),

@@ -1,8 +1,18 @@
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { casePersonas, identifiers, personaIdentifiers, personaRedFlags, personas, users } from "@/db/schema";
+import {
+  casePersonas,
+  cases,
+  evidence,
+  identifiers,
+  personaIdentifiers,
+  personaRedFlags,
+  personas,
+  users,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
+import { exhibitLabel } from "@/lib/evidence/views";
 import { canWritePersonas, type PersonaRow, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { explainRisk, riskWeights, isRedFlagCode } from "./risk";
@@ -71,10 +81,23 @@ export async function personaIdentifierViews(
   only?: SQL,
 ): Promise<PersonaIdentifierView[]> {
   const rows = await runner
-    .select({ identifier: identifiers, link: personaIdentifiers, assertedByName: users.name })
+    .select({
+      identifier: identifiers,
+      link: personaIdentifiers,
+      assertedByName: users.name,
+      // The source exhibit, only where the reader may see its case.
+      source: {
+        caseId: evidence.caseId,
+        exhibitNo: evidence.exhibitNo,
+        title: evidence.title,
+        visible: sql<boolean>`${caseVisibleTo(actor) ?? sql`true`}`,
+      },
+    })
     .from(personaIdentifiers)
     .innerJoin(identifiers, eq(identifiers.id, personaIdentifiers.identifierId))
     .leftJoin(users, eq(users.id, personaIdentifiers.assertedById))
+    .leftJoin(evidence, and(eq(evidence.id, personaIdentifiers.sourceEvidenceId), isNull(evidence.deletedAt)))
+    .leftJoin(cases, eq(cases.id, evidence.caseId))
     .where(and(eq(personaIdentifiers.personaId, personaId), only))
     .orderBy(asc(identifiers.type), asc(personaIdentifiers.createdAt));
   if (rows.length === 0) return [];
@@ -85,13 +108,23 @@ export async function personaIdentifierViews(
     personaId,
   );
   const matches = correlate(holders);
-  return rows.map(({ identifier, link, assertedByName }) => ({
+  return rows.map(({ identifier, link, assertedByName, source }) => ({
     ...toIdentifierView(identifier),
     // What this claim's author wrote; normalizedValue is the key it shares with other holders.
     value: link.value ?? identifier.value,
     claimAttributes: link.attributes,
     confidence: link.confidence,
     sourceEvidenceId: link.sourceEvidenceId,
+    source:
+      link.sourceEvidenceId && source?.caseId && source.exhibitNo !== null && source.visible
+        ? {
+            evidenceId: link.sourceEvidenceId,
+            caseId: source.caseId,
+            exhibitNo: exhibitLabel(source.exhibitNo),
+            title: source.title ?? "",
+            page: link.sourceLocation?.page ?? null,
+          }
+        : null,
     assertedBy: link.assertedById && assertedByName ? { id: link.assertedById, name: assertedByName } : null,
     observedAt: link.observedAt?.toISOString() ?? null,
     addedAt: link.createdAt.toISOString(),

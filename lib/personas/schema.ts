@@ -125,6 +125,13 @@ export const identifierInputSchema = z.strictObject({
   unparsed: z.boolean().optional(),
   /** The evidence it came from: an exhibit number in one of the persona's cases ("E-001") or an item id. */
   sourceEvidenceId: evidenceRefSchema.nullish(),
+  sourceLocation: z
+    .strictObject({
+      page: z.int().min(1, "Pages start at 1").optional(),
+      offset: z.int().min(0, "An offset is 0 or more"),
+    })
+    .nullish()
+    .describe("Where in the source item's extracted text it was found (a mention's location)"),
   confidence: confidenceSchema.default(50),
   observedAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time such as 2026-03-01T12:00:00Z" }).nullish(),
 });

@@ -66,6 +66,16 @@ export const personaIdentifierSchema = identifierSchema.extend({
     ),
   confidence: z.int(),
   sourceEvidenceId: z.uuid().nullable(),
+  source: z
+    .object({
+      evidenceId: z.uuid(),
+      caseId: z.uuid(),
+      exhibitNo: z.string(),
+      title: z.string(),
+      page: z.int().nullable().describe("The page of its extracted text it was found on"),
+    })
+    .nullable()
+    .describe("The exhibit it came from, when you may see that exhibit's case"),
   assertedBy: person.nullable(),
   observedAt: z.iso.datetime().nullable(),
   addedAt: z.iso.datetime(),

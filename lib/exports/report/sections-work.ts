@@ -35,7 +35,7 @@ export function drawPersonas(l: Layout, { data }: ReportInput): void {
             i ? words(i.type) : "—",
             i ? `${i.value}${i.chain ? ` (${i.chain})` : ""}` : "—",
             `${h.confidence}%`,
-            h.sourceExhibit ?? "—",
+            h.sourceExhibit ? `${h.sourceExhibit}${h.sourcePage ? ` p. ${h.sourcePage}` : ""}` : "—",
           ];
         }),
       );

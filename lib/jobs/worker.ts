@@ -1,0 +1,126 @@
+import type { Job } from "@/db/schema";
+import { logger } from "@/lib/logger";
+import { type JobHandler, jobKinds, loadHandler, PermanentJobError } from "./handlers";
+import { claimJob, completeJob, failExhaustedJobs, failJob, LEASE_MS, renewLease, reportProgress } from "./queue";
+
+const POLL_MS = 2_000;
+const SWEEP_MS = 60_000;
+
+interface WorkerState {
+  started: boolean;
+  running: Map<string, number>;
+  ticking: boolean;
+  again: boolean;
+  idle: (() => void)[];
+}
+
+const stateKey = Symbol.for("casework.jobWorker");
+function state(): WorkerState {
+  const g = globalThis as typeof globalThis & { [stateKey]?: WorkerState };
+  g[stateKey] ??= { started: false, running: new Map(), ticking: false, again: false, idle: [] };
+  return g[stateKey];
+}
+
+/** Runs one claimed job: renews its lease while it works, then records how it ended. */
+async function runJob(job: Job, handler: JobHandler): Promise<void> {
+  const renew = setInterval(() => {
+    renewLease(job).catch((err: unknown) => logger.warn({ err, jobId: job.id }, "could not renew a job lease"));
+  }, LEASE_MS / 3);
+  try {
+    await handler.run({ job, progress: (perMille) => reportProgress(job, perMille) });
+    await completeJob(job);
+  } catch (error) {
+    const permanent = error instanceof PermanentJobError;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!permanent) logger.error({ err: error, jobId: job.id, kind: job.kind }, "background job failed");
+    await failJob(job, message, !permanent);
+    if (permanent || job.attempts >= job.maxAttempts)
+      await handler
+        .onFailed?.(job, message)
+        .catch((err: unknown) => logger.error({ err, jobId: job.id }, "could not record a failed job"));
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+async function tick(): Promise<void> {
+  const s = state();
+  if (s.ticking) {
+    s.again = true;
+    return;
+  }
+  s.ticking = true;
+  try {
+    for (;;) {
+      const free: string[] = [];
+      for (const kind of jobKinds) {
+        const handler = await loadHandler(kind);
+        if ((s.running.get(kind) ?? 0) < handler.concurrency) free.push(kind);
+      }
+      const job = await claimJob(free);
+      if (!job) break;
+      s.running.set(job.kind, (s.running.get(job.kind) ?? 0) + 1);
+      const handler = await loadHandler(job.kind);
+      void runJob(job, handler).finally(() => {
+        s.running.set(job.kind, (s.running.get(job.kind) ?? 1) - 1);
+        void tick();
+      });
+    }
+  } catch (err) {
+    logger.warn({ err }, "could not claim background jobs");
+  } finally {
+    s.ticking = false;
+    if (s.again) {
+      s.again = false;
+      void tick();
+    } else if ([...s.running.values()].every((n) => n === 0)) for (const resolve of s.idle.splice(0)) resolve();
+  }
+}
+
+async function sweep(): Promise<void> {
+  for (const job of await failExhaustedJobs()) {
+    const handler = await loadHandler(job.kind).catch(() => null);
+    await handler?.onFailed?.(job, "The server stopped while working on this each time it was tried");
+  }
+}
+
+/**
+ * Starts this process's job runner (the server does at start-up): it polls for due jobs every
+ * few seconds, and at once when this process queues one (wakeJobs). Idempotent.
+ */
+export function startJobWorker(): void {
+  const s = state();
+  if (s.started) return;
+  s.started = true;
+  setInterval(() => void tick(), POLL_MS).unref();
+  setInterval(() => {
+    sweep().catch((err: unknown) => logger.warn({ err }, "could not sweep abandoned jobs"));
+  }, SWEEP_MS).unref();
+  void tick();
+}
+
+/** Tells this process's runner that a job was queued (after the transaction that queued it committed). */
+export function wakeJobs(): void {
+  if (state().started) void tick();
+}
+
+/**
+ * Runs due jobs in this process until none is left (tests, benchmarks, the CLI): the same path
+ * as the runner, awaited. `keys` limits it to those jobs (a test's own).
+ */
+export async function drainJobs(kinds: readonly string[] = jobKinds, keys?: readonly string[]): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const job = await claimJob(kinds, keys);
+    if (!job) return ran;
+    await runJob(job, await loadHandler(job.kind));
+    ran += 1;
+  }
+}
+
+/** Resolves once this process's runner has nothing running. */
+export function jobsIdle(): Promise<void> {
+  const s = state();
+  if ([...s.running.values()].every((n) => n === 0) && !s.ticking) return Promise.resolve();
+  return new Promise((resolve) => s.idle.push(resolve));
+}
