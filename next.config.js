@@ -5,8 +5,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   // rate-limiter-flexible loads drizzle-orm with an import() of a computed name, which a bundle
-  // cannot resolve ("expression is too dynamic"): Node must load it.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
+  // cannot resolve ("expression is too dynamic"): Node must load it. fontkit (the report's font
+  // engine) is loaded by Node as published too.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "fontkit", "pino", "rate-limiter-flexible"],
   // The embedded database lives in ./data by default; never trace it into a build output.
   outputFileTracingExcludes: { "*": ["./data/**/*"] },
   poweredByHeader: false,

@@ -259,7 +259,7 @@ describe("an evidence pack", () => {
         expect(page).toContain(`Page ${i + 1} of ${pages}`);
       });
     expect(text).toContain("Persona graph");
-    expect(text).toContain("Serban Ionescu ?");
+    expect(text).toContain("Şerban Ionescu 高");
   });
 
   it("has custody and audit CSVs in RFC 4180 form with formulas neutralised", () => {

@@ -1,7 +1,7 @@
 import { type Color, rgb } from "pdf-lib";
 import type { PackData } from "../data";
 import { type Layout, muted } from "./layout";
-import { fit, drawable } from "./text";
+import { fit } from "./text";
 
 const statusColors: Record<string, Color> = {
   confirmed: rgb(0.8, 0.15, 0.15),
@@ -75,12 +75,11 @@ export function drawGraph(l: Layout, data: PackData): void {
     const to = personaPos.get(k.toPersonaId);
     if (!from || !to) continue;
     l.page.drawLine({ start: from, end: to, thickness: 1.6, color: linkColor });
-    const label = drawable(l.regular, k.relation.replace(/_/g, " "));
-    l.page.drawText(label, {
-      x: (from.x + to.x) / 2 - l.regular.widthOfTextAtSize(label, 6) / 2,
+    const label = l.regular.drawable(k.relation.replace(/_/g, " "));
+    l.regular.draw(l.page, label, {
+      x: (from.x + to.x) / 2 - l.regular.width(label, 6) / 2,
       y: (from.y + to.y) / 2 + 2,
       size: 6,
-      font: l.regular,
       color: linkColor,
     });
   }
@@ -91,12 +90,11 @@ export function drawGraph(l: Layout, data: PackData): void {
     if (!labelIdentifiers) continue;
     const text = fit(l.regular, 6, `${i.type.replace(/_/g, " ")}: ${i.value}`, 90);
     const right = p.x >= center.x;
-    const width = l.regular.widthOfTextAtSize(text, 6);
-    l.page.drawText(text, {
+    const width = l.regular.width(text, 6);
+    l.regular.draw(l.page, text, {
       x: right ? p.x + 6 : p.x - 6 - width,
       y: p.y - 2,
       size: 6,
-      font: l.regular,
       color: identifierColor,
     });
   }
@@ -113,11 +111,10 @@ export function drawGraph(l: Layout, data: PackData): void {
     });
     if (!labelPersonas) continue;
     const text = fit(l.bold, 7.5, p.displayName, 120);
-    l.page.drawText(text, {
-      x: pos.x - l.bold.widthOfTextAtSize(text, 7.5) / 2,
+    l.bold.draw(l.page, text, {
+      x: pos.x - l.bold.width(text, 7.5) / 2,
       y: pos.y - 18,
       size: 7.5,
-      font: l.bold,
       color: rgb(0.1, 0.1, 0.12),
     });
   }

@@ -1,5 +1,6 @@
-import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
-import { drawable, fit, wrap } from "./text";
+import { type Color, PDFDocument, type PDFPage, rgb } from "pdf-lib";
+import { ReportFont } from "./fonts";
+import { fit, wrap } from "./text";
 
 export const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
@@ -17,7 +18,7 @@ export interface Column {
 
 interface TextOptions {
   size?: number;
-  font?: PDFFont;
+  font?: ReportFont;
   color?: Color;
   indent?: number;
   gapAfter?: number;
@@ -36,17 +37,17 @@ export class Layout {
 
   private constructor(
     readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-    readonly mono: PDFFont,
+    readonly regular: ReportFont,
+    readonly bold: ReportFont,
+    readonly mono: ReportFont,
   ) {}
 
   static async create(): Promise<Layout> {
     const doc = await PDFDocument.create();
     const [regular, bold, mono] = await Promise.all([
-      doc.embedFont(StandardFonts.Helvetica),
-      doc.embedFont(StandardFonts.HelveticaBold),
-      doc.embedFont(StandardFonts.Courier),
+      ReportFont.embed(doc, "regular"),
+      ReportFont.embed(doc, "bold"),
+      ReportFont.embed(doc, "mono"),
     ]);
     const layout = new Layout(doc, regular, bold, mono);
     layout.newPage();
@@ -75,7 +76,7 @@ export class Layout {
     for (const line of wrap(font, size, value, this.contentWidth - indent)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.page.drawText(line, { x: this.left + indent, y: this.y + size * 0.25, size, font, color });
+      font.draw(this.page, line, { x: this.left + indent, y: this.y + size * 0.25, size, color });
     }
     this.y -= gapAfter;
   }
@@ -102,22 +103,15 @@ export class Layout {
     for (const [label, value] of pairs) {
       const lines = wrap(this.regular, size, value?.trim() ? value : "—", this.contentWidth - labelWidth);
       this.ensure(lines.length * size * 1.3 + 2);
-      this.page.drawText(fit(this.bold, size, label, labelWidth - 8), {
+      this.bold.draw(this.page, fit(this.bold, size, label, labelWidth - 8), {
         x: this.left,
         y: this.y - size,
         size,
-        font: this.bold,
         color: muted,
       });
       for (const line of lines) {
         this.y -= size * 1.3;
-        this.page.drawText(line, {
-          x: this.left + labelWidth,
-          y: this.y + size * 0.3,
-          size,
-          font: this.regular,
-          color: ink,
-        });
+        this.regular.draw(this.page, line, { x: this.left + labelWidth, y: this.y + size * 0.3, size, color: ink });
       }
       this.y -= 2;
     }
@@ -133,11 +127,10 @@ export class Layout {
       this.page.drawRectangle({ x: this.left, y: this.y - height, width: this.contentWidth, height, color: shade });
       let x = this.left;
       for (const c of columns) {
-        this.page.drawText(fit(this.bold, size, c.header, c.width - 2 * pad), {
+        this.bold.draw(this.page, fit(this.bold, size, c.header, c.width - 2 * pad), {
           x: x + pad,
           y: this.y - pad - size,
           size,
-          font: this.bold,
           color: ink,
         });
         x += c.width;
@@ -158,11 +151,10 @@ export class Layout {
       columns.forEach((c, i) => {
         const font = c.mono ? this.mono : this.regular;
         cells[i]!.forEach((line, n) =>
-          this.page.drawText(line, {
+          font.draw(this.page, line, {
             x: x + pad,
             y: this.y - pad - size - n * lineHeight,
             size: c.mono ? size - 1 : size,
-            font,
             color: ink,
           }),
         );
@@ -184,7 +176,7 @@ export class Layout {
     const pages = this.doc.getPages();
     const size = 8;
     pages.forEach((page, i) => {
-      const left = drawable(this.regular, `${caseRef} · Evidence pack report`);
+      const left = `${caseRef} · Evidence pack report`;
       const right = `Page ${i + 1} of ${pages.length}`;
       page.drawLine({
         start: { x: MARGIN, y: MARGIN - 6 },
@@ -192,12 +184,16 @@ export class Layout {
         thickness: 0.4,
         color: rule,
       });
-      page.drawText(left, { x: MARGIN, y: MARGIN - 18, size, font: this.regular, color: muted });
-      page.drawText(right, {
-        x: A4.width - MARGIN - this.regular.widthOfTextAtSize(right, size),
+      this.regular.draw(page, fit(this.regular, size, left, this.contentWidth - 80), {
+        x: MARGIN,
         y: MARGIN - 18,
         size,
-        font: this.regular,
+        color: muted,
+      });
+      this.regular.draw(page, right, {
+        x: A4.width - MARGIN - this.regular.width(right, size),
+        y: MARGIN - 18,
+        size,
         color: muted,
       });
     });

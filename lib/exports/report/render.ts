@@ -4,7 +4,6 @@ import type { ReportInput } from "./input";
 import { Layout } from "./layout";
 import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
 import { drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
-import { drawable } from "./text";
 
 export type { ReportInput } from "./input";
 
@@ -13,9 +12,9 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   const l = await Layout.create();
   const { doc } = l;
   const c = input.data.case;
-  doc.setTitle(drawable(l.regular, `${c.ref}: ${c.title}`));
+  doc.setTitle(`${c.ref}: ${c.title}`);
   doc.setSubject("Evidence pack report");
-  doc.setAuthor(drawable(l.regular, input.exporter.name));
+  doc.setAuthor(input.exporter.name);
   doc.setCreator(`${input.software.name} ${input.software.version}`);
   doc.setProducer(`${input.software.name} ${input.software.version} (pdf-lib)`);
   doc.setCreationDate(input.exportedAt);

@@ -95,7 +95,7 @@ export function drawEvidenceIndex(l: Layout, { included }: ReportInput): void {
     ],
     included.map(({ item }) => [
       item.exhibitNo,
-      `${item.title}\n${formatBytes(item.size)}, ${item.mimeType}`,
+      `${item.title}\n${item.originalName}\n${formatBytes(item.size)}, ${item.mimeType}`,
       words(item.kind),
       item.sha256,
       `${item.collectedBy ?? item.uploadedBy ?? "—"}\n${item.collectedAt ? when(item.collectedAt) : `uploaded ${when(item.createdAt)}`}`,

@@ -1,68 +1,85 @@
-import type { PDFFont } from "pdf-lib";
+import type { ReportFont } from "./fonts";
 
-const charsets = new WeakMap<PDFFont, Set<number>>();
+// Han, Hangul, kana, CJK symbols and full-width forms: text in these scripts may break between
+// any two characters (Korean uses spaces too, but long names and notes often run on without).
+const CJK =
+  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3130-\u318F\u31A0-\u31FF\u3200-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+// Never at the start of a line (closing marks) or at the end of one (opening marks).
+const NO_BREAK_BEFORE = new Set([
+  ..."、。，．：；！？）」』】〕〉》〙〗・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;!?)]}%",
+]);
+const NO_BREAK_AFTER = new Set([..."（「『【〔〈《〘〖([{"]);
 
-// Common characters outside WinAnsi, with readable stand-ins.
-const standIns: Record<string, string> = {
-  "\u2192": "->",
-  "\u2190": "<-",
-  "\u2264": "<=",
-  "\u2265": ">=",
-  "\u2212": "-",
-  "\u00A0": " ",
-  "\u2009": " ",
-  "\u202F": " ",
-};
+interface Piece {
+  /** The spaces before the piece: kept inside a line, dropped where the line breaks. */
+  space: string;
+  text: string;
+}
 
-/**
- * Text the font can draw. The standard PDF fonts only encode WinAnsi (Latin-1 plus a few
- * typographic marks) and pdf-lib throws on anything else, so names in other scripts, emoji and
- * control characters are replaced rather than crashing the build: accents are dropped where
- * that leaves a drawable letter (ő -> o), other characters become "?". The manifest keeps the
- * exact text.
- */
-export function drawable(font: PDFFont, text: string): string {
-  let set = charsets.get(font);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    charsets.set(font, set);
-  }
-  let out = "";
-  for (const ch of text.normalize("NFC")) {
-    if (ch === "\t") out += " ";
-    else if (set.has(ch.codePointAt(0)!)) out += ch;
-    else if (standIns[ch]) out += standIns[ch];
-    else {
-      const base = [...ch.normalize("NFKD")]
-        .filter((c) => set.has(c.codePointAt(0)!) && c.codePointAt(0)! >= 0x20)
-        .join("");
-      out += base || "?";
+/** A paragraph cut where a line may break: at spaces, and between characters of CJK text. */
+function pieces(paragraph: string): Piece[] {
+  const out: Piece[] = [];
+  let space = "";
+  let text = "";
+  let prev = "";
+  for (const ch of paragraph) {
+    if (ch === " ") {
+      if (text) {
+        out.push({ space, text });
+        space = "";
+        text = "";
+      }
+      space += ch;
+    } else {
+      const breakable =
+        text !== "" && (CJK.test(ch) || CJK.test(prev)) && !NO_BREAK_BEFORE.has(ch) && !NO_BREAK_AFTER.has(prev);
+      if (breakable) {
+        out.push({ space, text });
+        space = "";
+        text = "";
+      }
+      text += ch;
     }
+    prev = ch;
   }
+  if (text || space || out.length === 0) out.push({ space, text });
   return out;
 }
 
-/** Splits text into lines no wider than `width`, breaking at spaces, and inside words too long for a line (hashes, URLs). */
-export function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+/** Cuts one piece too wide for any line into lines, between characters (hashes, URLs). */
+function breakLong(font: ReportFont, size: number, piece: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...piece];
+  while (rest.length > 1 && font.width(rest.join(""), size) > width) {
+    let cut = rest.length - 1;
+    while (cut > 1 && font.width(rest.slice(0, cut).join(""), size) > width) cut--;
+    lines.push(rest.slice(0, cut).join(""));
+    rest = rest.slice(cut);
+  }
+  lines.push(rest.join(""));
+  return lines;
+}
+
+/**
+ * Splits text into lines no wider than `width`: at spaces, between the characters of text
+ * written without spaces (Chinese, Japanese, Korean), and inside words too long for a line.
+ */
+export function wrap(font: ReportFont, size: number, text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = "";
-    for (const word of drawable(font, paragraph).split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+    let first = true;
+    for (const { space, text: piece } of pieces(font.drawable(paragraph))) {
+      const candidate = first ? space + piece : line + space + piece;
+      first = false;
+      if (font.width(candidate, size) <= width) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
-      line = "";
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
+      const parts = breakLong(font, size, piece, width);
+      lines.push(...parts.slice(0, -1));
+      line = parts[parts.length - 1]!;
     }
     lines.push(line);
   }
@@ -70,10 +87,11 @@ export function wrap(font: PDFFont, size: number, text: string, width: number): 
 }
 
 /** Cuts text to `width` with an ellipsis. */
-export function fit(font: PDFFont, size: number, text: string, width: number): string {
-  const safe = drawable(font, text);
-  if (font.widthOfTextAtSize(safe, size) <= width) return safe;
-  let cut = safe.length;
-  while (cut > 0 && font.widthOfTextAtSize(`${safe.slice(0, cut)}…`, size) > width) cut--;
-  return `${safe.slice(0, cut)}…`;
+export function fit(font: ReportFont, size: number, text: string, width: number): string {
+  const safe = font.drawable(text);
+  if (font.width(safe, size) <= width) return safe;
+  const chars = [...safe];
+  let cut = chars.length;
+  while (cut > 0 && font.width(`${chars.slice(0, cut).join("")}…`, size) > width) cut--;
+  return `${chars.slice(0, cut).join("")}…`;
 }

@@ -1,0 +1,79 @@
+import "@/lib/testing/evidence";
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase } from "@/lib/testing/cases";
+import { addEvidence, exportAndWait, run, unzipPack } from "@/lib/testing/exports";
+import { makeActor } from "@/lib/testing/factories";
+import { makePersona } from "@/lib/testing/personas";
+
+// One sentence of Chinese and one of Korean with no spaces at all, longer than a line.
+const chineseNote =
+  "该人员在面试时始终拒绝开启摄像头并且使用了与另一名承包商完全相同的银行账户和收货地址这是同一操作者的明显迹象";
+const koreanNote = "김상만은입사후첫주에회사노트북을다른주소로배송해달라고요청했으며급여계좌도두번변경했다";
+const fileName = "김상만_이력서 (최종) Ким.txt";
+
+let dir: string;
+let raw: string;
+
+beforeAll(async () => {
+  const lead = await makeActor("investigator", "Ким Сан Ман (lead)");
+  const c = await makeCase(lead, {
+    title: "金相萬 payroll diversion",
+    summary: `${chineseNote}\n${koreanNote}`,
+    subject: { name: "김상만", role: "Backend engineer" },
+  });
+  await makePersona(lead, { caseId: c.id, displayName: "김상만", aliases: ["金相萬", "Kim Sang-man"] });
+  await makePersona(lead, { caseId: c.id, displayName: "Ким Сан Ман" });
+  await makePersona(lead, { caseId: c.id, displayName: "Şerban Ionescu 高" });
+  await addEvidence(lead, c.id, { name: fileName, bytes: Buffer.from("이력서\n"), title: "金相萬 résumé ✓" });
+  const pack = await exportAndWait(lead, c.id);
+  expect(pack.status).toBe("done");
+  dir = unzipPack(pack.file);
+  raw = run("pdftotext", [path.join(dir, "report.pdf"), "-"]).stdout;
+});
+
+describe("the report in every script", () => {
+  it("prints Hangul, Chinese and Cyrillic names exactly as stored, not as question marks", () => {
+    for (const name of [
+      "김상만",
+      "金相萬",
+      "Ким Сан Ман",
+      "Şerban Ionescu 高",
+      "金相萬 résumé ✓",
+      "金相萬 payroll diversion",
+    ])
+      expect(raw).toContain(name);
+    expect(raw).toContain(fileName);
+    expect(raw).not.toContain("???");
+  });
+
+  it("breaks text without spaces between characters and loses none of them", () => {
+    const joined = raw.replace(/\s+/g, "");
+    expect(joined).toContain(chineseNote);
+    expect(joined).toContain(koreanNote);
+    // Longer than a line, so it was broken: no line holds the whole sentence.
+    expect(raw.split("\n").some((line) => line.includes(chineseNote))).toBe(false);
+  });
+
+  it("embeds only the glyphs it draws, in fonts that poppler renders without complaint", () => {
+    const fonts = run("pdffonts", [path.join(dir, "report.pdf")]);
+    expect(fonts.status, fonts.stderr).toBe(0);
+    const rows = fonts.stdout
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim());
+    const noto = rows.filter((l) => /Noto/.test(l));
+    expect(noto.map((l) => /NotoSans(KR|Hans)?-(Regular|Bold)/.exec(l)?.[0])).toEqual(
+      expect.arrayContaining(["NotoSans-Regular", "NotoSansKR-Regular", "NotoSansHans-Regular"]),
+    );
+    // Every font is embedded ("emb" yes), and only the glyphs drawn: the Korean and Chinese font
+    // files alone are 4.5 and 8.4 MB.
+    for (const row of noto) expect(row).toMatch(/Identity-H\s+yes\s/);
+    expect(fs.statSync(path.join(dir, "report.pdf")).size).toBeLessThan(600_000);
+    const pages = run("pdftoppm", ["-r", "30", "-png", path.join(dir, "report.pdf"), path.join(dir, "page")]);
+    expect(pages.status).toBe(0);
+    expect(pages.stderr).toBe("");
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith("page")).length).toBeGreaterThan(1);
+  });
+});
