@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
@@ -12,7 +14,8 @@ test.describe("evidence packs", () => {
     test.setTimeout(120_000);
     const lead = await createUser(page.request, "investigator");
     await signInViaApi(page, lead);
-    const created = await page.request.post("/api/cases", { data: { title: `Export ${unique("case")}` } });
+    const title = `Export ${unique("case")} 김상만 金相萬 Ким`;
+    const created = await page.request.post("/api/cases", { data: { title } });
     expect(created.status()).toBe(201);
     const { id: caseId, ref } = (await created.json()) as { id: string; ref: string };
     // Big enough that the build takes a visible moment.
@@ -70,6 +73,10 @@ test.describe("evidence packs", () => {
       "report.pdf",
       "stix/bundle.json",
     ]);
+    // The report, drawn by the server as built for production, prints the title in every script.
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "casework-e2e-report-")), "report.pdf");
+    fs.writeFileSync(report, execFileSync("unzip", ["-p", file, "report.pdf"]));
+    expect(execFileSync("pdftotext", [report, "-"], { encoding: "utf8" })).toContain(title);
 
     await exportsUi.gotoList();
     const listed = exportsUi.rows(page).filter({ hasText: ref });
