@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { readAudit, readCase, readEvidence, readWithdrawn } from "./collect-case";
 import { readNetwork } from "./collect-network";
+import { readNotes } from "./collect-notes";
 import { readReferrals, readTasks } from "./collect-work";
 import type { PackData } from "./data";
 
@@ -17,8 +18,9 @@ export async function collectPackData(caseId: string): Promise<PackData> {
       const network = await readNetwork(tx, caseId);
       const tasks = await readTasks(tx, caseId);
       const referrals = await readReferrals(tx, caseId);
+      const notes = await readNotes(tx, caseId);
       const audit = await readAudit(tx, caseId);
-      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, audit };
+      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, notes, audit };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -144,6 +144,17 @@ export interface PackReferral {
   disclosures: { sentAt: string; what: string; recipient: string; sha256: string | null }[];
 }
 
+/** A case note as it reads at export time; earlier versions stay in the app (and the audit log). */
+export interface PackNote {
+  /** "Name <email>", or null once the author's account is gone. */
+  author: string | null;
+  createdAt: string;
+  /** When it was last edited, if ever. */
+  editedAt: string | null;
+  edits: number;
+  body: string;
+}
+
 export interface PackAuditEvent {
   seq: number;
   at: string;
@@ -166,6 +177,7 @@ export interface PackData {
   links: PackLink[];
   tasks: PackTask[];
   referrals: PackReferral[];
+  notes: PackNote[];
   audit: PackAuditEvent[];
 }
 

@@ -2,6 +2,8 @@ import "@/lib/testing/evidence";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createNote } from "@/lib/cases/create-note";
+import { updateNote } from "@/lib/cases/update-note";
 import { makeCase } from "@/lib/testing/cases";
 import { addEvidence, exportAndWait, run, unzipPack } from "@/lib/testing/exports";
 import { makeActor } from "@/lib/testing/factories";
@@ -12,6 +14,8 @@ const chineseNote =
   "该人员在面试时始终拒绝开启摄像头并且使用了与另一名承包商完全相同的银行账户和收货地址这是同一操作者的明显迹象";
 const koreanNote = "김상만은입사후첫주에회사노트북을다른주소로배송해달라고요청했으며급여계좌도두번변경했다";
 const fileName = "김상만_이력서 (최종) Ким.txt";
+const firstNote = "Ким confirmed the laptop went to 金相萬's flat, not the address on file.";
+const editedNote = "Second bank change: 김상만 asked HR by phone, then by e-mail.";
 
 let dir: string;
 let raw: string;
@@ -27,6 +31,9 @@ beforeAll(async () => {
   await makePersona(lead, { caseId: c.id, displayName: "Ким Сан Ман" });
   await makePersona(lead, { caseId: c.id, displayName: "Şerban Ionescu 高" });
   await addEvidence(lead, c.id, { name: fileName, bytes: Buffer.from("이력서\n"), title: "金相萬 résumé ✓" });
+  await createNote({ actor: lead, caseId: c.id, input: { body: firstNote } });
+  const note = await createNote({ actor: lead, caseId: c.id, input: { body: "Second bank change" } });
+  await updateNote({ actor: lead, noteId: note.id, input: { body: editedNote } });
   const pack = await exportAndWait(lead, c.id);
   expect(pack.status).toBe("done");
   dir = unzipPack(pack.file);
@@ -34,6 +41,24 @@ beforeAll(async () => {
 });
 
 describe("the report in every script", () => {
+  it("includes the case notes, oldest first, each with its author and time, and says which were edited", () => {
+    const notes = raw.slice(raw.indexOf("Case notes"), raw.indexOf("Timeline"));
+    expect(notes).toContain("2 notes, oldest first");
+    const author = "Ким Сан Ман (lead) <";
+    const first = notes.indexOf(firstNote);
+    const second = notes.indexOf(editedNote);
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+    // Each note is headed by its author and when it was written; the edited one says so.
+    const heads = notes.split("\n").filter((line) => line.startsWith(author));
+    expect(heads).toHaveLength(2);
+    for (const head of heads) expect(head).toMatch(/ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(heads[0]).not.toContain("edited");
+    const secondHead = notes.slice(notes.lastIndexOf(author), second).replace(/\s+/g, " ");
+    expect(secondHead).toMatch(/edited \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(1 earlier version\)/);
+    expect(notes).not.toContain("Second bank change\n");
+  });
+
   it("prints Hangul, Chinese and Cyrillic names exactly as stored, not as question marks", () => {
     for (const name of [
       "김상만",

@@ -3,7 +3,7 @@ import { drawGraph } from "./graph";
 import type { ReportInput } from "./input";
 import { Layout } from "./layout";
 import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
-import { drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
+import { drawNotes, drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
 
 export type { ReportInput } from "./input";
 
@@ -30,6 +30,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   l.newPage();
   drawRemediation(l, input);
   drawReferrals(l, input);
+  drawNotes(l, input);
   drawTimeline(l, input.data.audit);
   l.footers(c.ref);
   return Buffer.from(await doc.save());

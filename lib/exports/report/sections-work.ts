@@ -116,3 +116,23 @@ export function drawReferrals(l: Layout, { data }: ReportInput): void {
     }
   }
 }
+
+export function drawNotes(l: Layout, { data }: ReportInput): void {
+  l.heading("Case notes");
+  if (data.notes.length === 0) {
+    l.text("No notes were written on this case.", { color: muted });
+    return;
+  }
+  l.text(
+    `${data.notes.length} note${data.notes.length === 1 ? "" : "s"}, oldest first, as they read at export time; earlier versions of edited notes are kept in the app.`,
+    { size: 9, color: muted },
+  );
+  for (const n of data.notes) {
+    const edited = n.editedAt
+      ? ` · edited ${when(n.editedAt)} (${n.edits} earlier version${n.edits === 1 ? "" : "s"})`
+      : "";
+    l.ensure(40);
+    l.text(`${n.author ?? "Former user"} · ${when(n.createdAt)}${edited}`, { size: 9, font: l.bold, gapAfter: 1 });
+    l.text(n.body, { size: 9.5, indent: 8, gapAfter: 8 });
+  }
+}
