@@ -12,6 +12,8 @@ import type { EvidenceView } from "@/lib/evidence/views";
 import { CustodyLog } from "./custody-log";
 import { DeleteControl } from "./delete-control";
 import { EvidencePreview } from "./evidence-preview";
+import { EvidenceText } from "./evidence-text";
+import { MentionsPanel } from "./mentions-panel";
 import { HoldControls } from "./hold-controls";
 import { formatBytes } from "@/lib/format";
 import { kindLabels } from "./labels";
@@ -89,6 +91,12 @@ export function EvidenceDetail({ initial }: { initial: EvidenceView }) {
           </CardContent>
         </Card>
         <EvidencePreview item={item} />
+        {item.permissions.readContent ? (
+          <>
+            <EvidenceText evidenceId={item.id} />
+            <MentionsPanel evidenceId={item.id} caseId={item.caseId} />
+          </>
+        ) : null}
         <CustodyLog evidenceId={item.id} />
       </div>
       <aside className="flex flex-col gap-4" aria-label="Evidence actions">

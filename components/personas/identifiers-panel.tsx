@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -32,6 +33,7 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit, cases }: Ide
               <Th>Type</Th>
               <Th>Value</Th>
               <Th>Confidence</Th>
+              <Th>Source</Th>
               <Th>Also held by</Th>
               {canEdit ? <Th>Actions</Th> : null}
             </tr>
@@ -59,6 +61,21 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit, cases }: Ide
                   </div>
                 </Td>
                 <Td className="tabular-nums">{i.confidence}</Td>
+                <Td className="text-sm">
+                  {i.source ? (
+                    <Link
+                      href={`/evidence/${i.source.evidenceId}`}
+                      className="whitespace-nowrap text-primary hover:underline"
+                      title={i.source.title}
+                      data-testid="identifier-source"
+                    >
+                      {i.source.exhibitNo}
+                      {i.source.page ? ` p. ${i.source.page}` : ""}
+                    </Link>
+                  ) : (
+                    <span className="text-muted-foreground">—</span>
+                  )}
+                </Td>
                 <Td>
                   <CorrelationNotice matches={i.matches} compact />
                 </Td>

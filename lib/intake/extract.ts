@@ -37,9 +37,10 @@ interface Pool {
   waiting: (() => void)[];
 }
 
-// Files resolve from the project folder: the server and the CLI both run from it, and the
-// worker's sources are loaded by Node at run time, never bundled.
-const BOOTSTRAP = path.join(process.cwd(), "lib", "intake", "worker", "bootstrap.mjs");
+// Files resolve from the project folder: the server and the CLI both run from it. The worker's
+// sources are loaded by Node at run time, never bundled: the path is joined at run time, so the
+// bundler does not follow it into tsx and esbuild.
+const BOOTSTRAP = [process.cwd(), "lib", "intake", "worker", "bootstrap.mjs"].join(path.sep);
 // Time the thread gets past its limit to stop on its own and say which page it reached.
 const GRACE_MS = 2_000;
 

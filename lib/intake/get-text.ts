@@ -29,7 +29,7 @@ export async function getEvidenceText({
     extractedAt: row?.extractedAt?.toISOString() ?? null,
   } as const;
   if (!row || row.status === "pending") return head;
-  if (page !== undefined && page > row.pageCount)
+  if (page !== undefined && row.pageCount > 0 && page > row.pageCount)
     throw new AppError("bad_request", `This item has ${row.pageCount} page${row.pageCount === 1 ? "" : "s"} of text`, [
       { path: "page", message: "No such page" },
     ]);

@@ -2,8 +2,9 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { evidenceMentions, evidenceTexts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import { loadEvidence } from "@/lib/evidence/access";
-import { correlate, loadHolders } from "@/lib/personas/correlation";
+import { correlate, loadHolders, noMatches } from "@/lib/personas/correlation";
 import type { MentionListView } from "./views";
 
 const keyOf = (type: string, normalizedValue: string) => `${type}\u001f${normalizedValue}`;
@@ -20,7 +21,7 @@ export async function listMentions({
   actor: Actor;
   evidenceId: string;
 }): Promise<MentionListView> {
-  await loadEvidence(db, actor, evidenceId, "evidence:read_content");
+  const { access } = await loadEvidence(db, actor, evidenceId, "evidence:read_content");
   const [text] = await db
     .select({ status: evidenceTexts.status })
     .from(evidenceTexts)
@@ -46,6 +47,8 @@ export async function listMentions({
   const known = correlate(holders, { other: false });
   return {
     status: text?.status ?? "pending",
+    // Who works on the case (not an observer) and may change personas records what the text says.
+    canRecord: can(actor, "persona:write") && can(actor, "evidence:upload", { case: access }),
     items: rows.map((m) => {
       const c = known.get(keyOf(m.type, m.normalizedValue));
       return {
@@ -55,11 +58,7 @@ export async function listMentions({
         chain: m.chain,
         count: m.count,
         locations: m.locations,
-        knownAs: {
-          personas: (c?.personas ?? []).map((p) => ({ id: p.id, displayName: p.displayName })),
-          total: c?.total ?? 0,
-          hidden: c?.hidden ?? null,
-        },
+        knownAs: c ?? noMatches,
       };
     }),
   };

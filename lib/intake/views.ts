@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identifierTypes } from "@/lib/personas/constants";
+import { correlationSchema } from "@/lib/personas/views";
 import { textStatuses } from "./constants";
 
 export const textPageSchema = z.object({
@@ -26,12 +27,6 @@ export const mentionLocationSchema = z.object({
   context: z.string(),
 });
 
-const knownAsSchema = z.object({
-  personas: z.array(z.object({ id: z.uuid(), displayName: z.string() })).describe("Visible personas holding it"),
-  total: z.int(),
-  hidden: z.object({ personas: z.int(), cases: z.int(), leads: z.array(z.string()) }).nullable(),
-});
-
 export const mentionSchema = z.object({
   type: z.enum(identifierTypes),
   value: z.string(),
@@ -39,12 +34,13 @@ export const mentionSchema = z.object({
   chain: z.string().nullable(),
   count: z.int(),
   locations: z.array(mentionLocationSchema).describe("The first 20 places"),
-  knownAs: knownAsSchema.describe("Personas already holding it; in cases you cannot access only counted"),
+  knownAs: correlationSchema.describe("Personas already holding it; in cases you cannot access only counted"),
 });
 export type MentionView = z.infer<typeof mentionSchema>;
 
 export const mentionListSchema = z.object({
   status: z.enum(textStatuses),
+  canRecord: z.boolean().describe("Whether you may add these to the case's personas"),
   items: z.array(mentionSchema),
 });
 export type MentionListView = z.infer<typeof mentionListSchema>;

@@ -11,6 +11,7 @@ import type {
   UploadedEvidenceView,
   VerifyResult,
 } from "@/lib/evidence/views";
+import type { EvidenceTextView, MentionListView } from "@/lib/intake/views";
 
 export const evidenceKeys = {
   all: ["evidence"] as const,
@@ -19,7 +20,30 @@ export const evidenceKeys = {
   custody: (id: string) => [...evidenceKeys.detail(id), "custody"] as const,
   // Outside detail(id) on purpose: refreshing an item's details must not read its bytes again.
   textPreview: (id: string) => [...evidenceKeys.all, "text-preview", id] as const,
+  text: (id: string, page: number) => [...evidenceKeys.detail(id), "text", page] as const,
+  mentions: (id: string) => [...evidenceKeys.detail(id), "mentions"] as const,
 };
+
+// While the background job has not read an item yet, its text and mentions are asked for again.
+const whilePending = (data: { status: string } | undefined) => (data?.status === "pending" ? 2_000 : false);
+
+/** One page of the text read from an item (the page list comes with it). */
+export function useEvidenceText(id: string, page: number) {
+  return useQuery({
+    queryKey: evidenceKeys.text(id, page),
+    queryFn: () => apiFetch<EvidenceTextView>(apiPath("/api/evidence/{id}/text", { id }, { page })),
+    refetchInterval: (query) => whilePending(query.state.data),
+    retry: false,
+  });
+}
+
+export function useMentions(id: string) {
+  return useQuery({
+    queryKey: evidenceKeys.mentions(id),
+    queryFn: () => apiFetch<MentionListView>(apiPath("/api/evidence/{id}/mentions", { id })),
+    refetchInterval: (query) => whilePending(query.state.data),
+  });
+}
 
 export const contentUrl = (id: string, inline = false) =>
   apiPath("/api/evidence/{id}/content", { id }, inline ? { inline: 1 } : undefined);

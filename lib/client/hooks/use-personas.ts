@@ -93,6 +93,15 @@ export const useAddIdentifier = (id: string) =>
     apiFetch<PersonaIdentifierView>(apiPath("/api/personas/{id}/identifiers", { id }), { method: "POST", body: input }),
   );
 
+/** Records an identifier on whichever persona is chosen (a mention found in evidence). */
+export const useRecordIdentifier = () =>
+  usePersonaMutation(({ personaId, input }: { personaId: string; input: IdentifierInput }) =>
+    apiFetch<PersonaIdentifierView>(apiPath("/api/personas/{id}/identifiers", { id: personaId }), {
+      method: "POST",
+      body: input,
+    }),
+  );
+
 export const useRemoveIdentifier = (id: string) =>
   usePersonaMutation((identifierId: string) =>
     apiFetch<null>(apiPath("/api/personas/{id}/identifiers/{identifierId}", { id, identifierId }), {
