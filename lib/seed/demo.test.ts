@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db, ready } from "@/db";
 import {
   caseRefCounters,
+  evidence,
+  evidenceTexts,
   casePersonas,
   cases,
   identifiers,
@@ -13,6 +15,8 @@ import {
   users,
 } from "@/db/schema";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { listMentions } from "@/lib/intake/list-mentions";
+import { drainJobs } from "@/lib/jobs/worker";
 import { verifyPassword } from "@/lib/auth/password";
 import { screenPersona } from "@/lib/sanctions/screen-persona";
 import { setPasswordAsOperator } from "@/lib/users/passwords";
@@ -110,6 +114,49 @@ describe.runIf(onPglite)("seedDemo", () => {
       ["KIM, Sang Man", "DPRK4", "wallet"],
     ]);
   });
+
+  it("gives the first case synthetic documents whose text is read and whose identifiers are known", async () => {
+    if (!result.seeded) throw new Error("not seeded");
+    const items = await db
+      .select({
+        id: evidence.id,
+        exhibitNo: evidence.exhibitNo,
+        name: evidence.originalName,
+        mimeType: evidence.mimeType,
+      })
+      .from(evidence)
+      .where(eq(evidence.caseId, result.cases[0]!.id));
+    expect(items.map((i) => i.name)).toEqual([
+      "resume-ethan-exampleton.pdf",
+      "resume-lucas-samplewood.docx",
+      "vendor-email.eml",
+      "chat-export.txt",
+      "ats-export.csv",
+    ]);
+    expect(
+      await drainJobs(
+        ["evidence.text"],
+        items.map((i) => i.id),
+      ),
+    ).toBe(5);
+    const texts = await db
+      .select()
+      .from(evidenceTexts)
+      .where(
+        inArray(
+          evidenceTexts.evidenceId,
+          items.map((i) => i.id),
+        ),
+      );
+    expect(texts.map((t) => t.status)).toEqual(["done", "done", "done", "done", "done"]);
+    const [lead] = await db.select().from(users).where(eq(users.email, "investigator@example.com"));
+    const actor = { id: lead!.id, email: lead!.email, name: lead!.name, role: lead!.role, via: "cli" as const };
+    const email = items.find((i) => i.name === "vendor-email.eml")!;
+    const mentions = await listMentions({ actor, evidenceId: email.id });
+    const wallet = mentions.items.find((m) => m.normalizedValue === "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8");
+    expect(wallet?.locations[0]?.context).toContain("Portfolio: payouts to");
+    expect(wallet?.knownAs.personas.map((p) => p.displayName)).toContain("Ethan Exampleton");
+  }, 60_000);
 
   it("reminds of the demo accounts on published passwords until each is changed", async () => {
     expect(await demoAccountsOnPublishedPasswords()).toEqual(demoLogins.map((l) => l.email).sort());

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { clockAt } from "./clock";
 import { insertCases, type SeededCase } from "./insert-cases";
 import { insertNetwork, type NetworkCounts } from "./insert-network";
+import { seedDemoEvidence } from "./evidence";
 import { seedSanctions } from "./sanctions";
 import { demoLogins, type DemoLogin, type DemoUserKey } from "./users";
 
@@ -92,7 +93,12 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     };
   });
   // Its own transactions, after the demo's: a list version is immutable and outlives the demo data.
-  if (result.seeded) await seedSanctions();
+  if (result.seeded) {
+    await seedSanctions();
+    // The first case gets the demo documents, so text, mentions and search have something to show.
+    const first = result.cases[0];
+    if (first) await seedDemoEvidence(first.id, demoLogins.find((l) => l.key === "investigator")!.email);
+  }
   return result;
 }
 
