@@ -11,6 +11,8 @@ import { useAddRedFlag, useRemoveRedFlag } from "@/lib/client/hooks/use-personas
 import { RISK_CAP, type RedFlagCode, riskWeights } from "@/lib/personas/risk";
 import type { PersonaDetail } from "@/lib/personas/views";
 import { RiskBadge } from "./persona-badges";
+import { RemoveFlagForm } from "./remove-flag-form";
+import { ReuseBasis } from "./reuse-basis";
 
 const groups = [...new Set(Object.values(riskWeights).map((w) => w.group))];
 
@@ -25,6 +27,7 @@ export function RedFlagsPanel({ persona, canEdit }: RedFlagsPanelProps) {
   const remove = useRemoveRedFlag(persona.id);
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
+  const [removing, setRemoving] = useState<string | null>(null);
   const recorded = new Set(persona.redFlags.map((f) => f.code));
   const { risk } = persona;
 
@@ -60,19 +63,37 @@ export function RedFlagsPanel({ persona, canEdit }: RedFlagsPanelProps) {
                   <div className="font-mono text-xs text-muted-foreground">{f.code}</div>
                 </Td>
                 <Td className="tabular-nums">+{f.weight}</Td>
-                <Td>{f.note ?? "—"}</Td>
-                <Td>{f.recordedBy?.name ?? "—"}</Td>
+                <Td>
+                  {f.note ?? "—"}
+                  {f.reusedWith ? <ReuseBasis reusedWith={f.reusedWith} /> : null}
+                </Td>
+                <Td>{f.recordedBy?.name ?? "System"}</Td>
                 {canEdit ? (
                   <Td>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`Remove ${f.code}`}
-                      disabled={remove.isPending}
-                      onClick={() => remove.mutate(f.code)}
-                    >
-                      Remove
-                    </Button>
+                    {removing === f.code ? (
+                      <RemoveFlagForm
+                        code={f.code}
+                        bySystem={f.recordedBy === null}
+                        pending={remove.isPending}
+                        onCancel={() => setRemoving(null)}
+                        onRemove={(reason) =>
+                          remove.mutate(
+                            { code: f.code, ...(reason ? { reason } : {}) },
+                            { onSuccess: () => setRemoving(null) },
+                          )
+                        }
+                      />
+                    ) : (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Remove ${f.code}`}
+                        disabled={remove.isPending}
+                        onClick={() => setRemoving(f.code)}
+                      >
+                        Remove
+                      </Button>
+                    )}
                   </Td>
                 ) : null}
               </Tr>

@@ -14,6 +14,7 @@ import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
 import { identifierSource } from "./identifier-source";
 import { assertEvidenceUsable, assertPersonaWritable, loadPersona, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
+import { flagReuseOfClaim } from "./raise-reuse-flags";
 import { toIdentifierView } from "./present";
 import { type IdentifierInput, identifierInputSchema } from "./schema";
 import type { PersonaIdentifierView } from "./views";
@@ -115,6 +116,8 @@ export async function addIdentifier({
       });
       // Screening on change: a listed identifier flags the persona at once, as the system.
       if (screenedTypes.has(identifier.type)) await raiseSanctionsFlags(tx, [personaId]);
+      // An identifier a confirmed persona holds flags the persona at once, as the system.
+      await flagReuseOfClaim(tx, personaId, identifier.id);
       return {
         ...toIdentifierView(identifier),
         value: link.value ?? identifier.value,

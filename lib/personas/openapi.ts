@@ -16,6 +16,7 @@ import {
   personaUpdateSchema,
   redFlagInputSchema,
   redFlagParamsSchema,
+  redFlagRemovalSchema,
 } from "./schema";
 import {
   casePersonaSchema,
@@ -92,9 +93,11 @@ export const personaOperations: ApiOperation[] = [
   {
     method: "delete",
     path: "/api/personas/{id}/red-flags/{code}",
-    summary: "Remove a red flag; the risk score is recomputed",
+    summary:
+      "Remove a red flag; the risk score is recomputed. A flag the system raised (recordedBy null: SANCTIONS_HIT, REUSED_IDENTIFIER) needs a reason, kept in the audit trail",
     tag,
     params: redFlagParamsSchema,
+    query: redFlagRemovalSchema,
     responses: { 200: { description: "The persona", schema: personaDetailSchema } },
   },
   {

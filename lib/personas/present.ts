@@ -16,7 +16,8 @@ import { exhibitLabel } from "@/lib/evidence/views";
 import { canWritePersonas, type PersonaRow, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { explainRisk, riskWeights, isRedFlagCode } from "./risk";
-import type { IdentifierView, PersonaDetail, PersonaIdentifierView, PersonaSummary } from "./views";
+import { REUSE_FLAG } from "./raise-reuse-flags";
+import type { IdentifierView, PersonaDetail, PersonaIdentifierView, PersonaSummary, RedFlagView } from "./views";
 
 type IdentifierRow = typeof identifiers.$inferSelect;
 
@@ -132,6 +133,30 @@ export async function personaIdentifierViews(
   }));
 }
 
+/**
+ * The persona's identifiers that confirmed personas hold, for the reader: a confirmed persona in
+ * a case the reader may not see is only counted, with the leads to ask, as in correlation.
+ */
+async function confirmedHoldersOf(
+  runner: DbOrTx,
+  actor: Actor,
+  personaId: string,
+  own: readonly PersonaIdentifierView[],
+): Promise<NonNullable<RedFlagView["reusedWith"]>> {
+  if (own.length === 0) return [];
+  const holders = await holdersOf(
+    runner,
+    actor,
+    own.map((i) => i.id),
+    personaId,
+  );
+  const confirmed = correlate(holders.filter((h) => h.status === "confirmed"));
+  return own.flatMap((i) => {
+    const found = confirmed.get(i.id);
+    return found ? [{ identifier: { id: i.id, type: i.type, value: i.value }, confirmed: found }] : [];
+  });
+}
+
 export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: PersonaRow): Promise<PersonaDetail> {
   const [visibleCases, allCases, identifierViews, flags, writable] = await Promise.all([
     visibleCasesOf(runner, actor, [row.id]),
@@ -145,6 +170,8 @@ export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: Persona
     canWritePersonas(runner, actor, [row.id]),
   ]);
   const risk = explainRisk(flags.map((f) => f.flag.code));
+  const systemReuse = flags.some((f) => f.flag.code === REUSE_FLAG && f.flag.recordedById === null);
+  const reusedWith = systemReuse ? await confirmedHoldersOf(runner, actor, row.id, identifierViews) : undefined;
   const redFlags = flags
     .map(({ flag, recordedByName }) => ({
       code: flag.code,
@@ -154,6 +181,7 @@ export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: Persona
       evidenceId: flag.evidenceId,
       recordedBy: flag.recordedById && recordedByName ? { id: flag.recordedById, name: recordedByName } : null,
       recordedAt: flag.recordedAt.toISOString(),
+      ...(flag.code === REUSE_FLAG && flag.recordedById === null ? { reusedWith } : {}),
     }))
     .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   return {

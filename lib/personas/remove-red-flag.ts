@@ -5,9 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
-import { AppError } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { assertPersonaWritable, loadPersona } from "./access";
 import { toPersonaDetail } from "./present";
+import { type RedFlagRemoval, redFlagRemovalSchema } from "./schema";
 import { recomputeRisk } from "./recompute-risk";
 import type { PersonaDetail } from "./views";
 
@@ -15,16 +16,29 @@ export async function removeRedFlag({
   actor,
   personaId,
   code,
+  input = {},
 }: {
   actor: Actor;
   personaId: string;
   code: string;
+  input?: RedFlagRemoval;
 }): Promise<PersonaDetail> {
   authorize(actor, "persona:write");
+  const { reason } = parseOrThrow(redFlagRemovalSchema, input);
   return changesGraph(
     db.transaction(async (tx) => {
       await loadPersona(tx, actor, personaId, { forUpdate: true });
       await assertPersonaWritable(tx, actor, personaId);
+      const [flag] = await tx
+        .select({ recordedById: personaRedFlags.recordedById })
+        .from(personaRedFlags)
+        .where(and(eq(personaRedFlags.personaId, personaId), eq(personaRedFlags.code, code)));
+      if (!flag) throw AppError.notFound("Red flag on this persona");
+      // What the system found stays on record unless someone says why it is wrong.
+      if (flag.recordedById === null && !reason)
+        throw new AppError("bad_request", "Give a reason for removing a flag the system raised", [
+          { path: "reason", message: "Give a reason" },
+        ]);
       const removed = await tx
         .delete(personaRedFlags)
         .where(and(eq(personaRedFlags.personaId, personaId), eq(personaRedFlags.code, code)))
@@ -36,7 +50,12 @@ export async function removeRedFlag({
         action: "persona.red_flag_remove",
         entityType: "persona",
         entityId: personaId,
-        detail: { code, riskScore: risk },
+        detail: {
+          code,
+          riskScore: risk,
+          ...(reason ? { reason } : {}),
+          raisedBy: flag.recordedById ? "person" : "system",
+        },
       });
       return toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
     }),

@@ -103,6 +103,14 @@ export const redFlagParamsSchema = personaIdParamsSchema.extend({
   code: z.string().regex(/^[A-Z_]{2,40}$/, "Not a red-flag code"),
 });
 
+/** Why a flag goes: required for one the system raised, kept in the audit trail. */
+export const redFlagRemovalSchema = z.strictObject({
+  reason: text(2000)
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type RedFlagRemoval = z.input<typeof redFlagRemovalSchema>;
+
 const attributesSchema = z
   .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Attribute names are letters, digits and _"), text(500))
   .refine((a) => Object.keys(a).length <= 20, "At most 20 attributes");

@@ -114,8 +114,19 @@ export const redFlagSchema = z.object({
   weight: z.int(),
   note: z.string().nullable(),
   evidenceId: z.uuid().nullable(),
-  recordedBy: person.nullable(),
+  recordedBy: person.nullable().describe("Null: raised by the system (sanctions screening, identifier reuse)"),
   recordedAt: z.iso.datetime(),
+  reusedWith: z
+    .array(
+      z.object({
+        identifier: identifierSchema.pick({ id: true, type: true, value: true }),
+        confirmed: correlationSchema,
+      }),
+    )
+    .optional()
+    .describe(
+      "REUSED_IDENTIFIER raised by the system: this persona's identifiers that confirmed personas hold, as far as you may know them (those in cases you cannot access are only counted)",
+    ),
 });
 export type RedFlagView = z.infer<typeof redFlagSchema>;
 

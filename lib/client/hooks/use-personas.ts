@@ -115,8 +115,10 @@ export const useAddRedFlag = (id: string) =>
   );
 
 export const useRemoveRedFlag = (id: string) =>
-  usePersonaMutation((code: string) =>
-    apiFetch<PersonaDetail>(apiPath("/api/personas/{id}/red-flags/{code}", { id, code }), { method: "DELETE" }),
+  usePersonaMutation(({ code, reason }: { code: string; reason?: string }) =>
+    apiFetch<PersonaDetail>(apiPath("/api/personas/{id}/red-flags/{code}", { id, code }, reason ? { reason } : {}), {
+      method: "DELETE",
+    }),
   );
 
 export const useCreateLink = () =>

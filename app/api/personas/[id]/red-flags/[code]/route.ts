@@ -1,8 +1,9 @@
-// DELETE /api/personas/{id}/red-flags/{code}
+// DELETE /api/personas/{id}/red-flags/{code}?reason=… — a flag the system raised needs the reason.
 import { withActor } from "@/lib/api/handler";
 import { removeRedFlag } from "@/lib/personas/remove-red-flag";
-import { redFlagParamsSchema } from "@/lib/personas/schema";
+import { redFlagParamsSchema, redFlagRemovalSchema } from "@/lib/personas/schema";
 
-export const DELETE = withActor({ params: redFlagParamsSchema }, async ({ actor, params }) =>
-  removeRedFlag({ actor, personaId: params.id, code: params.code }),
+export const DELETE = withActor(
+  { params: redFlagParamsSchema, query: redFlagRemovalSchema },
+  async ({ actor, params, query }) => removeRedFlag({ actor, personaId: params.id, code: params.code, input: query }),
 );
