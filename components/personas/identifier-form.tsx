@@ -47,9 +47,11 @@ interface IdentifierFormProps {
   personaId: string;
   /** The persona's cases the reader can see: their exhibits can be named as the source. */
   cases: { id: string; ref: string }[];
+  /** The country the persona claims to be in: offered as the region of a phone number without +code. */
+  defaultRegion?: string | null;
 }
 
-export function IdentifierForm({ personaId, cases }: IdentifierFormProps) {
+export function IdentifierForm({ personaId, cases, defaultRegion }: IdentifierFormProps) {
   const add = useAddIdentifier(personaId);
   const formRef = useRef<HTMLFormElement>(null);
   const [type, setType] = useState<IdentifierType>("email");
@@ -137,10 +139,14 @@ export function IdentifierForm({ personaId, cases }: IdentifierFormProps) {
         <div className="grid gap-3 sm:grid-cols-3">
           {(extras[type] ?? []).map((extra) => (
             <Field
-              key={`${type}-${extra.name}`}
+              key={`${type}-${extra.name}-${defaultRegion ?? ""}`}
               id={`identifier-${extra.name}`}
               label={extra.label}
-              hint={extra.hint}
+              hint={
+                extra.name === "defaultCountry" && defaultRegion
+                  ? `${defaultRegion}: where the persona claims to be. Two letters, e.g. US or GB`
+                  : extra.hint
+              }
               error={errors[extra.name] ?? errors[`attributes.${extra.name}`]}
             >
               {extra.options ? (
@@ -152,7 +158,12 @@ export function IdentifierForm({ personaId, cases }: IdentifierFormProps) {
                   ))}
                 </Select>
               ) : (
-                <Input id={`identifier-${extra.name}`} name={extra.name} autoComplete="off" />
+                <Input
+                  id={`identifier-${extra.name}`}
+                  name={extra.name}
+                  autoComplete="off"
+                  defaultValue={extra.name === "defaultCountry" ? (defaultRegion ?? "") : undefined}
+                />
               )}
             </Field>
           ))}

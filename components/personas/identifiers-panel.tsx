@@ -15,9 +15,11 @@ interface IdentifiersPanelProps {
   identifiers: PersonaIdentifierView[];
   canEdit: boolean;
   cases: { id: string; ref: string }[];
+  /** The persona's claimed country, offered as the region of national phone numbers. */
+  defaultRegion?: string | null;
 }
 
-export function IdentifiersPanel({ personaId, identifiers, canEdit, cases }: IdentifiersPanelProps) {
+export function IdentifiersPanel({ personaId, identifiers, canEdit, cases, defaultRegion }: IdentifiersPanelProps) {
   const remove = useRemoveIdentifier(personaId);
   return (
     <div className="flex flex-col gap-3">
@@ -98,7 +100,7 @@ export function IdentifiersPanel({ personaId, identifiers, canEdit, cases }: Ide
         </Table>
       )}
       {remove.error ? <Alert tone="error">{remove.error.message}</Alert> : null}
-      {canEdit ? <IdentifierForm personaId={personaId} cases={cases} /> : null}
+      {canEdit ? <IdentifierForm personaId={personaId} cases={cases} defaultRegion={defaultRegion} /> : null}
     </div>
   );
 }

@@ -102,6 +102,7 @@ export function PersonaDetailView({ initial }: { initial: Detail }) {
             identifiers={persona.identifiers}
             canEdit={canEdit}
             cases={persona.cases}
+            defaultRegion={persona.claimedCountry}
           />
         </CardContent>
       </Card>

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
 import { raiseSanctionsFlags, screenedTypes } from "@/lib/sanctions/raise-flags";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { claimedCountryOf } from "@/lib/identifiers/claimed-country";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
 import type { NormalizedIdentifier } from "@/lib/identifiers/types";
@@ -56,13 +57,17 @@ export async function addIdentifier({
 }): Promise<PersonaIdentifierView> {
   authorize(actor, "persona:write");
   const data = parseOrThrow(identifierInputSchema, input);
-  // A national phone number is read in the request's region, else the organisation's.
-  const defaultCountry = data.type === "phone" ? await phoneRegionFor(data.defaultCountry) : data.defaultCountry;
-  const normalized = normalizeIdentifier({ ...data, defaultCountry });
   return changesGraph(
     db.transaction(async (tx) => {
-      await loadPersona(tx, actor, personaId);
+      const persona = await loadPersona(tx, actor, personaId);
       await assertPersonaWritable(tx, actor, personaId);
+      // A national phone number is read in the request's region, else the country the persona
+      // claims to be in, else the organisation's. Bad values fail here, before anything is written.
+      const defaultCountry =
+        data.type === "phone"
+          ? (data.defaultCountry ?? claimedCountryOf(persona) ?? (await phoneRegionFor(undefined, tx)))
+          : data.defaultCountry;
+      const normalized = normalizeIdentifier({ ...data, defaultCountry });
       // An exhibit number is looked up only in the persona's cases the actor may see.
       const cases = await visibleCasesOf(tx, actor, [personaId]);
       const sourceEvidenceId = await resolveExhibitRef(

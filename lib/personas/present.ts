@@ -13,6 +13,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
 import { exhibitLabel } from "@/lib/evidence/views";
+import { claimedCountryOf } from "@/lib/identifiers/claimed-country";
 import { canWritePersonas, type PersonaRow, visibleCasesOf } from "./access";
 import { correlate, holdersOf, noMatches } from "./correlation";
 import { explainRisk, riskWeights, isRedFlagCode } from "./risk";
@@ -188,6 +189,7 @@ export async function toPersonaDetail(runner: DbOrTx, actor: Actor, row: Persona
     ...toPersonaSummary({ row, caseCount: visibleCases.length, identifierCount: identifierViews.length }),
     claimedTimezone: row.claimedTimezone,
     claimedNationality: row.claimedNationality,
+    claimedCountry: claimedCountryOf(row),
     claimedEducation: row.claimedEducation,
     claimedEmployers: row.claimedEmployers,
     notes: row.notes,

@@ -129,7 +129,9 @@ export const identifierInputSchema = z.strictObject({
     .trim()
     .length(2, "A two-letter country code such as US or GB")
     .optional()
-    .describe("Region for a phone number without a country code; by default the organisation's default phone region"),
+    .describe(
+      "Region for a phone number without a country code; by default the country the persona claims to be in (claimedCountry), else the organisation's default phone region",
+    ),
   unparsed: z.boolean().optional(),
   /** The evidence it came from: an exhibit number in one of the persona's cases ("E-001") or an item id. */
   sourceEvidenceId: evidenceRefSchema.nullish(),

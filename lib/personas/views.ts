@@ -135,6 +135,12 @@ export const personaCaseSchema = caseRefSchema.extend({ role: casePersonaRoleSch
 export const personaDetailSchema = personaSummarySchema.extend({
   claimedTimezone: z.string().nullable(),
   claimedNationality: z.string().nullable(),
+  claimedCountry: z
+    .string()
+    .nullable()
+    .describe(
+      "Two-letter country read from the claimed location (else a nationality naming a country): the default region of phone numbers written without a +code",
+    ),
   claimedEducation: z.array(credentialSchema),
   claimedEmployers: z.array(credentialSchema),
   notes: z.string(),
