@@ -201,6 +201,44 @@ export const expectations: Record<string, Expected> = {
     legalOnReferred: 404,
   },
 
+  // Saved views: everyone who lists cases keeps their own; only the owner deletes one (a private one is not found).
+  "GET /api/views": {
+    anonymous: 401,
+    nonMember: 200,
+    legalNonMember: 200,
+    manager: 200,
+    observer: 200,
+    legalMember: 200,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 200,
+  },
+  "POST /api/views": {
+    anonymous: 401,
+    nonMember: 201,
+    legalNonMember: 201,
+    manager: 201,
+    observer: 201,
+    legalMember: 201,
+    investigatorMember: 201,
+    admin: 201,
+    lead: 201,
+    legalOnReferred: 201,
+  },
+  "DELETE /api/views/{id}": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 404,
+    observer: 404,
+    legalMember: 404,
+    investigatorMember: 404,
+    admin: 404,
+    lead: 200,
+    legalOnReferred: 404,
+  },
+
   // Cases. case:update and evidence:upload are for working members (never observers) and admins; members are managed by the lead and admins.
   "GET /api/cases": {
     anonymous: 401,

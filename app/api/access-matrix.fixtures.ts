@@ -22,6 +22,7 @@ import { addEvidence } from "@/lib/testing/exports";
 import { TEST_PASSWORD, uniqueEmail } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { type Who, who } from "@/lib/testing/routes";
+import { createSavedView } from "@/lib/saved-views/create-saved-view";
 import { createToken } from "@/lib/tokens/tokens";
 
 /*
@@ -290,6 +291,17 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/directory": { query: () => "?q=matrix", body: null },
   "GET /api/tokens": noBody,
   "POST /api/tokens": { body: () => json({ name: "matrix token" }) },
+  "GET /api/views": noBody,
+  "POST /api/views": {
+    body: () => json({ name: `Matrix view ${uniqueWord()}`, query: "status=triage", shared: true }),
+  },
+  // A fresh private view of the lead's for every caller: only its owner may delete it.
+  "DELETE /api/views/{id}": {
+    params: async (w) => ({
+      id: (await createSavedView({ actor: w.lead, input: { name: `Matrix ${uniqueWord()}`, query: "" } })).id,
+    }),
+    body: null,
+  },
   "DELETE /api/tokens/{id}": {
     params: async (w) => ({ id: (await createToken({ actor: w.lead, input: { name: "matrix fresh" } })).id }),
     body: null,

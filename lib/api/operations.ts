@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseOperations } from "@/lib/cases/openapi";
+import { savedViewOperations } from "@/lib/saved-views/openapi";
 import { dashboardOperations } from "@/lib/dashboard/openapi";
 import { evidenceOperations } from "@/lib/evidence/openapi";
 import { exportOperations } from "@/lib/exports/openapi";
@@ -72,6 +73,7 @@ export const apiOperations: ApiOperation[] = [
   ...sanctionsOperations,
   ...tokenOperations,
   ...caseOperations,
+  ...savedViewOperations,
   ...evidenceOperations,
   ...intakeOperations,
   ...dashboardOperations,

@@ -72,6 +72,8 @@ export const apiPaths = [
   "/api/users",
   "/api/users/{id}",
   "/api/users/{id}/password-reset",
+  "/api/views",
+  "/api/views/{id}",
 ] as const;
 
 export type ApiPath = (typeof apiPaths)[number];
