@@ -11,3 +11,4 @@ export * from "./sanctions";
 export * from "./jobs";
 export * from "./intake";
 export * from "./saved-views";
+export * from "./imports";

@@ -16,6 +16,7 @@ import { users } from "./auth";
 import { cases } from "./cases";
 import { createdAt, updatedAt } from "./columns";
 import { evidence } from "./evidence";
+import { imports } from "./imports";
 import {
   casePersonaRoles,
   identifierTypes,
@@ -58,6 +59,8 @@ export const personas = pgTable(
     notes: text().notNull().default(""),
     photoEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
     riskScore: integer().notNull().default(0),
+    // The bulk import that created it, if one did.
+    sourceImportId: uuid().references(() => imports.id, { onDelete: "set null" }),
     version: integer().notNull().default(1),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -135,6 +138,8 @@ export const personaIdentifiers = pgTable(
     sourceEvidenceId: uuid().references(() => evidence.id, { onDelete: "set null" }),
     // Where in the source item's extracted text it was found (a mention added to the persona).
     sourceLocation: jsonb().$type<{ page?: number; offset: number }>(),
+    // The bulk import that recorded the claim, if one did.
+    sourceImportId: uuid().references(() => imports.id, { onDelete: "set null" }),
     confidence: integer().notNull().default(50),
     // What the asserting person says about the identifier (holder name, role, asset, a note):
     // it belongs to this claim, so need-to-know filters it with the claim (never on identifiers).
