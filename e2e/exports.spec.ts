@@ -69,6 +69,8 @@ test.describe("evidence packs", () => {
       "evidence/E-002_interview_notes.txt",
       "manifest.json",
       "manifest.sig",
+      // Timestamped when the server has a time-stamping authority (.ci/run starts one).
+      ...(process.env.TSA_URL ? ["manifest.tsr"] : []),
       "public-key.pem",
       "report.pdf",
       "stix/bundle.json",

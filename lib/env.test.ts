@@ -78,6 +78,15 @@ describe("parseEnv", () => {
     expect(message).toMatch(/MAX_JSON_BYTES/);
   });
 
+  it("reads TSA_URL as an http(s) address, unset when empty, and names it when it is not one", () => {
+    expect(parseEnv({}).TSA_URL).toBeUndefined();
+    expect(parseEnv({ TSA_URL: "" }).TSA_URL).toBeUndefined();
+    expect(parseEnv({ TSA_URL: " http://127.0.0.1:3318/ " }).TSA_URL).toBe("http://127.0.0.1:3318/");
+    expect(parseEnv({ TSA_URL: "https://tsa.example.org/tsr" }).TSA_URL).toBe("https://tsa.example.org/tsr");
+    expect(errorOf({ TSA_URL: "ftp://tsa.example.org" })).toMatch(/^\s+TSA_URL: must be an http:\/\/ or https:\/\//m);
+    expect(errorOf({ TSA_URL: "not a url" })).toMatch(/^\s+TSA_URL: /m);
+  });
+
   it("parses SEED_DEMO as a boolean", () => {
     expect(parseEnv({ SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
     expect(parseEnv({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);

@@ -49,6 +49,16 @@ export const envSchema = z.object({
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Key for the keyed hash of government ids (shared by every instance); generated in DATA_DIR when unset. */
   IDENTIFIER_HASH_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * An RFC 3161 time-stamping authority (http:// or https://). Set: every evidence pack's manifest
+   * is timestamped by it at build time (manifest.tsr). Unset: packs carry no trusted timestamp.
+   */
+  TSA_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional()),
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
   SEED_DEMO: booleanString,
 });

@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { exports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
+import { env } from "@/lib/env";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { appVersion } from "@/lib/version";
 import { packAuditHead } from "./audit-head";
@@ -19,6 +20,7 @@ import { renderReport } from "./report/render";
 import { exportOptionsSchema } from "./schema";
 import { instanceSigningKey, signBytes } from "./signing";
 import { buildStixBundle } from "./stix";
+import { requestTimestamp, type TimestampInfo } from "./timestamp";
 import { PackWriter } from "./zip-writer";
 
 /** A failure whose message is meant for the user (stored on the export and shown in the app). */
@@ -80,6 +82,7 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
   const data = await collectPackData(found.e.caseId);
   const { included, leftOut } = planEvidence(data.evidence, options);
   const key = instanceSigningKey();
+  const tsaUrl = env.TSA_URL ?? null;
 
   await fsp.mkdir(exportsDir(), { recursive: true });
   const file = packPath(id);
@@ -122,6 +125,7 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
         exportedAt,
         fingerprint: key.fingerprint,
         hasReport: options.includeReport,
+        timestamped: tsaUrl !== null,
       }),
     );
     const audit = await packAuditHead(key);
@@ -138,9 +142,21 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
       signing: key,
       hasReport: options.includeReport,
       audit,
+      tsaUrl,
     });
     const manifestEntry = await writer.addBuffer("manifest.json", manifest);
     await writer.addBuffer("manifest.sig", signBytes(key, manifest));
+    let timestamp: TimestampInfo | null = null;
+    if (tsaUrl) {
+      // Asked for and not obtained: no pack rather than one that silently lacks the timestamp.
+      const stamped = await requestTimestamp(tsaUrl, manifestEntry.sha256).catch((error: unknown) => {
+        throw new PackBuildError(
+          `The time-stamping authority (TSA_URL) did not timestamp the manifest: ${error instanceof Error ? error.message : String(error)}. Nothing was exported; try again later.`,
+        );
+      });
+      await writer.addBuffer("manifest.tsr", stamped.reply);
+      timestamp = stamped.info;
+    }
     if (options.includeReport) {
       const pdf = await renderReport({
         data,
@@ -151,6 +167,7 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
         software,
         manifestSha256: manifestEntry.sha256,
         fingerprint: key.fingerprint,
+        timestamp,
         includeGraph: options.includeGraph,
       });
       await writer.addBuffer("report.pdf", pdf);

@@ -21,6 +21,8 @@ export interface ManifestInput {
   signing: { fingerprint: string };
   hasReport: boolean;
   audit: ManifestAudit;
+  /** The TSA that will timestamp this manifest (manifest.tsr), or null when none is configured. */
+  tsaUrl: string | null;
 }
 
 function evidenceEntry(e: PackEvidence, path: string) {
@@ -38,6 +40,9 @@ export function buildManifest(input: ManifestInput): Buffer {
   const notListed = [
     { path: "manifest.json", why: "this file" },
     { path: "manifest.sig", why: "Ed25519 signature over this file's bytes" },
+    ...(input.tsaUrl
+      ? [{ path: "manifest.tsr", why: "RFC 3161 timestamp over this file's SHA-256, made after it" }]
+      : []),
     ...(input.hasReport
       ? [{ path: "report.pdf", why: "made after this file: its cover shows this file's SHA-256" }]
       : []),
@@ -62,6 +67,10 @@ export function buildManifest(input: ManifestInput): Buffer {
       publicKeySha256: input.signing.fingerprint,
     },
     audit: input.audit,
+    // Null: no trusted timestamp; exportedAt is then only the instance's own clock.
+    timestamp: input.tsaUrl
+      ? { standard: "RFC 3161", file: "manifest.tsr", hashAlgorithm: "SHA-256", tsaUrl: input.tsaUrl }
+      : null,
     options: {
       privileged: input.options.privileged,
       includeReport: input.options.includeReport,
@@ -96,16 +105,41 @@ export function sha256sums(files: readonly PackEntry[]): Buffer {
   return Buffer.from(files.map((f) => `${f.sha256}  ${f.path}\n`).join(""), "utf8");
 }
 
+function timestampSteps(step: number, timestamped: boolean): string[] {
+  if (!timestamped)
+    return [
+      `This pack has no trusted timestamp: the instance that made it has no time-stamping authority`,
+      `configured, so the export time in manifest.json rests on the instance's own clock.`,
+      ``,
+    ];
+  return [
+    `${step}. manifest.tsr is an RFC 3161 timestamp: a time-stamping authority's signed statement that`,
+    `   manifest.json (and so every file it lists) existed at the time it shows. Read it with`,
+    ``,
+    `     openssl ts -reply -in manifest.tsr -text`,
+    ``,
+    `   and check it with the authority's CA certificate, obtained from the authority itself and`,
+    `   saved as tsa-ca.pem:`,
+    ``,
+    `     openssl ts -verify -in manifest.tsr -data manifest.json -CAfile tsa-ca.pem`,
+    ``,
+    `   It must print "Verification: OK".`,
+    ``,
+  ];
+}
+
 export function verifyText({
   caseRef,
   exportedAt,
   fingerprint,
   hasReport,
+  timestamped,
 }: {
   caseRef: string;
   exportedAt: Date;
   fingerprint: string;
   hasReport: boolean;
+  timestamped: boolean;
 }): Buffer {
   const lines = [
     `How to check this evidence pack`,
@@ -148,6 +182,7 @@ export function verifyText({
           ``,
         ]
       : []),
+    ...timestampSteps(hasReport ? 5 : 4, timestamped),
     `The SHA-256 of the ZIP file itself is recorded by the instance when the pack is made and in`,
     `the disclosure log of any referral it was sent with.`,
   ];

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { custodyEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,6 +13,12 @@ import { makeActor } from "@/lib/testing/factories";
 import { instanceSigningKey } from "./signing";
 import { verifyPack } from "./verify-pack";
 import { readZipDirectory } from "./zip-reader";
+
+// These packs are checked file by file as made without a time-stamping authority (timestamp.test.ts
+// covers manifest.tsr): whatever TSA_URL the run has, this file builds them without.
+vi.hoisted(() => {
+  delete process.env.TSA_URL;
+});
 
 let lead: Actor;
 let good: string;

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import zlib from "node:zlib";
 import { keyFingerprint, type SigningKey } from "./signing";
+import { readTimestamp } from "./timestamp";
 import { checkPackAudit } from "./verify-audit";
 import { openZipEntry, readZipDirectory, type ZipEntryInfo } from "./zip-reader";
 import { checkManifest, checkSums } from "./verify-lists";
@@ -20,6 +21,8 @@ export interface PackVerification {
   manifest: { files: number; evidence: number; caseRef: string | null; exportedAt: string | null };
   /** The audit log's head recorded in the manifest, and its anchor's signature checked with the pack's key. */
   audit: { headSeq: number | null; anchor: { seq: number; at: string; valid: boolean } | null };
+  /** The RFC 3161 timestamp in manifest.tsr, checked against manifest.json; null when the pack has none. */
+  timestamp: { genTime: string | null; signer: string | null; valid: boolean } | null;
 }
 
 export interface ActualFile {
@@ -81,6 +84,39 @@ function checkSignature(
 }
 
 /**
+ * The timestamp, when the manifest says there is one or the pack holds manifest.tsr: it must be
+ * granted, cover manifest.json's SHA-256 and carry a signature that verifies with its certificate.
+ */
+function checkTimestamp(
+  manifest: Buffer | undefined,
+  tsr: Buffer | undefined,
+  problems: PackProblem[],
+): PackVerification["timestamp"] {
+  let promised = false;
+  try {
+    promised = manifest ? (JSON.parse(manifest.toString("utf8")) as { timestamp?: unknown }).timestamp != null : false;
+  } catch {
+    // Invalid JSON is reported by the manifest check.
+  }
+  if (!tsr) {
+    if (promised)
+      problems.push({ file: "manifest.tsr", problem: "is named in manifest.json but missing from the pack" });
+    return null;
+  }
+  if (!manifest) return { genTime: null, signer: null, valid: false };
+  try {
+    const info = readTimestamp(tsr, createHash("sha256").update(manifest).digest("hex"));
+    return { genTime: info.genTime, signer: info.signer, valid: true };
+  } catch (error) {
+    problems.push({
+      file: "manifest.tsr",
+      problem: `is not a valid timestamp of manifest.json: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return { genTime: null, signer: null, valid: false };
+  }
+}
+
+/**
  * Checks a pack the way a recipient would, and says exactly which file is wrong: every entry
  * against the ZIP's own CRC, the signature over manifest.json, every SHA256SUMS line, every
  * manifest file entry and evidence hash, and files that nothing lists.
@@ -98,6 +134,7 @@ export async function verifyPack(
     sums: { checked: 0 },
     manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null },
     audit: { headSeq: null, anchor: null },
+    timestamp: null,
   };
   let entries: ZipEntryInfo[];
   try {
@@ -113,7 +150,7 @@ export async function verifyPack(
   const texts = new Map<string, Buffer>();
   for (const entry of entries) {
     if (actual.has(entry.name)) problems.push({ file: entry.name, problem: "appears more than once in the ZIP" });
-    const keep = ["manifest.json", "manifest.sig", "public-key.pem", "SHA256SUMS"].includes(entry.name);
+    const keep = ["manifest.json", "manifest.sig", "manifest.tsr", "public-key.pem", "SHA256SUMS"].includes(entry.name);
     try {
       const m = await measure(file, entry, keep);
       actual.set(entry.name, { size: m.size, sha256: m.sha256 });
@@ -144,8 +181,18 @@ export async function verifyPack(
   const sums = checkSums(texts.get("SHA256SUMS"), actual, problems);
   const manifest = checkManifest(texts.get("manifest.json"), actual, signature.fingerprint, problems);
   const audit = checkPackAudit(texts.get("manifest.json"), texts.get("public-key.pem"), problems);
+  const timestamp = checkTimestamp(texts.get("manifest.json"), texts.get("manifest.tsr"), problems);
   const unique = problems.filter(
     (p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i,
   );
-  return { ok: unique.length === 0, files: actual.size, problems: unique, signature, sums, manifest, audit };
+  return {
+    ok: unique.length === 0,
+    files: actual.size,
+    problems: unique,
+    signature,
+    sums,
+    manifest,
+    audit,
+    timestamp,
+  };
 }

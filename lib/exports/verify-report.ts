@@ -29,6 +29,11 @@ function describeVerification(file: string, r: PackVerification): string[] {
       : "; no anchor yet";
     lines.push(`Audit log when packed: newest event ${r.audit.headSeq}${anchor}`);
   }
+  lines.push(
+    r.timestamp
+      ? `Trusted timestamp (manifest.tsr): ${r.timestamp.valid ? `${r.timestamp.genTime}, signed by ${r.timestamp.signer ?? "?"}, covers manifest.json (check the authority's certificate with openssl ts -verify, see VERIFY.txt)` : "INVALID"}`
+      : "Trusted timestamp: none in this pack",
+  );
   for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
   lines.push(
     r.ok

@@ -36,7 +36,14 @@ export function drawCover(l: Layout, input: ReportInput): void {
   l.text("SHA-256 of manifest.json", { size: 10, font: l.bold, indent: 12, gapAfter: 2 });
   l.text(input.manifestSha256, { size: 9, font: l.mono, indent: 12, gapAfter: 8 });
   l.text("Signing key fingerprint (SHA-256 of the public key)", { size: 10, font: l.bold, indent: 12, gapAfter: 2 });
-  l.text(input.fingerprint, { size: 9, font: l.mono, indent: 12, gapAfter: 10 });
+  l.text(input.fingerprint, { size: 9, font: l.mono, indent: 12, gapAfter: 8 });
+  l.text("Trusted timestamp (RFC 3161, manifest.tsr)", { size: 10, font: l.bold, indent: 12, gapAfter: 2 });
+  l.text(
+    input.timestamp
+      ? `${input.timestamp.genTime.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC")}, by ${input.timestamp.signer ?? "the time-stamping authority"}`
+      : "None: no time-stamping authority was configured, so the export time is the instance's own clock.",
+    { size: 9, indent: 12, gapAfter: 10 },
+  );
   l.page.drawRectangle({
     x: l.left,
     y: l.y,

@@ -1,5 +1,6 @@
 import type { PackData } from "../data";
 import type { IncludedItem, LeftOutItem } from "../plan";
+import type { TimestampInfo } from "../timestamp";
 
 export interface ReportInput {
   data: PackData;
@@ -10,6 +11,8 @@ export interface ReportInput {
   software: { name: string; version: string };
   manifestSha256: string;
   fingerprint: string;
+  /** The RFC 3161 timestamp over the manifest (manifest.tsr), or null when the pack has none. */
+  timestamp: TimestampInfo | null;
   includeGraph: boolean;
 }
 
