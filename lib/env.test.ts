@@ -85,6 +85,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ TSA_URL: "https://tsa.example.org/tsr" }).TSA_URL).toBe("https://tsa.example.org/tsr");
     expect(errorOf({ TSA_URL: "ftp://tsa.example.org" })).toMatch(/^\s+TSA_URL: must be an http:\/\/ or https:\/\//m);
     expect(errorOf({ TSA_URL: "not a url" })).toMatch(/^\s+TSA_URL: /m);
+    expect(errorOf({ TSA_URL: "https://user:secret@tsa.example.org/" })).toMatch(
+      /^\s+TSA_URL: must not contain a user name or password/m,
+    );
   });
 
   it("parses SEED_DEMO as a boolean", () => {

@@ -58,7 +58,11 @@ export const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional()),
+    .pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional())
+    // The address is written into every pack's manifest, so it must carry no secret.
+    .refine((v) => v === undefined || !/^https?:\/\/[^/]*@/i.test(v), {
+      message: "must not contain a user name or password",
+    }),
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
   SEED_DEMO: booleanString,
 });
