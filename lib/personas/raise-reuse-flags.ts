@@ -95,7 +95,11 @@ export async function flagReuseOfClaim(tx: Tx, personaId: string, identifierId: 
  * A persona has just become confirmed: every other persona holding one of its identifiers is
  * flagged (the persona's own flags are not touched: its claims were looked at when they were made).
  */
-export async function flagReuseOfConfirmed(tx: Tx, personaId: string): Promise<string[]> {
+export async function flagReuseOfConfirmed(
+  tx: Tx,
+  personaId: string,
+  { except }: { except?: ReadonlySet<string> } = {},
+): Promise<string[]> {
   const own = await tx
     .select({ identifierId: personaIdentifiers.identifierId })
     .from(personaIdentifiers)
@@ -106,7 +110,7 @@ export async function flagReuseOfConfirmed(tx: Tx, personaId: string): Promise<s
   );
   const targets = new Map<string, { claim: Claim; confirmedId: string }>();
   for (const c of claims)
-    if (c.personaId !== personaId && !judged.has(c.status) && !targets.has(c.personaId))
+    if (c.personaId !== personaId && !judged.has(c.status) && !targets.has(c.personaId) && !except?.has(c.personaId))
       targets.set(c.personaId, { claim: c, confirmedId: personaId });
   return raise(tx, targets);
 }

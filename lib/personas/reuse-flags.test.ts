@@ -1,13 +1,16 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, personaRedFlags } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
+import { parseCommand } from "@/scripts/cli/args";
 import { addRedFlag } from "./add-red-flag";
+import { flagReuseEverywhere } from "./flag-reuse-everywhere";
 import { getPersona } from "./get-persona";
+import { recomputeRisk } from "./recompute-risk";
 import { removeRedFlag } from "./remove-red-flag";
 import { updatePersona } from "./update-persona";
 
@@ -168,5 +171,38 @@ describe("REUSED_IDENTIFIER raised by the system", () => {
     await expect(
       removeRedFlag({ actor: leadA, personaId: persona.id, code: "REUSED_IDENTIFIER" }),
     ).resolves.toMatchObject({ riskScore: 0 });
+  });
+
+  it("flags what was recorded before, once, leaving alone a flag someone removed (npm run cli -- personas flag-reuse)", async () => {
+    expect(parseCommand(["personas", "flag-reuse"])).toEqual({ kind: "personas-flag-reuse" });
+    const caseA = await makeCase(leadA);
+    const phone = uniqueValue.phone();
+    const operator = await makePersona(leadA, { caseId: caseA.id, status: "confirmed" });
+    await giveIdentifier(leadA, operator.id, { type: "phone", value: phone });
+    const older = await makePersona(leadA, { caseId: caseA.id });
+    const decided = await makePersona(leadA, { caseId: caseA.id });
+    await giveIdentifier(leadA, older.id, { type: "phone", value: phone });
+    await giveIdentifier(leadA, decided.id, { type: "phone", value: phone });
+    // As the data was before the flag was raised by itself: no flag, score 0.
+    await db.transaction(async (tx) => {
+      await tx.delete(personaRedFlags).where(eq(personaRedFlags.personaId, older.id));
+      await recomputeRisk(tx, older.id);
+    });
+    await removeRedFlag({
+      actor: leadA,
+      personaId: decided.id,
+      code: "REUSED_IDENTIFIER",
+      input: { reason: "Family phone" },
+    });
+    expect((await getPersona({ actor: leadA, personaId: older.id })).riskScore).toBe(0);
+
+    const first = await flagReuseEverywhere();
+    expect(first.flagged).toBeGreaterThanOrEqual(1);
+    expect(await getPersona({ actor: leadA, personaId: older.id })).toMatchObject({
+      riskScore: 20,
+      redFlags: [expect.objectContaining({ code: "REUSED_IDENTIFIER", recordedBy: null })],
+    });
+    expect(await reuseFlag(leadA, decided.id)).toBeUndefined();
+    expect((await flagReuseEverywhere()).flagged).toBe(0);
   });
 });

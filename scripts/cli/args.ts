@@ -12,6 +12,7 @@ export type CliCommand =
   | { kind: "audit-verify" }
   | { kind: "audit-anchor" }
   | { kind: "verify-pack"; file: string }
+  | { kind: "personas-flag-reuse" }
   | { kind: "sanctions-import"; source: string; file: string; alt?: string; add?: string; publishedAt?: string };
 
 export const usage = `Casework operator commands
@@ -44,6 +45,11 @@ Commands:
       Import a sanctions list version and wait until its entries are in. Sources: ofac_sdn_csv
       (sdn.csv, with OFAC's alt.csv and add.csv beside it if you have them) and ftm
       (FollowTheMoney entities, one JSON object per line). The same files again change nothing.
+
+  personas flag-reuse
+      Flag REUSED_IDENTIFIER, as the system, on every persona that shares an identifier with a
+      confirmed persona, as recording it today would (for data from before the app did this
+      itself). A persona whose flag someone removed is left alone; running it again adds nothing.
 
   verify-pack <file.zip>
       Check an evidence pack: the signature over manifest.json (and whether the key is this
@@ -122,6 +128,7 @@ const specs: Record<string, Spec> = {
   },
   "audit verify": { options: {}, build: () => ({ kind: "audit-verify" }) },
   "audit anchor": { options: {}, build: () => ({ kind: "audit-anchor" }) },
+  "personas flag-reuse": { options: {}, build: () => ({ kind: "personas-flag-reuse" }) },
   "sanctions import": {
     options: {
       source: { type: "string" },

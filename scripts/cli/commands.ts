@@ -1,5 +1,6 @@
 import { anchorAuditAsOperator, cliActorForEmail, verifyAuditAsOperator } from "@/lib/cli/operator";
 import { verifyPackAsOperator } from "@/lib/exports/verify-report";
+import { flagReuseEverywhere } from "@/lib/personas/flag-reuse-everywhere";
 import { importListAsOperator } from "@/lib/sanctions/import-as-operator";
 import { createToken } from "@/lib/tokens/tokens";
 import type { UserInput } from "@/lib/users/schema";
@@ -78,6 +79,13 @@ export async function runCommand(command: CliCommand): Promise<number> {
       const { ok, lines } = await importListAsOperator(command);
       for (const line of lines) (ok ? out : err)(line);
       return ok ? 0 : 1;
+    }
+    case "personas-flag-reuse": {
+      const { confirmed, flagged } = await flagReuseEverywhere();
+      out(
+        `Flagged ${flagged} persona${flagged === 1 ? "" : "s"} sharing an identifier with one of ${confirmed} confirmed.`,
+      );
+      return 0;
     }
     case "verify-pack": {
       const { ok, lines } = await verifyPackAsOperator(command.file);
