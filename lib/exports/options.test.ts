@@ -53,6 +53,10 @@ describe("export options and edge cases", () => {
     ).toBe(true);
     const text = run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"]).stdout;
     expect(text).toContain("No evidence files are in this pack.");
+    // Nothing in Korean or Chinese: only the Latin font is embedded, not the large CJK ones.
+    const fonts = run("pdffonts", [path.join(dir, "report.pdf")]).stdout;
+    expect(fonts).toContain("NotoSans-Regular");
+    expect(fonts).not.toMatch(/NotoSansKR|NotoSansHans/);
   });
 
   it("gives files whose names collide after sanitising distinct names", async () => {

@@ -113,19 +113,34 @@ interface Face {
 export class ReportFont {
   private constructor(private readonly faces: Face[]) {}
 
-  static async embed(doc: PDFDocument, style: "regular" | "bold" | "mono"): Promise<ReportFont> {
+  /**
+   * The report's regular, bold and monospaced fonts. A Korean or Chinese file is embedded only when
+   * `text` (everything the report will print) has a character that only it has: even unused, a
+   * CJK subset costs time to write and space in the file.
+   */
+  static async family(
+    doc: PDFDocument,
+    text: string,
+  ): Promise<{ regular: ReportFont; bold: ReportFont; mono: ReportFont }> {
     doc.registerFontkit(engine as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
-    const faces: Face[] = [];
-    if (style === "mono") {
-      // Hashes and other ASCII in Courier; anything else falls through to Noto.
-      const courier = await doc.embedFont(StandardFonts.Courier);
-      faces.push({ font: courier, characters: new Set(courier.getCharacterSet()), advances: new Map() });
-    }
-    for (const [pkg, file] of FONT_FILES[style === "bold" ? "bold" : "regular"]) {
-      const { bytes, characters } = fontFile(pkg, file);
-      faces.push({ font: await doc.embedFont(bytes, { subset: true }), characters, advances: new Map() });
-    }
-    return new ReportFont(faces);
+    const used = new Set<number>();
+    for (const ch of text) used.add(ch.codePointAt(0)!);
+    const embed = async (files: (typeof FONT_FILES)["regular" | "bold"]): Promise<Face[]> => {
+      const faces: Face[] = [];
+      for (const [pkg, file] of files) {
+        const { bytes, characters } = fontFile(pkg, file);
+        const needed =
+          faces.length === 0 || [...used].some((cp) => characters.has(cp) && !faces.some((f) => f.characters.has(cp)));
+        if (needed) faces.push({ font: await doc.embedFont(bytes, { subset: true }), characters, advances: new Map() });
+      }
+      return faces;
+    };
+    const regular = await embed(FONT_FILES.regular);
+    const bold = await embed(FONT_FILES.bold);
+    // Hashes and other ASCII in Courier; anything else falls through to the regular faces.
+    const courier = await doc.embedFont(StandardFonts.Courier);
+    const mono = [{ font: courier, characters: new Set(courier.getCharacterSet()), advances: new Map() }, ...regular];
+    return { regular: new ReportFont(regular), bold: new ReportFont(bold), mono: new ReportFont(mono) };
   }
 
   private faceOf(codePoint: number): Face | undefined {

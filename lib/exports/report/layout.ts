@@ -42,13 +42,10 @@ export class Layout {
     readonly mono: ReportFont,
   ) {}
 
-  static async create(): Promise<Layout> {
+  /** `text`: everything the report will print, so only the fonts it needs are embedded. */
+  static async create(text: string): Promise<Layout> {
     const doc = await PDFDocument.create();
-    const [regular, bold, mono] = await Promise.all([
-      ReportFont.embed(doc, "regular"),
-      ReportFont.embed(doc, "bold"),
-      ReportFont.embed(doc, "mono"),
-    ]);
+    const { regular, bold, mono } = await ReportFont.family(doc, text);
     const layout = new Layout(doc, regular, bold, mono);
     layout.newPage();
     return layout;

@@ -9,7 +9,8 @@ export type { ReportInput } from "./input";
 
 /** report.pdf: the case as a person reads it, drawn with pdf-lib (no browser at run time). */
 export async function renderReport(input: ReportInput): Promise<Buffer> {
-  const l = await Layout.create();
+  // The input holds every name, note and value the report prints; its own words are Latin.
+  const l = await Layout.create(JSON.stringify(input));
   const { doc } = l;
   const c = input.data.case;
   doc.setTitle(`${c.ref}: ${c.title}`);
