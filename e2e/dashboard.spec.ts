@@ -82,7 +82,7 @@ test.describe("dashboard", () => {
     await dashboard.segment("open-cases", "triage:critical").click();
     // The dashboard's team filter comes along, so the list shows the cases the segment counted.
     await expect(page).toHaveURL(new RegExp(`/cases\\?status=triage&severity=critical&team=${team}$`));
-    await expect(page.getByLabel("Team")).toHaveValue(team);
+    await expect(page.getByLabel("Team", { exact: true })).toHaveValue(team);
     // Exactly the two the segment counted, though other teams have triage critical cases too.
     await expect(page.getByText("2 cases", { exact: true })).toBeVisible();
     const list = page.getByRole("table", { name: "Cases" });

@@ -1076,6 +1076,19 @@ export const expectations: Record<string, Expected> = {
     lead: 200,
     legalOnReferred: 200,
   },
+  // Everyone signed in searches; each finds only what they may see (the matrix checks no answer leaks).
+  "GET /api/search": {
+    anonymous: 401,
+    nonMember: 200,
+    legalNonMember: 200,
+    manager: 200,
+    observer: 200,
+    legalMember: 200,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 200,
+  },
   "POST /api/screen": {
     anonymous: 401,
     nonMember: 200,

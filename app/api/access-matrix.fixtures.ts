@@ -490,6 +490,7 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/cases/{id}/graph": noBody,
   "GET /api/networks": { query: (w) => `?personaId=${w.personaId}`, body: null },
   // The owner's own identifier: an outsider may learn that it is known and whom to ask, never the persona or case.
+  "GET /api/search": { query: (w) => `?q=${encodeURIComponent(w.secrets.personaName!)}`, body: null },
   "POST /api/screen": { body: (w) => json({ identifiers: [{ type: "email", value: w.identifierValue }] }) },
   "POST /api/cases/{id}/exports": {
     body: () => json({ options: { includeReport: false, includeStix: false, includeGraph: false } }),

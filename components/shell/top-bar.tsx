@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Actor } from "@/lib/auth/actor";
 import { navigationFor } from "@/lib/auth/policy";
+import { GlobalSearch } from "./global-search";
 import { NavLinks } from "./nav-links";
 import { signOutAction } from "./sign-out";
 
@@ -20,6 +21,7 @@ export function TopBar({ actor }: TopBarProps) {
         <nav aria-label="Main" className="flex-1">
           <NavLinks items={navigationFor(actor)} />
         </nav>
+        <GlobalSearch />
         <div className="flex items-center gap-3 text-sm" data-testid="current-user">
           <Link href="/account" className="hover:underline">
             {actor.name}

@@ -10,6 +10,7 @@ import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
 import { sanctionsOperations } from "@/lib/sanctions/openapi";
+import { searchOperations } from "@/lib/search/openapi";
 import { settingsOperations } from "@/lib/settings/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
 import { userOperations } from "@/lib/users/openapi";
@@ -71,6 +72,7 @@ export const apiOperations: ApiOperation[] = [
   ...userOperations,
   ...settingsOperations,
   ...sanctionsOperations,
+  ...searchOperations,
   ...tokenOperations,
   ...caseOperations,
   ...savedViewOperations,

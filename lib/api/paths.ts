@@ -65,6 +65,7 @@ export const apiPaths = [
   "/api/referrals/{id}/transition",
   "/api/sanctions/lists",
   "/api/screen",
+  "/api/search",
   "/api/tasks",
   "/api/tasks/{id}",
   "/api/tokens",

@@ -51,6 +51,23 @@ export function visibleCaseIds(actor: Actor): SQL | undefined {
   }
 }
 
+/**
+ * The ids of the cases whose evidence the actor may open (the SQL twin of evidence:read_content):
+ * undefined for every case, null for none (managers never open evidence; legal only as members).
+ */
+export function contentCaseIds(actor: Actor): SQL | undefined | null {
+  switch (actor.role) {
+    case "admin":
+      return undefined;
+    case "manager":
+      return null;
+    case "investigator":
+      return visibleCaseIds(actor);
+    case "legal":
+      return sql`select ${caseMembers.caseId} from ${caseMembers} where ${caseMembers.userId} = ${actor.id}`;
+  }
+}
+
 export interface LoadedCase {
   row: typeof cases.$inferSelect;
   access: CaseAccess;

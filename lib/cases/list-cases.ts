@@ -29,7 +29,7 @@ const REF_PATTERN = /^CASE-\d{4}-\d{1,6}$/i;
  * index on the case (cases_search_all_gin; notes_search is kept by triggers on case_notes and is
  * not in the drizzle schema, so selected case rows do not carry it).
  */
-function textMatch(q: string): SQL {
+export function textMatch(q: string): SQL {
   if (REF_PATTERN.test(q)) return eq(cases.ref, q.toUpperCase());
   return sql`(${cases.search} || ${sql.identifier("cases")}.${sql.identifier("notes_search")}) @@ websearch_to_tsquery('english', ${q})`;
 }

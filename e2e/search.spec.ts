@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createUser, signInViaApi, unique } from "./fixtures/api";
+
+test.describe("search in the top bar", () => {
+  test("a name typed without its accents, and a wallet pasted in another case, find the persona; Enter shows every result", async ({
+    page,
+  }) => {
+    const investigator = await createUser(page.request, "investigator");
+    await signInViaApi(page, investigator);
+    const created = await page.request.post("/api/cases", { data: { title: `Search ${unique("c")}` } });
+    const { id: caseId } = (await created.json()) as { id: string };
+    const surname = unique("demović").replace(/[^a-zćA-Z0-9]/g, "");
+    const name = `Marko ${surname}`;
+    const persona = await page.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: name }, role: "subject" },
+    });
+    const { id: personaId } = (await persona.json()) as { id: string };
+    const wallet = `0x${randomBytes(20).toString("hex")}`;
+    const added = await page.request.post(`/api/personas/${personaId}/identifiers`, {
+      data: { type: "crypto_wallet", value: wallet },
+    });
+    expect(added.status()).toBe(201);
+
+    await page.goto("/cases");
+    // "/" jumps to the search box from anywhere on the page.
+    await page.locator("body").press("/");
+    const box = page.getByRole("combobox", { name: "Search" });
+    await expect(box).toBeFocused();
+    await box.fill(`marko ${surname.replace("ć", "c")}`);
+    const results = page.getByRole("listbox", { name: "Search results" });
+    await expect(results.getByRole("option", { name: new RegExp(name) })).toBeVisible();
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/personas/${personaId}$`));
+    await expect(page.getByTestId("persona-name")).toHaveText(name);
+
+    await box.fill(wallet.toUpperCase().replace("0X", "0x"));
+    await expect(results.getByRole("group", { name: "Identifiers" })).toContainText(`Crypto wallet ${wallet}`);
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=/);
+    await expect(page.getByTestId("read-as")).toHaveText(`Read as Crypto wallet ${wallet}`);
+    const personas = page.getByRole("list", { name: "Personas" });
+    await expect(personas.getByRole("link", { name })).toBeVisible();
+    await expect(personas.getByTestId("search-result")).toContainText(`Holds crypto wallet ${wallet}`);
+  });
+});
