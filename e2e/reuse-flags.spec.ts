@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
 import { PersonaPage } from "./pages/persona-page";
@@ -47,6 +48,11 @@ test.describe("identifier reuse", () => {
     await row.getByRole("button", { name: "Remove REUSED_IDENTIFIER" }).click();
     const removal = row.getByRole("form", { name: "Remove REUSED_IDENTIFIER" });
     await expect(removal.getByRole("button", { name: "Remove flag" })).toBeDisabled();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await removal.getByLabel("Why is it wrong?").fill("The number is the staffing agency's switchboard");
     await removal.getByRole("button", { name: "Remove flag" }).click();
     await expect(page.getByText("No red flags recorded.")).toBeVisible();

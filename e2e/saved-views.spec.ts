@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
 
@@ -34,6 +35,11 @@ test.describe("saved views of the case list", () => {
     const mine = views.getByTestId("saved-view").filter({ hasText: name });
     await expect(mine).toContainText("Shared");
     await expect(mine.getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     // The same name again is refused, in words.
     await form.getByLabel("Save the filter on screen as").fill(name.toUpperCase());

@@ -19,7 +19,7 @@ export function ReuseBasis({ reusedWith }: ReuseBasisProps) {
           {confirmed.personas.map((p, i) => (
             <span key={p.id}>
               {i > 0 ? ", " : null}
-              <Link href={`/personas/${p.id}`} className="text-primary hover:underline">
+              <Link href={`/personas/${p.id}`} className="text-primary underline underline-offset-2">
                 {p.displayName}
               </Link>
               {p.cases.length > 0 ? ` (${p.cases.map((c) => c.ref).join(", ")})` : null}
