@@ -38,6 +38,7 @@ export const evidenceMetadataSchema = z.strictObject({
   source: optionalText(500),
 });
 export type EvidenceMetadataInput = z.input<typeof evidenceMetadataSchema>;
+export type EvidenceMetadataOutput = z.output<typeof evidenceMetadataSchema>;
 export const evidenceMetadataFields = Object.keys(evidenceMetadataSchema.shape);
 
 export const evidenceIdParamsSchema = z.object({ id: z.uuid({ message: "Not an evidence id" }) });

@@ -1,26 +1,21 @@
-import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { cases, evidence } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { env } from "@/lib/env";
-import { queueExtraction } from "@/lib/intake/extract-job";
 import { wakeJobs } from "@/lib/jobs/worker";
 import { parseOrThrow } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { clientIp, lockBlob, toEvidenceView } from "./access";
-import { recordCustody } from "./custody";
 import { detectMimeType, normaliseClaimedType } from "./detect";
 import { removeIfUnreferenced } from "./blobs";
 import { receiveUpload } from "./multipart";
 import { sanitizeFileName } from "./names";
 import { evidenceMetadataSchema } from "./schema";
-import { findDuplicate } from "./find-duplicate";
-import { exhibitLabel, type UploadedEvidenceView } from "./views";
+import { recordEvidence } from "./record-evidence";
+import type { UploadedEvidenceView } from "./views";
 
 interface UploadOptions {
   actor: Actor;
@@ -62,70 +57,15 @@ export async function uploadEvidence({
       authorize(actor, "evidence:upload", { case: locked.access }, "Case");
       await lockBlob(tx, staged.sha256);
       created = await staged.commit();
-      // The counter moves only once the bytes are durable, in the transaction that uses the number.
-      const [counter] = await tx
-        .update(cases)
-        .set({ exhibitCounter: sql`${cases.exhibitCounter} + 1` })
-        .where(eq(cases.id, caseId))
-        .returning({ n: cases.exhibitCounter });
-      if (!counter) throw new Error("exhibit counter update returned nothing");
-      const [row] = await tx
-        .insert(evidence)
-        .values({
-          caseId,
-          exhibitNo: counter.n,
-          title: meta.title ?? originalName,
-          kind: meta.kind,
-          description: meta.description,
-          sha256: staged.sha256,
-          size: staged.size,
-          mimeType,
-          claimedMimeType,
-          originalName,
-          collectedAt: meta.collectedAt,
-          collectedBy: meta.collectedBy,
-          source: meta.source,
-          uploadedById: actor.id,
-        })
-        .returning();
-      if (!row) throw new Error("evidence insert returned nothing");
-      if (meta.collectedAt || meta.collectedBy || meta.source) {
-        await recordCustody(tx, {
-          evidenceId: row.id,
-          action: "collected",
-          actor,
-          ip,
-          detail: {
-            collectedAt: meta.collectedAt?.toISOString() ?? null,
-            collectedBy: meta.collectedBy,
-            source: meta.source,
-          },
-        });
-      }
-      // Nothing here may say whether the bytes were already stored: identical bytes may sit in a
-      // case the uploader cannot see, and "already there" would tell them so.
-      await recordCustody(tx, {
-        evidenceId: row.id,
-        action: "uploaded",
+      const { row, duplicateOf } = await recordEvidence(tx, {
         actor,
-        ip,
-        detail: { sha256: staged.sha256, size: staged.size, mimeType, claimedMimeType, originalName },
-      });
-      await queueExtraction(tx, row.id);
-      const duplicateOf = await findDuplicate(tx, caseId, staged.sha256, row.id);
-      await recordAudit(tx, {
-        actor,
-        action: "evidence.upload",
-        entityType: "evidence",
-        entityId: row.id,
         caseId,
-        detail: {
-          exhibitNo: exhibitLabel(row.exhibitNo),
-          sha256: staged.sha256,
-          size: staged.size,
-          mimeType,
-          ...(duplicateOf ? { duplicateOf: duplicateOf.exhibitNo } : {}),
-        },
+        blob: staged,
+        meta,
+        originalName,
+        mimeType,
+        claimedMimeType,
+        ip,
       });
       return { ...toEvidenceView(actor, row, locked.access, actorLabel(actor)), duplicateOf };
     });
