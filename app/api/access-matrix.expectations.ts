@@ -450,6 +450,30 @@ export const expectations: Record<string, Expected> = {
 
   // Evidence. Content the caller may not open answers 404 even where they see the item's metadata (lib/evidence/access.ts):
   // managers never, legal only as members. Holds: admins and legal working members; deletes: the lead and admins.
+  "POST /api/imports": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 403,
+    manager: 403,
+    observer: 403,
+    legalMember: 403,
+    investigatorMember: 202,
+    admin: 202,
+    lead: 202,
+    legalOnReferred: 403,
+  },
+  "GET /api/imports/{id}": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 403,
+    observer: 403,
+    legalMember: 403,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 403,
+  },
   "GET /api/cases/{id}/evidence": {
     anonymous: 401,
     nonMember: 404,
@@ -1169,6 +1193,7 @@ export const refusedBeforeBody: ReadonlySet<string> = new Set([
   "PUT /api/admin/settings",
   "POST /api/users/{id}/password-reset",
   "POST /api/sanctions/lists",
+  "POST /api/imports",
   "POST /api/screen",
   "POST /api/cases",
   "POST /api/personas",

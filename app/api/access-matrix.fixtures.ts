@@ -9,6 +9,7 @@ import { createNote } from "@/lib/cases/create-note";
 import { requestAccess } from "@/lib/cases/request-access";
 import { placeHold } from "@/lib/evidence/place-hold";
 import { createExport } from "@/lib/exports/create-export";
+import { startImport } from "@/lib/imports/start-import";
 import { buildsIdle } from "@/lib/exports/jobs";
 import { createLink } from "@/lib/personas/create-link";
 import { getPersona } from "@/lib/personas/get-persona";
@@ -67,6 +68,7 @@ export interface World {
   referralId: string;
   disclosureId: string;
   exportId: string;
+  importId: string;
   linkId: string;
   tokenId: string;
   bystanderId: string;
@@ -184,6 +186,10 @@ export async function buildWorld(callersWho: Record<User, Who>, referred: boolea
     caseId,
     options: { includeReport: false, includeStix: false, includeGraph: false },
   });
+  const { id: importId } = await startImport({
+    actor: lead.actor,
+    received: matrixImport({ caseId, dryRun: "true" }),
+  });
   await buildsIdle();
   return {
     ...base,
@@ -198,6 +204,7 @@ export async function buildWorld(callersWho: Record<User, Who>, referred: boolea
     referralId: referral.id,
     disclosureId: disclosure.id,
     exportId,
+    importId,
     linkId: link.id,
     tokenId: token.id,
     bystanderId,
@@ -222,6 +229,19 @@ export async function buildWorld(callersWho: Record<User, Who>, referred: boolea
   };
 }
 
+/** A one-row applicant export, as POST /api/imports receives it. */
+function matrixImport(fields: Record<string, string>) {
+  return {
+    fields: {
+      mapping: JSON.stringify({ source: "matrix", key: "id", columns: { name: "displayName", email: "email" } }),
+      ...fields,
+    },
+    fileName: "applicants.csv",
+    claimedType: "text/csv",
+    bytes: new TextEncoder().encode(`id,name,email\n${uniqueWord()},Matrix Applicant,${uniqueValue.email()}\n`),
+  };
+}
+
 export type Params = Record<string, string>;
 export type Body = { json: unknown } | { raw: BodyInit; type: string };
 
@@ -241,6 +261,7 @@ const idOf: Record<string, keyof World> = {
   cases: "caseId",
   evidence: "evidenceId",
   exports: "exportId",
+  imports: "importId",
   notes: "noteId",
   "persona-links": "linkId",
   personas: "personaId",
@@ -354,6 +375,21 @@ export const requests: Record<string, RequestSpec> = {
       type: multipartType,
     }),
   },
+  "POST /api/imports": {
+    body: (w) => {
+      const { fields, fileName, bytes } = matrixImport({ caseId: w.caseId, dryRun: "true" });
+      return {
+        raw: new Uint8Array(
+          multipart([
+            ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+            { name: "file", filename: fileName, data: Buffer.from(bytes) },
+          ]),
+        ),
+        type: multipartType,
+      };
+    },
+  },
+  "GET /api/imports/{id}": noBody,
   "GET /api/sanctions/lists": noBody,
   "POST /api/sanctions/lists": {
     body: () => ({

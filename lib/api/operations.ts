@@ -5,6 +5,7 @@ import { dashboardOperations } from "@/lib/dashboard/openapi";
 import { evidenceOperations } from "@/lib/evidence/openapi";
 import { exportOperations } from "@/lib/exports/openapi";
 import { graphOperations } from "@/lib/graph/openapi";
+import { importOperations } from "@/lib/imports/openapi";
 import { intakeOperations } from "@/lib/intake/openapi";
 import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
@@ -82,6 +83,7 @@ export const apiOperations: ApiOperation[] = [
   ...remediationOperations,
   ...referralOperations,
   ...personaOperations,
+  ...importOperations,
   ...graphOperations,
   ...exportOperations,
 ];

@@ -39,6 +39,8 @@ export const apiPaths = [
   "/api/exports/{id}",
   "/api/exports/{id}/download",
   "/api/health",
+  "/api/imports",
+  "/api/imports/{id}",
   "/api/me",
   "/api/me/password",
   "/api/networks",

@@ -29,6 +29,8 @@ export const actions = [
   "evidence:delete",
   "persona:read",
   "persona:write",
+  "persona:import",
+  "persona:import_directory",
   "screen:run",
   "sanctions:read",
   "sanctions:import",
@@ -130,6 +132,10 @@ const rules: Record<Action, Rule> = {
   ),
   "persona:read": role("admin", "manager", "investigator", "legal"),
   "persona:write": role("admin", "investigator"),
+  // A bulk import into a case is for those who work the case; one into the shared directory,
+  // which every role that reads personas sees, only for admins.
+  "persona:import": onCase(caseWorker),
+  "persona:import_directory": role("admin"),
   "screen:run": role("admin", "investigator", "legal"),
   // The lists are public; which versions were imported is for everyone who reads personas.
   "sanctions:read": role("admin", "manager", "investigator", "legal"),

@@ -20,6 +20,7 @@ export class PermanentJobError extends Error {}
 // Loaded on first use, so a module that queues a job never imports every handler's code.
 const handlers: Record<string, () => Promise<JobHandler>> = {
   "evidence.text": () => import("@/lib/intake/extract-job").then((m) => m.extractTextHandler),
+  "import.rows": () => import("@/lib/imports/run-import").then((m) => m.importRowsHandler),
 };
 
 export const jobKinds = Object.keys(handlers);
