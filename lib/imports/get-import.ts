@@ -89,3 +89,23 @@ export async function listImportSources({ actor }: { actor: Actor }): Promise<Im
   const rows = await db.select({ mapping: importSources.mapping }).from(importSources).orderBy(importSources.name);
   return rows.map((r) => r.mapping);
 }
+
+/**
+ * Where the import page would put rows, checked as POST /api/imports checks it: a case the actor
+ * works (not_found when invisible, forbidden otherwise), or the shared directory (admins).
+ */
+export async function importTarget({
+  actor,
+  caseId,
+}: {
+  actor: Actor;
+  caseId: string | undefined;
+}): Promise<{ id: string; ref: string; title: string } | null> {
+  if (!caseId) {
+    authorize(actor, "persona:import_directory", {}, "Import");
+    return null;
+  }
+  const { row, access } = await loadCase(db, actor, caseId);
+  authorize(actor, "persona:import", { case: access }, "Case");
+  return { id: row.id, ref: row.ref, title: row.title };
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActivityList } from "@/components/cases/activity-list";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -32,6 +33,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     <>
       <CaseHeader initial={detail} />
       {exporting.create ? <ExportPanel caseId={detail.id} privilegedIds={exporting.privilegedEvidenceIds} /> : null}
+      {/* Importing people follows the same rule as changing the case (persona:import, case:update). */}
+      {detail.permissions.update ? (
+        <p className="mb-4 text-sm">
+          <Link className="underline" href={`/imports/new?caseId=${detail.id}`}>
+            Import people from a CSV or XLSX export
+          </Link>
+        </p>
+      ) : null}
       <CaseTabs
         panels={{
           overview: <CaseOverview initial={detail} />,
