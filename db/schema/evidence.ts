@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { cases } from "./cases";
-import { createdAt } from "./columns";
+import { createdAt, tsvector } from "./columns";
 import { custodyActions, evidenceKinds } from "../../lib/evidence/constants";
 
 // The value lists live beside the product code so the browser can use them without drizzle.
@@ -55,8 +55,17 @@ export const evidence = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
     deletedById: uuid().references(() => users.id, { onDelete: "set null" }),
     deleteReason: text(),
+    // Title and file name as words, for search ('simple': names as written, any language).
+    search: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('simple'::regconfig, title || ' ' || translate(original_name, '._-', '   '))`,
+    ),
   },
-  (t) => [unique().on(t.caseId, t.exhibitNo), index().on(t.sha256), index().on(t.caseId, t.createdAt)],
+  (t) => [
+    unique().on(t.caseId, t.exhibitNo),
+    index().on(t.sha256),
+    index().on(t.caseId, t.createdAt),
+    index("evidence_search_gin").using("gin", t.search),
+  ],
 );
 
 /** Append-only: the application never updates or deletes these rows (a trigger enforces it). */

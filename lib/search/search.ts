@@ -3,7 +3,7 @@ import { db, queryRows } from "@/db";
 import { caseNotes, cases, evidence, evidenceMentions, evidenceTextPages, identifiers, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { caseVisibleTo, contentCaseIds } from "@/lib/cases/access";
+import { caseVisibleTo, contentCaseIds, visibleCaseIds } from "@/lib/cases/access";
 import { textMatch } from "@/lib/cases/list-cases";
 import { exhibitLabel } from "@/lib/evidence/views";
 import { typeLabels } from "@/lib/identifiers/types";
@@ -177,8 +177,8 @@ async function matchingPersonas(actor: Actor, q: string, limit: number): Promise
 async function matchingEvidence(actor: Actor, q: string, words: string[], limit: number): Promise<Found> {
   const content = contentCaseIds(actor);
   // Titles and file names are the item's metadata: whoever sees the case sees them.
-  const visibleCases = caseVisibleTo(actor);
-  const pattern = `%${escapeLike(q.toLowerCase())}%`;
+  const visibleCases = visibleCaseIds(actor);
+  // Through the GIN index on title and file name, only in the cases the reader sees.
   const named = await queryRows<{
     id: string;
     case_id: string;
@@ -188,9 +188,8 @@ async function matchingEvidence(actor: Actor, q: string, words: string[], limit:
   }>(
     db,
     sql`select e.id, e.case_id, e.exhibit_no, e.title, e.original_name from ${evidence} e
-        join ${cases} on ${cases.id} = e.case_id
-        where e.deleted_at is null and (lower(e.title) like ${pattern} or lower(e.original_name) like ${pattern})
-          and ${visibleCases ?? sql`true`}
+        where e.search @@ websearch_to_tsquery('simple', ${q}) and e.deleted_at is null
+          and ${inCases(sql`e.case_id`, visibleCases)}
         order by e.created_at desc limit ${limit + 1}`,
   );
   const items: SearchItem[] = named.slice(0, limit).map((e) => ({

@@ -1,0 +1,2 @@
+ALTER TABLE "evidence" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title || ' ' || translate(original_name, '._-', '   '))) STORED;--> statement-breakpoint
+CREATE INDEX "evidence_search_gin" ON "evidence" USING gin ("search");
