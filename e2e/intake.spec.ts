@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makePdf } from "../lib/intake/samples";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
@@ -42,6 +43,10 @@ test.describe("text and identifiers out of evidence", () => {
     const walletRow = found.getByTestId("mention").filter({ hasText: wallet });
     await expect(walletRow).toContainText("p. 2");
     await expect(found.getByTestId("mention").filter({ hasText: email })).toBeVisible();
+
+    const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     await walletRow.getByRole("button", { name: "Add to persona…" }).click();
     const form = walletRow.getByRole("form", { name: `Add ${wallet} to a persona` });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
 
@@ -43,5 +44,12 @@ test.describe("search in the top bar", () => {
     const personas = page.getByRole("list", { name: "Personas" });
     await expect(personas.getByRole("link", { name })).toBeVisible();
     await expect(personas.getByTestId("search-result")).toContainText(`Holds crypto wallet ${wallet}`);
+
+    // The results page and the open list pass an accessibility scan.
+    await box.fill(surname.slice(0, 6));
+    await expect(results.getByRole("option").first()).toBeVisible();
+    const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 });
