@@ -136,10 +136,17 @@ async function save(evidenceId: string, result: Extracted, region: string | null
 /** Reads one item's text and mentions, replacing whatever an earlier run found (re-running is idempotent). */
 export async function extractEvidenceText(evidenceId: string): Promise<void> {
   const [item] = await db
-    .select({ sha256: evidence.sha256, size: evidence.size, mimeType: evidence.mimeType, name: evidence.originalName })
+    .select({
+      sha256: evidence.sha256,
+      size: evidence.size,
+      mimeType: evidence.mimeType,
+      name: evidence.originalName,
+      deletedAt: evidence.deletedAt,
+    })
     .from(evidence)
     .where(eq(evidence.id, evidenceId));
-  if (!item) return;
+  // A deleted item's bytes may be gone already, and its text is not kept.
+  if (!item || item.deletedAt) return;
   const limits = extractionLimits();
   const region = (await phoneRegionFor(null)) ?? null;
   if (item.size > limits.maxBytes) {

@@ -195,6 +195,31 @@ describe("text and mentions of uploaded evidence", { timeout: 60_000 }, () => {
     expect((await mentions(outsider, uploaded.id)).status).toBe(404);
   });
 
+  it("skips an item deleted before its text was read", async () => {
+    const c = await makeCase(lead.actor);
+    const uploaded = await upload(lead, c.id, await makePdf(["early@example.com"]), "early.pdf");
+    const deleted = await call(
+      item.DELETE,
+      "DELETE",
+      `/api/evidence/${uploaded.id}`,
+      lead,
+      { reason: "Not for this case" },
+      { id: uploaded.id },
+    );
+    expect(deleted.status).toBe(200);
+    expect(await drainJobs(["evidence.text"], [uploaded.id])).toBe(1);
+    const [job] = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, "evidence.text"), eq(jobs.key, uploaded.id)));
+    expect(job).toMatchObject({ status: "done", attempts: 1, error: null });
+    const [pages] = await db
+      .select({ n: count() })
+      .from(evidenceTextPages)
+      .where(eq(evidenceTextPages.evidenceId, uploaded.id));
+    expect(pages?.n).toBe(0);
+  });
+
   it("forgets the text of a deleted item", async () => {
     const c = await makeCase(lead.actor);
     const uploaded = await upload(lead, c.id, await makePdf(["gone@example.com"]), "gone.pdf");
