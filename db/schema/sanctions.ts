@@ -10,12 +10,13 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { sanctionsListStatuses, sanctionsSources } from "@/lib/sanctions/constants";
 import { users } from "./auth";
 import { createdAt } from "./columns";
-import { identifierType } from "./personas";
+import { identifierType, personas } from "./personas";
 
 export const sanctionsSource = pgEnum("sanctions_source", sanctionsSources);
 export const sanctionsListStatus = pgEnum("sanctions_list_status", sanctionsListStatuses);
@@ -111,3 +112,36 @@ export const sanctionsKeys = pgTable(
   },
   (t) => [index().on(t.type, t.normalizedValue), index().on(t.entryId)],
 );
+
+/**
+ * A person's judgement that a hit is a false positive, for one persona and one list entry (by
+ * source and ent_num, so it holds across list versions). It covers the values that matched when it
+ * was made: a hit matching anything else (the persona changed) is open again. Re-opening keeps the
+ * row, so who dismissed it, when and why stays on record.
+ */
+export const sanctionsDismissals = pgTable(
+  "sanctions_dismissals",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personaId: uuid()
+      .notNull()
+      .references(() => personas.id, { onDelete: "cascade" }),
+    source: sanctionsSource().notNull(),
+    entNum: text().notNull(),
+    // [{ kind, value }] as the hit showed them when dismissed.
+    matched: jsonb().$type<{ kind: string; value: string }[]>().notNull(),
+    // An identifier (not a name) matched: only a manager or an admin may dismiss it.
+    exact: boolean().notNull(),
+    reason: text().notNull(),
+    dismissedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    dismissedAt: createdAt(),
+    reopenedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    reopenedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("sanctions_dismissals_active_unique")
+      .on(t.personaId, t.source, t.entNum)
+      .where(sql`${t.reopenedAt} is null`),
+  ],
+);
+export type SanctionsDismissal = typeof sanctionsDismissals.$inferSelect;
