@@ -21,6 +21,8 @@ const word = uniqueWord("frob");
 const noteWord = uniqueWord("quux");
 const wallet = uniqueValue.wallet();
 const surname = uniqueWord("demovi");
+// Unique to this file: other files share the database and record phones of their own.
+const phone = uniqueValue.phone();
 let personaId: string;
 let evidenceId: string;
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
   evidenceId = ((await response.json()) as { id: string }).id;
   await drainJobs(["evidence.text"], [evidenceId]);
   const theirs = await makePersona(other.actor, { caseId: (await makeCase(other.actor)).id });
-  await giveIdentifier(other.actor, theirs.id, { type: "phone", value: "+44 20 7946 0958" });
+  await giveIdentifier(other.actor, theirs.id, { type: "phone", value: phone });
 }, 60_000);
 
 describe("GET /api/search", () => {
@@ -97,8 +99,10 @@ describe("GET /api/search", () => {
   });
 
   it("reads a phone in another notation, and counts holders in cases the reader cannot access", async () => {
-    const found = await find(lead, "0044 (0)20 7946 0958");
-    expect(found.identifier).toEqual([{ type: "phone", normalizedValue: "+442079460958" }]);
+    // "+1 202 555 0123" written with the international prefix spelled out and a bracketed area code.
+    const digits = phone.replace(/\D/g, "");
+    const found = await find(lead, `00 1 (${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`);
+    expect(found.identifier).toEqual([{ type: "phone", normalizedValue: `+${digits}` }]);
     const identifier = found.items.find((i) => i.kind === "identifier");
     expect(identifier?.snippet).toMatch(/in 1 case you cannot access \(lead: Other Search Lead\)/);
     expect(found.items.filter((i) => i.kind === "persona")).toEqual([]);
