@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, db, queryRows, type Tx } from "@/db";
 import {
@@ -18,6 +19,7 @@ import { AppError } from "@/lib/errors";
 import { changesGraph } from "@/lib/graph/cache";
 import type { JobHandler } from "@/lib/jobs/handlers";
 import { raiseSanctionsFlags, screenedTypes } from "@/lib/sanctions/raise-flags";
+import { uuidArray } from "@/lib/sql";
 import type { ImportError, ImportRowOutcome } from "./constants";
 import { missingColumns, type PlannedRow, planRows } from "./plan-rows";
 import { type ImportFormat, readSheet } from "./read-sheet";
@@ -96,72 +98,78 @@ async function writeBatch(tx: Tx, imp: Import, actor: Actor, batch: PlannedRow[]
     batch.map((r) => r.key),
   );
   const fresh = batch.filter((r) => !earlier.has(r.key));
-  const created = fresh.length
-    ? await tx
-        .insert(personas)
-        .values(fresh.map((r) => ({ ...r.persona, createdById: actor.id, sourceImportId: imp.id })))
-        .returning({ id: personas.id })
-    : [];
   const personaOf = new Map(earlier);
-  fresh.forEach((r, i) => personaOf.set(r.key, created[i]!.id));
+  for (const r of fresh) personaOf.set(r.key, randomUUID());
+  // Each statement takes its rows as one JSON parameter: thousands of bound values per statement
+  // cost far more to send and plan than one document the server unpacks.
+  const rows = (list: unknown[]) => sql`${JSON.stringify(list)}::jsonb`;
   if (fresh.length) {
-    if (imp.caseId) {
-      const caseId = imp.caseId;
-      await tx
-        .insert(casePersonas)
-        .values(created.map((p) => ({ caseId, personaId: p.id, role: "subject" as const, addedById: actor.id })));
-    }
-    await tx.insert(importKeys).values(
-      fresh.map((r) => ({
-        source: imp.source,
-        caseId: imp.caseId,
-        key: r.key,
-        personaId: personaOf.get(r.key)!,
-        importId: imp.id,
-      })),
+    await tx.execute(
+      sql`insert into ${personas} (id, display_name, aliases, claimed_location, claimed_timezone, claimed_nationality, notes, created_by_id, source_import_id)
+          select r.id, r.display_name, r.aliases, r.claimed_location, r.claimed_timezone, r.claimed_nationality, r.notes, ${actor.id}, ${imp.id}
+          from jsonb_to_recordset(${rows(
+            fresh.map((r) => ({
+              id: personaOf.get(r.key),
+              display_name: r.persona.displayName,
+              aliases: r.persona.aliases,
+              claimed_location: r.persona.claimedLocation,
+              claimed_timezone: r.persona.claimedTimezone,
+              claimed_nationality: r.persona.claimedNationality,
+              notes: r.persona.notes,
+            })),
+          )}) as r(id uuid, display_name text, aliases text[], claimed_location text, claimed_timezone text, claimed_nationality text, notes text)`,
+    );
+    const ids = fresh.map((r) => personaOf.get(r.key)!);
+    if (imp.caseId)
+      await tx.execute(
+        sql`insert into ${casePersonas} (case_id, persona_id, role, added_by_id)
+            select ${imp.caseId}, p, 'subject', ${actor.id} from unnest(${uuidArray(ids)}) as p`,
+      );
+    await tx.execute(
+      sql`insert into ${importKeys} (source, case_id, key, persona_id, import_id)
+          select ${imp.source}, ${imp.caseId}::uuid, r.key, r.persona_id, ${imp.id}
+          from jsonb_to_recordset(${rows(fresh.map((r) => ({ key: r.key, persona_id: personaOf.get(r.key) })))}) as r(key text, persona_id uuid)`,
     );
   }
   // Each identifier once per statement (an upsert may not touch one row twice).
   const distinct = new Map(
     batch.flatMap((r) => r.identifiers.map((i) => [`${i.type}\u0000${i.normalizedValue}`, i] as const)),
   );
-  const stored = distinct.size
-    ? await tx
-        .insert(identifiers)
-        .values(
-          [...distinct.values()].map(({ type, value, normalizedValue, chain, attributes }) => ({
-            type,
-            value,
-            normalizedValue,
-            chain,
-            attributes,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [identifiers.type, identifiers.normalizedValue],
-          set: { type: sql`excluded.type` },
-        })
-        .returning({ id: identifiers.id, type: identifiers.type, normalizedValue: identifiers.normalizedValue })
-    : [];
-  const idOf = new Map(stored.map((s) => [`${s.type}\u0000${s.normalizedValue}`, s.id]));
+  if (distinct.size)
+    await tx.execute(
+      sql`insert into ${identifiers} (type, value, normalized_value, chain, attributes)
+          select r.type::identifier_type, r.value, r.normalized_value, r.chain, coalesce(r.attributes, '{}'::jsonb)
+          from jsonb_to_recordset(${rows(
+            [...distinct.values()].map((i) => ({
+              type: i.type,
+              value: i.value,
+              normalized_value: i.normalizedValue,
+              chain: i.chain,
+              attributes: i.attributes,
+            })),
+          )}) as r(type text, value text, normalized_value text, chain text, attributes jsonb)
+          on conflict (type, normalized_value) do nothing`,
+    );
+  // A record imported before keeps what it holds; only claims it lacks are added.
   const claims = batch.flatMap((r) =>
     r.identifiers.map((i) => ({
-      personaId: personaOf.get(r.key)!,
-      identifierId: idOf.get(`${i.type}\u0000${i.normalizedValue}`)!,
+      persona_id: personaOf.get(r.key),
+      type: i.type,
+      normalized_value: i.normalizedValue,
       value: i.value,
-      sourceEvidenceId: imp.evidenceId,
-      sourceImportId: imp.id,
       attributes: i.claimAttributes,
-      assertedById: actor.id,
     })),
   );
-  // A record imported before keeps what it holds; only claims it lacks are added.
   const added = claims.length
-    ? await tx
-        .insert(personaIdentifiers)
-        .values(claims)
-        .onConflictDoNothing()
-        .returning({ personaId: personaIdentifiers.personaId })
+    ? await queryRows<{ persona_id: string }>(
+        tx,
+        sql`insert into ${personaIdentifiers} (persona_id, identifier_id, value, source_evidence_id, source_import_id, attributes, asserted_by_id)
+            select r.persona_id, i.id, r.value, ${imp.evidenceId}::uuid, ${imp.id}, coalesce(r.attributes, '{}'::jsonb), ${actor.id}
+            from jsonb_to_recordset(${rows(claims)}) as r(persona_id uuid, type text, normalized_value text, value text, attributes jsonb)
+            join ${identifiers} i on i.type = r.type::identifier_type and i.normalized_value = r.normalized_value
+            on conflict do nothing
+            returning persona_id`,
+      )
     : [];
   const screened = batch
     .filter((r) => r.identifiers.some((i) => screenedTypes.has(i.type)))
@@ -179,7 +187,7 @@ async function writeBatch(tx: Tx, imp: Import, actor: Actor, batch: PlannedRow[]
     caseId: imp.caseId,
     detail: {
       source: imp.source,
-      created: created.map((p) => p.id),
+      created: fresh.map((r) => personaOf.get(r.key)!),
       matched: batch.length - fresh.length,
       claimsAdded: added.length,
     },
