@@ -60,17 +60,24 @@ async function main() {
     ),
   );
   await db.execute(sql.raw("truncate bench_import_copy"));
-  const client = (db as unknown as { $client: unknown }).$client;
   const copyStart = performance.now();
   if (databaseKind() === "pglite")
-    await (client as PgliteLike).query("copy bench_import_copy from '/dev/blob' with (format csv, header true)", [], {
-      blob: new Blob([csv]),
-    });
+    await ((db as unknown as { $client: unknown }).$client as PgliteLike).query(
+      "copy bench_import_copy from '/dev/blob' with (format csv, header true)",
+      [],
+      {
+        blob: new Blob([csv]),
+      },
+    );
   else {
-    const target = await (client as PostgresLike)
+    // A connection of its own: COPY FROM STDIN streams, which the app's query builder does not.
+    const { default: postgres } = await import("postgres");
+    const direct = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const target = await (direct as unknown as PostgresLike)
       .unsafe("copy bench_import_copy from stdin with (format csv, header true)")
       .writable();
     await pipeline(Readable.from([csv]), target);
+    await direct.end();
   }
   const copyMs = performance.now() - copyStart;
   await db.execute(sql.raw("drop table bench_import_copy"));
