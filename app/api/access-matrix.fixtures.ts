@@ -25,6 +25,8 @@ import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas
 import { type Who, who } from "@/lib/testing/routes";
 import { createSavedView } from "@/lib/saved-views/create-saved-view";
 import { createToken } from "@/lib/tokens/tokens";
+import { dismissHit } from "@/lib/sanctions/dismiss-hit";
+import { importSdn, sdnEntry } from "@/lib/testing/sanctions";
 
 /*
  * The callers and the shared records of the access matrix (app/api/access-matrix.test.ts), and
@@ -129,6 +131,20 @@ async function pendingAccessRequest(caseId: string): Promise<string> {
 
 const smallFile = () => ({ name: "matrix.txt", bytes: Buffer.from(`access matrix ${randomUUID()}\n`) });
 const personaIn = async (w: World) => (await makePersona(w.lead, { caseId: w.caseId })).id;
+
+/**
+ * A persona of the case whose name is on a new list version: a fresh one for each caller (made by
+ * the params, read by the body), since a success dismisses it.
+ */
+const lastNameHit = new WeakMap<World, { personaId: string; entNum: string }>();
+async function newNameHit(w: World) {
+  const entry = sdnEntry();
+  await importSdn([entry]);
+  const persona = await makePersona(w.lead, { caseId: w.caseId, displayName: entry.personaName });
+  const hit = { personaId: persona.id, entNum: entry.entNum };
+  lastNameHit.set(w, hit);
+  return hit;
+}
 
 export async function makeCallers(): Promise<Record<User, Who>> {
   const [nonMember, legalNonMember, manager, observer, legalMember, investigatorMember, admin, lead] =
@@ -407,6 +423,23 @@ export const requests: Record<string, RequestSpec> = {
     }),
   },
   "GET /api/personas/{id}/sanctions": noBody,
+  "POST /api/personas/{id}/sanctions/dismissals": {
+    params: async (w) => ({ id: (await newNameHit(w)).personaId }),
+    body: (w) =>
+      json({ source: "ofac_sdn_csv", entNum: lastNameHit.get(w)?.entNum ?? "none", reason: "Matrix: another man" }),
+  },
+  "DELETE /api/personas/{id}/sanctions/dismissals/{dismissalId}": {
+    params: async (w) => {
+      const hit = await newNameHit(w);
+      const dismissed = await dismissHit({
+        actor: w.lead,
+        personaId: hit.personaId,
+        input: { source: "ofac_sdn_csv", entNum: hit.entNum, reason: "Matrix: another man" },
+      });
+      return { id: hit.personaId, dismissalId: dismissed.dismissal!.id };
+    },
+    body: null,
+  },
   "GET /api/evidence/{id}": noBody,
   "DELETE /api/evidence/{id}": {
     params: async (w) => ({ id: (await addEvidence(w.lead, w.caseId, smallFile())).id }),

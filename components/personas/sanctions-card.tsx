@@ -6,6 +6,7 @@ import { LocalDate } from "@/components/ui/local-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { usePersonaSanctions } from "@/lib/client/hooks/use-sanctions";
 import { sanctionsSourceLabels } from "@/lib/sanctions/constants";
+import { SanctionsHitJudgement } from "./sanctions-hit-judgement";
 
 const matchLabels: Record<string, string> = {
   wallet: "Wallet",
@@ -19,8 +20,9 @@ const matchLabels: Record<string, string> = {
 export function SanctionsCard({ personaId, identifierIds }: { personaId: string; identifierIds: string[] }) {
   const hits = usePersonaSanctions(personaId, identifierIds.join(","));
   const items = hits.data?.items ?? [];
+  const anyOpen = items.some((h) => h.status === "open");
   return (
-    <Card aria-labelledby="sanctions-title" className={items.length > 0 ? "border-destructive" : undefined}>
+    <Card aria-labelledby="sanctions-title" className={anyOpen ? "border-destructive" : undefined}>
       <CardHeader>
         <CardTitle id="sanctions-title">Sanctions screening</CardTitle>
         <CardDescription>
@@ -39,7 +41,11 @@ export function SanctionsCard({ personaId, identifierIds }: { personaId: string;
           <article
             key={`${hit.listVersion.id}-${hit.entry.entNum}`}
             aria-label={`Sanctions hit: ${hit.entry.name}`}
-            className="rounded-md border border-destructive/50 bg-destructive/5 p-3 text-sm"
+            className={
+              hit.status === "dismissed"
+                ? "rounded-md border p-3 text-sm"
+                : "rounded-md border border-destructive/50 bg-destructive/5 p-3 text-sm"
+            }
           >
             <p className="font-semibold">
               {hit.entry.name}{" "}
@@ -48,7 +54,7 @@ export function SanctionsCard({ personaId, identifierIds }: { personaId: string;
               </span>
             </p>
             <p className="text-xs">
-              Score {hit.score}
+              {hit.status === "dismissed" ? "Dismissed. " : null}Score {hit.score}
               {hit.matched.every((m) => m.kind === "name")
                 ? ": the name alone, in another spelling or order. Many people share a name: compare date of birth and nationality before acting."
                 : ": an identifier of this persona is on the list."}
@@ -71,6 +77,9 @@ export function SanctionsCard({ personaId, identifierIds }: { personaId: string;
               <p className="text-xs text-muted-foreground">
                 The list cut this entry&apos;s remarks at 1,000 characters: it may hold identifiers not shown here.
               </p>
+            ) : null}
+            {hits.data ? (
+              <SanctionsHitJudgement personaId={personaId} hit={hit} permissions={hits.data.permissions} />
             ) : null}
           </article>
         ))}

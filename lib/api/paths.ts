@@ -59,6 +59,8 @@ export const apiPaths = [
   "/api/personas/{id}/red-flags",
   "/api/personas/{id}/red-flags/{code}",
   "/api/personas/{id}/sanctions",
+  "/api/personas/{id}/sanctions/dismissals",
+  "/api/personas/{id}/sanctions/dismissals/{dismissalId}",
   "/api/referrals",
   "/api/referrals/queue",
   "/api/referrals/referable-cases",

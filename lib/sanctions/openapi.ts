@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/openapi";
 import { personaIdParamsSchema } from "@/lib/personas/schema";
-import { sanctionsHitsSchema, sanctionsListsSchema } from "./views";
+import {
+  dismissalParamsSchema,
+  dismissHitSchema,
+  sanctionsHitSchema,
+  sanctionsHitsSchema,
+  sanctionsListsSchema,
+} from "./views";
 
 const tag = "Sanctions";
 
@@ -29,5 +35,28 @@ export const sanctionsOperations: ApiOperation[] = [
     tag,
     params: personaIdParamsSchema,
     responses: { 200: { description: "The hits", schema: sanctionsHitsSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/personas/{id}/sanctions/dismissals",
+    summary:
+      "Mark the persona's hit on one list entry (source and entNum) a false positive, with the reason. It stays dismissed on later screenings and list versions while nothing new matches that entry. A name hit: an investigator working on the persona's case, legal, a manager or an admin; an exact wallet or document hit: a manager or an admin",
+    tag,
+    params: personaIdParamsSchema,
+    body: dismissHitSchema,
+    responses: { 201: { description: "The hit, dismissed", schema: sanctionsHitSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/personas/{id}/sanctions/dismissals/{dismissalId}",
+    summary: "Open a dismissed hit again; the dismissal stays on record, marked re-opened",
+    tag,
+    params: dismissalParamsSchema,
+    responses: {
+      200: {
+        description: "The dismissal, re-opened",
+        schema: z.object({ id: z.uuid(), reopenedAt: z.iso.datetime() }),
+      },
+    },
   },
 ];

@@ -14,6 +14,7 @@ import { recomputeRisk } from "@/lib/personas/recompute-risk";
 import { ofacDeadline } from "@/lib/referrals/deadlines";
 import { sanctionsSourceLabels } from "./constants";
 import { currentListIds } from "./current-lists";
+import { activeDismissals, coveringDismissal } from "./dismissals";
 import { hitRows, matchKindOf } from "./hit-rows";
 
 export const SANCTIONS_FLAG = "SANCTIONS_HIT";
@@ -34,8 +35,14 @@ export async function raiseSanctionsFlags(tx: Tx, personaIds: readonly string[],
   const listIds = await currentListIds(tx);
   if (listIds.length === 0) return [];
   const firstHit = new Map<string, Awaited<ReturnType<typeof hitRows>>[number]>();
-  for (const row of await hitRows(tx, personaIds, listIds))
+  const rows = await hitRows(tx, personaIds, listIds);
+  // A hit someone dismissed is not raised again while the same values match it.
+  const dismissed = rows.length === 0 ? [] : await activeDismissals(tx, [...new Set(rows.map((r) => r.personaId))]);
+  for (const row of rows) {
+    const matched = [{ kind: matchKindOf[row.kind] ?? row.kind, value: row.value }];
+    if (coveringDismissal(dismissed, row.personaId, row.list.source, row.entNum, matched)) continue;
     if (!firstHit.has(row.personaId)) firstHit.set(row.personaId, row);
+  }
   if (firstHit.size === 0) return [];
   const raised: string[] = [];
   for (const [personaId, hit] of firstHit) {

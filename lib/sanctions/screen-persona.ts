@@ -2,6 +2,8 @@ import { db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPersona } from "@/lib/personas/access";
 import { currentListIds } from "./current-lists";
+import { activeDismissals, applyDismissals } from "./dismissals";
+import { judgePermissions } from "./judge-hit";
 import { hitRows, matchKindOf } from "./hit-rows";
 import { nameHits } from "./name-hits";
 import type { SanctionsHit, SanctionsHits } from "./views";
@@ -27,7 +29,8 @@ interface ListedEntry {
 export async function screenPersona({ actor, personaId }: { actor: Actor; personaId: string }): Promise<SanctionsHits> {
   const persona = await loadPersona(db, actor, personaId);
   const listIds = await currentListIds(db);
-  if (listIds.length === 0) return { items: [] };
+  const permissions = await judgePermissions(db, actor, personaId);
+  if (listIds.length === 0) return { items: [], permissions };
   const rows = await hitRows(db, [personaId], listIds);
   const hits = new Map<string, SanctionsHit>();
   const hitOf = (r: ListedEntry, score: number): SanctionsHit => {
@@ -46,6 +49,7 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
       score,
       listVersion: r.list,
       status: "open",
+      dismissal: null,
     };
     hits.set(r.entryId, hit);
     return hit;
@@ -58,5 +62,7 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
   // A name hit on an entry already hit by an identifier adds the name; alone, it keeps its lower score.
   for (const r of await nameHits(db, persona, listIds))
     hitOf(r, r.score).matched.push({ kind: "name", value: r.listed === r.ours ? r.listed : `${r.ours} / ${r.listed}` });
-  return { items: [...hits.values()].sort((a, b) => b.score - a.score) };
+  const items = [...hits.values()].sort((a, b) => b.score - a.score);
+  applyDismissals(personaId, items, await activeDismissals(db, [personaId]));
+  return { items, permissions };
 }

@@ -37,7 +37,21 @@ export const sanctionsHitSchema = z.object({
     sha256: z.string(),
   }),
   status: z.enum(["open", "dismissed"]),
+  /** Who judged it a false positive, when and why; null while the hit is open. */
+  dismissal: z.object({ id: z.uuid(), reason: z.string(), by: z.string().nullable(), at: z.iso.datetime() }).nullable(),
 });
 export type SanctionsHit = z.infer<typeof sanctionsHitSchema>;
-export const sanctionsHitsSchema = z.object({ items: z.array(sanctionsHitSchema) });
+export const sanctionsHitsSchema = z.object({
+  items: z.array(sanctionsHitSchema),
+  /** What the reader may do here: dismiss or re-open a name hit, dismiss an exact identifier hit. */
+  permissions: z.object({ judge: z.boolean(), dismissExact: z.boolean() }),
+});
 export type SanctionsHits = z.infer<typeof sanctionsHitsSchema>;
+
+export const dismissHitSchema = z.strictObject({
+  source: z.enum(sanctionsSources),
+  entNum: z.string().trim().min(1).max(200),
+  reason: z.string().trim().min(3, "Say why this hit is a false positive").max(2000),
+});
+export type DismissHitInput = z.input<typeof dismissHitSchema>;
+export const dismissalParamsSchema = z.object({ id: z.uuid(), dismissalId: z.uuid() });

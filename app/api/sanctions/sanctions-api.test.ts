@@ -183,6 +183,7 @@ describe("screening a persona", () => {
     const path = `/api/personas/${persona.id}/sanctions`;
     expect((await call(personaSanctions.GET, "GET", path, investigator, undefined, { id: persona.id })).body).toEqual({
       items: [],
+      permissions: { judge: true, dismissExact: false },
     });
     const theirCase = await makeCase(investigator.actor);
     const hidden = await makePersona(investigator.actor, { caseId: theirCase.id });

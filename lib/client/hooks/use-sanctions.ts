@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath } from "@/lib/api/paths";
 import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
-import type { SanctionsHits, SanctionsListsView } from "@/lib/sanctions/views";
+import type { DismissHitInput, SanctionsHit, SanctionsHits, SanctionsListsView } from "@/lib/sanctions/views";
 
 export const sanctionsKeys = {
   all: ["sanctions"] as const,
   lists: () => [...sanctionsKeys.all, "lists"] as const,
-  persona: (id: string, identifiers: string) => [...sanctionsKeys.all, "persona", id, identifiers] as const,
+  personaAll: (id: string) => [...sanctionsKeys.all, "persona", id] as const,
+  persona: (id: string, identifiers: string) => [...sanctionsKeys.personaAll(id), identifiers] as const,
 };
 
 /** The imported versions; polled while one is importing. */
@@ -48,5 +49,31 @@ export function usePersonaSanctions(personaId: string, identifiers: string) {
   return useQuery({
     queryKey: sanctionsKeys.persona(personaId, identifiers),
     queryFn: () => apiFetch<SanctionsHits>(apiPath("/api/personas/{id}/sanctions", { id: personaId })),
+  });
+}
+
+/** Marks a hit a false positive, with the reason. */
+export function useDismissHit(personaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DismissHitInput) =>
+      apiFetch<SanctionsHit>(apiPath("/api/personas/{id}/sanctions/dismissals", { id: personaId }), {
+        method: "POST",
+        body: input,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sanctionsKeys.personaAll(personaId) }),
+  });
+}
+
+/** Opens a dismissed hit again. */
+export function useReopenHit(personaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (dismissalId: string) =>
+      apiFetch<{ id: string }>(
+        apiPath("/api/personas/{id}/sanctions/dismissals/{dismissalId}", { id: personaId, dismissalId }),
+        { method: "DELETE" },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sanctionsKeys.personaAll(personaId) }),
   });
 }
