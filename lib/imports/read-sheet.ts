@@ -13,17 +13,22 @@ export interface Sheet {
 /** The most rows one import takes: more is a file to split. */
 export const MAX_IMPORT_ROWS = 500_000;
 
-/** A workbook is a ZIP; anything else must be CSV text in UTF-8. */
+const SAMPLE = 1024 * 1024;
+
+/** A workbook is a ZIP; anything else must be CSV text in UTF-8 (its first megabyte is checked). */
 export function detectFormat(bytes: Uint8Array): ImportFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
+  let end = Math.min(bytes.length, SAMPLE);
+  // A sample cut inside a multi-byte character ends before that character.
+  if (end < bytes.length) {
+    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  }
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 1024 * 1024));
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
   } catch {
-    // A cut in the middle of a multi-byte character at the sample's end is not an error.
-    if (bytes.length <= 1024 * 1024)
-      throw new AppError("bad_request", "The file is neither CSV in UTF-8 nor an XLSX workbook", [
-        { path: "file", message: "Save it as CSV (UTF-8) or XLSX" },
-      ]);
+    throw new AppError("bad_request", "The file is neither CSV in UTF-8 nor an XLSX workbook", [
+      { path: "file", message: "Save it as CSV (UTF-8) or XLSX" },
+    ]);
   }
   return "csv";
 }

@@ -247,6 +247,15 @@ describe("POST /api/imports and GET /api/imports/{id}", () => {
       data.file,
     );
     expect(unknownTarget.status).toBe(400);
+    // Latin-1 ("Zoë" as one byte) is not UTF-8: saved from the wrong menu, refused before anything
+    // is kept, in a large file too (only its first megabyte is checked).
+    const padding = Buffer.from(`${"2,Padding Row\n".repeat(90_000)}`);
+    const latin1 = await post(
+      lead,
+      { mapping: data.mapping, caseId: kase.id },
+      Uint8Array.from([...Buffer.from("applicant_id,full_name\n1,Zo"), 0xeb, 0x0a, ...padding]),
+    );
+    expect(latin1.status).toBe(400);
     expect((await db.select({ n: count() }).from(imports))[0]!.n).toBe(before);
   });
 
