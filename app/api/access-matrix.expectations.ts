@@ -1015,6 +1015,18 @@ export const expectations: Record<string, Expected> = {
     lead: 201,
     legalOnReferred: 403,
   },
+  "GET /api/review/candidates": {
+    anonymous: 401,
+    nonMember: 200,
+    legalNonMember: 403,
+    manager: 403,
+    observer: 200,
+    legalMember: 403,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 403,
+  },
   "POST /api/persona-links": {
     anonymous: 401,
     nonMember: 404,

@@ -536,6 +536,7 @@ export const requests: Record<string, RequestSpec> = {
     params: async (w) => ({ id: w.personaId, otherId: await personaIn(w) }),
     body: () => json({ decision: "reject", rationale: "Matrix: different people" }),
   },
+  "GET /api/review/candidates": noBody,
   "POST /api/persona-links": {
     body: async (w) => json({ fromPersonaId: w.personaId, toPersonaId: await personaIn(w) }),
   },

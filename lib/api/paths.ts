@@ -67,6 +67,7 @@ export const apiPaths = [
   "/api/referrals/{id}",
   "/api/referrals/{id}/disclosures",
   "/api/referrals/{id}/transition",
+  "/api/review/candidates",
   "/api/sanctions/lists",
   "/api/screen",
   "/api/search",

@@ -8,6 +8,8 @@ export const candidateReasonSchema = z.object({
   detail: z.string(),
   weight: z.number().describe("This reason's share of the evidence, 0 to 1"),
   evidenceIds: z.array(z.uuid()).optional(),
+  mine: z.string().optional().describe("What matched, as the persona asked about holds it"),
+  theirs: z.string().optional().describe("What matched, as the candidate holds it"),
 });
 export type CandidateReason = z.infer<typeof candidateReasonSchema>;
 
@@ -33,4 +35,26 @@ export type CandidateDecision = z.input<typeof candidateDecisionSchema>;
 
 export const candidateParamsSchema = personaIdParamsSchema.extend({
   otherId: z.uuid({ message: "Not a valid persona id" }),
+});
+
+const pairSide = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const reviewPairSchema = z.object({
+  left: pairSide.describe("The persona the reasons call mine"),
+  right: pairSide.describe("The persona the reasons call theirs"),
+  score: z.int().min(0).max(100),
+  reasons: z.array(candidateReasonSchema),
+});
+export type ReviewPair = z.infer<typeof reviewPairSchema>;
+
+export const reviewQueueSchema = z.object({
+  items: z.array(reviewPairSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+
+export const reviewQueueQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1, "Pages start at 1").max(100_000).default(1),
 });

@@ -145,6 +145,8 @@ export async function scoreCandidates(runner: DbOrTx, personaId: string): Promis
       kind,
       detail,
       weight: round(weight),
+      mine,
+      theirs,
       ...(s.source_evidence_id ? { evidenceIds: [s.source_evidence_id] } : {}),
     });
   }
@@ -181,14 +183,16 @@ export async function scoreCandidates(runner: DbOrTx, personaId: string): Promis
           ? `${best.theirs} is ${best.mine} written another way`
           : `${best.theirs} resembles ${best.mine} (similarity ${best.score.toFixed(2)})`,
         weight: round(weight),
+        mine: best.mine,
+        theirs: best.theirs,
       });
     }
     if (!reasons.has(o.id)) continue;
     // Employers and schools only add to a pair something else brought: on their own they are common.
     for (const e of o.employers.filter((e) => myEmployers.has(e)))
-      add(o.id, { kind: "employer", detail: `Both claim to have worked at ${e}`, weight: 0.15 });
+      add(o.id, { kind: "employer", detail: `Both claim to have worked at ${e}`, weight: 0.15, mine: e, theirs: e });
     for (const e of o.education.filter((e) => myEducation.has(e)))
-      add(o.id, { kind: "education", detail: `Both claim to have studied at ${e}`, weight: 0.1 });
+      add(o.id, { kind: "education", detail: `Both claim to have studied at ${e}`, weight: 0.1, mine: e, theirs: e });
   }
 
   const names = new Map(parsed.map((o) => [o.id, o.displayName]));

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/api/openapi";
 import { caseIdParamsSchema } from "@/lib/cases/schema";
-import { candidateDecisionSchema, candidateListSchema, candidateParamsSchema } from "./candidate-views";
+import {
+  candidateDecisionSchema,
+  candidateListSchema,
+  candidateParamsSchema,
+  reviewQueueQuerySchema,
+  reviewQueueSchema,
+} from "./candidate-views";
 import {
   casePersonaInputSchema,
   casePersonaParamsSchema,
@@ -126,6 +132,15 @@ export const personaOperations: ApiOperation[] = [
     params: candidateParamsSchema,
     body: candidateDecisionSchema,
     responses: { 201: { description: "The link recorded", schema: linkSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/review/candidates",
+    summary:
+      "The review queue (investigators and admins): open candidate pairs across the personas of the cases the reader works on, highest score first, 20 a page; only pairs whose two personas the reader may see; decided pairs leave it. Nothing is linked until a person confirms",
+    tag,
+    query: reviewQueueQuerySchema,
+    responses: { 200: { description: "A page of candidate pairs", schema: reviewQueueSchema } },
   },
   {
     method: "post",
