@@ -36,7 +36,9 @@ export function ScreenForm() {
     setResult(response);
   }
 
-  const shown = result ? result.results.filter((r) => !onlyHits || r.matches.message || r.error) : [];
+  const shown = result
+    ? result.results.filter((r) => !onlyHits || r.matches.message || r.sanctions.length > 0 || r.error)
+    : [];
   return (
     <div className="flex flex-col gap-4">
       <form
@@ -108,7 +110,11 @@ export function ScreenForm() {
         <section aria-label="Screening results" className="flex flex-col gap-2">
           <p role="status" className="text-sm">
             {result.summary.total} screened: <strong>{result.summary.hits} already known</strong>,{" "}
-            {result.summary.invalid} could not be read.
+            {result.summary.invalid} could not be read
+            {result.summary.sanctionsHits > 0 ? (
+              <strong className="text-destructive">, {result.summary.sanctionsHits} on a sanctions list</strong>
+            ) : null}
+            .
           </p>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={onlyHits} onChange={(e) => setOnlyHits(e.target.checked)} />
@@ -133,7 +139,16 @@ export function ScreenForm() {
                     {r.error ? (
                       <span className="text-destructive">{r.error}</span>
                     ) : (
-                      <CorrelationNotice matches={r.matches} compact />
+                      <>
+                        <CorrelationNotice matches={r.matches} compact />
+                        {r.sanctions.map((h) => (
+                          <p key={`${h.listVersion.id}-${h.entry.entNum}`} className="text-xs text-destructive">
+                            Sanctions: {h.entry.name} ({h.entry.program || "no program"}, entry {h.entry.entNum}),{" "}
+                            {h.matched.kind} {h.matched.value}, score {h.score}, list of{" "}
+                            {h.listVersion.publishedAt ?? "unknown date"}
+                          </p>
+                        ))}
+                      </>
                     )}
                   </Td>
                 </Tr>

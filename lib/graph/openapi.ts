@@ -38,7 +38,7 @@ export const graphOperations: ApiOperation[] = [
     method: "post",
     path: "/api/screen",
     summary:
-      "Screen up to 10,000 identifiers against known personas (investigators, legal, admins); rows are normalised one by one, hits follow the need-to-know rule",
+      "Screen up to 10,000 identifiers against known personas (investigators, legal, admins); rows are normalised one by one, hits follow the need-to-know rule. Each row also gets its sanctions hits on the current list versions (wallets, e-mails, domains, documents exactly; rows of type `name` by name, against the lists only), and `sanctionsLists` names the versions screened against",
     tag,
     body: screenInputSchema,
     responses: { 200: { description: "One result per input row, in order", schema: screenResponseSchema } },

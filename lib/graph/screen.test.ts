@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
+import { importSdn, sdnEntry } from "@/lib/testing/sanctions";
 import { screenIdentifiers } from "./screen";
 
 let screener: Actor;
@@ -54,7 +55,7 @@ describe("screening", () => {
     expect(rows).toHaveLength(1000);
 
     const { results, summary } = await screenIdentifiers({ actor: screener, input: { identifiers: rows } });
-    expect(summary).toEqual({ total: 1000, valid: 990, invalid: 10, hits: known.size });
+    expect(summary).toEqual({ total: 1000, valid: 990, invalid: 10, hits: known.size, sanctionsHits: 0 });
     expect(results.map((r) => r.index)).toEqual(rows.map((_r, i) => i));
     for (const r of results.slice(0, known.size)) {
       const expected = known.get(r.normalizedValue!)!;
@@ -100,5 +101,44 @@ describe("screening", () => {
     await expect(
       screenIdentifiers({ actor: manager, input: { identifiers: [{ type: "email", value: "a@example.test" }] } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("reports the sanctions hits of identifiers and names with the list version", async () => {
+    const wallet = uniqueValue.wallet();
+    const listed = sdnEntry({ wallet });
+    const named = sdnEntry();
+    const version = await importSdn([listed, named]);
+    const surname = named.name.split(",")[0]!;
+    const { results, summary, sanctionsLists } = await screenIdentifiers({
+      actor: screener,
+      input: {
+        identifiers: [
+          { type: "crypto_wallet", value: wallet.toUpperCase().replace(/^0X/, "0x") },
+          { type: "email", value: uniqueValue.email() },
+          // The listed "SURNAME, Chol" written given name first, in another case.
+          { type: "name", value: `chol ${surname.toLowerCase()}` },
+          { type: "name", value: "Nobody Listed Here" },
+          { type: "name", value: "  " },
+        ],
+      },
+    });
+    expect(sanctionsLists.map((l) => l.id)).toContain(version);
+    const listVersion = sanctionsLists.find((l) => l.id === version);
+    expect(results[0]!.sanctions).toEqual([
+      {
+        entry: { name: listed.name, entNum: listed.entNum, program: "DPRK4", type: "individual" },
+        matched: { kind: "wallet", value: wallet },
+        score: 100,
+        listVersion,
+      },
+    ]);
+    expect(results[1]!.sanctions).toEqual([]);
+    expect(results[2]!.sanctions).toMatchObject([
+      { entry: { entNum: named.entNum }, matched: { kind: "name", value: named.name }, score: 70, listVersion },
+    ]);
+    expect(results[2]!.matches.total).toBe(0);
+    expect(results[3]!.sanctions).toEqual([]);
+    expect(results[4]!.error).toBe("A name is empty");
+    expect(summary).toMatchObject({ total: 5, invalid: 1, sanctionsHits: 2 });
   });
 });

@@ -11,6 +11,7 @@ import { type ScreenInput, screenInputSchema } from "./schema";
 import type { Correlation } from "@/lib/personas/views";
 import type { ScreenResponse, ScreenResult } from "./views";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
+import { screenValues } from "@/lib/sanctions/screen-values";
 
 const isType = (t: string): t is IdentifierType => (identifierTypes as readonly string[]).includes(t);
 
@@ -34,11 +35,31 @@ export async function screenIdentifiers({
   const keyOf = new Map<string, number>();
   const keys: { k: number; type: IdentifierType; value: string }[] = [];
   const rowKey: number[] = [];
+  const nameRows: number[] = [];
   data.identifiers.forEach((row, index) => {
     const type = row.type.trim().toLowerCase();
-    const base = { index, type, value: row.value, normalizedValue: null, identifierId: null, matches: noMatches };
+    const base = {
+      index,
+      type,
+      value: row.value,
+      normalizedValue: null,
+      identifierId: null,
+      matches: noMatches,
+      sanctions: [],
+    };
+    // A name is screened against the sanctions lists only: personas are not matched by name here.
+    if (type === "name") {
+      const blank = row.value.trim() === "";
+      results.push({ ...base, error: blank ? "A name is empty" : null });
+      if (!blank) nameRows.push(index);
+      rowKey.push(-1);
+      return;
+    }
     if (!isType(type)) {
-      results.push({ ...base, error: `Unknown type "${row.type}": use one of ${identifierTypes.join(", ")}` });
+      results.push({
+        ...base,
+        error: `Unknown type "${row.type}": use one of ${identifierTypes.join(", ")} or name`,
+      });
       rowKey.push(-1);
       return;
     }
@@ -84,18 +105,26 @@ export async function screenIdentifiers({
     identifierOf.set(Number(k), id!);
     matches.set(Number(k), correlation);
   }
+  // Names take the keys after the identifiers', so one call answers both.
+  const sanctions = await screenValues(db, {
+    identifiers: keys,
+    names: nameRows.map((index, j) => ({ k: keys.length + j, name: data.identifiers[index]!.value })),
+  });
+  nameRows.forEach((index, j) => (results[index]!.sanctions = sanctions.hits.get(keys.length + j) ?? []));
   let hitCount = 0;
   results.forEach((r, i) => {
     const k = rowKey[i]!;
     if (k < 0) return;
     r.identifierId = identifierOf.get(k) ?? null;
     r.matches = matches.get(k) ?? noMatches;
+    r.sanctions = sanctions.hits.get(k) ?? [];
     if (r.matches.total > 0 || r.matches.hidden) hitCount++;
   });
   const invalid = results.filter((r) => r.error).length;
-  const summary = { total: results.length, valid: results.length - invalid, invalid, hits: hitCount };
+  const sanctionsHits = results.filter((r) => r.sanctions.length > 0).length;
+  const summary = { total: results.length, valid: results.length - invalid, invalid, hits: hitCount, sanctionsHits };
   await db.transaction((tx) =>
     recordAudit(tx, { actor, action: "screen.run", entityType: "screening", detail: summary }),
   );
-  return { results, summary };
+  return { results, summary, sanctionsLists: sanctions.lists };
 }

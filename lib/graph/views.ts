@@ -1,3 +1,4 @@
+import { screenSanctionsHitSchema } from "@/lib/sanctions/views";
 import { z } from "zod";
 import { identifierTypeSchema, linkRelationSchema, personaStatusSchema } from "@/lib/personas/schema";
 import { correlationSchema, personaRefSchema } from "@/lib/personas/views";
@@ -77,11 +78,15 @@ export const screenResultSchema = z.object({
   error: z.string().nullable(),
   identifierId: z.uuid().nullable(),
   matches: correlationSchema,
+  /** Entries of the current sanctions lists holding this identifier or name. */
+  sanctions: z.array(screenSanctionsHitSchema),
 });
 export type ScreenResult = z.infer<typeof screenResultSchema>;
 
 export const screenResponseSchema = z.object({
   results: z.array(screenResultSchema),
-  summary: z.object({ total: z.int(), valid: z.int(), invalid: z.int(), hits: z.int() }),
+  summary: z.object({ total: z.int(), valid: z.int(), invalid: z.int(), hits: z.int(), sanctionsHits: z.int() }),
+  /** The list versions screened against (the current one per source). */
+  sanctionsLists: z.array(screenSanctionsHitSchema.shape.listVersion),
 });
 export type ScreenResponse = z.infer<typeof screenResponseSchema>;

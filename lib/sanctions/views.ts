@@ -55,3 +55,12 @@ export const dismissHitSchema = z.strictObject({
 });
 export type DismissHitInput = z.input<typeof dismissHitSchema>;
 export const dismissalParamsSchema = z.object({ id: z.uuid(), dismissalId: z.uuid() });
+
+/** A hit of one screened value (an applicant's identifier or name), with the list version. */
+export const screenSanctionsHitSchema = z.object({
+  entry: sanctionsHitSchema.shape.entry.pick({ name: true, entNum: true, program: true, type: true }),
+  matched: z.object({ kind: z.string(), value: z.string() }),
+  score: z.number().int().min(0).max(100),
+  listVersion: sanctionsHitSchema.shape.listVersion,
+});
+export type ScreenSanctionsHit = z.infer<typeof screenSanctionsHitSchema>;
