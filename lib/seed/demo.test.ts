@@ -5,6 +5,7 @@ import {
   caseRefCounters,
   evidence,
   evidenceTexts,
+  imports,
   casePersonas,
   cases,
   identifiers,
@@ -156,6 +157,13 @@ describe.runIf(onPglite)("seedDemo", () => {
     const wallet = mentions.items.find((m) => m.normalizedValue === "0x9af3c0de5e7a1b2c3d4e5f60718293a4b5c6d7e8");
     expect(wallet?.locations[0]?.context).toContain("Portfolio: payouts to");
     expect(wallet?.knownAs.personas.map((p) => p.displayName)).toContain("Ethan Exampleton");
+
+    // The applicant-tracking export as a dry run of an import: nothing written, a report to read.
+    const [dryRun] = await db.select().from(imports).where(eq(imports.caseId, result.cases[0]!.id));
+    expect(dryRun).toMatchObject({ source: "greenhouse", dryRun: true });
+    await drainJobs(["import.rows"], [dryRun!.id]);
+    const [done] = await db.select().from(imports).where(eq(imports.id, dryRun!.id));
+    expect(done).toMatchObject({ status: "done", rows: 3 });
   }, 60_000);
 
   it("reminds of the demo accounts on published passwords until each is changed", async () => {

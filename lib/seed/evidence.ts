@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
+import { startImport } from "@/lib/imports/start-import";
 import { makeDocx, makeEml, makePdf } from "@/lib/intake/samples";
 
 /*
@@ -113,7 +114,11 @@ function files(): Promise<{ name: string; type: string; title: string; kind: str
   })();
 }
 
-/** Uploads the demo documents to the case as its lead; their text is read once the server runs. */
+/**
+ * Uploads the demo documents to the case as its lead (their text is read once the server runs),
+ * and starts a dry run of importing the applicant-tracking export into it, so the import page has
+ * a report to show: who would be created, matched or refused.
+ */
 export async function seedDemoEvidence(caseId: string, leadEmail: string): Promise<number> {
   const [lead] = await db.select().from(users).where(eq(users.email, leadEmail));
   if (!lead) throw new Error(`demo seed: no user ${leadEmail}`);
@@ -129,6 +134,24 @@ export async function seedDemoEvidence(caseId: string, leadEmail: string): Promi
     const request = new Request(`http://localhost/api/cases/${caseId}/evidence`, { method: "POST", body: form });
     await uploadEvidence({ actor, caseId, request });
     n += 1;
+    if (file.name === "ats-export.csv")
+      await startImport({
+        actor,
+        received: {
+          fileName: file.name,
+          claimedType: file.type,
+          bytes: file.bytes,
+          fields: {
+            caseId,
+            dryRun: "true",
+            mapping: JSON.stringify({
+              source: "greenhouse",
+              key: "applicant_id",
+              columns: { full_name: "displayName", email: "email", mobile: "phone", wallet: "crypto_wallet" },
+            }),
+          },
+        },
+      });
   }
   return n;
 }
