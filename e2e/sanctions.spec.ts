@@ -76,4 +76,73 @@ test.describe("sanctions screening", () => {
     await expect(figure.locator("dd").first()).toHaveText("1");
     await context.close();
   });
+
+  test("an investigator dismisses a name hit with a reason, it stays dismissed after a reload, and re-opens it", async ({
+    browser,
+    request,
+  }) => {
+    // A made-up listed person, in a FollowTheMoney list of its own (another source than the SDN list).
+    const surname = `Kim${[...unique("x").slice(2)].map((c) => String.fromCharCode(97 + (parseInt(c, 16) % 26))).join("")}`;
+    const listedName = `Chol ${surname}`;
+    const admin = await createUser(request, "admin");
+    const adminContext = await browser.newContext({ locale: "en-GB" });
+    const adminPage = await adminContext.newPage();
+    await signInViaApi(adminPage, admin);
+    const entity = { id: `e2e-${surname}`, schema: "Person", properties: { name: [listedName] }, datasets: ["e2e"] };
+    const imported = await adminPage.request.post("/api/sanctions/lists", {
+      multipart: {
+        source: "ftm",
+        publishedAt: "2026-12-04",
+        file: {
+          name: `${surname}.ftm.json`,
+          mimeType: "application/json",
+          buffer: Buffer.from(JSON.stringify(entity)),
+        },
+      },
+    });
+    expect(imported.status()).toBe(202);
+    const { id: listId } = (await imported.json()) as { id: string };
+    await expect
+      .poll(async () => {
+        const lists = (await (await adminPage.request.get("/api/sanctions/lists")).json()) as {
+          items: { id: string; status: string }[];
+        };
+        return lists.items.find((l) => l.id === listId)?.status;
+      })
+      .toBe("done");
+    await adminContext.close();
+
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    const investigator = await createUser(request, "investigator", `E2E Dismisser ${surname.slice(-4)}`);
+    await signInViaApi(page, investigator);
+    const theCase = await page.request.post("/api/cases", { data: { title: `Applicant ${unique("c")}` } });
+    const { id: caseId } = (await theCase.json()) as { id: string };
+    const created = await page.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: `${surname} Chol` }, role: "subject" },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const persona = new PersonaPage(page);
+    await persona.goto(id);
+
+    const hit = page.getByRole("article", { name: `Sanctions hit: ${listedName}` });
+    await expect(hit).toContainText("Score 70");
+    await hit.getByRole("button", { name: "Dismiss as false positive" }).click();
+    const reason = "Different date of birth: passport scan shows 1994, listed person born 1961";
+    // No reason: the browser refuses the form and nothing is dismissed.
+    await hit.getByRole("button", { name: "Dismiss", exact: true }).click();
+    await expect(hit.getByRole("button", { name: "Dismiss", exact: true })).toBeVisible();
+    await hit.getByLabel("Why is this not the listed person?").fill(reason);
+    await hit.getByRole("button", { name: "Dismiss", exact: true }).click();
+    await expect(hit).toContainText(`Dismissed as a false positive by ${investigator.name}`);
+    await expect(hit).toContainText(reason);
+
+    await page.reload();
+    await expect(hit).toContainText(`Dismissed as a false positive by ${investigator.name}`);
+    await hit.getByRole("button", { name: "Re-open" }).click();
+    await expect(hit.getByRole("button", { name: "Dismiss as false positive" })).toBeVisible();
+    await expect(hit).not.toContainText("Dismissed as a false positive");
+    await context.close();
+  });
 });
