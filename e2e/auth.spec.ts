@@ -56,9 +56,20 @@ test.describe("signing in and out", () => {
 });
 
 const expectedNavigation: Record<Role, string[]> = {
-  admin: ["Dashboard", "Cases", "My tasks", "Referrals", "Referral queue", "Personas", "Screening", "Exports", "Admin"],
+  admin: [
+    "Dashboard",
+    "Cases",
+    "My tasks",
+    "Referrals",
+    "Referral queue",
+    "Personas",
+    "Review matches",
+    "Screening",
+    "Exports",
+    "Admin",
+  ],
   manager: ["Dashboard", "Cases", "Referrals", "Personas"],
-  investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Screening", "Exports"],
+  investigator: ["Dashboard", "Cases", "My tasks", "Referrals", "Personas", "Review matches", "Screening", "Exports"],
   legal: ["Dashboard", "Cases", "My tasks", "Referrals", "Referral queue", "Personas", "Screening", "Exports"],
 };
 

@@ -267,12 +267,22 @@ describe("navigationFor()", () => {
       "/referrals",
       "/referrals/queue",
       "/personas",
+      "/review",
       "/screen",
       "/exports",
       "/admin",
     ]);
     expect(hrefs("manager")).toEqual(["/", "/cases", "/referrals", "/personas"]);
-    expect(hrefs("investigator")).toEqual(["/", "/cases", "/tasks", "/referrals", "/personas", "/screen", "/exports"]);
+    expect(hrefs("investigator")).toEqual([
+      "/",
+      "/cases",
+      "/tasks",
+      "/referrals",
+      "/personas",
+      "/review",
+      "/screen",
+      "/exports",
+    ]);
     expect(hrefs("legal")).toEqual([
       "/",
       "/cases",
@@ -293,6 +303,7 @@ describe("navigationFor()", () => {
       "Referrals",
       "Referral queue",
       "Personas",
+      "Review matches",
       "Screening",
       "Exports",
       "Admin",

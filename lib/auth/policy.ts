@@ -189,6 +189,8 @@ export function navigationFor(actor: Actor): { href: string; label: string }[] {
     { href: "/referrals", label: "Referrals", show: true },
     { href: "/referrals/queue", label: "Referral queue", show: can(actor, "referral:work") },
     { href: "/personas", label: "Personas", show: can(actor, "persona:read") },
+    // Deciding a possible match writes a link, so the queue is for those who may write personas.
+    { href: "/review", label: "Review matches", show: can(actor, "persona:write") },
     { href: "/screen", label: "Screening", show: can(actor, "screen:run") },
     { href: "/exports", label: "Exports", show: actor.role !== "manager" },
     { href: "/admin", label: "Admin", show: can(actor, "user:manage") },
