@@ -26,7 +26,7 @@ export function SearchResults({ q }: { q: string }) {
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={submit} role="search" className="flex max-w-xl gap-2">
-        <Input aria-label="Search for" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+        <Input aria-label="Search for" value={text} onChange={(e) => setText(e.target.value)} />
         <Button type="submit">Search</Button>
       </form>
       {q.trim().length < 2 ? (

@@ -78,8 +78,8 @@ export function GlobalSearch() {
         type="search"
         role="combobox"
         aria-label="Search"
-        aria-expanded={showList}
-        aria-controls={showList ? listId : undefined}
+        aria-expanded={showList && items.length > 0}
+        aria-controls={showList && items.length > 0 ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 ? `${id}-item-${active}` : undefined}
         placeholder="Search, or paste an identifier ( / )"
@@ -95,44 +95,53 @@ export function GlobalSearch() {
         onKeyDown={onKeyDown}
       />
       {showList ? (
-        <div
-          id={listId}
-          role="listbox"
-          aria-label="Search results"
-          className="absolute right-0 z-50 mt-1 max-h-[70vh] w-[28rem] max-w-[90vw] overflow-auto rounded-md border bg-popover p-1 text-sm shadow-lg"
-        >
-          {error ? <p className="p-2 text-destructive">{error.message}</p> : null}
+        <div className="absolute right-0 z-50 mt-1 max-h-[70vh] w-[28rem] max-w-[90vw] overflow-auto rounded-md border bg-popover p-1 text-sm shadow-lg">
+          {error ? (
+            <p role="alert" className="p-2 text-destructive">
+              {error.message}
+            </p>
+          ) : null}
           {!error && items.length === 0 ? (
             <p className="p-2 text-muted-foreground" role="status">
               {isFetching || q !== text ? "Searching…" : "Nothing found that you may see."}
             </p>
           ) : null}
-          {groups.map(([kind, group]) => (
-            <div key={kind} role="group" aria-label={kindLabels[kind]}>
-              <p className="px-2 pb-1 pt-2 text-xs font-medium uppercase text-muted-foreground">{kindLabels[kind]}</p>
-              {group.map((item) => {
-                const mine = position.get(`${item.kind}:${item.id}`) ?? -1;
-                return (
+          {items.length > 0 ? (
+            <div id={listId} role="listbox" aria-label="Search results">
+              {groups.map(([kind, group]) => (
+                <div key={kind} role="group" aria-label={kindLabels[kind]}>
+                  {/* The group's name for the eye; screen readers hear it from aria-label. */}
                   <div
-                    key={`${item.kind}:${item.id}`}
-                    id={`${id}-item-${mine}`}
-                    role="option"
-                    aria-selected={mine === active}
-                    className={`cursor-pointer rounded px-2 py-1.5 ${mine === active ? "bg-muted" : "hover:bg-muted"}`}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => go(item.url)}
+                    aria-hidden="true"
+                    className="px-2 pb-1 pt-2 text-xs font-medium uppercase text-muted-foreground"
                   >
-                    <div className="truncate font-medium">{item.title}</div>
-                    {item.snippet ? (
-                      <div className="line-clamp-2 text-xs text-muted-foreground">
-                        <Snippet text={item.snippet} marks={item.marks} />
-                      </div>
-                    ) : null}
+                    {kindLabels[kind]}
                   </div>
-                );
-              })}
+                  {group.map((item) => {
+                    const mine = position.get(`${item.kind}:${item.id}`) ?? -1;
+                    return (
+                      <div
+                        key={`${item.kind}:${item.id}`}
+                        id={`${id}-item-${mine}`}
+                        role="option"
+                        aria-selected={mine === active}
+                        className={`cursor-pointer rounded px-2 py-1.5 ${mine === active ? "bg-muted" : "hover:bg-muted"}`}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => go(item.url)}
+                      >
+                        <div className="truncate font-medium">{item.title}</div>
+                        {item.snippet ? (
+                          <div className="line-clamp-2 text-xs text-muted-foreground">
+                            <Snippet text={item.snippet} marks={item.marks} />
+                          </div>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                </div>
+              ))}
             </div>
-          ))}
+          ) : null}
           {items.length > 0 ? (
             <button
               type="button"
