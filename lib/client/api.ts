@@ -33,17 +33,21 @@ export function explainError(error: Error): string {
   return messages.length > 0 ? messages.join(". ") : error.message;
 }
 
-/** fetch for the browser: JSON in and out, the error shape turned into ApiError. */
+/**
+ * fetch for the browser: JSON in and out (a FormData body goes as multipart, as it is), the error
+ * shape turned into ApiError.
+ */
 export async function apiFetch<T>(path: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}): Promise<T> {
   const { body, headers, ...rest } = init;
+  const form = body instanceof FormData;
   const response = await fetch(path, {
     ...rest,
     headers: {
       accept: "application/json",
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(body !== undefined && !form ? { "content-type": "application/json" } : {}),
       ...headers,
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {

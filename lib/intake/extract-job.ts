@@ -6,7 +6,7 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
 import { evidenceStore } from "@/lib/storage";
-import { defaultLimits, type Extracted, extractText, type ExtractLimits } from "./extract";
+import { defaultLimits, type Extracted, extractText } from "./extract";
 import { findMentions } from "./mentions";
 
 export const EXTRACT_TEXT = "evidence.text";
@@ -14,17 +14,7 @@ export const EXTRACT_TEXT = "evidence.text";
 /** Items larger than this are not read for text at all (the item says so). */
 export const MAX_EXTRACT_BYTES = 64 * 1024 * 1024;
 
-const limitsKey = Symbol.for("casework.extractionLimits");
-/** The limits extraction runs with; tests lower them to meet them with small files. */
-export function extractionLimits(): ExtractLimits & { maxBytes: number } {
-  const g = globalThis as typeof globalThis & { [limitsKey]?: ExtractLimits & { maxBytes: number } };
-  return g[limitsKey] ?? { ...defaultLimits, maxBytes: MAX_EXTRACT_BYTES };
-}
-export function setExtractionLimits(limits: (ExtractLimits & { maxBytes: number }) | null): void {
-  const g = globalThis as typeof globalThis & { [limitsKey]?: ExtractLimits & { maxBytes: number } };
-  if (limits) g[limitsKey] = limits;
-  else delete g[limitsKey];
-}
+const extractionLimits = { ...defaultLimits, maxBytes: MAX_EXTRACT_BYTES };
 
 /**
  * Marks an item's text pending and queues its extraction, in the caller's transaction (the
@@ -147,7 +137,7 @@ export async function extractEvidenceText(evidenceId: string): Promise<void> {
     .where(eq(evidence.id, evidenceId));
   // A deleted item's bytes may be gone already, and its text is not kept.
   if (!item || item.deletedAt) return;
-  const limits = extractionLimits();
+  const limits = extractionLimits;
   const region = (await phoneRegionFor(null)) ?? null;
   if (item.size > limits.maxBytes) {
     const mb = Math.round(limits.maxBytes / 1024 / 1024);

@@ -11,13 +11,12 @@ interface WorkerState {
   running: Map<string, number>;
   ticking: boolean;
   again: boolean;
-  idle: (() => void)[];
 }
 
 const stateKey = Symbol.for("casework.jobWorker");
 function state(): WorkerState {
   const g = globalThis as typeof globalThis & { [stateKey]?: WorkerState };
-  g[stateKey] ??= { started: false, running: new Map(), ticking: false, again: false, idle: [] };
+  g[stateKey] ??= { started: false, running: new Map(), ticking: false, again: false };
   return g[stateKey];
 }
 
@@ -73,7 +72,7 @@ async function tick(): Promise<void> {
     if (s.again) {
       s.again = false;
       void tick();
-    } else if ([...s.running.values()].every((n) => n === 0)) for (const resolve of s.idle.splice(0)) resolve();
+    }
   }
 }
 
@@ -116,11 +115,4 @@ export async function drainJobs(kinds: readonly string[] = jobKinds, keys?: read
     await runJob(job, await loadHandler(job.kind));
     ran += 1;
   }
-}
-
-/** Resolves once this process's runner has nothing running. */
-export function jobsIdle(): Promise<void> {
-  const s = state();
-  if ([...s.running.values()].every((n) => n === 0) && !s.ticking) return Promise.resolve();
-  return new Promise((resolve) => s.idle.push(resolve));
 }

@@ -1,9 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { identifiers, personaIdentifiers, personaRedFlags, personas, type PersonaStatus } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { identifiers, personaIdentifiers, personas, type PersonaStatus } from "@/db/schema";
 import { uuidArray } from "@/lib/sql";
-import { recomputeRisk } from "./recompute-risk";
+import { raiseSystemFlag } from "./raise-system-flag";
 
 export const REUSE_FLAG = "REUSED_IDENTIFIER";
 // Someone has already judged these personas (not the operator, or the operator's victim): an
@@ -46,27 +45,13 @@ async function raise(tx: Tx, targets: Map<string, { claim: Claim; confirmedId: s
   const raised: string[] = [];
   for (const [personaId, { claim, confirmedId }] of targets) {
     const note = `Shares the ${claim.type.replace(/_/g, " ")} ${claim.value} with a confirmed persona`;
-    const [inserted] = await tx
-      .insert(personaRedFlags)
-      .values({ personaId, code: REUSE_FLAG, note, recordedById: null })
-      .onConflictDoNothing()
-      .returning({ id: personaRedFlags.id });
-    if (!inserted) continue;
-    raised.push(personaId);
-    const risk = await recomputeRisk(tx, personaId);
-    await recordAudit(tx, {
-      actor: null,
-      action: "persona.red_flag_add",
-      entityType: "persona",
-      entityId: personaId,
-      detail: {
-        code: REUSE_FLAG,
-        riskScore: risk,
-        by: "identifier reuse",
-        identifierId: claim.identifierId,
-        confirmedPersonaId: confirmedId,
-      },
+    const raisedNow = await raiseSystemFlag(tx, {
+      personaId,
+      code: REUSE_FLAG,
+      note,
+      detail: { by: "identifier reuse", identifierId: claim.identifierId, confirmedPersonaId: confirmedId },
     });
+    if (raisedNow) raised.push(personaId);
   }
   return raised;
 }

@@ -1,16 +1,8 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import {
-  casePersonas,
-  cases,
-  identifiers,
-  personaIdentifiers,
-  personaRedFlags,
-  remediationTasks,
-  sanctionsKeys,
-} from "@/db/schema";
+import { casePersonas, cases, identifiers, personaIdentifiers, remediationTasks, sanctionsKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { recomputeRisk } from "@/lib/personas/recompute-risk";
+import { raiseSystemFlag } from "@/lib/personas/raise-system-flag";
 import { ofacDeadline } from "@/lib/referrals/deadlines";
 import { sanctionsSourceLabels } from "./constants";
 import { currentListIds } from "./current-lists";
@@ -47,21 +39,14 @@ export async function raiseSanctionsFlags(tx: Tx, personaIds: readonly string[],
   const raised: string[] = [];
   for (const [personaId, hit] of firstHit) {
     const note = `${sanctionsSourceLabels[hit.list.source]} of ${hit.list.publishedAt ?? "unknown date"}: ${hit.name} (${hit.programs.join(", ") || "no program"}, entry ${hit.entNum}), ${matchKindOf[hit.kind] ?? hit.kind} ${hit.value}`;
-    const [inserted] = await tx
-      .insert(personaRedFlags)
-      .values({ personaId, code: SANCTIONS_FLAG, note, recordedById: null })
-      .onConflictDoNothing()
-      .returning({ id: personaRedFlags.id });
-    if (!inserted) continue;
-    raised.push(personaId);
-    const risk = await recomputeRisk(tx, personaId);
-    await recordAudit(tx, {
-      actor: null,
-      action: "persona.red_flag_add",
-      entityType: "persona",
-      entityId: personaId,
-      detail: { code: SANCTIONS_FLAG, riskScore: risk, by: "sanctions screening", listVersion: hit.list.id },
+    const raisedNow = await raiseSystemFlag(tx, {
+      personaId,
+      code: SANCTIONS_FLAG,
+      note,
+      detail: { by: "sanctions screening", listVersion: hit.list.id },
     });
+    if (!raisedNow) continue;
+    raised.push(personaId);
     await addDoNotPayTasks(tx, personaId, note, now);
   }
   return raised;

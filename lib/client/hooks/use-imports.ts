@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiPath } from "@/lib/api/paths";
-import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import type { ImportView } from "@/lib/imports/views";
 
 export const importKeys = {
@@ -26,19 +26,6 @@ export function useImport(id: string, initialData?: ImportView) {
 /** Sends the form as it is (multipart): the file, the mapping as JSON, dryRun, caseId, phoneRegion. */
 export function useStartImport() {
   return useMutation({
-    mutationFn: async (form: FormData) => {
-      const response = await fetch(apiPath("/api/imports"), {
-        method: "POST",
-        body: form,
-        headers: { accept: "application/json" },
-      });
-      const data: unknown = await response.json().catch(() => null);
-      if (!response.ok)
-        throw new ApiError(
-          response.status,
-          (data as ApiErrorBody | null)?.error ?? { code: "internal", message: `Import failed (${response.status})` },
-        );
-      return data as { id: string };
-    },
+    mutationFn: (form: FormData) => apiFetch<{ id: string }>(apiPath("/api/imports"), { method: "POST", body: form }),
   });
 }

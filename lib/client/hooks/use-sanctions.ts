@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath } from "@/lib/api/paths";
-import { ApiError, type ApiErrorBody, apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import type { DismissHitInput, SanctionsHit, SanctionsHits, SanctionsListsView } from "@/lib/sanctions/views";
 
 export const sanctionsKeys = {
@@ -26,20 +26,8 @@ export function useSanctionsLists(initialData?: SanctionsListsView) {
 export function useImportList() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (form: FormData) => {
-      const response = await fetch(apiPath("/api/sanctions/lists"), {
-        method: "POST",
-        body: form,
-        headers: { accept: "application/json" },
-      });
-      const data: unknown = await response.json().catch(() => null);
-      if (!response.ok)
-        throw new ApiError(
-          response.status,
-          (data as ApiErrorBody | null)?.error ?? { code: "internal", message: `Import failed (${response.status})` },
-        );
-      return data as { id: string };
-    },
+    mutationFn: (form: FormData) =>
+      apiFetch<{ id: string }>(apiPath("/api/sanctions/lists"), { method: "POST", body: form }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sanctionsKeys.lists() }),
   });
 }
