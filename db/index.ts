@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -59,14 +60,16 @@ function open(): Handle {
 
   let release = () => {};
   let client: PGlite;
+  // unaccent: search ignores accents (migration 0020), as on PostgreSQL.
+  const extensions = { unaccent };
   if (url?.startsWith("memory://")) {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     const dir = path.join(env.DATA_DIR, "pglite");
     // PGlite does not create parent folders and then fails with a misleading error.
     fs.mkdirSync(dir, { recursive: true });
     release = acquirePgliteLock(env.DATA_DIR);
-    client = new PGlite(dir);
+    client = new PGlite(dir, { extensions });
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   const ready = migratePglite(db as never, { migrationsFolder });

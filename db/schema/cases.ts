@@ -75,7 +75,7 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector().generatedAlwaysAs(
-      sql`to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(subject_name, '') || ' ' || coalesce(subject_role, '') || ' ' || coalesce(subject_team, '') || ' ' || coalesce(subject_hiring_channel, '') || ' ' || coalesce(subject_location, ''))`,
+      sql`to_tsvector('casework_english'::regconfig, coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(subject_name, '') || ' ' || coalesce(subject_role, '') || ' ' || coalesce(subject_team, '') || ' ' || coalesce(subject_hiring_channel, '') || ' ' || coalesce(subject_location, ''))`,
     ),
   },
   (t) => [

@@ -57,7 +57,7 @@ export const evidence = pgTable(
     deleteReason: text(),
     // Title and file name as words, for search ('simple': names as written, any language).
     search: tsvector().generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, title || ' ' || translate(original_name, '._-', '   '))`,
+      sql`to_tsvector('casework_simple'::regconfig, title || ' ' || translate(original_name, '._-', '   '))`,
     ),
   },
   (t) => [

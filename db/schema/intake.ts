@@ -40,7 +40,7 @@ export const evidenceTextPages = pgTable(
     label: text(),
     text: text().notNull(),
     // 'simple': names and identifiers in any language match as written, without English stemming.
-    search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, text)`),
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('casework_simple'::regconfig, text)`),
   },
   (t) => [
     primaryKey({ columns: [t.evidenceId, t.page] }),
