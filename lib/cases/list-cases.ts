@@ -5,6 +5,8 @@ import { cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { parseOrThrow } from "@/lib/errors";
+import { type QueryIdentifier, readIdentifiers } from "@/lib/search/read-identifiers";
+import { phoneRegionFor } from "@/lib/settings/get-settings";
 import { caseVisibleTo } from "./access";
 import { todayIso, toCaseSummary } from "./present";
 import { type CaseListQuery, caseListQuerySchema } from "./schema";
@@ -27,11 +29,30 @@ const REF_PATTERN = /^CASE-\d{4}-\d{1,6}$/i;
 /**
  * Full-text match over the case's own fields and the words of all its notes, through one GIN
  * index on the case (cases_search_all_gin; notes_search is kept by triggers on case_notes and is
- * not in the drizzle schema, so selected case rows do not carry it).
+ * not in the drizzle schema, so selected case rows do not carry it). Accents are ignored
+ * (casework_english folds them, migration 0020). A query that names identifiers (a wallet, an
+ * e-mail, a phone in any notation) also finds the cases whose personas hold them; one that is
+ * only identifiers finds only those, as its pieces would match words by chance.
  */
-export function textMatch(q: string): SQL {
+export function textMatch(q: string, keys: QueryIdentifier[] = []): SQL {
   if (REF_PATTERN.test(q)) return eq(cases.ref, q.toUpperCase());
-  return sql`(${cases.search} || ${sql.identifier("cases")}.${sql.identifier("notes_search")}) @@ websearch_to_tsquery('english', ${q})`;
+  const words = sql`(${cases.search} || ${sql.identifier("cases")}.${sql.identifier("notes_search")}) @@ websearch_to_tsquery('casework_english', ${q})`;
+  if (keys.length === 0) return words;
+  const held = holdingCases(keys);
+  return q.split(/\s+/).filter(Boolean).length <= keys.length ? held : sql`(${words} or ${held})`;
+}
+
+/** Cases with a persona holding one of these identifiers. */
+function holdingCases(keys: QueryIdentifier[]): SQL {
+  const pairs = sql.join(
+    keys.map((k) => sql`(${k.type}::identifier_type, ${k.normalizedValue})`),
+    sql`, `,
+  );
+  return sql`${cases.id} in (
+    select cp.case_id from identifiers i
+    join persona_identifiers pi on pi.identifier_id = i.id
+    join case_personas cp on cp.persona_id = pi.persona_id
+    where (i.type, i.normalized_value) in (${pairs}))`;
 }
 
 /** The subject's team, exactly but ignoring case (the case list and the dashboard filter alike). */
@@ -53,7 +74,7 @@ export const CASE_COUNT_CAP = 5000;
 export function caseListStatements(
   actor: Actor,
   f: z.output<typeof caseListQuerySchema>,
-  { countCap = CASE_COUNT_CAP }: { countCap?: number } = {},
+  { countCap = CASE_COUNT_CAP, identifiers = [] }: { countCap?: number; identifiers?: QueryIdentifier[] } = {},
 ) {
   const today = todayIso();
   const conditions: (SQL | undefined)[] = [
@@ -71,7 +92,7 @@ export function caseListStatements(
     f.overdue === false
       ? sql`not (${cases.dueDate} is not null and ${cases.dueDate} < ${today} and ${cases.status} in ('triage','investigating','contained','referred'))`
       : undefined,
-    f.q ? textMatch(f.q) : undefined,
+    f.q ? textMatch(f.q, identifiers) : undefined,
   ];
   const where = and(...conditions.filter((c): c is SQL => c !== undefined));
   const descending = f.sort.startsWith("-");
@@ -118,7 +139,8 @@ export async function listCases({
 }): Promise<CaseList> {
   authorize(actor, "case:list");
   const f = parseOrThrow(caseListQuerySchema, query, "Invalid filters");
-  const statements = caseListStatements(actor, f, { countCap });
+  const identifiers = f.q && !REF_PATTERN.test(f.q) ? readIdentifiers(f.q, (await phoneRegionFor(null)) ?? null) : [];
+  const statements = caseListStatements(actor, f, { countCap, identifiers });
   const [rows, [counted]] = await Promise.all([statements.rows, statements.total]);
   const matches = counted?.n ?? 0;
   return {

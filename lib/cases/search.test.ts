@@ -4,6 +4,7 @@ import { db, queryRows } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
+import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { listCases } from "./list-cases";
 import { createNote } from "./create-note";
 import { updateNote } from "./update-note";
@@ -110,6 +111,32 @@ describe("case full-text search", () => {
       sql`select count(*)::int as n from cases where id = ${withNote.id}`,
     );
     expect(row?.n).toBe(1);
+  });
+
+  it("ignores accents in the case's fields, its notes and the query", async () => {
+    const word = uniqueWord();
+    const theCase = await makeCase(lead, { title: `Résumé recycled at Müller GmbH ${word}` });
+    await createNote({ actor: lead, caseId: theCase.id, input: { body: `Met at the café in São Paulo ${word}` } });
+    for (const q of [`resume ${word}`, `RÉSUMÉ ${word}`, `muller ${word}`, `cafe ${word}`, `sao paulo ${word}`])
+      expect(await search(q)).toEqual([theCase.id]);
+  });
+
+  it("finds a case by an identifier of its personas, in any notation, within need-to-know", async () => {
+    const email = `${uniqueWord("jo")}@gmail.com`;
+    const wallet = uniqueValue.wallet();
+    const theCase = await makeCase(lead, { title: "Payroll to a wallet" });
+    const persona = await makePersona(lead, { caseId: theCase.id });
+    await giveIdentifier(lead, persona.id, { type: "email", value: email });
+    await giveIdentifier(lead, persona.id, { type: "crypto_wallet", value: wallet, chain: "ethereum" });
+    // Gmail ignores dots and +tags; an EVM address is one identifier whatever its letter case.
+    const dotted = `${email.slice(0, 2)}.${email.slice(2).replace("@", "+cv@")}`;
+    expect(await search(dotted)).toEqual([theCase.id]);
+    expect(await search(wallet.toUpperCase().replace("0X", "0x"))).toEqual([theCase.id]);
+    // Words beside an identifier: the case's own words, or the identifier its persona holds.
+    expect(await search(`payroll ${wallet}`)).toEqual([theCase.id]);
+    expect(await search(`${uniqueWord()} ${wallet}`)).toEqual([theCase.id]);
+    expect(await search(uniqueValue.wallet())).toEqual([]);
+    expect(await search(dotted, outsider)).toEqual([]);
   });
 
   it("refuses a search longer than 200 characters", async () => {

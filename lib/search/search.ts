@@ -114,7 +114,7 @@ async function matchingCases(actor: Actor, q: string, words: string[], limit: nu
     db,
     sql`select ${cases.id} as id, ${cases.ref} as ref, ${cases.title} as title, ${cases.summary} as summary
         from ${cases} where ${textMatch(q)} and ${visible}
-        order by ts_rank(${cases.search}, websearch_to_tsquery('english', ${q})) desc, ${cases.updatedAt} desc
+        order by ts_rank(${cases.search}, websearch_to_tsquery('casework_english', ${q})) desc, ${cases.updatedAt} desc
         limit ${limit + 1}`,
   );
   const { rows: shown, more } = cut(rows, limit);
@@ -188,7 +188,7 @@ async function matchingEvidence(actor: Actor, q: string, words: string[], limit:
   }>(
     db,
     sql`select e.id, e.case_id, e.exhibit_no, e.title, e.original_name from ${evidence} e
-        where e.search @@ websearch_to_tsquery('simple', ${q}) and e.deleted_at is null
+        where e.search @@ websearch_to_tsquery('casework_simple', ${q}) and e.deleted_at is null
           and ${inCases(sql`e.case_id`, visibleCases)}
         order by e.created_at desc limit ${limit + 1}`,
   );
@@ -203,7 +203,7 @@ async function matchingEvidence(actor: Actor, q: string, words: string[], limit:
   }));
   let more = named.length > limit;
   if (content !== null && items.length < limit) {
-    const query = sql`websearch_to_tsquery('simple', ${q})`;
+    const query = sql`websearch_to_tsquery('casework_simple', ${q})`;
     const texts = await queryRows<{
       evidence_id: string;
       page: number;
@@ -223,7 +223,7 @@ async function matchingEvidence(actor: Actor, q: string, words: string[], limit:
             from hits order by evidence_id, ts_rank(search, ${query}) desc
           )
           select b.evidence_id, b.page, e.case_id, e.exhibit_no, e.title,
-                 ts_headline('simple', b.text, ${query}, ${HEADLINE}) as headline
+                 ts_headline('casework_simple', b.text, ${query}, ${HEADLINE}) as headline
           from best b join ${evidence} e on e.id = b.evidence_id
           order by b.rank desc, e.created_at desc limit ${limit + 1}`,
     );
@@ -251,14 +251,14 @@ async function matchingEvidence(actor: Actor, q: string, words: string[], limit:
 
 /** Notes of the cases the reader may see, found through their case's notes index first. */
 async function matchingNotes(actor: Actor, q: string, limit: number): Promise<Found> {
-  const query = sql`websearch_to_tsquery('english', ${q})`;
+  const query = sql`websearch_to_tsquery('casework_english', ${q})`;
   const rows = await queryRows<{ id: string; case_id: string; ref: string; headline: string }>(
     db,
     sql`select n.id, n.case_id, ${cases.ref} as ref,
-               ts_headline('english', n.body, ${query}, ${HEADLINE}) as headline
+               ts_headline('casework_english', n.body, ${query}, ${HEADLINE}) as headline
         from ${caseNotes} n join ${cases} on ${cases.id} = n.case_id
         where ${textMatch(q)} and ${caseVisibleTo(actor) ?? sql`true`}
-          and to_tsvector('english', n.body) @@ ${query}
+          and to_tsvector('casework_english', n.body) @@ ${query}
         order by n.created_at desc limit ${limit + 1}`,
   );
   const { rows: shown, more } = cut(rows, limit);

@@ -24,6 +24,7 @@ const surname = uniqueWord("demovi");
 // Unique to this file: other files share the database and record phones of their own.
 const phone = uniqueValue.phone();
 let personaId: string;
+let personaCase: string;
 let evidenceId: string;
 
 async function find(caller: Who, q: string): Promise<SearchResult> {
@@ -42,9 +43,10 @@ beforeAll(async () => {
   const c = await makeCase(lead.actor, { title: `Search case ${word}` });
   const persona = await makePersona(lead.actor, { caseId: c.id, displayName: `Marko ${surname}ć` });
   personaId = persona.id;
+  personaCase = c.id;
   await giveIdentifier(lead.actor, persona.id, { type: "crypto_wallet", value: wallet });
   await createNote({ actor: lead.actor, caseId: c.id, input: { body: `Called the vendor about ${noteWord} today` } });
-  const pdf = await makePdf([`Cover letter mentioning ${word} twice: ${word}`, `Pay to ${wallet}`]);
+  const pdf = await makePdf([`Cover letter and résumé mentioning ${word} twice: ${word}`, `Pay to ${wallet}`]);
   const response = await caseEvidence.POST(
     uploadRequest(c.id, multipart([{ name: "file", filename: "letter.pdf", data: Buffer.from(pdf) }]), {
       token: lead.token,
@@ -68,6 +70,14 @@ describe("GET /api/search", () => {
         url: `/personas/${personaId}`,
       }),
     );
+  });
+
+  it("finds evidence text and notes whatever the accents", async () => {
+    const found = await find(lead, `resume ${word}`);
+    expect(found.items).toContainEqual(expect.objectContaining({ kind: "evidence", id: evidenceId }));
+    await createNote({ actor: lead.actor, caseId: personaCase, input: { body: `Réunion à Zürich about ${surname}` } });
+    const notes = await find(lead, `reunion zurich ${surname}`);
+    expect(notes.items).toContainEqual(expect.objectContaining({ kind: "note", caseId: personaCase }));
   });
 
   it("reads a pasted wallet in any case as the identifier: its holder and the evidence that mentions it", async () => {
