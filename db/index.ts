@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -60,8 +61,9 @@ function open(): Handle {
 
   let release = () => {};
   let client: PGlite;
-  // unaccent: search ignores accents (migration 0020), as on PostgreSQL.
-  const extensions = { unaccent };
+  // unaccent: search ignores accents (migration 0020); pg_trgm: similar names are found by an
+  // index (migration 0021); as on PostgreSQL.
+  const extensions = { unaccent, pg_trgm };
   if (url?.startsWith("memory://")) {
     client = new PGlite({ extensions });
   } else {

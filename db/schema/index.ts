@@ -12,3 +12,4 @@ export * from "./jobs";
 export * from "./intake";
 export * from "./saved-views";
 export * from "./imports";
+export * from "./matching";

@@ -153,6 +153,10 @@ export const personaIdentifiers = pgTable(
     // The holders of an identifier, most confident first: graph views take the first few of
     // each and count the rest from this index alone.
     index("persona_identifiers_holders_idx").on(t.identifierId, t.confidence.desc(), t.personaId),
+    // The personas citing an item (its documents for résumé matching, its deletion's reach).
+    index("persona_identifiers_source_idx")
+      .on(t.sourceEvidenceId, t.personaId)
+      .where(sql`${t.sourceEvidenceId} is not null`),
   ],
 );
 
