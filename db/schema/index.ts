@@ -13,3 +13,4 @@ export * from "./intake";
 export * from "./saved-views";
 export * from "./imports";
 export * from "./matching";
+export * from "./notifications";
