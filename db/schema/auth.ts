@@ -14,7 +14,11 @@ export const users = pgTable("users", {
   email: text().notNull().unique(),
   name: text().notNull(),
   role: userRole().notNull(),
+  // An account made by single sign-on holds a marker no password verifies against (lib/users/sso.ts).
   passwordHash: text().notNull(),
+  // The OpenID provider's subject (`sub`) this account signed in as first; a different subject with
+  // the same e-mail is refused, so a re-issued address at the provider cannot take the account over.
+  ssoSubject: text().unique(),
   disabled: boolean().notNull().default(false),
   // Bumped when the password changes or is reset: sessions signed in under an older value end,
   // except the one that made the change (keptSessionId).

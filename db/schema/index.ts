@@ -14,3 +14,4 @@ export * from "./saved-views";
 export * from "./imports";
 export * from "./matching";
 export * from "./notifications";
+export * from "./shares";
