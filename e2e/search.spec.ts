@@ -54,3 +54,42 @@ test.describe("search in the top bar", () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 });
+
+test.describe("search in the case list", () => {
+  test("a word typed without its accents and a pasted wallet of one of its personas find the case", async ({
+    page,
+  }) => {
+    const investigator = await createUser(page.request, "investigator");
+    await signInViaApi(page, investigator);
+    const word = unique("zurich").replace(/[^a-z0-9]/gi, "");
+    const title = `Résumé recycled in Zürich ${word}`;
+    const created = await page.request.post("/api/cases", { data: { title } });
+    const { id: caseId } = (await created.json()) as { id: string };
+    const persona = await page.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: `Payee ${word}` }, role: "subject" },
+    });
+    const { id: personaId } = (await persona.json()) as { id: string };
+    const wallet = `0x${randomBytes(20).toString("hex")}`;
+    await page.request.post(`/api/personas/${personaId}/identifiers`, {
+      data: { type: "crypto_wallet", value: wallet },
+    });
+
+    await page.goto("/cases");
+    const box = page.getByRole("searchbox", { name: "Search" });
+    const table = page.getByRole("table", { name: "Cases" });
+    const searchFor = async (q: string) => {
+      await box.fill(q);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(new RegExp(`q=${q.split(" ")[0]}`));
+    };
+    await searchFor(`resume zurich ${word}`);
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText(title);
+
+    await searchFor(wallet.toUpperCase().replace("0X", "0x"));
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText(title);
+    await searchFor(`0x${randomBytes(20).toString("hex")}`);
+    await expect(page.getByText(title)).toHaveCount(0);
+  });
+});
