@@ -60,6 +60,12 @@ export const cases = pgTable(
     subjectStartDate: date({ mode: "string" }),
     subjectAccessLevel: text(),
     subjectLocation: text(),
+    // Dates of what happened to the hire, for the case timeline (each as recorded by HR or IT).
+    subjectHiredOn: date({ mode: "string" }),
+    subjectDeviceShippedOn: date({ mode: "string" }),
+    // A sign-in has a time of day that matters (which time zone the person was working in).
+    subjectFirstSignInAt: timestamp({ withTimezone: true }),
+    subjectTerminatedOn: date({ mode: "string" }),
     tags: text()
       .array()
       .notNull()
