@@ -98,4 +98,24 @@ describe("parseEnv", () => {
     expect(parseEnv({ SEED_DEMO: "" }).SEED_DEMO).toBe(false);
     expect(errorOf({ SEED_DEMO: "yes" })).toMatch(/^\s+SEED_DEMO: /m);
   });
+  it("keeps evidence in the data folder by default and asks for a bucket with STORAGE=s3", () => {
+    expect(parseEnv({}).STORAGE).toBe("local");
+    expect(errorOf({ STORAGE: "ftp" })).toMatch(/^\s+STORAGE: must be local or s3/m);
+    expect(errorOf({ STORAGE: "s3" })).toMatch(/^\s+S3_BUCKET: is required when STORAGE=s3/m);
+    expect(errorOf({ STORAGE: "s3", S3_BUCKET: "Not_A_Bucket" })).toMatch(/^\s+S3_BUCKET: must be a bucket name/m);
+    expect(errorOf({ STORAGE: "s3", S3_BUCKET: "cw1", S3_ENDPOINT: "ftp://x" })).toMatch(
+      /^\s+S3_ENDPOINT: must be an http/m,
+    );
+    expect(errorOf({ STORAGE: "s3", S3_BUCKET: "casework", AWS_ACCESS_KEY_ID: "key" })).toMatch(
+      /^\s+AWS_SECRET_ACCESS_KEY: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together/m,
+    );
+    const s3 = parseEnv({
+      STORAGE: "s3",
+      S3_BUCKET: "casework",
+      S3_ENDPOINT: "http://127.0.0.1:3380",
+      AWS_ACCESS_KEY_ID: "casework:casework",
+      AWS_SECRET_ACCESS_KEY: "secret",
+    });
+    expect(s3).toMatchObject({ STORAGE: "s3", S3_BUCKET: "casework", S3_REGION: "us-east-1" });
+  });
 });

@@ -1,12 +1,18 @@
 import path from "node:path";
 import { z } from "zod";
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 const booleanString = z
   .enum(["true", "false", "1", "0", ""])
   .optional()
   .transform((v) => v === "true" || v === "1");
 
-export const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** postgres://… for a PostgreSQL server; unset for the embedded database; `memory://` for tests. */
   DATABASE_URL: z
@@ -65,7 +71,43 @@ export const envSchema = z.object({
     }),
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
   SEED_DEMO: booleanString,
+  /** Where evidence and export packs are kept: the data folder (default) or an S3-compatible bucket. */
+  STORAGE: z.enum(["local", "s3"], { message: "must be local or s3" }).default("local"),
+  /** An S3-compatible server's address (MinIO, Swift, Ceph…); unset: AWS itself, in S3_REGION. */
+  S3_ENDPOINT: optionalText.pipe(
+    z.url({ protocol: /^https?$/, message: "must be an http:// or https:// address" }).optional(),
+  ),
+  S3_BUCKET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lowercase letters, digits, . or -)")
+      .optional(),
+  ),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  // The standard AWS variables, read here so a half-set pair fails at start-up instead of at the first upload.
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_SESSION_TOKEN: optionalText,
 });
+
+function checkStorage(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  if (env.STORAGE !== "s3") return;
+  if (!env.S3_BUCKET)
+    ctx.addIssue({
+      code: "custom",
+      path: ["S3_BUCKET"],
+      message: "is required when STORAGE=s3 (the bucket to keep files in)",
+    });
+  if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY))
+    ctx.addIssue({
+      code: "custom",
+      path: [env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID"],
+      message:
+        "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together (or neither, for the SDK's other credential sources)",
+    });
+}
+
+export const envSchema = baseSchema.superRefine(checkStorage);
 
 export type Env = z.infer<typeof envSchema>;
 

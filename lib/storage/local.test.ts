@@ -6,6 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { blobStoreContract } from "@/lib/testing/store-contract";
 import { LocalBlobStore } from "./local";
 
 const roots: string[] = [];
@@ -173,6 +174,10 @@ describe("LocalBlobStore", () => {
   it("cleans nothing when there is no temp folder yet", async () => {
     expect(await store.cleanupTemp()).toBe(0);
   });
+});
+
+describe("LocalBlobStore, the contract every store keeps", () => {
+  blobStoreContract(() => ({ store, leftovers: async () => tempFiles() }));
 });
 
 describe("LocalBlobStore temp files of several processes", () => {

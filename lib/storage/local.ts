@@ -7,10 +7,13 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import { TempLease } from "./leases";
+import { LocalNamedFiles } from "./local-files";
 import {
   assertSha256,
   type BlobStore,
   type ByteRange,
+  type FileFolder,
+  type NamedFiles,
   type PutOptions,
   type StagedBlob,
   type StoredBlob,
@@ -149,6 +152,10 @@ export class LocalBlobStore implements BlobStore {
     await fsyncDir(path.dirname(file)).catch((error: unknown) => {
       if (!isErrno(error, "ENOENT")) throw error;
     });
+  }
+
+  files(folder: FileFolder): NamedFiles {
+    return new LocalNamedFiles(path.join(this.root, folder));
   }
 
   /**

@@ -30,9 +30,26 @@ export interface StagedBlob extends StoredBlob {
 }
 
 /**
+ * Files the app writes once under a name it chooses (export packs). They are built in a local
+ * file first (a pack is written sequentially and hashed on the way) and then published whole.
+ */
+export interface NamedFiles {
+  /** A local path to build the file at; publish moves it away, and a failed build removes it. */
+  stagingPath(name: string): Promise<string>;
+  /** Makes the finished local file durable under `name` and removes the local copy. */
+  publish(name: string, file: string): Promise<void>;
+  /** A stream of the bytes (or of one range of them); not_found when there is no such file. */
+  get(name: string, range?: ByteRange): Promise<Readable>;
+  /** Bytes in the file, or null when there is none. */
+  size(name: string): Promise<number | null>;
+  /** Removes the file and any staging copy; nothing when neither exists. */
+  remove(name: string): Promise<void>;
+}
+
+/**
  * Content-addressed storage: bytes are named by their SHA-256, so identical bytes are stored
- * once and stored bytes never change. The local folder implements it today; an S3-compatible
- * store can implement the same interface without touching callers.
+ * once and stored bytes never change. The local folder (local.ts) and an S3-compatible bucket
+ * (s3.ts) implement it; callers never know which.
  */
 export interface BlobStore {
   stage(source: Readable | AsyncIterable<Uint8Array>, options?: PutOptions): Promise<StagedBlob>;
@@ -41,6 +58,20 @@ export interface BlobStore {
   get(sha256: string, range?: ByteRange): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
   remove(sha256: string): Promise<void>;
+  /** The named files of one folder beside the blobs. */
+  files(folder: FileFolder): NamedFiles;
+  /** Removes temp uploads that no running upload owns; answers how many. */
+  cleanupTemp(): Promise<number>;
+}
+
+/** The folders of named files: fixed here, so a name from a request can never pick another. */
+export type FileFolder = "exports";
+
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
+
+/** A named file's name is a single path segment of safe characters; nothing else gets near a path or key. */
+export function assertFileName(value: string): void {
+  if (!FILE_NAME.test(value) || value.includes("..")) throw new Error("not a stored file name");
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
