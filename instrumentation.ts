@@ -28,6 +28,12 @@ export async function register(): Promise<void> {
     (queued) => queued > 0 && logger.info({ queued }, "queued text extraction for items never read"),
     (err: unknown) => logger.warn({ err }, "could not queue text extraction"),
   );
+  // Personas changed without a matching job (migration 0021, the seed) are queued for scoring.
+  const { queueStaleMatching } = await import("@/lib/matching/queue-matching");
+  await queueStaleMatching().then(
+    (queued) => queued > 0 && logger.info({ queued }, "queued possible-match scoring"),
+    (err: unknown) => logger.warn({ err }, "could not queue possible-match scoring"),
+  );
   const { startJobWorker } = await import("@/lib/jobs/worker");
   startJobWorker();
   // The newest audit events, signed into DATA_DIR/audit-anchors.jsonl every minute and at

@@ -19,6 +19,7 @@ const kindLabels: Record<CandidateReason["kind"], string> = {
   email_key: "Email (same mailbox)",
   phone: "Phone",
   shared_identifier: "Shared identifier",
+  resume_text: "Résumé text",
   employer: "Employer",
   education: "Education",
 };

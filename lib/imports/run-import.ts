@@ -23,6 +23,7 @@ import { uuidArray } from "@/lib/sql";
 import type { ImportError, ImportRowOutcome } from "./constants";
 import { missingColumns, type PlannedRow, planRows } from "./plan-rows";
 import { type ImportFormat, readSheet } from "./read-sheet";
+import { queueMatching } from "@/lib/matching/queue-matching";
 
 /** Rows written per transaction: big enough to be fast, small enough to keep locks short. */
 const BATCH = 500;
@@ -175,6 +176,8 @@ async function writeBatch(tx: Tx, imp: Import, actor: Actor, batch: PlannedRow[]
     .filter((r) => r.identifiers.some((i) => screenedTypes.has(i.type)))
     .map((r) => personaOf.get(r.key)!);
   await raiseSanctionsFlags(tx, screened);
+  // New personas and new claims are scored for possible matches by the case's matching job.
+  await queueMatching(tx, [...fresh.map((r) => personaOf.get(r.key)!), ...added.map((a) => a.persona_id)]);
   const hits = await countHits(
     tx,
     batch.map((row) => ({ row, personaId: personaOf.get(row.key) })),

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { type DbOrTx, db, queryRows } from "@/db";
-import { evidence, evidenceMentions, evidenceTexts, evidenceTextPages, jobs } from "@/db/schema";
+import { evidence, evidenceFingerprints, evidenceMentions, evidenceTexts, evidenceTextPages, jobs } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { queueMatchingForEvidence } from "@/lib/matching/queue-matching";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
 import { evidenceStore } from "@/lib/storage";
@@ -28,11 +29,14 @@ export async function queueExtraction(runner: DbOrTx, evidenceId: string): Promi
   await enqueueJob(runner, { kind: EXTRACT_TEXT, key: evidenceId, payload: { evidenceId } });
 }
 
-/** Drops what was read from an item (it was deleted), in the caller's transaction. */
+/** Drops what was read from an item (it was deleted, or is read again), in the caller's transaction. */
 export async function forgetText(tx: DbOrTx, evidenceId: string): Promise<void> {
   await tx.delete(evidenceTextPages).where(eq(evidenceTextPages.evidenceId, evidenceId));
   await tx.delete(evidenceMentions).where(eq(evidenceMentions.evidenceId, evidenceId));
   await tx.delete(evidenceTexts).where(eq(evidenceTexts.evidenceId, evidenceId));
+  await tx.delete(evidenceFingerprints).where(eq(evidenceFingerprints.evidenceId, evidenceId));
+  // Personas citing the item match others by its text (a résumé): they are scored again.
+  await queueMatchingForEvidence(tx, evidenceId);
 }
 
 /**

@@ -21,6 +21,7 @@ export class PermanentJobError extends Error {}
 const handlers: Record<string, () => Promise<JobHandler>> = {
   "evidence.text": () => import("@/lib/intake/extract-job").then((m) => m.extractTextHandler),
   "import.rows": () => import("@/lib/imports/run-import").then((m) => m.importRowsHandler),
+  "match.candidates": () => import("@/lib/matching/match-job").then((m) => m.matchCandidatesHandler),
 };
 
 export const jobKinds = Object.keys(handlers);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
+import { queueMatching } from "@/lib/matching/queue-matching";
 import { raiseSanctionsFlags, screenedTypes } from "@/lib/sanctions/raise-flags";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { claimedCountryOf } from "@/lib/identifiers/claimed-country";
@@ -103,6 +104,7 @@ export async function addIdentifier({
           `This persona already has the ${identifier.type.replace(/_/g, " ")} ${identifier.value}`,
           { identifierId: identifier.id },
         );
+      await queueMatching(tx, [personaId]);
       const holders = await holdersOf(tx, actor, [identifier.id], personaId);
       const matches = correlate(holders).get(identifier.id) ?? noMatches;
       await recordAudit(tx, {

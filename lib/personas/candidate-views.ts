@@ -4,7 +4,7 @@ import { linkRelationSchema, personaIdParamsSchema } from "./schema";
 // The shapes of possible matches (candidates) and of a decision on one: no server code here.
 
 export const candidateReasonSchema = z.object({
-  kind: z.enum(["name", "alias", "email_key", "phone", "shared_identifier", "employer", "education"]),
+  kind: z.enum(["name", "alias", "email_key", "phone", "shared_identifier", "resume_text", "employer", "education"]),
   detail: z.string(),
   weight: z.number().describe("This reason's share of the evidence, 0 to 1"),
   evidenceIds: z.array(z.uuid()).optional(),

@@ -4,7 +4,9 @@ import { personaGraph } from "@/lib/graph/graph";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
-import { combine, listCandidates, rarity } from "./candidates";
+import { combine, rarity } from "@/lib/matching/score-candidates";
+import { settleMatching } from "@/lib/testing/matching";
+import { listCandidates } from "./candidates";
 import { decideCandidate } from "./decide-candidate";
 
 let lead: Actor;
@@ -33,6 +35,7 @@ describe("candidates", () => {
       type: "email",
       value: `${user.slice(0, 3)}.${user.slice(3)}+jobs@googlemail.com`,
     });
+    await settleMatching();
     const { items } = await listCandidates({ actor: lead, personaId: a.id });
     const found = items.find((c) => c.persona.id === b.id);
     expect(found?.score).toBeGreaterThanOrEqual(60);
@@ -44,6 +47,7 @@ describe("candidates", () => {
     const a = await makePersona(lead, { displayName: `Kim Sang Man ${given}` });
     const b = await makePersona(lead, { displayName: `${given} Sang-Man Gim` });
     const c = await makePersona(lead, { displayName: "김상만", aliases: [`Gim Sangman ${given}`] });
+    await settleMatching();
     const { items } = await listCandidates({ actor: lead, personaId: a.id });
     expect(items.find((i) => i.persona.id === b.id)?.reasons[0]?.kind).toBe("name");
     expect(items.find((i) => i.persona.id === c.id)?.reasons[0]?.kind).toBe("alias");
@@ -52,6 +56,7 @@ describe("candidates", () => {
   it("gives a common name alone a low score: two unrelated Kims are no candidates", async () => {
     const a = await makePersona(lead, { displayName: "Kim Min Jun" });
     const b = await makePersona(lead, { displayName: "Kim Ji Hoon" });
+    await settleMatching();
     const { items } = await listCandidates({ actor: lead, personaId: a.id });
     expect(items.find((i) => i.persona.id === b.id)).toBeUndefined();
   });
@@ -64,6 +69,7 @@ describe("candidates", () => {
     const hidden = await makePersona(outsider, { caseId: theirs.id });
     await giveIdentifier(lead, a.id, { type: "phone", value: phone });
     await giveIdentifier(outsider, hidden.id, { type: "phone", value: phone });
+    await settleMatching();
     const list = await listCandidates({ actor: lead, personaId: a.id });
     expect(list.items.map((i) => i.persona.id)).not.toContain(hidden.id);
     expect(list.hiddenCount).toBe(1);
@@ -83,6 +89,7 @@ describe("candidates", () => {
     const wallet = uniqueValue.wallet();
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => makePersona(lead, { caseId: theCase.id })));
     for (const p of [a!, b!, c!]) await giveIdentifier(lead, p.id, { type: "crypto_wallet", value: wallet });
+    await settleMatching();
     const before = await listCandidates({ actor: lead, personaId: a!.id });
     expect(before.items.map((i) => i.persona.id).sort()).toEqual([b!.id, c!.id].sort());
 

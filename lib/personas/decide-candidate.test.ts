@@ -5,6 +5,7 @@ import { auditEvents, personaLinks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
+import { settleMatching } from "@/lib/testing/matching";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { listCandidates } from "./candidates";
 import { decideCandidate } from "./decide-candidate";
@@ -47,6 +48,7 @@ describe("a decision on a candidate", () => {
     for (const p of [a!, b!]) await giveIdentifier(lead, p.id, { type: "phone", value: phone });
     const input = { decision: "confirm", rationale: "Same phone, same week" } as const;
 
+    await settleMatching();
     failing.action = "persona_candidate.confirm";
     try {
       await expect(decideCandidate({ actor: lead, personaId: a!.id, otherId: b!.id, input })).rejects.toThrow(

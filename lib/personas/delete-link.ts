@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
+import { queueMatching } from "@/lib/matching/queue-matching";
 import { assertLinkWritable, loadLink } from "./link-access";
 
 export async function deleteLink({ actor, linkId }: { actor: Actor; linkId: string }): Promise<void> {
@@ -14,6 +15,8 @@ export async function deleteLink({ actor, linkId }: { actor: Actor; linkId: stri
       const row = await loadLink(tx, actor, linkId);
       await assertLinkWritable(tx, actor, row.fromPersonaId, row.toPersonaId);
       await tx.delete(personaLinks).where(eq(personaLinks.id, linkId));
+      // A pair linked by hand was never scored; without the link it may be a candidate again.
+      await queueMatching(tx, [row.fromPersonaId, row.toPersonaId]);
       await recordAudit(tx, {
         actor,
         action: "persona_link.delete",

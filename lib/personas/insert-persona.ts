@@ -1,6 +1,7 @@
 import type { Tx } from "@/db";
 import { casePersonaRoles, casePersonas, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { queueMatching } from "@/lib/matching/queue-matching";
 import { assertEvidenceUsable } from "./access";
 import { personaInputSchema } from "./schema";
 
@@ -23,5 +24,6 @@ export async function insertPersona(
     await tx
       .insert(casePersonas)
       .values({ caseId: attach.caseId, personaId: row.id, role: attach.role, addedById: actor.id });
+  await queueMatching(tx, [row.id]);
   return row;
 }

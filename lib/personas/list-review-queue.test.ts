@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { addMember } from "@/lib/cases/add-member";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
+import { settleMatching } from "@/lib/testing/matching";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { decideCandidate } from "./decide-candidate";
 import { listReviewQueue, REVIEW_PAGE_SIZE } from "./list-review-queue";
@@ -33,6 +34,7 @@ describe("the review queue", () => {
     await giveIdentifier(lead, c!.id, { type: "device", value: device });
     await giveIdentifier(lead, d!.id, { type: "device", value: device });
 
+    await settleMatching();
     const queue = await listReviewQueue({ actor: lead });
     const keys = queue.items.map((p) => pairOf([p.left.id, p.right.id]));
     expect(keys).toEqual([pairOf([a!.id, b!.id]), pairOf([c!.id, d!.id])]);
@@ -57,6 +59,7 @@ describe("the review queue", () => {
     const phone = uniqueValue.phone();
     for (const p of [x!, y!]) await giveIdentifier(lead, p.id, { type: "phone", value: phone });
 
+    await settleMatching();
     const queue = await listReviewQueue({ actor: outsider });
     expect(JSON.stringify(queue)).not.toContain(hidden.id);
     expect(JSON.stringify(queue)).not.toContain(hidden.displayName);
@@ -70,6 +73,7 @@ describe("the review queue", () => {
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => makePersona(lead, { caseId: theCase.id })));
     const account = uniqueValue.email();
     for (const p of [a!, b!, c!]) await giveIdentifier(lead, p.id, { type: "email", value: account });
+    await settleMatching();
     const before = await pairsIn(lead);
     for (const pair of [
       [a!, b!],
@@ -103,6 +107,7 @@ describe("the review queue", () => {
     const wallet = uniqueValue.wallet();
     for (const p of people) await giveIdentifier(reader, p.id, { type: "crypto_wallet", value: wallet });
     // 8 holders: 28 pairs.
+    await settleMatching();
     const first = await listReviewQueue({ actor: reader, query: { page: 1 } });
     const second = await listReviewQueue({ actor: reader, query: { page: 2 } });
     expect(first.total).toBe(28);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { changesGraph } from "@/lib/graph/cache";
+import { queueMatching } from "@/lib/matching/queue-matching";
 import { AppError } from "@/lib/errors";
 import { assertPersonaWritable, loadPersona } from "./access";
 
@@ -28,6 +29,7 @@ export async function removeIdentifier({
         .where(and(eq(personaIdentifiers.personaId, personaId), eq(personaIdentifiers.identifierId, identifierId)))
         .returning({ confidence: personaIdentifiers.confidence });
       if (removed.length === 0) throw AppError.notFound("Identifier on this persona");
+      await queueMatching(tx, [personaId]);
       // Lock first, so a concurrent add that already holds the identifier is seen before deciding it is orphaned.
       await tx.select({ id: identifiers.id }).from(identifiers).where(eq(identifiers.id, identifierId)).for("update");
       const orphan = await tx

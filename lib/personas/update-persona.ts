@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { changesGraph } from "@/lib/graph/cache";
+import { queueMatching } from "@/lib/matching/queue-matching";
 import { assertEvidenceUsable, assertPersonaWritable, loadPersona } from "./access";
 import { toPersonaDetail } from "./present";
 import { flagReuseOfConfirmed } from "./raise-reuse-flags";
@@ -73,6 +74,9 @@ export async function updatePersona({
         entityId: personaId,
         detail: { changes },
       });
+      // Names and credentials are what matching compares: the persona is scored again.
+      if (changes.displayName || changes.aliases || changes.claimedEmployers || changes.claimedEducation)
+        await queueMatching(tx, [personaId]);
       // A newly confirmed operator makes every identifier it shares a reuse, flagged as the system.
       if (changes.status && updated.status === "confirmed") await flagReuseOfConfirmed(tx, personaId);
       return toPersonaDetail(tx, actor, updated);

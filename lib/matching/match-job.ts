@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, queryRows } from "@/db";
+import { casePersonas, personaMatchState } from "@/db/schema";
+import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
+import { scoreStalePersona } from "./store-candidates";
+
+const BATCH = 100;
+const payloadSchema = z.object({ caseId: z.uuid().nullable() });
+
+async function stale(scope: ReturnType<typeof sql>, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ persona_id: string }>(
+    db,
+    sql`select s.persona_id from ${personaMatchState} s
+        where s.scored_generation < s.generation and ${scope}
+        order by s.changed_at limit ${limit}`,
+  );
+  return rows.map((r) => r.persona_id);
+}
+
+/**
+ * The matching job of one case (or of the personas in no case): scores every persona of it that
+ * waits, one short transaction each, until none is left, so a burst of changes (an import, a run
+ * of edits) is one job. Then it takes personas that have waited over a minute wherever they are:
+ * a change committed while the job of its case was finishing queued nothing (the job was running)
+ * and is picked up here by the next job, or at start-up.
+ */
+export const matchCandidatesHandler: JobHandler = {
+  concurrency: 1,
+  async run({ job, progress }) {
+    const parsed = payloadSchema.safeParse(job.payload);
+    if (!parsed.success) throw new PermanentJobError("The matching job names no case");
+    const { caseId } = parsed.data;
+    const inScope = caseId
+      ? sql`exists (select 1 from ${casePersonas} cp where cp.persona_id = s.persona_id and cp.case_id = ${caseId})`
+      : sql`not exists (select 1 from ${casePersonas} cp where cp.persona_id = s.persona_id)`;
+    const [waiting] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${personaMatchState} s where s.scored_generation < s.generation and ${inScope}`,
+    );
+    const total = Math.max(1, waiting?.n ?? 1);
+    let done = 0;
+    for (;;) {
+      const batch = await stale(inScope, BATCH);
+      let scored = 0;
+      for (const id of batch) if (await scoreStalePersona(id)) scored++;
+      done += scored;
+      await progress(Math.min(990, (1000 * done) / total));
+      // Nothing left, or what is left another worker holds.
+      if (batch.length < BATCH || scored === 0) break;
+    }
+    for (const id of await stale(sql`s.changed_at < now() - interval '1 minute'`, BATCH)) await scoreStalePersona(id);
+  },
+};

@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import { db, queryRows, type Tx } from "@/db";
+import { matchCandidates, personaMatchState, personaNameKeys, personas } from "@/db/schema";
+import type { Candidate, CandidateReason } from "@/lib/personas/candidate-views";
+import { uuidArray } from "@/lib/sql";
+import { nameKeys } from "./names";
+import { scoreCandidates } from "./score-candidates";
+
+/** Reasons as the other side sees them: its value becomes `mine`. */
+export const flipReasons = (reasons: readonly CandidateReason[]): CandidateReason[] =>
+  reasons.map(({ mine, theirs, ...rest }) => ({
+    ...rest,
+    ...(theirs !== undefined ? { mine: theirs } : {}),
+    ...(mine !== undefined ? { theirs: mine } : {}),
+  }));
+
+async function writeNameKeys(tx: Tx, personaId: string): Promise<void> {
+  const [p] = await queryRows<{ display_name: string; aliases: string[] }>(
+    tx,
+    sql`select display_name, aliases from ${personas} where id = ${personaId}`,
+  );
+  const keys = p ? nameKeys([p.display_name, ...p.aliases]) : [];
+  const list = sql`${`{${keys.map((k) => `"${k}"`).join(",")}}`}::text[]`;
+  await tx.execute(sql`delete from ${personaNameKeys} where persona_id = ${personaId} and not (key = any(${list}))`);
+  if (keys.length)
+    await tx
+      .insert(personaNameKeys)
+      .values(keys.map((key) => ({ personaId, key })))
+      .onConflictDoNothing();
+}
+
+/**
+ * Writes one persona's scored pairs: new and open pairs take the new score and reasons (oriented
+ * to persona_a, the lesser id); open pairs that no longer score are removed; decided pairs are
+ * never touched, so a decision and the reasons it was made on survive every recomputation.
+ */
+async function storePairs(tx: Tx, personaId: string, scored: Map<string, Candidate>): Promise<void> {
+  const rows = [...scored.values()]
+    .map((c) => {
+      const mineFirst = personaId < c.persona.id;
+      return {
+        personaA: mineFirst ? personaId : c.persona.id,
+        personaB: mineFirst ? c.persona.id : personaId,
+        score: c.score,
+        reasons: mineFirst ? c.reasons : flipReasons(c.reasons),
+      };
+    })
+    // One order for every writer, so two jobs writing overlapping pairs cannot deadlock.
+    .sort((x, y) => (x.personaA + x.personaB < y.personaA + y.personaB ? -1 : 1));
+  const others = [...scored.keys()];
+  await tx.execute(
+    sql`delete from ${matchCandidates}
+        where (persona_a = ${personaId} or persona_b = ${personaId}) and decision is null
+          and not ((case when persona_a = ${personaId} then persona_b else persona_a end) = any(${uuidArray(others)}))`,
+  );
+  for (let i = 0; i < rows.length; i += 200)
+    await tx
+      .insert(matchCandidates)
+      .values(rows.slice(i, i + 200))
+      .onConflictDoUpdate({
+        target: [matchCandidates.personaA, matchCandidates.personaB],
+        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, computedAt: sql`now()` },
+        setWhere: sql`${matchCandidates.decision} is null`,
+      });
+}
+
+/**
+ * Scores one persona waiting to be scored and stores its pairs, in one transaction. Answers false
+ * when there was nothing to do: it is up to date, gone, or another worker holds it right now.
+ */
+export async function scoreStalePersona(personaId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [state] = await queryRows<{ generation: number }>(
+      tx,
+      sql`select generation from ${personaMatchState}
+          where persona_id = ${personaId} and scored_generation < generation for update skip locked`,
+    );
+    if (!state) return false;
+    await writeNameKeys(tx, personaId);
+    await storePairs(tx, personaId, await scoreCandidates(tx, personaId));
+    await tx.execute(
+      sql`update ${personaMatchState} set scored_generation = ${state.generation}, scored_at = now()
+          where persona_id = ${personaId}`,
+    );
+    return true;
+  });
+}
