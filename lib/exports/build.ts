@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { appVersion } from "@/lib/version";
 import { packAuditHead } from "./audit-head";
+import { certificateFiles } from "./certificate";
 import { collectPackData } from "./collect";
 import { auditCsv, custodyCsv } from "./csv";
 import { finishExport, recordIntegrityFailure } from "./finish";
@@ -172,6 +173,18 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
       });
       await writer.addBuffer("report.pdf", pdf);
     }
+    for (const cert of await certificateFiles({
+      data,
+      included,
+      leftOut,
+      exportedAt,
+      exporter: exporter ?? { name: "Former user", email: "" },
+      software,
+      manifestSha256: manifestEntry.sha256,
+      fingerprint: key.fingerprint,
+      timestamp,
+    }))
+      await writer.addBuffer(cert.path, cert.bytes);
     await writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
     const pack = await writer.finish();
     await fsp.rename(temp, file);

@@ -1,4 +1,5 @@
 import type { ManifestAudit } from "./audit-head";
+import { certificatePaths } from "./certificate/forms";
 import type { PackData, PackEvidence } from "./data";
 import type { IncludedItem, LeftOutItem } from "./plan";
 import type { ExportOptions } from "./schema";
@@ -46,6 +47,10 @@ export function buildManifest(input: ManifestInput): Buffer {
     ...(input.hasReport
       ? [{ path: "report.pdf", why: "made after this file: its cover shows this file's SHA-256" }]
       : []),
+    ...certificatePaths().map((path) => ({
+      path,
+      why: "certificate of authenticity made after this file: it states this file's SHA-256",
+    })),
     { path: "SHA256SUMS", why: "made last: SHA-256 of every other file in the pack, this one included" },
   ];
   const manifest = {
@@ -128,6 +133,17 @@ function timestampSteps(step: number, timestamped: boolean): string[] {
   ];
 }
 
+function certificateSteps(): string[] {
+  return [
+    `certification/ holds a certificate of authenticity, pre-filled from this pack and left unsigned:`,
+    `us-fre-902-declaration (a declaration under US Federal Rules of Evidence 902(11) and 902(14))`,
+    `and certificate-of-authenticity (a plain form for the UK and other authorities), each as PDF`,
+    `and as DOCX for counsel to edit. They name every exhibit with its SHA-256 and the SHA-256 of`,
+    `manifest.json; compare those with the commands above before anyone signs.`,
+    ``,
+  ];
+}
+
 export function verifyText({
   caseRef,
   exportedAt,
@@ -183,6 +199,7 @@ export function verifyText({
         ]
       : []),
     ...timestampSteps(hasReport ? 5 : 4, timestamped),
+    ...certificateSteps(),
     `The SHA-256 of the ZIP file itself is recorded by the instance when the pack is made and in`,
     `the disclosure log of any referral it was sent with.`,
   ];

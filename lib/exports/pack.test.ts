@@ -121,6 +121,10 @@ describe("an evidence pack", () => {
         "SHA256SUMS",
         "VERIFY.txt",
         "audit.csv",
+        "certification/certificate-of-authenticity.docx",
+        "certification/certificate-of-authenticity.pdf",
+        "certification/us-fre-902-declaration.docx",
+        "certification/us-fre-902-declaration.pdf",
         "custody.csv",
         "evidence/E-001_payroll-change.pdf",
         "evidence/E-002_Résumé_final.txt",
@@ -182,9 +186,9 @@ describe("an evidence pack", () => {
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({
       ok: true,
-      files: 12,
+      files: 16,
       signature: { valid: true, matchesInstance: true },
-      sums: { checked: 11 },
+      sums: { checked: 15 },
       manifest: { evidence: 3, caseRef },
     });
   });
@@ -196,7 +200,8 @@ describe("an evidence pack", () => {
     expect(manifest.software).toEqual({ name: "Casework", version: expect.any(String) });
     const listed = new Map(manifest.files.map((f: { path: string; size: number; sha256: string }) => [f.path, f]));
     for (const name of listFiles(dir).filter(
-      (f) => !["manifest.json", "manifest.sig", "report.pdf", "SHA256SUMS"].includes(f),
+      (f) =>
+        !["manifest.json", "manifest.sig", "report.pdf", "SHA256SUMS"].includes(f) && !f.startsWith("certification/"),
     )) {
       const bytes = fs.readFileSync(path.join(dir, name));
       expect(listed.get(name), name).toEqual({ path: name, size: bytes.length, sha256: sha256(bytes) });

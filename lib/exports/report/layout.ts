@@ -95,10 +95,17 @@ export class Layout {
   }
 
   /** Label and value pairs in two columns; empty values show as a dash. */
-  fields(pairs: [string, string | null | undefined][], labelWidth = 130): void {
+  fields(
+    pairs: [string, string | null | undefined][],
+    labelWidth = 130,
+    monoLabels: ReadonlySet<string> = new Set(),
+  ): void {
     const size = 9.5;
     for (const [label, value] of pairs) {
-      const lines = wrap(this.regular, size, value?.trim() ? value : "—", this.contentWidth - labelWidth);
+      const mono = monoLabels.has(label);
+      const font = mono ? this.mono : this.regular;
+      const valueSize = mono ? size - 1 : size;
+      const lines = wrap(font, valueSize, value?.trim() ? value : "—", this.contentWidth - labelWidth);
       this.ensure(lines.length * size * 1.3 + 2);
       this.bold.draw(this.page, fit(this.bold, size, label, labelWidth - 8), {
         x: this.left,
@@ -108,7 +115,7 @@ export class Layout {
       });
       for (const line of lines) {
         this.y -= size * 1.3;
-        this.regular.draw(this.page, line, { x: this.left + labelWidth, y: this.y + size * 0.3, size, color: ink });
+        font.draw(this.page, line, { x: this.left + labelWidth, y: this.y + size * 0.3, size: valueSize, color: ink });
       }
       this.y -= 2;
     }
@@ -168,12 +175,12 @@ export class Layout {
     this.y -= 8;
   }
 
-  /** The case reference and "Page n of m" on every page. */
-  footers(caseRef: string): void {
+  /** The case reference, what the document is, and "Page n of m" on every page. */
+  footers(caseRef: string, what = "Evidence pack report"): void {
     const pages = this.doc.getPages();
     const size = 8;
     pages.forEach((page, i) => {
-      const left = `${caseRef} · Evidence pack report`;
+      const left = `${caseRef} · ${what}`;
       const right = `Page ${i + 1} of ${pages.length}`;
       page.drawLine({
         start: { x: MARGIN, y: MARGIN - 6 },
