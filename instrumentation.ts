@@ -16,8 +16,8 @@ export async function register(): Promise<void> {
     (removed) => removed > 0 && logger.info({ removed }, "removed abandoned upload temp files"),
     (err: unknown) => logger.warn({ err }, "could not clean abandoned upload temp files"),
   );
-  // Exports a dead process left queued or building would wait forever: mark them failed.
-  const { recoverAbandonedExports } = await import("@/lib/exports/jobs");
+  // Exports left queued or building with no job to finish them would wait forever: mark them failed.
+  const { recoverAbandonedExports } = await import("@/lib/exports/build-job");
   await recoverAbandonedExports().then(
     (failed) => failed > 0 && logger.warn({ failed }, "marked exports left unfinished by a stopped server as failed"),
     (err: unknown) => logger.warn({ err }, "could not check for unfinished exports"),

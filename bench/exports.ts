@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const { evidenceStore } = await import("@/lib/storage");
   const { createExport } = await import("@/lib/exports/create-export");
   const { getExport } = await import("@/lib/exports/get-export");
-  const { buildsIdle } = await import("@/lib/exports/jobs");
+  const { buildsIdle } = await import("@/lib/exports/build-job");
   const { packPath } = await import("@/lib/exports/paths");
   const { verifyPack } = await import("@/lib/exports/verify-pack");
   await ready();

@@ -69,6 +69,20 @@ const baseSchema = z.object({
     .refine((v) => v === undefined || !/^https?:\/\/[^/]*@/i.test(v), {
       message: "must not contain a user name or password",
     }),
+  /** `off`: this web process runs no background jobs (a separate `npm run worker` does). */
+  WORKER: z.enum(["on", "off"]).default("on"),
+  /** How long a claimed job is held without a renewal; a process that died loses its jobs after this. */
+  JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+  /** How long a stopping process waits for its running jobs before handing them back. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+  /** Path of the Ed25519 private key (PEM, PKCS#8) that signs evidence packs and audit anchors. */
+  SIGNING_KEY_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? path.resolve(v) : undefined)),
+  /** Bearer token that /api/metrics asks for; unset, the metrics endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
   SEED_DEMO: booleanString,
   /** Where evidence and export packs are kept: the data folder (default) or an S3-compatible bucket. */

@@ -10,7 +10,7 @@ import { requestAccess } from "@/lib/cases/request-access";
 import { placeHold } from "@/lib/evidence/place-hold";
 import { createExport } from "@/lib/exports/create-export";
 import { startImport } from "@/lib/imports/start-import";
-import { buildsIdle } from "@/lib/exports/jobs";
+import { buildsIdle } from "@/lib/exports/build-job";
 import { createLink } from "@/lib/personas/create-link";
 import { getPersona } from "@/lib/personas/get-persona";
 import { addRedFlag } from "@/lib/personas/add-red-flag";

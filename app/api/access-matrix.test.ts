@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildsIdle } from "@/lib/exports/jobs";
+import { buildsIdle } from "@/lib/exports/build-job";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { giveIdentifier, makePersona } from "@/lib/testing/personas";
 import { type Expected, expectations, refusedBeforeBody } from "./access-matrix.expectations";

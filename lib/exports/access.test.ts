@@ -9,7 +9,7 @@ import { createExport } from "./create-export";
 import { exportPermissions } from "./export-permissions";
 import { getExport } from "./get-export";
 import { listExports } from "./list-exports";
-import { buildsIdle } from "./jobs";
+import { buildsIdle } from "./build-job";
 
 let lead: Actor;
 let member: Actor;

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { exports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -30,7 +31,7 @@ export class PackBuildError extends Error {}
 const software = { name: "Casework", version: appVersion };
 
 /** Writes `progress` (per mille of the expected bytes) at most four times a second, in order. */
-function progressReporter(id: string, expectedBytes: number) {
+function progressReporter(id: string, expectedBytes: number, onProgress?: (perMille: number) => Promise<void>) {
   let last = 0;
   let lastAt = 0;
   let chain: Promise<unknown> = Promise.resolve();
@@ -46,12 +47,24 @@ function progressReporter(id: string, expectedBytes: number) {
           db
             .update(exports)
             .set({ progress: perMille })
-            .where(and(eq(exports.id, id), eq(exports.status, "running"))),
+            .where(and(eq(exports.id, id), eq(exports.status, "running")))
+            .then(() => onProgress?.(perMille)),
         )
         .catch((err: unknown) => logger.warn({ err, exportId: id }, "could not record export progress"));
     },
     settled: () => chain,
   };
+}
+
+/** Removes temp files of earlier attempts at this export's pack. */
+export async function removePartialPacks(id: string): Promise<void> {
+  const prefix = `${path.basename(packPath(id))}.`;
+  const names = await fsp.readdir(exportsDir()).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix) && n.endsWith(".part"))
+      .map((n) => fsp.rm(path.join(exportsDir(), n), { force: true })),
+  );
 }
 
 /**
@@ -60,7 +73,18 @@ function progressReporter(id: string, expectedBytes: number) {
  * so its SHA-256 would differ from the one handed to an authority and written in the disclosure
  * log. Keeping it means the hash on record always names bytes the instance can still produce.
  */
-export async function buildPack(id: string, store: BlobStore = evidenceStore()): Promise<void> {
+export interface BuildOptions {
+  store?: BlobStore;
+  /** Told the same progress as the export record (the job's own progress). */
+  onProgress?: (perMille: number) => Promise<void>;
+  /** Asked just before the pack is put in place: false means another attempt owns the export now. */
+  stillHeld?: () => Promise<boolean>;
+}
+
+export async function buildPack(
+  id: string,
+  { store = evidenceStore(), onProgress, stillHeld = async () => true }: BuildOptions = {},
+): Promise<void> {
   const [found] = await db
     .select({ e: exports, name: users.name, email: users.email, role: users.role })
     .from(exports)
@@ -70,9 +94,10 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
   const started = await db
     .update(exports)
     .set({ status: "running", progress: 0 })
-    .where(and(eq(exports.id, id), eq(exports.status, "queued")))
+    .where(and(eq(exports.id, id), inArray(exports.status, ["queued", "running"])))
     .returning({ id: exports.id });
-  // Marked failed meanwhile (a restart sweep) or already taken: nothing to do.
+  // Marked failed or finished meanwhile: nothing to do. A running one is this job's earlier attempt,
+  // whose process died: the job's claim makes this the only builder, and it starts over.
   if (started.length === 0) return;
   const exporter: Actor | null =
     found.e.createdById && found.name && found.email && found.role
@@ -87,10 +112,12 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
 
   await fsp.mkdir(exportsDir(), { recursive: true });
   const file = packPath(id);
-  const temp = `${file}.part`;
-  await fsp.rm(temp, { force: true });
+  // Each attempt writes its own temp file, so a stalled earlier attempt never writes into this one;
+  // what an attempt whose process died left behind goes now.
+  await removePartialPacks(id);
+  const temp = `${file}.${randomUUID().slice(0, 8)}.part`;
   const expected = included.reduce((n, i) => n + i.item.size, 0) + 128 * 1024 + data.audit.length * 300;
-  const progress = progressReporter(id, expected);
+  const progress = progressReporter(id, expected, onProgress);
   const writer = new PackWriter(temp, { mtime: exportedAt, onProgress: progress.report });
   try {
     for (const { item, path: entryPath } of included) {
@@ -187,6 +214,7 @@ export async function buildPack(id: string, store: BlobStore = evidenceStore()):
       await writer.addBuffer(cert.path, cert.bytes);
     await writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
     const pack = await writer.finish();
+    if (!(await stillHeld())) throw new Error(`export ${id}: another attempt took over this build`);
     await fsp.rename(temp, file);
     const dir = await fsp.open(path.dirname(file), "r");
     await dir.sync().finally(() => dir.close());

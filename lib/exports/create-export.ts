@@ -7,12 +7,12 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { scheduleBuild } from "./jobs";
-import { acquireLease, releaseLease } from "./lease";
+import { wakeJobs } from "@/lib/jobs/worker";
+import { queueBuild } from "./build-job";
 import { type ExportOptionsInput, exportOptionsSchema } from "./schema";
 
 /**
- * Records an export and starts building it in the background; answers at once with its id.
+ * Records an export and queues its build (a job any instance may run); answers at once with its id.
  * Exclusions must name live items of this case. The build reads the case as it is when it
  * starts, and the progress is on the export record for anyone polling it.
  */
@@ -42,30 +42,24 @@ export async function createExport({
       throw new AppError("bad_request", "Some excluded items are not items of this case", unknown);
   }
   const id = randomUUID();
-  // Leased before the row exists, so an instance starting up never takes it for abandoned.
-  await acquireLease(id);
-  try {
-    await db.transaction(async (tx) => {
-      await tx.insert(exports).values({ id, caseId, createdById: actor.id, status: "queued", options: parsed });
-      await recordAudit(tx, {
-        actor,
-        action: "export.create",
-        entityType: "export",
-        entityId: id,
-        caseId,
-        detail: {
-          excluded: parsed.exclude,
-          privileged: parsed.privileged,
-          includeReport: parsed.includeReport,
-          includeStix: parsed.includeStix,
-          includeGraph: parsed.includeGraph,
-        },
-      });
+  await db.transaction(async (tx) => {
+    await tx.insert(exports).values({ id, caseId, createdById: actor.id, status: "queued", options: parsed });
+    await queueBuild(tx, id);
+    await recordAudit(tx, {
+      actor,
+      action: "export.create",
+      entityType: "export",
+      entityId: id,
+      caseId,
+      detail: {
+        excluded: parsed.exclude,
+        privileged: parsed.privileged,
+        includeReport: parsed.includeReport,
+        includeStix: parsed.includeStix,
+        includeGraph: parsed.includeGraph,
+      },
     });
-  } catch (error) {
-    releaseLease(id);
-    throw error;
-  }
-  scheduleBuild(id);
+  });
+  wakeJobs();
   return { id };
 }

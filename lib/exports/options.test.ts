@@ -14,7 +14,7 @@ import { makeActor } from "@/lib/testing/factories";
 import { stixBundleValidator } from "@/lib/testing/stix";
 import { createExport } from "./create-export";
 import { getExport } from "./get-export";
-import { buildsIdle, recoverAbandonedExports } from "./jobs";
+import { buildsIdle, recoverAbandonedExports } from "./build-job";
 import { PRIVILEGED_REASON } from "./plan";
 import { verifyPack } from "./verify-pack";
 

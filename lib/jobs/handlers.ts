@@ -22,6 +22,7 @@ const handlers: Record<string, () => Promise<JobHandler>> = {
   "evidence.text": () => import("@/lib/intake/extract-job").then((m) => m.extractTextHandler),
   "import.rows": () => import("@/lib/imports/run-import").then((m) => m.importRowsHandler),
   "match.candidates": () => import("@/lib/matching/match-job").then((m) => m.matchCandidatesHandler),
+  "export.build": () => import("@/lib/exports/build-job").then((m) => m.buildExportHandler),
 };
 
 export const jobKinds = Object.keys(handlers);

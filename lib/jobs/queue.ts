@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type DbOrTx, db, queryRows } from "@/db";
 import { jobs, type Job } from "@/db/schema";
+import { env } from "@/lib/env";
 
 export interface JobRequest {
   kind: string;
@@ -12,7 +13,7 @@ export interface JobRequest {
 }
 
 /** How long a claim holds a job without a renewal: a process that dies loses it after this. */
-export const LEASE_MS = 60_000;
+export const LEASE_MS = env.JOB_LEASE_MS;
 
 /**
  * Queues work in the caller's transaction, so the job exists exactly when the rows it works on
@@ -107,6 +108,19 @@ export async function completeJob(job: Pick<Job, "id" | "attempts">): Promise<vo
     .update(jobs)
     .set({ status: "done", progress: 1000, leaseUntil: null, error: null, finishedAt: new Date() })
     .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
+}
+
+/**
+ * Gives a claimed job back untried (this process is stopping): queued at once for any instance,
+ * without counting the attempt. False when the claim was no longer this process's.
+ */
+export async function releaseJob(job: Pick<Job, "id" | "attempts">): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: "queued", attempts: sql`${jobs.attempts} - 1`, leaseUntil: null, runAfter: new Date() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
 /**

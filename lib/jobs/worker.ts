@@ -1,7 +1,16 @@
 import type { Job } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import { type JobHandler, jobKinds, loadHandler, PermanentJobError } from "./handlers";
-import { claimJob, completeJob, failExhaustedJobs, failJob, LEASE_MS, renewLease, reportProgress } from "./queue";
+import {
+  claimJob,
+  completeJob,
+  failExhaustedJobs,
+  failJob,
+  LEASE_MS,
+  releaseJob,
+  renewLease,
+  reportProgress,
+} from "./queue";
 
 const POLL_MS = 2_000;
 const SWEEP_MS = 60_000;
@@ -9,6 +18,9 @@ const SWEEP_MS = 60_000;
 interface WorkerState {
   started: boolean;
   running: Map<string, number>;
+  /** The jobs this process holds now, by id (handed back if it stops before they end). */
+  claimed: Map<string, Job>;
+  stopping: boolean;
   ticking: boolean;
   again: boolean;
 }
@@ -16,7 +28,14 @@ interface WorkerState {
 const stateKey = Symbol.for("casework.jobWorker");
 function state(): WorkerState {
   const g = globalThis as typeof globalThis & { [stateKey]?: WorkerState };
-  g[stateKey] ??= { started: false, running: new Map(), ticking: false, again: false };
+  g[stateKey] ??= {
+    started: false,
+    running: new Map(),
+    claimed: new Map(),
+    stopping: false,
+    ticking: false,
+    again: false,
+  };
   return g[stateKey];
 }
 
@@ -44,6 +63,7 @@ async function runJob(job: Job, handler: JobHandler): Promise<void> {
 
 async function tick(): Promise<void> {
   const s = state();
+  if (s.stopping) return;
   if (s.ticking) {
     s.again = true;
     return;
@@ -59,11 +79,14 @@ async function tick(): Promise<void> {
       const job = await claimJob(free);
       if (!job) break;
       s.running.set(job.kind, (s.running.get(job.kind) ?? 0) + 1);
+      s.claimed.set(job.id, job);
       const handler = await loadHandler(job.kind);
       void runJob(job, handler).finally(() => {
         s.running.set(job.kind, (s.running.get(job.kind) ?? 1) - 1);
+        s.claimed.delete(job.id);
         void tick();
       });
+      if (s.stopping) break;
     }
   } catch (err) {
     logger.warn({ err }, "could not claim background jobs");
@@ -97,6 +120,24 @@ export function startJobWorker(): void {
   }, SWEEP_MS).unref();
   void tick();
 }
+
+/**
+ * Stops this process's runner (SIGTERM): it claims nothing more, lets running jobs finish for up
+ * to `timeoutMs`, then hands the rest back to the queue at once, so another instance takes them
+ * without waiting for their leases to run out. Answers how many it handed back.
+ */
+export async function stopJobWorker(timeoutMs: number): Promise<number> {
+  const s = state();
+  s.stopping = true;
+  const deadline = Date.now() + timeoutMs;
+  while (s.claimed.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  let released = 0;
+  for (const job of s.claimed.values()) if (await releaseJob(job).catch(() => false)) released++;
+  return released;
+}
+
+/** Jobs this process is running now. */
+export const runningJobCount = () => state().claimed.size;
 
 /** Tells this process's runner that a job was queued (after the transaction that queued it committed). */
 export function wakeJobs(): void {

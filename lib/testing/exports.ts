@@ -7,7 +7,7 @@ import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import type { EvidenceView } from "@/lib/evidence/views";
 import { createExport } from "@/lib/exports/create-export";
 import { getExport } from "@/lib/exports/get-export";
-import { buildsIdle } from "@/lib/exports/jobs";
+import { buildsIdle } from "@/lib/exports/build-job";
 import { packPath } from "@/lib/exports/paths";
 import type { ExportOptionsInput } from "@/lib/exports/schema";
 import type { ExportView } from "@/lib/exports/views";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { auditEvents, exports } from "@/db/schema";
 import { GET as openapi } from "@/app/api/openapi.json/route";
-import { buildsIdle } from "@/lib/exports/jobs";
+import { buildsIdle } from "@/lib/exports/build-job";
 import { makeCase } from "@/lib/testing/cases";
 import { addEvidence } from "@/lib/testing/exports";
 import { call, type Route, type Who, who } from "@/lib/testing/routes";
