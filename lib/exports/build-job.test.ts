@@ -26,7 +26,12 @@ beforeAll(async () => {
 });
 
 const jobOf = async (exportId: string) =>
-  (await db.select().from(jobs).where(and(eq(jobs.kind, EXPORT_BUILD), eq(jobs.key, exportId))))[0];
+  (
+    await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, EXPORT_BUILD), eq(jobs.key, exportId)))
+  )[0];
 
 describe("export builds as jobs", () => {
   it("queues the build with the export, so any instance can build it", async () => {

@@ -98,7 +98,12 @@ export async function recoverAbandonedExports(): Promise<number> {
     );
   let recovered = 0;
   for (const { id } of open)
-    if (await failExport(id, "The server stopped before this pack was finished. Nothing was exported; start a new export."))
+    if (
+      await failExport(
+        id,
+        "The server stopped before this pack was finished. Nothing was exported; start a new export.",
+      )
+    )
       recovered++;
   return recovered;
 }

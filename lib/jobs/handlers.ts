@@ -23,6 +23,7 @@ const handlers: Record<string, () => Promise<JobHandler>> = {
   "import.rows": () => import("@/lib/imports/run-import").then((m) => m.importRowsHandler),
   "match.candidates": () => import("@/lib/matching/match-job").then((m) => m.matchCandidatesHandler),
   "export.build": () => import("@/lib/exports/build-job").then((m) => m.buildExportHandler),
+  "sanctions.list": () => import("@/lib/sanctions/list-job").then((m) => m.importListHandler),
 };
 
 export const jobKinds = Object.keys(handlers);

@@ -7,14 +7,14 @@ import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { tryNormalizeIdentifier } from "@/lib/identifiers/normalize";
-import { changesGraph } from "@/lib/graph/cache";
+import { drainJobs, wakeJobs } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { nameKeys } from "@/lib/matching/names";
 import type { SanctionsSource } from "./constants";
 import type { ParsedEntry } from "./parsed";
 import { parseFtm } from "./parse-ftm";
 import { decodeOfacFile, parseSdn } from "./parse-sdn";
-import { personasOnList, raiseSanctionsFlags } from "./raise-flags";
+import { queueListImport, SANCTIONS_LIST, storeListFiles, waitForList } from "./list-job";
 
 export interface ListFiles {
   source: SanctionsSource;
@@ -44,7 +44,7 @@ function versionHash(files: ListFiles): string {
   return hash.digest("hex");
 }
 
-function parse(files: ListFiles): ParsedEntry[] {
+function parse(files: Pick<ListFiles, "source" | "file" | "alt" | "add">): ParsedEntry[] {
   if (files.source === "ftm") return parseFtm(new TextDecoder("utf-8").decode(files.file));
   const text = (b: Uint8Array | undefined) => (b ? decodeOfacFile(b) : undefined);
   return parseSdn({ sdn: text(files.file)!, alt: text(files.alt), add: text(files.add) });
@@ -66,6 +66,8 @@ export async function startImport(actor: Actor | null, files: ListFiles): Promis
     throw new AppError("bad_request", "The list file is empty", [{ path: "file", message: "The file is empty" }]);
   const sha256 = versionHash(files);
   const publishedAt = files.publishedAt ?? dateInName(files.fileName);
+  // The files go to the store first, so whichever instance runs the import job can read them.
+  const stored = await storeListFiles(files);
   const started = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: sanctionsLists.id, status: sanctionsLists.status })
@@ -78,6 +80,7 @@ export async function startImport(actor: Actor | null, files: ListFiles): Promis
       .insert(sanctionsLists)
       .values({ source: files.source, fileName: files.fileName, sha256, publishedAt, importedById: actor?.id ?? null })
       .returning({ id: sanctionsLists.id });
+    await queueListImport(tx, { listId: row!.id, source: files.source, ...stored });
     await recordAudit(tx, {
       actor,
       action: "sanctions.import",
@@ -87,11 +90,18 @@ export async function startImport(actor: Actor | null, files: ListFiles): Promis
     });
     return { id: row!.id, created: true };
   });
-  const done = started.created ? fillList(started.id, files) : Promise.resolve();
+  if (!started.created) return { ...started, done: Promise.resolve() };
+  wakeJobs();
+  // Run here at once when no worker took it first; either way the job's end is the import's.
+  const done = drainJobs([SANCTIONS_LIST], [started.id]).then(() => waitForList(started.id));
   return { ...started, done };
 }
 
-async function fillList(listId: string, files: ListFiles): Promise<void> {
+/** Parses the files and writes the entries in one transaction; a failure marks the version failed. */
+export async function fillList(
+  listId: string,
+  files: Pick<ListFiles, "source" | "file" | "alt" | "add">,
+): Promise<void> {
   try {
     const entries = parse(files);
     if (entries.length === 0) throw new AppError("bad_request", "The file lists no entries");
@@ -124,11 +134,5 @@ async function fillList(listId: string, files: ListFiles): Promise<void> {
       .update(sanctionsLists)
       .set({ status: "failed", error: message, finishedAt: new Date() })
       .where(eq(sanctionsLists.id, listId));
-    return;
   }
-  // Every persona holding a listed identifier is screened once the version is current; the version
-  // stays done if this fails (each later change of a persona screens it again).
-  await changesGraph(db.transaction(async (tx) => raiseSanctionsFlags(tx, await personasOnList(tx, listId)))).catch(
-    (err: unknown) => logger.error({ err, listId }, "screening personas against a new sanctions list failed"),
-  );
 }
