@@ -1,4 +1,5 @@
 import "server-only";
+import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -25,6 +26,8 @@ interface Handle {
   db: Database;
   ready: Promise<void>;
   close: () => Promise<void>;
+  notify: (channel: string, payload: string) => Promise<void>;
+  listen: (channel: string, onMessage: (payload: string) => void, onListen: () => void) => Promise<void>;
 }
 
 /** The committed SQL migrations, applied in journal order by drizzle's migrator. */
@@ -56,7 +59,20 @@ function open(): Handle {
         conn.release();
       }
     })();
-    return { kind: "postgres", db, ready, close: () => client.end({ timeout: 5 }) };
+    return {
+      kind: "postgres",
+      db,
+      ready,
+      close: () => client.end({ timeout: 5 }),
+      notify: async (channel, payload) => {
+        await client.notify(channel, payload);
+      },
+      // postgres.js keeps one connection for all listeners and listens again after a reconnect,
+      // calling onListen each time (messages sent meanwhile are lost: the caller assumes a change).
+      listen: async (channel, onMessage, onListen) => {
+        await client.listen(channel, onMessage, onListen);
+      },
+    };
   }
 
   let release = () => {};
@@ -75,10 +91,19 @@ function open(): Handle {
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   const ready = migratePglite(db as never, { migrationsFolder });
+  // One process holds the embedded database, so its notifications stay in this process.
+  const local = new EventEmitter().setMaxListeners(0);
   return {
     kind: "pglite",
     db,
     ready,
+    notify: async (channel, payload) => {
+      local.emit(channel, payload);
+    },
+    listen: async (channel, onMessage, onListen) => {
+      local.on(channel, onMessage);
+      onListen();
+    },
     close: async () => {
       await client.close();
       release();
@@ -118,6 +143,19 @@ export async function closeDb(): Promise<void> {
   delete g[globalKey];
   await current.ready.catch(() => {});
   await current.close();
+}
+
+/**
+ * Tells every process on this database (PostgreSQL NOTIFY; on the embedded database, this
+ * process): how one instance invalidates the caches of the others.
+ */
+export function notifyAll(channel: string, payload = ""): Promise<void> {
+  return handle().notify(channel, payload);
+}
+
+/** Calls onMessage for each notification on the channel, and onListen whenever listening (re)starts. */
+export function listenAll(channel: string, onMessage: (payload: string) => void, onListen = () => {}): Promise<void> {
+  return handle().listen(channel, onMessage, onListen);
 }
 
 /** Raw SQL returning rows on both drivers (postgres.js gives an array, PGlite `{ rows }`). */

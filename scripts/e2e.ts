@@ -4,7 +4,7 @@
  * admin with the operator CLI, then runs Playwright, which starts `next start` on that database.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,10 +22,19 @@ if (!fs.existsSync(chromium)) {
 }
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "casework-e2e-"));
+// The shared secrets a server on PostgreSQL refuses to start without, as a deployment sets them.
+const signingKeyFile = path.join(tempDir, "shared-signing-key.pem");
+fs.writeFileSync(
+  signingKeyFile,
+  generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  { mode: 0o600 },
+);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: tempDir,
   AUTH_SECRET: randomBytes(32).toString("base64url"),
+  IDENTIFIER_HASH_KEY: randomBytes(32).toString("base64url"),
+  SIGNING_KEY_FILE: signingKeyFile,
   AUTH_TRUST_HOST: "true",
   CHROMIUM_PATH: chromium,
   NODE_ENV: "production",

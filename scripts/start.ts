@@ -110,6 +110,9 @@ function runServer(secret: string, port: number, host: string): Promise<number> 
 }
 
 void runScript(async () => {
+  // Before anything is built or generated: on PostgreSQL the shared secrets must be configured.
+  const { requireSharedSecrets } = await import("@/lib/ops/shared-secrets");
+  requireSharedSecrets();
   buildIfNeeded();
   const { authSecret } = await import("@/lib/auth/secret");
   const { env } = await import("@/lib/env");

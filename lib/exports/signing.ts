@@ -43,16 +43,26 @@ function fromPem(pem: string): SigningKey {
   };
 }
 
-/** The instance's Ed25519 key, created on first use in the data folder (dataFolderSecret). */
+/** SIGNING_KEY_FILE when set and the data folder is the configured one, else the data folder's key. */
+const keyFileFor = (dataDir: string) =>
+  env.SIGNING_KEY_FILE && dataDir === env.DATA_DIR ? env.SIGNING_KEY_FILE : path.join(dataDir, SIGNING_KEY_FILE);
+
+/**
+ * The deployment's Ed25519 key: SIGNING_KEY_FILE when set (required on PostgreSQL, shared by every
+ * instance), else created on first use in the data folder (dataFolderSecret).
+ */
 export function instanceSigningKey(dataDir = env.DATA_DIR): SigningKey {
-  const file = path.join(dataDir, SIGNING_KEY_FILE);
+  const file = keyFileFor(dataDir);
   const cached = cache.get(file);
   if (cached) return cached;
-  const pem = dataFolderSecret(
-    SIGNING_KEY_FILE,
-    () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-    dataDir,
-  );
+  const configured = file !== path.join(dataDir, SIGNING_KEY_FILE);
+  const pem = configured
+    ? fs.readFileSync(file, "utf8")
+    : dataFolderSecret(
+        SIGNING_KEY_FILE,
+        () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+        dataDir,
+      );
   const key = fromPem(pem);
   cache.set(file, key);
   return key;
@@ -60,7 +70,7 @@ export function instanceSigningKey(dataDir = env.DATA_DIR): SigningKey {
 
 /** The instance key if it exists, without creating one (verifying a pack must not mint keys). */
 export function existingSigningKey(dataDir = env.DATA_DIR): SigningKey | null {
-  const file = path.join(dataDir, SIGNING_KEY_FILE);
+  const file = keyFileFor(dataDir);
   if (!cache.has(file) && !fs.existsSync(file)) return null;
   return instanceSigningKey(dataDir);
 }

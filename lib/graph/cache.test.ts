@@ -1,7 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { notifyAll } from "@/db";
 import { cached, graphChanged, latest, NETWORK_CACHE_TTL_MS } from "./cache";
 
 describe("the networks cache", () => {
+  // Nothing is kept until this process listens for other instances' changes (a moment on PostgreSQL).
+  beforeAll(async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    await vi.waitFor(async () => expect(await cached("warm-up", compute)).toBe(await cached("warm-up", compute)));
+  });
+
   it("shares one computation between callers that arrive while it runs", async () => {
     let runs = 0;
     let release!: (v: number) => void;
@@ -55,5 +63,14 @@ describe("the networks cache", () => {
     expect(await latest("dash", slow, { maxAgeMs: 60_000, waitMs: 10 })).toBe("second");
     // The networks list takes only fresh results and shares the entry.
     expect(await cached("dash", slow)).toBe("second");
+  });
+
+  it("takes a change another instance announces (PostgreSQL NOTIFY) as a change here", async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    const before = await cached("remote", compute);
+    expect(await cached("remote", compute)).toBe(before);
+    await notifyAll("casework_graph_changed", "another-instance");
+    await vi.waitFor(async () => expect(await cached("remote", compute)).toBe(before + 1));
   });
 });

@@ -1,12 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { listenAll, notifyAll } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { caseVisibleTo } from "@/lib/cases/access";
+import { logger } from "@/lib/logger";
 
 /**
  * Persona networks take seconds to compute over a large data set, so each server process keeps
  * the last result per group of people who see the same personas, shared by the networks list
- * and the dashboard. Every change that can alter a network in this process bumps the generation;
- * changes made by other processes show within the age limits below. One computation at a time
- * per group: callers arriving while it runs wait for it (each one holds the whole graph).
+ * and the dashboard. Every change that can alter a network bumps the generation in this process
+ * and, through PostgreSQL NOTIFY, in every other instance on the database (on the embedded
+ * database there is only this process). One computation at a time per group: callers arriving
+ * while it runs wait for it (each one holds the whole graph).
  */
 export const NETWORK_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 50;
@@ -20,8 +24,36 @@ interface Entry {
 }
 const entries = new Map<string, Entry>();
 
+const CHANNEL = "casework_graph_changed";
+// Names this process in its notifications, so it does not count its own changes twice.
+const processId = randomUUID();
+let listening: "no" | "starting" | "yes" = "no";
+
+/** Starts listening for other instances' changes (once); until it listens, nothing counts as fresh. */
+function listenForChanges(): void {
+  if (listening !== "no") return;
+  listening = "starting";
+  listenAll(
+    CHANNEL,
+    (from) => {
+      if (from !== processId) generation++;
+    },
+    // (Re)connected: changes sent while not listening were missed, so take everything as changed.
+    () => {
+      generation++;
+      listening = "yes";
+    },
+  ).catch((err: unknown) => {
+    listening = "no";
+    logger.warn({ err }, "could not listen for network changes of other instances");
+  });
+}
+
 export function graphChanged(): void {
   generation++;
+  notifyAll(CHANNEL, processId).catch((err: unknown) =>
+    logger.warn({ err }, "could not tell other instances that networks changed"),
+  );
 }
 
 /** Runs a write, then marks the graph as changed once the write has committed. */
@@ -60,10 +92,11 @@ function refresh<T>(entry: Entry, compute: () => Promise<T>): Promise<T> {
 }
 
 const isFresh = (entry: Entry, maxAgeMs: number, now: number) =>
-  entry.value !== undefined && entry.generation === generation && now - entry.at < maxAgeMs;
+  listening === "yes" && entry.value !== undefined && entry.generation === generation && now - entry.at < maxAgeMs;
 
 /** A result computed after the last change and less than TTL old, computing one if need be. */
 export function cached<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+  listenForChanges();
   const entry = entryFor(key);
   return isFresh(entry, NETWORK_CACHE_TTL_MS, now) ? Promise.resolve(entry.value as T) : refresh(entry, compute);
 }
@@ -78,6 +111,7 @@ export async function latest<T>(
   compute: () => Promise<T>,
   { maxAgeMs, waitMs }: { maxAgeMs: number; waitMs: number },
 ): Promise<T | null> {
+  listenForChanges();
   const entry = entryFor(key);
   if (!isFresh(entry, maxAgeMs, Date.now())) refresh(entry, compute).catch(() => {});
   if (entry.value !== undefined) return entry.value as T;

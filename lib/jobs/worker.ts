@@ -1,3 +1,4 @@
+import { listenAll, notifyAll } from "@/db";
 import type { Job } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import { type JobHandler, jobKinds, loadHandler, PermanentJobError } from "./handlers";
@@ -115,6 +116,10 @@ export function startJobWorker(): void {
   if (s.started) return;
   s.started = true;
   setInterval(() => void tick(), POLL_MS).unref();
+  // Another instance queued a job: look at once instead of at the next poll.
+  listenAll(JOBS_QUEUED, () => void tick()).catch((err: unknown) =>
+    logger.warn({ err }, "could not listen for jobs queued by other instances"),
+  );
   setInterval(() => {
     sweep().catch((err: unknown) => logger.warn({ err }, "could not sweep abandoned jobs"));
   }, SWEEP_MS).unref();
@@ -139,9 +144,15 @@ export async function stopJobWorker(timeoutMs: number): Promise<number> {
 /** Jobs this process is running now. */
 export const runningJobCount = () => state().claimed.size;
 
-/** Tells this process's runner that a job was queued (after the transaction that queued it committed). */
+const JOBS_QUEUED = "casework_jobs_queued";
+
+/**
+ * Tells the runners of this and every other instance (a separate `npm run worker`) that a job was
+ * queued, after the transaction that queued it committed.
+ */
 export function wakeJobs(): void {
   if (state().started) void tick();
+  notifyAll(JOBS_QUEUED).catch((err: unknown) => logger.debug({ err }, "could not announce a queued job"));
 }
 
 /**
