@@ -76,11 +76,10 @@ const exited = (child: ChildProcess) =>
 
 describe.skipIf(!onPostgres)("npm run worker", () => {
   it("finishes an export whose worker was killed mid-build, in a second worker once the lease runs out", async () => {
-    const { stdout } = await promisify(execFile)(
-      tsx,
-      ["--conditions=react-server", "lib/testing/queue-export.ts"],
-      { cwd: root, env: childEnv },
-    );
+    const { stdout } = await promisify(execFile)(tsx, ["--conditions=react-server", "lib/testing/queue-export.ts"], {
+      cwd: root,
+      env: childEnv,
+    });
     const exportId = stdout.trim().split("\n").pop()!;
 
     // A time-stamping authority that takes requests and never answers: the first worker's build
