@@ -2,8 +2,8 @@ import { logger } from "@/lib/logger";
 
 /**
  * Start-up housekeeping of any process that runs jobs (the web server unless WORKER=off, and
- * `npm run worker`): exports left with no job are marked failed, items never read and personas never scored are
- * queued.
+ * `npm run worker`): exports left with no job are marked failed, items never read and personas
+ * never scored are queued.
  * Failures are logged, never thrown: they must not keep a server from starting.
  */
 export async function prepareBackgroundWork(): Promise<void> {
