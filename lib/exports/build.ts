@@ -18,6 +18,7 @@ import { buildManifest, sha256sums, verifyText } from "./manifest";
 import { packFileName } from "./names";
 import { exportsDir, packPath } from "./paths";
 import { planEvidence } from "./plan";
+import { type ProductionSummary, writeProduction } from "./production/write-production";
 import { renderReport } from "./report/render";
 import { exportOptionsSchema } from "./schema";
 import { instanceSigningKey, signBytes } from "./signing";
@@ -134,6 +135,13 @@ export async function buildPack(
         );
       }
     }
+    let production: ProductionSummary | null = null;
+    if (options.production)
+      production = await writeProduction(writer, store, included, options.production, async (item) => {
+        throw new PackBuildError(
+          `${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported.`,
+        );
+      });
     await writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
     await writer.addBuffer("audit.csv", auditCsv(data.audit));
     if (options.includeStix)
@@ -171,6 +179,7 @@ export async function buildPack(
       hasReport: options.includeReport,
       audit,
       tsaUrl,
+      production,
     });
     const manifestEntry = await writer.addBuffer("manifest.json", manifest);
     await writer.addBuffer("manifest.sig", signBytes(key, manifest));

@@ -57,6 +57,7 @@ export async function createExport({
         includeReport: parsed.includeReport,
         includeStix: parsed.includeStix,
         includeGraph: parsed.includeGraph,
+        production: parsed.production,
       },
     });
   });

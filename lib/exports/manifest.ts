@@ -2,6 +2,7 @@ import type { ManifestAudit } from "./audit-head";
 import { certificatePaths } from "./certificate/forms";
 import type { PackData, PackEvidence } from "./data";
 import type { IncludedItem, LeftOutItem } from "./plan";
+import type { ProductionSummary } from "./production/write-production";
 import type { ExportOptions } from "./schema";
 import type { PackEntry } from "./zip-writer";
 
@@ -24,6 +25,8 @@ export interface ManifestInput {
   audit: ManifestAudit;
   /** The TSA that will timestamp this manifest (manifest.tsr), or null when none is configured. */
   tsaUrl: string | null;
+  /** The production for review platforms (production/), when asked for. */
+  production?: ProductionSummary | null;
 }
 
 function evidenceEntry(e: PackEvidence, path: string) {
@@ -81,7 +84,9 @@ export function buildManifest(input: ManifestInput): Buffer {
       includeReport: input.options.includeReport,
       includeStix: input.options.includeStix,
       includeGraph: input.options.includeGraph,
+      production: input.options.production,
     },
+    production: input.production ?? null,
     case: data.case,
     files: input.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
     filesNotListed: notListed,

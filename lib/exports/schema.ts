@@ -12,6 +12,13 @@ const exclusionSchema = z.strictObject({
   reason: lineText(500).min(1, "Say why this item is left out"),
 });
 
+/** A production for review platforms: Bates numbers with this prefix, natives and load files. */
+export const productionSchema = z.strictObject({
+  batesPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, "batesPrefix is 1 to 20 letters, digits, '-' or '_'"),
+  /** The first number; the next production of the case continues after the last one handed over. */
+  startNumber: z.number().int().min(1).max(99_999_999).default(1),
+});
+
 export const exportOptionsSchema = z
   .strictObject({
     /** Live items of the case are all included unless listed here. */
@@ -23,6 +30,7 @@ export const exportOptionsSchema = z
     includeStix: z.boolean().default(true),
     /** The picture of the persona graph in the report. */
     includeGraph: z.boolean().default(true),
+    production: productionSchema.nullable().default(null),
   })
   .refine((o) => new Set(o.exclude.map((e) => e.evidenceId)).size === o.exclude.length, {
     message: "Each item may be excluded once",
@@ -38,6 +46,7 @@ export const createExportBodySchema = z.strictObject({
     includeReport: true,
     includeStix: true,
     includeGraph: true,
+    production: null,
   }),
 });
 
