@@ -14,6 +14,9 @@ export async function register(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  // SIGTERM: readiness 503, jobs handed back, exit by SHUTDOWN_TIMEOUT_MS (Next finishes requests).
+  const { installGracefulShutdown } = await import("@/lib/ops/shutdown");
+  installGracefulShutdown();
   const { ready } = await import("@/db");
   await ready();
   // Uploads cut off by a crash leave temp files; nothing is lost by removing them, so a

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,6 +5,8 @@ import { actorFromRequest } from "@/lib/auth/current";
 import { type Action, authorize } from "@/lib/auth/policy";
 import { AppError, errorBody, errorHeaders, fromZodError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { observeRequest } from "@/lib/ops/metrics";
+import { requestIdFor, withRequestId } from "@/lib/ops/request-context";
 import { readJsonBody, searchParamsToObject } from "./body";
 
 interface RouteContext {
@@ -102,7 +103,21 @@ export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.
   handler: (ctx: HandlerContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | object>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdFor(request);
+    const done = observeRequest(request);
+    const response = await withRequestId(requestId, () => run(request, context, requestId));
+    done(response.status);
+    // A redirect's headers cannot change; every other answer names its request.
+    if (!response.headers.has("x-request-id") && response.type !== "opaqueredirect")
+      try {
+        response.headers.set("x-request-id", requestId);
+      } catch {
+        // Immutable headers (Response.redirect): the request id is in the log only.
+      }
+    return response;
+  };
+
+  async function run(request: Request, context: RouteContext, requestId: string): Promise<Response> {
     try {
       const actor = await actorFromRequest(request);
       if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API token (Authorization: Bearer …)");
@@ -128,5 +143,5 @@ export function withActor<P extends z.ZodType, Q extends z.ZodType, B extends z.
     } catch (error) {
       return errorResponse(error, requestId, request);
     }
-  };
+  }
 }

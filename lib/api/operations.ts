@@ -28,6 +28,42 @@ const systemOperations: ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/api/health/live",
+    summary: "Answers while the process is up (liveness)",
+    tag: "System",
+    auth: false,
+    responses: { 200: { description: "Alive", schema: z.object({ status: z.literal("ok") }) } },
+  },
+  {
+    method: "get",
+    path: "/api/health/ready",
+    summary: "200 only while the database and the blob store answer and the instance is not shutting down (readiness)",
+    tag: "System",
+    auth: false,
+    responses: {
+      200: {
+        description: "Ready",
+        schema: z.object({
+          status: z.enum(["ready", "unavailable"]),
+          database: z.boolean(),
+          store: z.boolean(),
+          stopping: z.boolean(),
+        }),
+      },
+      503: { description: "Not ready: the same body says which check failed" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/metrics",
+    summary:
+      "Prometheus metrics: requests and latency by route, job queue depth and oldest age by kind, upload bytes (Authorization: Bearer METRICS_TOKEN; 404 when METRICS_TOKEN is unset)",
+    tag: "System",
+    auth: false,
+    responses: { 200: { description: "Prometheus text format" }, 401: { description: "No or wrong metrics token" } },
+  },
+  {
+    method: "get",
     path: "/api/audit/verify",
     summary:
       "Walk the audit hash chain, compare the log with its signed anchors, and report the first broken link and every anchor problem (admin)",

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { loadCase } from "@/lib/cases/access";
 import { env } from "@/lib/env";
 import { wakeJobs } from "@/lib/jobs/worker";
+import { countUploadBytes } from "@/lib/ops/metrics";
 import { parseOrThrow } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { type BlobStore, evidenceStore } from "@/lib/storage";
@@ -69,6 +70,7 @@ export async function uploadEvidence({
       });
       return { ...toEvidenceView(actor, row, locked.access, actorLabel(actor)), duplicateOf };
     });
+    countUploadBytes(staged.size);
     // Its text is read in the background, never in the upload's request.
     wakeJobs();
     return uploaded;

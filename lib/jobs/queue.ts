@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type DbOrTx, db, queryRows } from "@/db";
 import { jobs, type Job } from "@/db/schema";
 import { env } from "@/lib/env";
+import { currentRequestId } from "@/lib/ops/request-context";
 
 export interface JobRequest {
   kind: string;
@@ -21,10 +22,12 @@ export const LEASE_MS = env.JOB_LEASE_MS;
  * work is queued again (re-running is how an item is processed anew).
  */
 export async function enqueueJob(runner: DbOrTx, request: JobRequest): Promise<void> {
+  // The request that queued the work, so the job's log lines can be found with the request's.
+  const requestId = currentRequestId();
   const values = {
     kind: request.kind,
     key: request.key,
-    payload: request.payload ?? {},
+    payload: { ...request.payload, ...(requestId ? { requestId } : {}) },
     maxAttempts: request.maxAttempts ?? 3,
     runAfter: request.runAfter ?? new Date(),
   };

@@ -1,6 +1,7 @@
 import { listenAll, notifyAll } from "@/db";
 import type { Job } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { withRequestId } from "@/lib/ops/request-context";
 import { type JobHandler, jobKinds, loadHandler, PermanentJobError } from "./handlers";
 import {
   claimJob,
@@ -46,7 +47,8 @@ async function runJob(job: Job, handler: JobHandler): Promise<void> {
     renewLease(job).catch((err: unknown) => logger.warn({ err, jobId: job.id }, "could not renew a job lease"));
   }, LEASE_MS / 3);
   try {
-    await handler.run({ job, progress: (perMille) => reportProgress(job, perMille) });
+    const requestId = typeof job.payload.requestId === "string" ? job.payload.requestId : `job-${job.id}`;
+    await withRequestId(requestId, () => handler.run({ job, progress: (perMille) => reportProgress(job, perMille) }));
     await completeJob(job);
   } catch (error) {
     const permanent = error instanceof PermanentJobError;
