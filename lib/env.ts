@@ -83,6 +83,23 @@ const baseSchema = z.object({
     .transform((v) => (v ? path.resolve(v) : undefined)),
   /** Bearer token that /api/metrics asks for; unset, the metrics endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** SMTP server for notification e-mail (smtp://user:pass@host:587, smtps://… for TLS); unset: no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// address" }).optional()),
+  /** The From address of notification e-mail. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .default("casework@localhost")
+    .refine((v) => /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(v), {
+      message: "must be an e-mail address, optionally as Name <address>",
+    }),
+  /** Lets webhooks reach loopback, private and link-local addresses (tests, on-premises receivers). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanString,
   /** Seed demo users and data into an empty database at start-up (default: only on the embedded database). */
   SEED_DEMO: booleanString,
   /** Where evidence and export packs are kept: the data folder (default) or an S3-compatible bucket. */

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { caseAccessRequests, users } from "@/db/schema";
+import { caseAccessRequests, notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getCase } from "@/lib/cases/get-case";
 import { addMember } from "@/lib/cases/add-member";
@@ -303,6 +303,27 @@ export function defaultParams(path: string, w: World): Params {
   return params;
 }
 
+async function leadNotification(w: World): Promise<string> {
+  const [row] = await db
+    .insert(notifications)
+    .values({ userId: w.lead.id, event: "note.mention", title: "Matrix", url: "/", caseId: null })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+
+/** An inactive endpoint with one delivery: re-sending it queues a delivery that is never sent. */
+async function matrixWebhook(): Promise<{ webhookId: string; deliveryId: string }> {
+  const [hook] = await db
+    .insert(webhooks)
+    .values({ url: "https://93.184.215.14/matrix", events: ["*"], secret: "whsec_matrix", active: false })
+    .returning({ id: webhooks.id });
+  const [delivery] = await db
+    .insert(webhookDeliveries)
+    .values({ webhookId: hook!.id, event: "export.ready", payload: { event: "export.ready" }, status: "failed" })
+    .returning({ id: webhookDeliveries.id });
+  return { webhookId: hook!.id, deliveryId: delivery!.id };
+}
+
 /**
  * How each operation is called. Operations that would use up or change a shared record when they
  * succeed (deletes, state moves, a hold) get a fresh record of the same case for every caller.
@@ -328,6 +349,31 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/directory": { query: () => "?q=matrix", body: null },
   "GET /api/tokens": noBody,
   "POST /api/tokens": { body: () => json({ name: "matrix token" }) },
+  "GET /api/notifications": noBody,
+  "POST /api/notifications/read": { body: () => json({}) },
+  // A fresh notification of the lead's for every caller: only the lead may mark it read.
+  "POST /api/notifications/{id}/read": {
+    params: async (w) => ({ id: await leadNotification(w) }),
+    body: null,
+  },
+  "GET /api/notifications/preferences": noBody,
+  "PUT /api/notifications/preferences": {
+    body: () => json({ items: [{ event: "export.ready", inApp: true, email: "daily" }] }),
+  },
+  "GET /api/webhooks": noBody,
+  // A public address given as such, so no name needs resolving; it hears of nothing the matrix does.
+  "POST /api/webhooks": {
+    body: () => json({ url: "https://93.184.215.14/hook", events: ["referral.deadline_missed"] }),
+  },
+  "DELETE /api/webhooks/{id}": { params: async () => ({ id: (await matrixWebhook()).webhookId }), body: null },
+  "GET /api/webhooks/{id}/deliveries": { params: async () => ({ id: (await matrixWebhook()).webhookId }), body: null },
+  "POST /api/webhooks/{id}/deliveries/{deliveryId}/resend": {
+    params: async () => {
+      const { webhookId, deliveryId } = await matrixWebhook();
+      return { id: webhookId, deliveryId };
+    },
+    body: null,
+  },
   "GET /api/views": noBody,
   "POST /api/views": {
     body: () => json({ name: `Matrix view ${uniqueWord()}`, query: "status=triage", shared: true }),

@@ -11,6 +11,8 @@ import { personaOperations } from "@/lib/personas/openapi";
 import { referralOperations } from "@/lib/referrals/openapi";
 import { remediationOperations } from "@/lib/remediation/openapi";
 import { sanctionsOperations } from "@/lib/sanctions/openapi";
+import { notificationOperations } from "@/lib/notifications/openapi";
+import { webhookOperations } from "@/lib/webhooks/openapi";
 import { searchOperations } from "@/lib/search/openapi";
 import { settingsOperations } from "@/lib/settings/openapi";
 import { tokenOperations } from "@/lib/tokens/openapi";
@@ -113,6 +115,8 @@ export const apiOperations: ApiOperation[] = [
   ...tokenOperations,
   ...caseOperations,
   ...savedViewOperations,
+  ...notificationOperations,
+  ...webhookOperations,
   ...evidenceOperations,
   ...intakeOperations,
   ...dashboardOperations,

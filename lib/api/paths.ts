@@ -48,6 +48,10 @@ export const apiPaths = [
   "/api/me/password",
   "/api/networks",
   "/api/notes/{id}",
+  "/api/notifications",
+  "/api/notifications/preferences",
+  "/api/notifications/read",
+  "/api/notifications/{id}/read",
   "/api/openapi.json",
   "/api/persona-links",
   "/api/persona-links/{id}",
@@ -83,6 +87,10 @@ export const apiPaths = [
   "/api/users/{id}/password-reset",
   "/api/views",
   "/api/views/{id}",
+  "/api/webhooks",
+  "/api/webhooks/{id}",
+  "/api/webhooks/{id}/deliveries",
+  "/api/webhooks/{id}/deliveries/{deliveryId}/resend",
 ] as const;
 
 export type ApiPath = (typeof apiPaths)[number];

@@ -58,6 +58,7 @@ const globalRules: Partial<Record<Action, UserRole[]>> = {
   "sanctions:read": ["admin", "manager", "investigator", "legal"],
   "sanctions:import": ["admin"],
   "dashboard:read": ["admin", "manager", "investigator", "legal"],
+  "webhook:manage": ["admin"],
 };
 
 /*

@@ -42,6 +42,7 @@ export const actions = [
   "export:create",
   "export:read",
   "dashboard:read",
+  "webhook:manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -163,6 +164,8 @@ const rules: Record<Action, Rule> = {
       actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
   ),
   "dashboard:read": role("admin", "manager", "investigator", "legal"),
+  // Endpoints receive events from every case, so only admins register them.
+  "webhook:manage": role("admin"),
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {

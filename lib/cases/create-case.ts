@@ -4,6 +4,7 @@ import { caseRefCounters, cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyCaseAssigned } from "@/lib/notifications/events";
 import { parseOrThrow } from "@/lib/errors";
 import { assertEligibleLead } from "./assert-eligible-lead";
 import { toCaseDetail } from "./present";
@@ -63,6 +64,7 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
           now,
         })
       : null;
+    if (leadId !== actor.id) await notifyCaseAssigned(tx, { actorId: actor.id, caseId: row.id, leadId });
     await recordAudit(tx, {
       actor,
       action: "case.create",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { parseOrThrow } from "@/lib/errors";
+import { notifyMentions } from "@/lib/notifications/events";
 import { loadCase } from "./access";
 import { toNoteView } from "./note-views";
 import { type NoteInput, noteInputSchema } from "./schema";
@@ -24,6 +25,7 @@ export async function createNote({
     authorize(actor, "note:create", { case: access }, "Case");
     const [note] = await tx.insert(caseNotes).values({ caseId, authorId: actor.id, body: data.body }).returning();
     if (!note) throw new Error("note insert returned nothing");
+    await notifyMentions(tx, { actorId: actor.id, caseId, noteId: note.id, body: data.body });
     await recordAudit(tx, {
       actor,
       action: "note.create",

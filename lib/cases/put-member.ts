@@ -4,6 +4,7 @@ import { type CaseMemberRole, caseMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { notifyMemberAdded } from "@/lib/notifications/events";
 import type { CaseMemberView } from "./views";
 
 /**
@@ -45,6 +46,7 @@ export async function putMember(
     .onConflictDoUpdate({ target: [caseMembers.caseId, caseMembers.userId], set: { role } })
     .returning();
   if (!member) throw new Error("member upsert returned nothing");
+  await notifyMemberAdded(tx, { actorId: actor.id, caseId, userId: user.id, role });
   await recordAudit(tx, {
     actor,
     action: "case.member_add",

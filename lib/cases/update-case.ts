@@ -4,6 +4,7 @@ import { caseMembers, cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyCaseAssigned } from "@/lib/notifications/events";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { loadCase } from "./access";
 import { assertEligibleLead } from "./assert-eligible-lead";
@@ -86,6 +87,8 @@ export async function updateCase({
       .where(eq(cases.id, caseId))
       .returning();
     if (!updated) throw AppError.notFound("Case");
+    if (changes.leadId && updated.leadId)
+      await notifyCaseAssigned(tx, { actorId: actor.id, caseId, leadId: updated.leadId });
     await recordAudit(tx, {
       actor,
       action: "case.update",

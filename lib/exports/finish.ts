@@ -4,6 +4,7 @@ import { exports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { recordCustody } from "@/lib/evidence/custody";
+import { notifyExportReady } from "@/lib/notifications/events";
 import type { PackEvidence } from "./data";
 import type { IncludedItem } from "./plan";
 import type { PackEntry } from "./zip-writer";
@@ -41,6 +42,7 @@ export async function finishExport(input: FinishInput): Promise<boolean> {
       .where(and(eq(exports.id, input.id), eq(exports.status, "running")))
       .returning({ id: exports.id });
     if (!done) return false;
+    await notifyExportReady(tx, { exportId: input.id, caseId: input.caseId, exporterId: input.exporter?.id ?? null });
     await recordCustody(
       tx,
       input.included.map(({ item, path }) => ({

@@ -24,6 +24,10 @@ const handlers: Record<string, () => Promise<JobHandler>> = {
   "match.candidates": () => import("@/lib/matching/match-job").then((m) => m.matchCandidatesHandler),
   "export.build": () => import("@/lib/exports/build-job").then((m) => m.buildExportHandler),
   "sanctions.list": () => import("@/lib/sanctions/list-job").then((m) => m.importListHandler),
+  "notification.email": () => import("@/lib/notifications/email-job").then((m) => m.emailNotificationHandler),
+  "notification.digest": () => import("@/lib/notifications/email-job").then((m) => m.emailDigestHandler),
+  "notification.reminders": () => import("@/lib/notifications/reminders").then((m) => m.remindersHandler),
+  "webhook.deliver": () => import("@/lib/webhooks/deliver").then((m) => m.deliverWebhookHandler),
 };
 
 export const jobKinds = Object.keys(handlers);

@@ -13,9 +13,11 @@ import {
   renewLease,
   reportProgress,
 } from "./queue";
+import { queueScheduledJobs } from "./schedule";
 
 const POLL_MS = 2_000;
 const SWEEP_MS = 60_000;
+const SCHEDULE_MS = 60_000;
 
 interface WorkerState {
   started: boolean;
@@ -125,6 +127,11 @@ export function startJobWorker(): void {
   setInterval(() => {
     sweep().catch((err: unknown) => logger.warn({ err }, "could not sweep abandoned jobs"));
   }, SWEEP_MS).unref();
+  // Periodic jobs (reminders, the daily digest): each slot is queued by whichever instance is first.
+  const schedule = () =>
+    queueScheduledJobs().catch((err: unknown) => logger.warn({ err }, "could not queue scheduled jobs"));
+  setInterval(() => void schedule(), SCHEDULE_MS).unref();
+  void schedule();
   void tick();
 }
 

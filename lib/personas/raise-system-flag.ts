@@ -1,6 +1,7 @@
 import type { Tx } from "@/db";
 import { personaRedFlags } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyPersonaFlag } from "@/lib/notifications/events";
 import { recomputeRisk } from "./recompute-risk";
 
 /**
@@ -19,6 +20,7 @@ export async function raiseSystemFlag(
     .returning({ id: personaRedFlags.id });
   if (!inserted) return false;
   const riskScore = await recomputeRisk(tx, flag.personaId);
+  await notifyPersonaFlag(tx, { personaId: flag.personaId, code: flag.code });
   await recordAudit(tx, {
     actor: null,
     action: "persona.red_flag_add",

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type LoadedCase, loadCase } from "@/lib/cases/access";
 import { parseOrThrow } from "@/lib/errors";
 import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
+import { notifyTaskAssigned } from "@/lib/notifications/events";
 import { assertEvidence, assertOwner } from "./access";
 import { assertReason } from "./assert-reason";
 import { type Person, toInstant } from "./fields";
@@ -64,6 +65,14 @@ export async function createTask({
       .returning();
     if (!task) throw new Error("task insert returned nothing");
     const dueInPast = dueAt !== null && dueAt.getTime() < now.getTime();
+    if (task.ownerId)
+      await notifyTaskAssigned(tx, {
+        actorId: actor.id,
+        caseId,
+        taskId: task.id,
+        taskTitle: task.title,
+        ownerId: task.ownerId,
+      });
     await recordAudit(tx, {
       actor,
       action: "task.create",

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { resolveExhibitRef } from "@/lib/evidence/resolve-exhibit";
+import { notifyTaskAssigned } from "@/lib/notifications/events";
 import { assertEvidence, assertOwner, loadTask, personById } from "./access";
 import { assertReason } from "./assert-reason";
 import { toInstant } from "./fields";
@@ -55,6 +56,14 @@ export async function updateTask({
     if (Object.keys(changes).length === 0) return toTaskView(task, await personById(tx, task.ownerId), now);
     const [updated] = await tx.update(remediationTasks).set(next).where(eq(remediationTasks.id, taskId)).returning();
     if (!updated) throw AppError.notFound("Task");
+    if (changes.ownerId && updated.ownerId)
+      await notifyTaskAssigned(tx, {
+        actorId: actor.id,
+        caseId: updated.caseId,
+        taskId: updated.id,
+        taskTitle: updated.title,
+        ownerId: updated.ownerId,
+      });
     await recordAudit(tx, {
       actor,
       action: "task.update",
