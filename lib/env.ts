@@ -69,6 +69,11 @@ const baseSchema = z.object({
     .refine((v) => v === undefined || !/^https?:\/\/[^/]*@/i.test(v), {
       message: "must not contain a user name or password",
     }),
+  /**
+   * PEM file of the CA certificates of the time-stamping authorities trusted. Set: verify-pack also
+   * checks that a pack's timestamp was signed by a certificate chaining to one of them.
+   */
+  TSA_CA_FILE: z.string().trim().min(1).optional(),
   /** `off`: this web process runs no background jobs (a separate `npm run worker` does). */
   WORKER: z.enum(["on", "off"]).default("on"),
   /** How long a claimed job is held without a renewal; a process that died loses its jobs after this. */

@@ -87,6 +87,45 @@ describe("a pack built with TSA_URL set", () => {
     expect(lines).toMatch(/Trusted timestamp \(manifest\.tsr\): \d{4}-\d{2}-\d{2}T/);
   });
 
+  it("with the TSA's CA (TSA_CA_FILE), checks that the token's signer chains to it, and names manifest.tsr when it does not", async () => {
+    const trusted = await verifyPack(packFile, { tsaCa: fs.readFileSync(caFile, "utf8") });
+    expect(trusted.problems).toEqual([]);
+    expect(trusted.timestamp).toMatchObject({ valid: true, trusted: true });
+    // Another authority's CA: the token is intact but not from a TSA the reader trusts.
+    const otherCa = path.join(dir, "..", `other-ca-${randomBytes(4).toString("hex")}`);
+    const made = run("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=Another CA",
+      "-keyout",
+      `${otherCa}.key`,
+      "-out",
+      `${otherCa}.pem`,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    const untrusted = await verifyPack(packFile, { tsaCa: fs.readFileSync(`${otherCa}.pem`, "utf8") });
+    expect(untrusted.ok).toBe(false);
+    expect(untrusted.timestamp).toMatchObject({ valid: true, trusted: false });
+    expect(untrusted.problems).toEqual([
+      {
+        file: "manifest.tsr",
+        problem: expect.stringMatching(
+          /^is not from a trusted time-stamping authority: its signer \(.*Casework test TSA.*\) does not chain/,
+        ),
+      },
+    ]);
+    // Without a CA file the chain is not judged.
+    expect((await verifyPack(packFile)).timestamp?.trusted).toBeNull();
+  });
+
   it("makes verify-pack name manifest.tsr when the timestamp is not of this manifest, or is missing", async () => {
     // A genuine timestamp of other bytes put in place of the pack's.
     const other = await requestTimestamp(tsa.url, sha256(Buffer.from("another manifest")));

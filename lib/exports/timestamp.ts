@@ -73,6 +73,15 @@ export function timestampRequest(sha256Hex: string, nonce: Buffer): Buffer {
  * -CAfile` with the TSA's own CA certificate. Throws with the reason on any failure.
  */
 export function readTimestamp(reply: Buffer, sha256Hex: string): TimestampInfo & { nonce: string | null } {
+  const { signerCertificate: _s, certificates: _c, ...info } = readTimestampToken(reply, sha256Hex);
+  return info;
+}
+
+/** readTimestamp, with the certificate that signed the token and every certificate the token carries. */
+export function readTimestampToken(
+  reply: Buffer,
+  sha256Hex: string,
+): TimestampInfo & { nonce: string | null; signerCertificate: X509Certificate; certificates: X509Certificate[] } {
   const resp = AsnConvert.parse(reply, TimeStampResp);
   const status = resp.status.status;
   if (status !== PKIStatus.granted && status !== PKIStatus.grantedWithMods) {
@@ -121,6 +130,8 @@ export function readTimestamp(reply: Buffer, sha256Hex: string): TimestampInfo &
     policy: tst.policy,
     signer: by.subject.replace(/\n/g, ", "),
     nonce: tst.nonce ? hex(tst.nonce) : null,
+    signerCertificate: by,
+    certificates: certs,
   };
 }
 

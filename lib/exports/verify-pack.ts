@@ -1,7 +1,8 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import zlib from "node:zlib";
 import { keyFingerprint, type SigningKey } from "./signing";
-import { readTimestamp } from "./timestamp";
+import { readTimestampToken } from "./timestamp";
+import { readCertificates, tsaChainProblem } from "./timestamp-chain";
 import { checkPackAudit } from "./verify-audit";
 import { openZipEntry, readZipDirectory, type ZipEntryInfo } from "./zip-reader";
 import { checkManifest, checkSums } from "./verify-lists";
@@ -22,7 +23,13 @@ export interface PackVerification {
   /** The audit log's head recorded in the manifest, and its anchor's signature checked with the pack's key. */
   audit: { headSeq: number | null; anchor: { seq: number; at: string; valid: boolean } | null };
   /** The RFC 3161 timestamp in manifest.tsr, checked against manifest.json; null when the pack has none. */
-  timestamp: { genTime: string | null; signer: string | null; valid: boolean } | null;
+  timestamp: {
+    genTime: string | null;
+    signer: string | null;
+    valid: boolean;
+    /** Whether the signer chains to the CA certificates given (TSA_CA_FILE); null when none were given. */
+    trusted: boolean | null;
+  } | null;
 }
 
 export interface ActualFile {
@@ -90,6 +97,7 @@ function checkSignature(
 function checkTimestamp(
   manifest: Buffer | undefined,
   tsr: Buffer | undefined,
+  tsaCa: string | null,
   problems: PackProblem[],
 ): PackVerification["timestamp"] {
   let promised = false;
@@ -103,16 +111,28 @@ function checkTimestamp(
       problems.push({ file: "manifest.tsr", problem: "is named in manifest.json but missing from the pack" });
     return null;
   }
-  if (!manifest) return { genTime: null, signer: null, valid: false };
+  if (!manifest) return { genTime: null, signer: null, valid: false, trusted: null };
   try {
-    const info = readTimestamp(tsr, createHash("sha256").update(manifest).digest("hex"));
-    return { genTime: info.genTime, signer: info.signer, valid: true };
+    const info = readTimestampToken(tsr, createHash("sha256").update(manifest).digest("hex"));
+    let trusted: boolean | null = null;
+    if (tsaCa !== null) {
+      const why = tsaChainProblem(
+        info.signerCertificate,
+        info.certificates,
+        readCertificates(tsaCa),
+        new Date(info.genTime),
+      );
+      trusted = why === null;
+      if (why)
+        problems.push({ file: "manifest.tsr", problem: `is not from a trusted time-stamping authority: ${why}` });
+    }
+    return { genTime: info.genTime, signer: info.signer, valid: true, trusted };
   } catch (error) {
     problems.push({
       file: "manifest.tsr",
       problem: `is not a valid timestamp of manifest.json: ${error instanceof Error ? error.message : String(error)}`,
     });
-    return { genTime: null, signer: null, valid: false };
+    return { genTime: null, signer: null, valid: false, trusted: null };
   }
 }
 
@@ -123,7 +143,14 @@ function checkTimestamp(
  */
 export async function verifyPack(
   file: string,
-  { instanceKey = null }: { instanceKey?: SigningKey | null } = {},
+  {
+    instanceKey = null,
+    tsaCa = null,
+  }: {
+    instanceKey?: SigningKey | null;
+    /** PEM certificates of the time-stamping authorities trusted (TSA_CA_FILE); null: the chain is not checked. */
+    tsaCa?: string | null;
+  } = {},
 ): Promise<PackVerification> {
   const problems: PackProblem[] = [];
   const empty: PackVerification = {
@@ -181,7 +208,7 @@ export async function verifyPack(
   const sums = checkSums(texts.get("SHA256SUMS"), actual, problems);
   const manifest = checkManifest(texts.get("manifest.json"), actual, signature.fingerprint, problems);
   const audit = checkPackAudit(texts.get("manifest.json"), texts.get("public-key.pem"), problems);
-  const timestamp = checkTimestamp(texts.get("manifest.json"), texts.get("manifest.tsr"), problems);
+  const timestamp = checkTimestamp(texts.get("manifest.json"), texts.get("manifest.tsr"), tsaCa, problems);
   const unique = problems.filter(
     (p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i,
   );

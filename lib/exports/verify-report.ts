@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { existingSigningKey } from "./signing";
 import { type PackVerification, verifyPack } from "./verify-pack";
@@ -31,7 +32,7 @@ function describeVerification(file: string, r: PackVerification): string[] {
   }
   lines.push(
     r.timestamp
-      ? `Trusted timestamp (manifest.tsr): ${r.timestamp.valid ? `${r.timestamp.genTime}, signed by ${r.timestamp.signer ?? "?"}, covers manifest.json (check the authority's certificate with openssl ts -verify, see VERIFY.txt)` : "INVALID"}`
+      ? `Trusted timestamp (manifest.tsr): ${r.timestamp.valid ? `${r.timestamp.genTime}, signed by ${r.timestamp.signer ?? "?"}, covers manifest.json${r.timestamp.trusted === null ? " (set TSA_CA_FILE to check the authority's certificate, or use openssl ts -verify, see VERIFY.txt)" : r.timestamp.trusted ? "; its signer chains to TSA_CA_FILE" : "; its signer does NOT chain to TSA_CA_FILE"}` : "INVALID"}`
       : "Trusted timestamp: none in this pack",
   );
   for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
@@ -45,6 +46,7 @@ function describeVerification(file: string, r: PackVerification): string[] {
 
 export async function verifyPackAsOperator(file: string): Promise<{ ok: boolean; lines: string[] }> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("not_found", `No such file: ${file}`);
-  const result = await verifyPack(file, { instanceKey: existingSigningKey() });
+  const tsaCa = env.TSA_CA_FILE ? fs.readFileSync(env.TSA_CA_FILE, "utf8") : null;
+  const result = await verifyPack(file, { instanceKey: existingSigningKey(), tsaCa });
   return { ok: result.ok, lines: describeVerification(file, result) };
 }
