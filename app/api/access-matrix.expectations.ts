@@ -521,6 +521,18 @@ export const expectations: Record<string, Expected> = {
     lead: 200,
     legalOnReferred: 200,
   },
+  "GET /api/cases/{id}/timeline": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 200,
+    observer: 200,
+    legalMember: 200,
+    investigatorMember: 200,
+    admin: 200,
+    lead: 200,
+    legalOnReferred: 200,
+  },
   "GET /api/dashboard/summary": {
     anonymous: 401,
     nonMember: 200,

@@ -429,6 +429,7 @@ export const requests: Record<string, RequestSpec> = {
   "POST /api/cases/{id}/notes": { body: () => json({ body: "A matrix note" }) },
   "PATCH /api/notes/{id}": { body: () => json({ body: `Matrix note, edited ${uniqueWord()}` }) },
   "GET /api/cases/{id}/activity": noBody,
+  "GET /api/cases/{id}/timeline": noBody,
   "GET /api/dashboard/summary": noBody,
   "GET /api/cases/{id}/evidence": noBody,
   "POST /api/cases/{id}/evidence": {

@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/client/api";
 import { useCreateCase } from "@/lib/client/hooks/use-cases";
 import { Field, invalidProps } from "./field";
 import { severityLabels } from "./labels";
-import { SubjectFields } from "./subject-fields";
+import { readSubjectFields, SubjectFields } from "./subject-fields";
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? "").trim();
 
@@ -35,15 +35,7 @@ export function CaseForm() {
           .map((t) => t.trim())
           .filter(Boolean),
         template: data.get("template") === "on" ? "fake-remote-worker" : undefined,
-        subject: {
-          name: text(data, "subject.name") || null,
-          role: text(data, "subject.role") || null,
-          team: text(data, "subject.team") || null,
-          hiringChannel: text(data, "subject.hiringChannel") || null,
-          startDate: text(data, "subject.startDate") || null,
-          accessLevel: text(data, "subject.accessLevel") || null,
-          location: text(data, "subject.location") || null,
-        },
+        subject: readSubjectFields(data),
       });
       router.push(`/cases/${created.id}`);
     } catch (error) {

@@ -9,17 +9,22 @@ import { Markdown } from "./markdown";
 import { MembersPanel } from "./members-panel";
 import { NotesPanel } from "./notes-panel";
 import { OverviewEditor } from "./overview-editor";
-import { LocalDate } from "@/components/ui/local-time";
+import { LocalDate, LocalDateTime } from "@/components/ui/local-time";
 
 const subjectRows: [keyof CaseDetail["subject"], string][] = [
   ["name", "Name as claimed"],
   ["role", "Role"],
   ["team", "Team"],
   ["hiringChannel", "Hiring channel"],
+  ["hiredOn", "Hired on"],
   ["startDate", "Start date"],
+  ["deviceShippedOn", "Device shipped on"],
+  ["firstSignInAt", "First sign-in"],
+  ["terminatedOn", "Terminated on"],
   ["accessLevel", "Access level"],
   ["location", "Work location"],
 ];
+const dayKeys = new Set<string>(["hiredOn", "startDate", "deviceShippedOn", "terminatedOn"]);
 
 export function CaseOverview({ initial }: { initial: CaseDetail }) {
   const { data: detail = initial } = useCase(initial.id, initial);
@@ -51,7 +56,13 @@ export function CaseOverview({ initial }: { initial: CaseDetail }) {
                     <div key={key}>
                       <dt className="text-muted-foreground">{label}</dt>
                       <dd>
-                        {key === "startDate" ? <LocalDate iso={detail.subject[key]} /> : (detail.subject[key] ?? "—")}
+                        {key === "firstSignInAt" ? (
+                          <LocalDateTime iso={detail.subject[key]} />
+                        ) : dayKeys.has(key) ? (
+                          <LocalDate iso={detail.subject[key]} />
+                        ) : (
+                          (detail.subject[key] ?? "—")
+                        )}
                       </dd>
                     </div>
                   ))}

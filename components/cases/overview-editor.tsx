@@ -13,13 +13,12 @@ import { useUpdateCase } from "@/lib/client/hooks/use-cases";
 import { ConflictNotice } from "./conflict-notice";
 import { Field, invalidProps } from "./field";
 import { severityLabels } from "./labels";
-import { SubjectFields } from "./subject-fields";
+import { readSubjectFields, SubjectFields } from "./subject-fields";
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? "").trim();
 
 function readForm(form: HTMLFormElement): Omit<CaseUpdate, "version"> {
   const data = new FormData(form);
-  const subjectKeys = ["name", "role", "team", "hiringChannel", "startDate", "accessLevel", "location"] as const;
   return {
     title: text(data, "title"),
     summary: text(data, "summary"),
@@ -29,7 +28,7 @@ function readForm(form: HTMLFormElement): Omit<CaseUpdate, "version"> {
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean),
-    subject: Object.fromEntries(subjectKeys.map((k) => [k, text(data, `subject.${k}`) || null])),
+    subject: readSubjectFields(data),
   };
 }
 

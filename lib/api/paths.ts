@@ -18,6 +18,7 @@ export const apiPaths = [
   "/api/cases/{id}/legal-review",
   "/api/cases/{id}/members",
   "/api/cases/{id}/members/{userId}",
+  "/api/cases/{id}/timeline",
   "/api/cases/{id}/notes",
   "/api/cases/{id}/personas",
   "/api/cases/{id}/personas/{personaId}",

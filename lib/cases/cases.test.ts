@@ -65,6 +65,10 @@ describe("createCase", () => {
       startDate: "2026-01-05",
       accessLevel: "prod",
       location: "Remote",
+      hiredOn: null,
+      deviceShippedOn: null,
+      firstSignInAt: null,
+      terminatedOn: null,
     });
     expect(c).toMatchObject({ subjectName: "Sam Doe", tags: ["laptop-farm", "vpn"], dueDate: "2099-12-31" });
   });

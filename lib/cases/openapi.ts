@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseTimelineSchema } from "./timeline-views";
 import type { ApiOperation } from "@/lib/api/openapi";
 import {
   accessDecisionSchema,
@@ -173,5 +174,14 @@ export const caseOperations: ApiOperation[] = [
     params: caseIdParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: "A page of events", schema: pageOf(activitySchema) } },
+  },
+  {
+    method: "get",
+    path: "/api/cases/{id}/timeline",
+    summary:
+      "What happened in the case by the events' own dates, oldest first: the subject hired, started, sent a device, first signed in and terminated, identifiers observed, evidence collected, remediation done, referrals and disclosures sent, notes written, the case opened, contained and closed",
+    tag,
+    params: caseIdParamsSchema,
+    responses: { 200: { description: "The timeline, each entry naming its source", schema: caseTimelineSchema } },
   },
 ];

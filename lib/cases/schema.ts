@@ -34,6 +34,11 @@ export const subjectSchema = z.strictObject({
   startDate: isoDate.nullish(),
   accessLevel: optionalText(200),
   location: optionalText(200),
+  // What happened to the hire, by the dates HR and IT recorded: the case timeline reads these.
+  hiredOn: isoDate.nullish(),
+  deviceShippedOn: isoDate.nullish(),
+  firstSignInAt: z.iso.datetime({ offset: true, message: "Use a date and time like 2026-11-30T09:15:00Z" }).nullish(),
+  terminatedOn: isoDate.nullish(),
 });
 
 export const caseInputSchema = z.strictObject({

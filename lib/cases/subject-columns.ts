@@ -1,11 +1,17 @@
-export function subjectColumns(
-  subject: Partial<
-    Record<
-      "name" | "role" | "team" | "hiringChannel" | "startDate" | "accessLevel" | "location",
-      string | null | undefined
-    >
-  >,
-) {
+type SubjectKey =
+  | "name"
+  | "role"
+  | "team"
+  | "hiringChannel"
+  | "startDate"
+  | "accessLevel"
+  | "location"
+  | "hiredOn"
+  | "deviceShippedOn"
+  | "firstSignInAt"
+  | "terminatedOn";
+
+export function subjectColumns(subject: Partial<Record<SubjectKey, string | null | undefined>>) {
   return {
     subjectName: subject.name || null,
     subjectRole: subject.role || null,
@@ -14,5 +20,9 @@ export function subjectColumns(
     subjectStartDate: subject.startDate || null,
     subjectAccessLevel: subject.accessLevel || null,
     subjectLocation: subject.location || null,
+    subjectHiredOn: subject.hiredOn || null,
+    subjectDeviceShippedOn: subject.deviceShippedOn || null,
+    subjectFirstSignInAt: subject.firstSignInAt ? new Date(subject.firstSignInAt) : null,
+    subjectTerminatedOn: subject.terminatedOn || null,
   };
 }

@@ -27,6 +27,10 @@ const editable = [
   "subjectStartDate",
   "subjectAccessLevel",
   "subjectLocation",
+  "subjectHiredOn",
+  "subjectDeviceShippedOn",
+  "subjectFirstSignInAt",
+  "subjectTerminatedOn",
 ] as const;
 
 /** Saves edits made against `version`; if someone saved in between, answers conflict with the current case. */
@@ -110,5 +114,9 @@ function subjectOf(row: typeof cases.$inferSelect) {
     startDate: row.subjectStartDate,
     accessLevel: row.subjectAccessLevel,
     location: row.subjectLocation,
+    hiredOn: row.subjectHiredOn,
+    deviceShippedOn: row.subjectDeviceShippedOn,
+    firstSignInAt: row.subjectFirstSignInAt?.toISOString() ?? null,
+    terminatedOn: row.subjectTerminatedOn,
   };
 }

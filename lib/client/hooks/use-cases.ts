@@ -21,6 +21,7 @@ import type {
   LegalReviewResult,
   NoteView,
 } from "@/lib/cases/views";
+import type { CaseTimeline } from "@/lib/cases/timeline-views";
 
 interface Page<T> {
   items: T[];
@@ -36,6 +37,7 @@ export const caseKeys = {
   detail: (id: string) => [...caseKeys.all, "detail", id] as const,
   notes: (id: string, page: number) => [...caseKeys.detail(id), "notes", page] as const,
   activity: (id: string, page: number) => [...caseKeys.detail(id), "activity", page] as const,
+  timeline: (id: string) => [...caseKeys.detail(id), "timeline"] as const,
   accessRequests: (id: string) => [...caseKeys.detail(id), "access-requests"] as const,
 };
 
@@ -168,5 +170,12 @@ export function useRequestAccess(id: string) {
         method: "POST",
         body: input,
       }),
+  });
+}
+
+export function useCaseTimeline(id: string) {
+  return useQuery({
+    queryKey: caseKeys.timeline(id),
+    queryFn: () => apiFetch<CaseTimeline>(apiPath("/api/cases/{id}/timeline", { id })),
   });
 }
