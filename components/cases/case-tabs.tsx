@@ -11,6 +11,7 @@ export const caseTabs = [
   { id: "personas", label: "Personas & graph" },
   { id: "remediation", label: "Remediation" },
   { id: "referrals", label: "Referrals" },
+  { id: "timeline", label: "Timeline" },
   { id: "activity", label: "Activity" },
 ] as const;
 export type CaseTabId = (typeof caseTabs)[number]["id"];

@@ -18,7 +18,7 @@ function NoteItem({ caseId, note }: { caseId: string; note: NoteView }) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
   return (
-    <li className="rounded-md border p-3" data-testid="note">
+    <li id={`note-${note.id}`} className="scroll-mt-4 rounded-md border p-3" data-testid="note">
       <div className="mb-1 flex items-center justify-between text-xs text-muted-foreground">
         <span>
           {note.author?.name ?? "Former user"} · <LocalDateTime iso={note.createdAt} />

@@ -5,6 +5,7 @@ import { ActivityList } from "@/components/cases/activity-list";
 import { CaseHeader } from "@/components/cases/case-header";
 import { CaseOverview } from "@/components/cases/case-overview";
 import { CaseTabs } from "@/components/cases/case-tabs";
+import { TimelineList } from "@/components/cases/timeline-list";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ExportPanel } from "@/components/exports/export-panel";
 import { CasePersonasPanel } from "@/components/personas/case-personas-panel";
@@ -48,6 +49,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           personas: <CasePersonasPanel caseId={detail.id} canEdit={detail.permissions.update} />,
           remediation: <RemediationPanel caseId={detail.id} />,
           referrals: <ReferralsPanel caseId={detail.id} />,
+          timeline: <TimelineList caseId={detail.id} />,
           activity: <ActivityList caseId={detail.id} />,
         }}
       />
