@@ -1,4 +1,3 @@
-import fsp from "node:fs/promises";
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import { type DbOrTx, db } from "@/db";
 import { exports, jobs } from "@/db/schema";
@@ -6,8 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
 import { enqueueJob, renewLease } from "@/lib/jobs/queue";
 import { drainJobs } from "@/lib/jobs/worker";
-import { buildPack, PackBuildError, removePartialPacks } from "./build";
-import { packPath } from "./paths";
+import { buildPack, PackBuildError } from "./build";
+import { removePack } from "./paths";
 
 export const EXPORT_BUILD = "export.build";
 
@@ -39,7 +38,7 @@ export async function failExport(id: string, message: string): Promise<boolean> 
     return true;
   });
   // Only a done export has a valid pack; a file left by a build that died after writing it is an orphan.
-  if (failed) await Promise.all([fsp.rm(packPath(id), { force: true }), removePartialPacks(id)]);
+  if (failed) await removePack(id);
   return failed;
 }
 

@@ -1,6 +1,3 @@
-import { randomUUID } from "node:crypto";
-import fsp from "node:fs/promises";
-import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { exports, users } from "@/db/schema";
@@ -16,7 +13,7 @@ import { auditCsv, custodyCsv } from "./csv";
 import { finishExport, recordIntegrityFailure } from "./finish";
 import { buildManifest, sha256sums, verifyText } from "./manifest";
 import { packFileName } from "./names";
-import { exportsDir, packPath } from "./paths";
+import { packFiles, packName } from "./paths";
 import { planEvidence } from "./plan";
 import { type ProductionSummary, writeProduction } from "./production/write-production";
 import { renderReport } from "./report/render";
@@ -57,19 +54,8 @@ function progressReporter(id: string, expectedBytes: number, onProgress?: (perMi
   };
 }
 
-/** Removes temp files of earlier attempts at this export's pack. */
-export async function removePartialPacks(id: string): Promise<void> {
-  const prefix = `${path.basename(packPath(id))}.`;
-  const names = await fsp.readdir(exportsDir()).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && n.endsWith(".part"))
-      .map((n) => fsp.rm(path.join(exportsDir(), n), { force: true })),
-  );
-}
-
 /**
- * Builds one pack, once, into `<DATA_DIR>/exports/<id>.zip`. The file is kept rather than rebuilt
+ * Builds one pack, once, into the store's `exports/<id>.zip`. The file is kept rather than rebuilt
  * on each download: a rebuild would carry a new time, newer custody events and a new signature,
  * so its SHA-256 would differ from the one handed to an authority and written in the disclosure
  * log. Keeping it means the hash on record always names bytes the instance can still produce.
@@ -111,12 +97,13 @@ export async function buildPack(
   const key = instanceSigningKey();
   const tsaUrl = env.TSA_URL ?? null;
 
-  await fsp.mkdir(exportsDir(), { recursive: true });
-  const file = packPath(id);
-  // Each attempt writes its own temp file, so a stalled earlier attempt never writes into this one;
-  // what an attempt whose process died left behind goes now.
-  await removePartialPacks(id);
-  const temp = `${file}.${randomUUID().slice(0, 8)}.part`;
+  // Built in a local file (sequential writes, hashed on the way), then published to the store.
+  // Each attempt writes its own staging file, so a stalled earlier attempt never writes into this
+  // one; what an attempt whose process died left behind goes now.
+  const files = packFiles(store);
+  const name = packName(id);
+  await files.removePartials(name);
+  const temp = await files.stagingPath(name);
   const expected = included.reduce((n, i) => n + i.item.size, 0) + 128 * 1024 + data.audit.length * 300;
   const progress = progressReporter(id, expected, onProgress);
   const writer = new PackWriter(temp, { mtime: exportedAt, onProgress: progress.report });
@@ -224,9 +211,7 @@ export async function buildPack(
     await writer.addBuffer("SHA256SUMS", sha256sums(writer.entries));
     const pack = await writer.finish();
     if (!(await stillHeld())) throw new Error(`export ${id}: another attempt took over this build`);
-    await fsp.rename(temp, file);
-    const dir = await fsp.open(path.dirname(file), "r");
-    await dir.sync().finally(() => dir.close());
+    await files.publish(name, temp);
     await progress.settled();
     const fileName = packFileName(data.case.ref, exportedAt);
     const kept = await finishExport({
@@ -239,7 +224,7 @@ export async function buildPack(
       pack,
       manifestSha256: manifestEntry.sha256,
     });
-    if (!kept) await fsp.rm(file, { force: true });
+    if (!kept) await files.remove(name);
   } catch (error) {
     await writer.abort();
     throw error;

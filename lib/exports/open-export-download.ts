@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import fsp from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,8 +6,9 @@ import { AppError } from "@/lib/errors";
 import { contentDisposition } from "@/lib/evidence/names";
 import { parseRange } from "@/lib/evidence/stream";
 import { logger } from "@/lib/logger";
+import { type BlobStore, evidenceStore } from "@/lib/storage";
 import { loadExport } from "./access";
-import { packPath } from "./paths";
+import { packFiles, packName } from "./paths";
 
 /**
  * The file as a web stream that calls `onComplete` after the last byte and before closing, and
@@ -52,10 +51,12 @@ export async function openExportDownload({
   actor,
   exportId,
   request,
+  store = evidenceStore(),
 }: {
   actor: Actor;
   exportId: string;
   request: Request;
+  store?: BlobStore;
 }): Promise<Response> {
   const { row } = await loadExport(db, actor, exportId, "export:read");
   if (row.status !== "done" || !row.sha256 || !row.fileName)
@@ -63,19 +64,17 @@ export async function openExportDownload({
       "conflict",
       row.status === "failed" ? "This export failed; start a new one" : "This pack is still being built",
     );
-  const file = packPath(row.id);
-  const stat = await fsp.stat(file).catch(() => null);
-  if (!stat || stat.size !== row.size) {
-    logger.error(
-      { exportId: row.id, expected: row.size, found: stat?.size ?? null },
-      "export pack file missing or changed",
-    );
+  const files = packFiles(store);
+  const name = packName(row.id);
+  const size = await files.size(name);
+  if (size === null || size !== row.size) {
+    logger.error({ exportId: row.id, expected: row.size, found: size }, "export pack file missing or changed");
     throw new AppError("not_found", "The pack file is no longer in storage; start a new export");
   }
   const etag = `"${row.sha256}"`;
   const ifRange = request.headers.get("if-range");
   const requested =
-    ifRange && ifRange !== etag ? ({ kind: "none" } as const) : parseRange(request.headers.get("range"), stat.size);
+    ifRange && ifRange !== etag ? ({ kind: "none" } as const) : parseRange(request.headers.get("range"), size);
   const headers: Record<string, string> = {
     "Content-Type": "application/zip",
     "Content-Disposition": contentDisposition("attachment", row.fileName),
@@ -88,10 +87,10 @@ export async function openExportDownload({
   if (requested.kind === "unsatisfiable")
     return new Response(null, {
       status: 416,
-      headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${stat.size}` },
+      headers: { ...headers, "Content-Type": "text/plain", "Content-Range": `bytes */${size}` },
     });
   const range = requested.kind === "range" ? requested.range : undefined;
-  const source = fs.createReadStream(file, { start: range?.start, end: range?.end, highWaterMark: 1 << 20 });
+  const source = await files.get(name, range);
   const body = completingStream(source, async (bytes) => {
     await db.transaction((tx) =>
       recordAudit(tx, {
@@ -115,9 +114,9 @@ export async function openExportDownload({
       headers: {
         ...headers,
         "Content-Length": String(range.end - range.start + 1),
-        "Content-Range": `bytes ${range.start}-${range.end}/${stat.size}`,
+        "Content-Range": `bytes ${range.start}-${range.end}/${size}`,
       },
     });
   }
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(stat.size) } });
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -6,9 +7,20 @@ import { assertFileName, type ByteRange, type NamedFiles } from "./store";
 
 const isErrno = (error: unknown, code: string) => (error as NodeJS.ErrnoException | null)?.code === code;
 
+/** Staging files of `name` in a folder: `<name>.<8 hex>.part`, one per attempt. */
+export async function removeStaging(dir: string, prefix: string): Promise<void> {
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(`${prefix}.`) && n.endsWith(".part"))
+      .map((n) => fsp.rm(path.join(dir, n), { force: true })),
+  );
+}
+
 /**
- * Named files in `<root>/<folder>/<name>`, built beside their final place as `<name>.part`, so
- * publishing is one rename on the same file system, made durable by syncing the folder.
+ * Named files in `<root>/<folder>/<name>`, built beside their final place as
+ * `<name>.<attempt>.part`, so publishing is one rename on the same file system, made durable by
+ * syncing the folder.
  */
 export class LocalNamedFiles implements NamedFiles {
   constructor(readonly dir: string) {}
@@ -19,10 +31,14 @@ export class LocalNamedFiles implements NamedFiles {
   }
 
   async stagingPath(name: string): Promise<string> {
-    const temp = `${this.pathOf(name)}.part`;
+    const temp = `${this.pathOf(name)}.${randomUUID().slice(0, 8)}.part`;
     await fsp.mkdir(this.dir, { recursive: true });
-    await fsp.rm(temp, { force: true });
     return temp;
+  }
+
+  async removePartials(name: string): Promise<void> {
+    assertFileName(name);
+    await removeStaging(this.dir, name);
   }
 
   async publish(name: string, file: string): Promise<void> {
@@ -48,7 +64,6 @@ export class LocalNamedFiles implements NamedFiles {
   }
 
   async remove(name: string): Promise<void> {
-    const file = this.pathOf(name);
-    await Promise.all([fsp.rm(`${file}.part`, { force: true }), fsp.rm(file, { force: true })]);
+    await Promise.all([this.removePartials(name), fsp.rm(this.pathOf(name), { force: true })]);
   }
 }

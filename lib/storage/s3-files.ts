@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -5,6 +6,7 @@ import type { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
+import { removeStaging } from "./local-files";
 import { assertFileName, type ByteRange, type FileFolder, type NamedFiles } from "./store";
 
 // 16 MiB parts, four in flight: 64 MiB of memory per upload at most, and a 2 GiB file in 128
@@ -75,16 +77,15 @@ export class S3NamedFiles implements NamedFiles {
     return `${this.folder}/${name}`;
   }
 
-  private localPath(name: string): string {
+  async stagingPath(name: string): Promise<string> {
     assertFileName(name);
-    return path.join(this.localTmp, `${this.folder}-${name}.part`);
+    await fsp.mkdir(this.localTmp, { recursive: true });
+    return path.join(this.localTmp, `${this.folder}-${name}.${randomUUID().slice(0, 8)}.part`);
   }
 
-  async stagingPath(name: string): Promise<string> {
-    const temp = this.localPath(name);
-    await fsp.mkdir(this.localTmp, { recursive: true });
-    await fsp.rm(temp, { force: true });
-    return temp;
+  async removePartials(name: string): Promise<void> {
+    assertFileName(name);
+    await removeStaging(this.localTmp, `${this.folder}-${name}`);
   }
 
   async publish(name: string, file: string): Promise<void> {
@@ -125,7 +126,7 @@ export class S3NamedFiles implements NamedFiles {
 
   async remove(name: string): Promise<void> {
     await Promise.all([
-      fsp.rm(this.localPath(name), { force: true }),
+      this.removePartials(name),
       this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name) })),
     ]);
   }

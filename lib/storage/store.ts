@@ -34,15 +34,17 @@ export interface StagedBlob extends StoredBlob {
  * file first (a pack is written sequentially and hashed on the way) and then published whole.
  */
 export interface NamedFiles {
-  /** A local path to build the file at; publish moves it away, and a failed build removes it. */
+  /** A fresh local path to build the file at, one per attempt; publish moves it away, a failed build removes it. */
   stagingPath(name: string): Promise<string>;
+  /** Removes the staging files of every attempt at `name` (those of a process that died included). */
+  removePartials(name: string): Promise<void>;
   /** Makes the finished local file durable under `name` and removes the local copy. */
   publish(name: string, file: string): Promise<void>;
   /** A stream of the bytes (or of one range of them); not_found when there is no such file. */
   get(name: string, range?: ByteRange): Promise<Readable>;
   /** Bytes in the file, or null when there is none. */
   size(name: string): Promise<number | null>;
-  /** Removes the file and any staging copy; nothing when neither exists. */
+  /** Removes the file and any staging files; nothing when none exists. */
   remove(name: string): Promise<void>;
 }
 
