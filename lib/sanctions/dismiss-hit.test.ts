@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, personaRedFlags } from "@/db/schema";
+import { auditEvents, personaRedFlags, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { addMember } from "@/lib/cases/add-member";
+import { addRedFlag } from "@/lib/personas/add-red-flag";
 import { removeRedFlag } from "@/lib/personas/remove-red-flag";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
@@ -119,17 +120,62 @@ describe("dismissing a sanctions hit", () => {
     });
     expect((await hitOn(lead, persona.id, entry.entNum))!.status).toBe("open");
 
-    await dismissHit({ actor: manager, personaId: persona.id, input });
-    expect((await hitOn(lead, persona.id, entry.entNum))!.status).toBe("dismissed");
+    const flags = () =>
+      db
+        .select()
+        .from(personaRedFlags)
+        .where(and(eq(personaRedFlags.personaId, persona.id), eq(personaRedFlags.code, "SANCTIONS_HIT")));
+    const risk = async () => (await db.select().from(personas).where(eq(personas.id, persona.id)))[0]!.riskScore;
+    expect(await flags()).toHaveLength(1);
+    const flaggedRisk = await risk();
 
-    // With the flag removed, a new version holding the same wallet does not raise it again.
-    await removeRedFlag({ actor: lead, personaId: persona.id, code: "SANCTIONS_HIT", input: { reason: "Dismissed" } });
+    const { dismissal } = await dismissHit({ actor: manager, personaId: persona.id, input });
+    expect((await hitOn(lead, persona.id, entry.entNum))!.status).toBe("dismissed");
+    // The dismissal takes back the flag it raised, lowers the risk and says so in the audit log.
+    expect(await flags()).toHaveLength(0);
+    expect(await risk()).toBeLessThan(flaggedRisk);
+    const removals = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "persona.red_flag_remove"), eq(auditEvents.entityId, persona.id)));
+    expect(removals.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ code: "SANCTIONS_HIT", raisedBy: "system", dismissalId: dismissal!.id }),
+    ]);
+
+    // A new version holding the same wallet does not raise it again.
     await importSdn([entry]);
-    const flags = await db
+    expect(await flags()).toHaveLength(0);
+
+    // Re-opened, the hit raises it again.
+    await reopenHit({ actor: manager, personaId: persona.id, dismissalId: dismissal!.id });
+    expect(await flags()).toEqual([expect.objectContaining({ recordedById: null })]);
+    expect(await risk()).toBe(flaggedRisk);
+  });
+
+  it("keeps a flag a person recorded when the hit is dismissed", async () => {
+    const wallet = uniqueValue.wallet();
+    const entry = sdnEntry({ wallet });
+    await importSdn([entry]);
+    const kase = await makeCase(lead);
+    const persona = await makePersona(lead, { caseId: kase.id });
+    await giveIdentifier(lead, persona.id, { type: "crypto_wallet", value: wallet });
+    await removeRedFlag({
+      actor: lead,
+      personaId: persona.id,
+      code: "SANCTIONS_HIT",
+      input: { reason: "re-recorded" },
+    });
+    await addRedFlag({ actor: lead, personaId: persona.id, input: { code: "SANCTIONS_HIT", note: "Our own finding" } });
+    await dismissHit({
+      actor: manager,
+      personaId: persona.id,
+      input: { source: "ofac_sdn_csv", entNum: entry.entNum, reason: "Treasury wallet" },
+    });
+    const [flag] = await db
       .select()
       .from(personaRedFlags)
       .where(and(eq(personaRedFlags.personaId, persona.id), eq(personaRedFlags.code, "SANCTIONS_HIT")));
-    expect(flags).toHaveLength(0);
+    expect(flag).toMatchObject({ recordedById: lead.id, note: "Our own finding" });
   });
 
   it("follows need-to-know: no hit for one who cannot see the persona, no dismissal by an observer", async () => {

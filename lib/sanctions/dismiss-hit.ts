@@ -3,7 +3,9 @@ import { sanctionsDismissals } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { clearSystemFlag } from "@/lib/personas/clear-system-flag";
 import { assertMayJudge } from "./judge-hit";
+import { SANCTIONS_FLAG } from "./raise-flags";
 import { screenPersona } from "./screen-persona";
 import { dismissHitSchema, type DismissHitInput, type SanctionsHit } from "./views";
 
@@ -61,6 +63,15 @@ export async function dismissHit({
         reason: data.reason,
       },
     });
+    // The red flag stands for open identifier hits (names alone raise none): with this one
+    // dismissed and no other left open, the flag the screening raised is taken back.
+    const stillOpen = items.some((h) => h !== hit && h.status === "open" && h.matched.some((m) => m.kind !== "name"));
+    if (!stillOpen)
+      await clearSystemFlag(tx, {
+        personaId,
+        code: SANCTIONS_FLAG,
+        detail: { by: "sanctions hit dismissed", dismissalId: inserted.id, entNum: data.entNum, reason: data.reason },
+      });
     return inserted;
   });
   return {

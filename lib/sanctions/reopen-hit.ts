@@ -6,10 +6,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { loadPersona } from "@/lib/personas/access";
 import { assertMayJudge } from "./judge-hit";
+import { raiseSanctionsFlags } from "./raise-flags";
 
 /**
- * DELETE /api/personas/{id}/sanctions/dismissals/{dismissalId}: opens a dismissed hit again. The
- * dismissal row stays (who dismissed it, when and why), marked re-opened by whom and when.
+ * DELETE /api/personas/{id}/sanctions/dismissals/{dismissalId}: opens a dismissed hit again, and an
+ * identifier hit raises its SANCTIONS_HIT red flag again. The dismissal row stays (who dismissed it, when and why), marked re-opened by whom and when.
  */
 export async function reopenHit({
   actor,
@@ -47,6 +48,8 @@ export async function reopenHit({
       entityId: personaId,
       detail: { dismissalId, source: row.source, entNum: row.entNum, dismissedReason: row.reason },
     });
+    // An identifier hit open again raises its red flag again (and the "Do not pay" task, once per case).
+    await raiseSanctionsFlags(tx, [personaId]);
     return { id: row.id, reopenedAt: row.reopenedAt.toISOString() };
   });
 }
