@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { checkSsoEnv, ssoConfigFrom, ssoEnvFields } from "./auth/sso-env";
 
 const optionalText = z
   .string()
@@ -124,6 +125,8 @@ const baseSchema = z.object({
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_SECRET_ACCESS_KEY: optionalText,
   AWS_SESSION_TOKEN: optionalText,
+  /** Single sign-on (OpenID Connect) and PASSWORD_LOGIN: lib/auth/sso-env.ts. */
+  ...ssoEnvFields,
 });
 
 function checkStorage(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
@@ -143,7 +146,7 @@ function checkStorage(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): vo
     });
 }
 
-export const envSchema = baseSchema.superRefine(checkStorage);
+export const envSchema = baseSchema.superRefine(checkStorage).superRefine(checkSsoEnv);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -157,3 +160,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/** Single sign-on's settings, or null when it is not configured. */
+export const ssoConfig = ssoConfigFrom(env);

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { appOrigin } from "@/lib/auth/origin";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso-provider";
+import { env } from "@/lib/env";
 
 export interface LoginState {
   error?: string;
@@ -29,6 +31,7 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
     password: formData.get("password"),
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
+  if (!env.PASSWORD_LOGIN) return { error: "Sign-in with a password is turned off here; use single sign-on." };
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password" };
   // Only a path of this app: an open redirect after sign-in would help phishing.
   const redirectTo = safeRedirectPath(parsed.data.callbackUrl, appOrigin(await headers()));
@@ -43,4 +46,15 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
     throw error;
   }
   return {};
+}
+
+/** "Sign in with <provider>": off to the OpenID provider, back to the page the visitor asked for. */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const callbackUrl = formData.get("callbackUrl");
+  const redirectTo = safeRedirectPath(
+    typeof callbackUrl === "string" ? callbackUrl.slice(0, 2000) : undefined,
+    appOrigin(await headers()),
+  );
+  // signIn redirects by throwing, which Next turns into the redirect itself.
+  await signIn(SSO_PROVIDER_ID, { redirectTo });
 }

@@ -11,7 +11,7 @@ export class LoginPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
   /** Next's route announcer also has role=alert, so look for the form's own alert by text. */
