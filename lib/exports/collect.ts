@@ -1,4 +1,5 @@
 import { db } from "@/db";
+import { collectTimeline } from "@/lib/cases/collect-timeline";
 import { readAudit, readCase, readEvidence, readWithdrawn } from "./collect-case";
 import { readNetwork } from "./collect-network";
 import { readNotes } from "./collect-notes";
@@ -20,7 +21,8 @@ export async function collectPackData(caseId: string): Promise<PackData> {
       const referrals = await readReferrals(tx, caseId);
       const notes = await readNotes(tx, caseId);
       const audit = await readAudit(tx, caseId);
-      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, notes, audit };
+      const { items: timeline } = await collectTimeline(tx, caseId);
+      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, notes, audit, timeline };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

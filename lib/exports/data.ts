@@ -1,4 +1,5 @@
 import type { CustodyAction, EvidenceKind, IdentifierType, PersonaLinkRelation, PersonaStatus } from "@/db/schema";
+import type { TimelineEntry } from "@/lib/cases/timeline-views";
 
 /*
  * Everything a pack says about its case, read once at the start of the build so every file in
@@ -179,6 +180,8 @@ export interface PackData {
   referrals: PackReferral[];
   notes: PackNote[];
   audit: PackAuditEvent[];
+  /** The case's events by their own dates, oldest first (as the case page's Timeline tab). */
+  timeline: TimelineEntry[];
 }
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

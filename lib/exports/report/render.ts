@@ -2,6 +2,7 @@ import { drawCover } from "./cover";
 import { drawGraph } from "./graph";
 import type { ReportInput } from "./input";
 import { Layout } from "./layout";
+import { drawChronology } from "./section-chronology";
 import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
 import { drawNotes, drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
 
@@ -32,6 +33,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   drawRemediation(l, input);
   drawReferrals(l, input);
   drawNotes(l, input);
+  drawChronology(l, input.data.timeline);
   drawTimeline(l, input.data.audit);
   l.footers(c.ref);
   return Buffer.from(await doc.save());
