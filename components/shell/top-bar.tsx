@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Actor } from "@/lib/auth/actor";
 import { navigationFor } from "@/lib/auth/policy";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { GlobalSearch } from "./global-search";
 import { NavLinks } from "./nav-links";
 import { signOutAction } from "./sign-out";
@@ -22,6 +23,7 @@ export function TopBar({ actor }: TopBarProps) {
           <NavLinks items={navigationFor(actor)} />
         </nav>
         <GlobalSearch />
+        <NotificationBell />
         <div className="flex items-center gap-3 text-sm" data-testid="current-user">
           <Link href="/account" className="hover:underline">
             {actor.name}

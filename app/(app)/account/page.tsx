@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { PageHeader } from "@/components/shell/page-header";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
+import { getPreferences } from "@/lib/notifications/preferences";
 import { listTokens } from "@/lib/tokens/tokens";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
-  const tokens = await listTokens({ actor });
+  const [tokens, preferences] = await Promise.all([listTokens({ actor }), getPreferences({ actor })]);
   return (
     <>
       <PageHeader title="Your account" description={`${actor.name} · ${actor.email} · ${actor.role}`} />
@@ -22,6 +24,18 @@ export default async function AccountPage() {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Notifications</CardTitle>
+          <CardDescription>
+            What you are told, in the app (the bell in the top bar) and by e-mail, at once or in one digest a day. You
+            are only ever told about cases you may see.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <NotificationPreferences initial={preferences} />
         </CardContent>
       </Card>
       <Card>

@@ -4,6 +4,7 @@ import { AuditCheck } from "@/components/admin/audit-check";
 import { SanctionsPanel } from "@/components/admin/sanctions-panel";
 import { SettingsPanel } from "@/components/admin/settings-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
+import { WebhooksPanel } from "@/components/admin/webhooks-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,24 +15,26 @@ import { listSanctionsLists } from "@/lib/sanctions/list-lists";
 import { readSettings } from "@/lib/settings/get-settings";
 import { listTokens } from "@/lib/tokens/tokens";
 import { listUsers } from "@/lib/users/users";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await requireActor();
   if (!can(actor, "user:manage")) notFound();
-  const [users, tokens, settings, sanctionsLists] = await Promise.all([
+  const [users, tokens, settings, sanctionsLists, webhooks] = await Promise.all([
     listUsers({ actor }),
     listTokens({ actor, all: true }),
     readSettings(),
     listSanctionsLists({ actor }),
+    listWebhooks({ actor }),
   ]);
   const signing = signingKeyFingerprint({ actor });
   return (
     <>
       <PageHeader
         title="Admin"
-        description="Users, roles, identifier settings, sanctions lists, API tokens and the integrity of the audit log."
+        description="Users, roles, identifier settings, sanctions lists, webhooks, API tokens and the integrity of the audit log."
       />
       <div className="flex flex-col gap-6">
         <Card>
@@ -65,6 +68,18 @@ export default async function AdminPage() {
           </CardHeader>
           <CardContent>
             <SanctionsPanel initialLists={sanctionsLists} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>
+              Endpoints that receive events as signed JSON POSTs, retried for a day when they fail. Payloads carry ids
+              and what changed, never evidence or case content.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <WebhooksPanel initial={webhooks} />
           </CardContent>
         </Card>
         <Card>
