@@ -37,5 +37,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Every page; not the API (its JSON answers 401 itself and its downloads set their own policy)
   // nor Next's static files.
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt).*)"],
+  // Nor a share link's page (/share/{token}), which is for people without an account and sets its own policy.
+  matcher: ["/((?!api/|share/|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -1352,6 +1352,44 @@ export const expectations: Record<string, Expected> = {
     lead: 200,
     legalOnReferred: 200,
   },
+  // Share links for outside recipients: legal who see the case and admins (export:share); never the lead or managers.
+  // Creating is refused for other roles before the body is read, so an outsider investigator gets 403 there.
+  "POST /api/exports/{id}/shares": {
+    anonymous: 401,
+    nonMember: 403,
+    legalNonMember: 404,
+    manager: 403,
+    observer: 403,
+    legalMember: 201,
+    investigatorMember: 403,
+    admin: 201,
+    lead: 403,
+    legalOnReferred: 201,
+  },
+  "GET /api/exports/{id}/shares": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 403,
+    observer: 403,
+    legalMember: 200,
+    investigatorMember: 403,
+    admin: 200,
+    lead: 403,
+    legalOnReferred: 200,
+  },
+  "DELETE /api/exports/{id}/shares/{shareId}": {
+    anonymous: 401,
+    nonMember: 404,
+    legalNonMember: 404,
+    manager: 403,
+    observer: 403,
+    legalMember: 200,
+    investigatorMember: 403,
+    admin: 200,
+    lead: 403,
+    legalOnReferred: 200,
+  },
 };
 
 /**
@@ -1377,4 +1415,5 @@ export const refusedBeforeBody: ReadonlySet<string> = new Set([
   "POST /api/persona-links",
   "POST /api/personas/{id}/candidates/{otherId}/decision",
   "PATCH /api/persona-links/{id}",
+  "POST /api/exports/{id}/shares",
 ]);

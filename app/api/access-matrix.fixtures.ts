@@ -11,6 +11,7 @@ import { placeHold } from "@/lib/evidence/place-hold";
 import { createExport } from "@/lib/exports/create-export";
 import { startImport } from "@/lib/imports/start-import";
 import { buildsIdle } from "@/lib/exports/build-job";
+import { createShare } from "@/lib/shares/create-share";
 import { createLink } from "@/lib/personas/create-link";
 import { getPersona } from "@/lib/personas/get-persona";
 import { addRedFlag } from "@/lib/personas/add-red-flag";
@@ -615,4 +616,25 @@ export const requests: Record<string, RequestSpec> = {
   "GET /api/exports": { query: (w) => `?caseId=${w.caseId}`, body: null },
   "GET /api/exports/{id}": noBody,
   "GET /api/exports/{id}/download": noBody,
+  "POST /api/exports/{id}/shares": { body: () => json({ recipient: "Matrix Counsel", expiresAt: inDays(7) }) },
+  "GET /api/exports/{id}/shares": noBody,
+  // A fresh link (made by the admin) for every caller: a success revokes it.
+  "DELETE /api/exports/{id}/shares/{shareId}": {
+    params: async (w) => ({
+      id: w.exportId,
+      shareId: (
+        await createShare({
+          actor: w.who.admin.actor,
+          exportId: w.exportId,
+          input: { recipient: "Matrix Revoke", expiresAt: inDays(7) },
+          origin: "http://localhost",
+        })
+      ).id,
+    }),
+    body: null,
+  },
 };
+
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString();
+}

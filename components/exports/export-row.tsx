@@ -54,6 +54,10 @@ export function ExportRow({ item, showCase }: { item: ExportView; showCase: bool
             Download<span className="sr-only"> {item.fileName}</span>
           </a>
         ) : null}
+        {/* The pack's page: its facts and, for legal and admins, links for recipients outside. */}
+        <Link className="block text-sm text-primary hover:underline" href={`/exports/${item.id}`}>
+          Details<span className="sr-only"> of the pack made {item.createdAt}</span>
+        </Link>
       </Td>
     </Tr>
   );

@@ -4,6 +4,7 @@ import { savedViewOperations } from "@/lib/saved-views/openapi";
 import { dashboardOperations } from "@/lib/dashboard/openapi";
 import { evidenceOperations } from "@/lib/evidence/openapi";
 import { exportOperations } from "@/lib/exports/openapi";
+import { shareOperations } from "@/lib/shares/openapi";
 import { graphOperations } from "@/lib/graph/openapi";
 import { importOperations } from "@/lib/imports/openapi";
 import { intakeOperations } from "@/lib/intake/openapi";
@@ -126,4 +127,5 @@ export const apiOperations: ApiOperation[] = [
   ...importOperations,
   ...graphOperations,
   ...exportOperations,
+  ...shareOperations,
 ];

@@ -39,6 +39,8 @@ export const apiPaths = [
   "/api/exports",
   "/api/exports/{id}",
   "/api/exports/{id}/download",
+  "/api/exports/{id}/shares",
+  "/api/exports/{id}/shares/{shareId}",
   "/api/health",
   "/api/health/live",
   "/api/health/ready",

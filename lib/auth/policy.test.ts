@@ -93,6 +93,7 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "referral:manage": "+++++",
     "export:create": "+++++",
     "export:read": "+++++",
+    "export:share": "+++++",
   },
   manager: {
     "case:read": "+++++",
@@ -115,6 +116,7 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "referral:manage": "-----",
     "export:create": "-----",
     "export:read": "-----",
+    "export:share": "-----",
   },
   investigator: {
     "case:read": "-+++-",
@@ -137,6 +139,7 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "referral:manage": "-----",
     "export:create": "--+--",
     "export:read": "--+--",
+    "export:share": "-----",
   },
   legal: {
     "case:read": "-+-++",
@@ -159,6 +162,7 @@ const caseRules: Record<UserRole, Partial<Record<Action, string>>> = {
     "referral:manage": "-+--+",
     "export:create": "-+-++",
     "export:read": "-+-++",
+    "export:share": "-+-++",
   },
 };
 

@@ -41,6 +41,7 @@ export const actions = [
   "referral:work",
   "export:create",
   "export:read",
+  "export:share",
   "dashboard:read",
   "webhook:manage",
 ] as const;
@@ -163,6 +164,8 @@ const rules: Record<Action, Rule> = {
     (actor, c) =>
       actor.role === "admin" || actor.role === "legal" || (actor.role === "investigator" && isLead(actor, c)),
   ),
+  // A link for someone outside is a disclosure: legal decides those, on cases it sees (and admins).
+  "export:share": onCase((actor) => actor.role === "admin" || actor.role === "legal"),
   "dashboard:read": role("admin", "manager", "investigator", "legal"),
   // Endpoints receive events from every case, so only admins register them.
   "webhook:manage": role("admin"),
