@@ -11,9 +11,11 @@
  *    not every persona carries every identifier;
  * 2. among DISTRACTORS unrelated personas with common Korean names (many share a surname, some a
  *    whole name), their own mailboxes and phones, and a laptop-farm address many of them hold;
- * 3. prints precision and recall of the candidates at or above THRESHOLD (default 30), beside exact
- *    matching alone (the same value as entered, or the same display name), and the time of
- *    listCandidates (GET /api/personas/{id}/candidates without HTTP) beside getPersona in one run.
+ * 3. runs the matching job over all of them (timed), then prints precision and recall of the stored
+ *    candidates at or above THRESHOLD (default 30), beside exact matching alone (the same value as
+ *    entered, or the same display name), the time of listCandidates (GET /api/personas/{id}/candidates
+ *    without HTTP) beside getPersona, and of listReviewQueue (GET /api/review/candidates) beside a
+ *    bare SELECT of one page, in one run.
  *    DEBUG=1 prints each false candidate at or above the threshold with its reasons.
  *
  * Measured (defaults, PGlite, 780 personas): score >= 30 precision 0.75 recall 0.98; >= 50
@@ -132,6 +134,11 @@ async function main() {
   const { addIdentifier } = await import("@/lib/personas/add-identifier");
   const { getPersona } = await import("@/lib/personas/get-persona");
   const { listCandidates } = await import("@/lib/personas/candidates");
+  const { listReviewQueue } = await import("@/lib/personas/list-review-queue");
+  const { drainJobs } = await import("@/lib/jobs/worker");
+  const { MATCH_CANDIDATES } = await import("@/lib/matching/queue-matching");
+  const { db: database, queryRows } = await import("@/db");
+  const { sql } = await import("drizzle-orm");
   await ready();
 
   const user = await createUser({
@@ -193,6 +200,13 @@ async function main() {
     `${cluster.size} personas (${CLUSTERS} operators' clusters among ${DISTRACTORS} unrelated) made in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 
+  // The matching job, as the server runs it after the changes: every persona scored and stored.
+  const scoring = performance.now();
+  await drainJobs([MATCH_CANDIDATES]);
+  console.log(
+    `matching job: ${cluster.size} personas scored and stored in ${((performance.now() - scoring) / 1000).toFixed(1)} s`,
+  );
+
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const ids = [...cluster.keys()];
   const truth = new Set<string>();
@@ -250,6 +264,20 @@ async function main() {
     `${label.padEnd(32)} p50 ${percentile(v, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(v, 95).toFixed(1).padStart(6)} ms`;
   console.log(row("listCandidates", candidateMs));
   console.log(row("getPersona (baseline)", loadMs));
+  // GET /api/review/candidates without HTTP (stored pairs, paged, need-to-know) beside a bare
+  // SELECT of one page of the same table.
+  const queueMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    let t = performance.now();
+    await listReviewQueue({ actor, query: { page: 1 + (i % 3) } });
+    queueMs.push(performance.now() - t);
+    t = performance.now();
+    await queryRows(database, sql`select * from match_candidates order by score desc limit 20`);
+    bareMs.push(performance.now() - t);
+  }
+  console.log(row("listReviewQueue (stored)", queueMs));
+  console.log(row("bare SELECT of a page (baseline)", bareMs));
   await closeDb();
   if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
 }

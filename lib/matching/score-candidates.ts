@@ -96,8 +96,21 @@ async function nameBlock(runner: DbOrTx, personaId: string, keys: readonly strin
   return rows.map((r) => r.persona_id);
 }
 
+/** What the scorer weighs; bench/matching.ts compares rule sets on labelled data in one run. */
+export interface ScoringRules {
+  /** The weight of one name written another way (equal keys), before its commonness is applied. */
+  sameName: number;
+  /** Whether near-copy résumé text is a reason. */
+  resumes: boolean;
+}
+export const SCORING_RULES: ScoringRules = { sameName: 0.45, resumes: true };
+
 /** The scored candidates of one persona, visible and hidden, before need-to-know is applied. */
-export async function scoreCandidates(runner: DbOrTx, personaId: string): Promise<Map<string, Candidate>> {
+export async function scoreCandidates(
+  runner: DbOrTx,
+  personaId: string,
+  rules: ScoringRules = SCORING_RULES,
+): Promise<Map<string, Candidate>> {
   const [me] = await queryRows<PersonaNames>(
     runner,
     sql`select id, display_name, aliases, claimed_employers, claimed_education from ${personas} where id = ${personaId}`,
@@ -133,7 +146,7 @@ export async function scoreCandidates(runner: DbOrTx, personaId: string): Promis
         )
       : [],
     nameBlock(runner, personaId, myKeys),
-    resumeMatches(runner, personaId),
+    rules.resumes ? resumeMatches(runner, personaId) : [],
     queryRows<{ other: string }>(
       runner,
       sql`select case when from_persona_id = ${personaId} then to_persona_id else from_persona_id end as other
@@ -209,7 +222,7 @@ export async function scoreCandidates(runner: DbOrTx, personaId: string): Promis
       const common = Math.max(2, keyCounts.get(nameKey(best.theirs)) ?? 1, keyCounts.get(nameKey(best.mine)) ?? 1);
       // A one-part name ("Kim") is no name at all for matching.
       const parts = nameKey(best.theirs).split(" ").length;
-      const base = parts < 2 ? 0.1 : sameKey ? 0.45 : 0.45 * (best.score - 0.3);
+      const base = parts < 2 ? 0.1 : sameKey ? rules.sameName : rules.sameName * (best.score - 0.3);
       const weight = base * rarity(common);
       const alias = best.mine !== me.display_name || best.theirs !== o.display_name;
       add(o.id, {
