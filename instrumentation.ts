@@ -7,13 +7,8 @@ export async function register(): Promise<void> {
   // The edge runtime cannot open a database; only the Node.js server migrates.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // On PostgreSQL (several instances may serve it) the shared secrets must be configured.
-  const { requireSharedSecrets } = await import("@/lib/ops/shared-secrets");
-  try {
-    requireSharedSecrets();
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  }
+  const { exitUnlessSharedSecrets } = await import("@/lib/ops/shared-secrets");
+  exitUnlessSharedSecrets();
   // SIGTERM: readiness 503, jobs handed back, exit by SHUTDOWN_TIMEOUT_MS (Next finishes requests).
   const { installGracefulShutdown } = await import("@/lib/ops/shutdown");
   installGracefulShutdown();

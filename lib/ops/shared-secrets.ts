@@ -41,3 +41,13 @@ export function requireSharedSecrets(env: Env = processEnv): void {
       problems.map((p) => `  - ${p}`).join("\n"),
   );
 }
+
+/** For the server's start-up: prints what is missing and exits, rather than serving half-configured. */
+export function exitUnlessSharedSecrets(): void {
+  try {
+    requireSharedSecrets();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
