@@ -3,6 +3,7 @@ import { collectTimeline } from "@/lib/cases/collect-timeline";
 import { readAudit, readCase, readEvidence, readWithdrawn } from "./collect-case";
 import { readNetwork } from "./collect-network";
 import { readNotes } from "./collect-notes";
+import { readScreening } from "./collect-screening";
 import { readReferrals, readTasks } from "./collect-work";
 import type { PackData } from "./data";
 
@@ -22,7 +23,8 @@ export async function collectPackData(caseId: string): Promise<PackData> {
       const notes = await readNotes(tx, caseId);
       const audit = await readAudit(tx, caseId);
       const { items: timeline } = await collectTimeline(tx, caseId);
-      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, notes, audit, timeline };
+      const screening = await readScreening(tx, network.personas);
+      return { case: kase, evidence, withdrawn, ...network, tasks, referrals, notes, audit, timeline, screening };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -1,3 +1,4 @@
+import type { PackScreening } from "./collect-screening";
 import type { CustodyAction, EvidenceKind, IdentifierType, PersonaLinkRelation, PersonaStatus } from "@/db/schema";
 import type { TimelineEntry } from "@/lib/cases/timeline-views";
 
@@ -182,6 +183,7 @@ export interface PackData {
   audit: PackAuditEvent[];
   /** The case's events by their own dates, oldest first (as the case page's Timeline tab). */
   timeline: TimelineEntry[];
+  screening: PackScreening;
 }
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

@@ -106,6 +106,7 @@ export function buildManifest(input: ManifestInput): Buffer {
     identifiers: data.identifiers,
     personaIdentifiers: data.holdings,
     links: data.links,
+    sanctionsScreening: data.screening,
   };
   return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8");
 }

@@ -1,5 +1,6 @@
 import type { PersonaLinkRelation } from "@/db/schema";
 import type { PackData, PackPersona } from "./data";
+import { sanctionsSightings } from "./stix-sightings";
 import { caseworkId, uuidV5, CASEWORK_NAMESPACE } from "./stix-ids";
 import { identifierObservables, type StixObject } from "./stix-observables";
 
@@ -109,6 +110,7 @@ export function buildStixBundle(
       description,
     });
   }
+  for (const o of sanctionsSightings(data, common, producer.id, personaIds)) objects.push(o);
   for (const l of data.links) {
     const source = personaIds.get(l.fromPersonaId);
     const target = personaIds.get(l.toPersonaId);

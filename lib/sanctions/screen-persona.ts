@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import { db, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadPersona } from "@/lib/personas/access";
 import { currentListIds } from "./current-lists";
@@ -28,10 +28,22 @@ interface ListedEntry {
  */
 export async function screenPersona({ actor, personaId }: { actor: Actor; personaId: string }): Promise<SanctionsHits> {
   const persona = await loadPersona(db, actor, personaId);
-  const listIds = await currentListIds(db);
   const permissions = await judgePermissions(db, actor, personaId);
-  if (listIds.length === 0) return { items: [], permissions };
-  const rows = await hitRows(db, [personaId], listIds);
+  return { items: await personaHits(db, { ...persona, id: personaId }), permissions };
+}
+
+/**
+ * A persona's hits on the current list versions with their dismissals, strongest first. Decides
+ * nothing about who may see them: the caller has checked that.
+ */
+export async function personaHits(
+  runner: DbOrTx,
+  persona: { id: string; displayName: string; aliases: string[]; claimedNationality: string | null },
+): Promise<SanctionsHit[]> {
+  const personaId = persona.id;
+  const listIds = await currentListIds(runner);
+  if (listIds.length === 0) return [];
+  const rows = await hitRows(runner, [personaId], listIds);
   const hits = new Map<string, SanctionsHit>();
   const hitOf = (r: ListedEntry, score: number): SanctionsHit => {
     const known = hits.get(r.entryId);
@@ -60,9 +72,9 @@ export async function screenPersona({ actor, personaId }: { actor: Actor; person
     if (!hit.matched.some((m) => m.kind === match.kind && m.value === match.value)) hit.matched.push(match);
   }
   // A name hit on an entry already hit by an identifier adds the name; alone, it keeps its lower score.
-  for (const r of await nameHits(db, persona, listIds))
+  for (const r of await nameHits(runner, persona, listIds))
     hitOf(r, r.score).matched.push({ kind: "name", value: r.listed === r.ours ? r.listed : `${r.ours} / ${r.listed}` });
   const items = [...hits.values()].sort((a, b) => b.score - a.score);
-  applyDismissals(personaId, items, await activeDismissals(db, [personaId]));
-  return { items, permissions };
+  applyDismissals(personaId, items, await activeDismissals(runner, [personaId]));
+  return items;
 }

@@ -4,6 +4,7 @@ import type { ReportInput } from "./input";
 import { Layout } from "./layout";
 import { drawChronology } from "./section-chronology";
 import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
+import { drawScreening } from "./sections-screening";
 import { drawNotes, drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
 
 export type { ReportInput } from "./input";
@@ -28,6 +29,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   drawEvidenceIndex(l, input);
   drawLeftOut(l, input);
   drawPersonas(l, input);
+  drawScreening(l, input);
   if (input.includeGraph) drawGraph(l, input.data);
   l.newPage();
   drawRemediation(l, input);
