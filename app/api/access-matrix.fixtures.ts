@@ -331,6 +331,9 @@ async function matrixWebhook(): Promise<{ webhookId: string; deliveryId: string 
  */
 export const requests: Record<string, RequestSpec> = {
   "GET /api/health": noBody,
+  "GET /api/health/live": noBody,
+  "GET /api/health/ready": noBody,
+  "GET /api/metrics": noBody,
   "GET /api/openapi.json": noBody,
   "GET /api/admin/settings": noBody,
   "PUT /api/admin/settings": { body: () => json({ defaultPhoneRegion: null }) },
