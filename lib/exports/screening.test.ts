@@ -46,7 +46,8 @@ beforeAll(async () => {
 describe("sanctions screening in a pack", () => {
   it("is in the manifest: the list version with its SHA-256 and each hit with its decision", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
-    expect(manifest.sanctionsScreening.lists).toEqual([expect.objectContaining({ id: listId, sha256: listSha })]);
+    // Other test files import lists into the same database: this one's version is among the current ones.
+    expect(manifest.sanctionsScreening.lists).toContainEqual(expect.objectContaining({ id: listId, sha256: listSha }));
     const hits = manifest.sanctionsScreening.hits;
     expect(hits).toHaveLength(2);
     expect(hits).toContainEqual(
