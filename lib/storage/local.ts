@@ -17,6 +17,7 @@ import {
   type PutOptions,
   type StagedBlob,
   type StoredBlob,
+  putByStaging,
 } from "./store";
 
 const isErrno = (error: unknown, code: string) => (error as NodeJS.ErrnoException | null)?.code === code;
@@ -119,14 +120,8 @@ export class LocalBlobStore implements BlobStore {
     return true;
   }
 
-  async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredBlob> {
-    const staged = await this.stage(source, options);
-    try {
-      await staged.commit();
-      return { sha256: staged.sha256, size: staged.size };
-    } finally {
-      await staged.discard();
-    }
+  put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredBlob> {
+    return putByStaging(this, source, options);
   }
 
   async get(sha256: string, range?: ByteRange): Promise<Readable> {

@@ -22,6 +22,7 @@ import {
   type PutOptions,
   type StagedBlob,
   type StoredBlob,
+  putByStaging,
 } from "./store";
 
 // Temp uploads of processes that died are only told apart by age here (a bucket has no leases):
@@ -79,14 +80,8 @@ export class S3BlobStore implements BlobStore {
     return true;
   }
 
-  async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredBlob> {
-    const staged = await this.stage(source, options);
-    try {
-      await staged.commit();
-      return { sha256: staged.sha256, size: staged.size };
-    } finally {
-      await staged.discard();
-    }
+  put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredBlob> {
+    return putByStaging(this, source, options);
   }
 
   async get(sha256: string, range?: ByteRange): Promise<Readable> {

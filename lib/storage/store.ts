@@ -82,3 +82,18 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export function assertSha256(value: string): void {
   if (!SHA256_HEX.test(value)) throw new Error("not a SHA-256 address");
 }
+
+/** Stores the bytes in one go: staged (hashed on the way), committed, the staging left behind removed. */
+export async function putByStaging(
+  store: Pick<BlobStore, "stage">,
+  source: Readable | AsyncIterable<Uint8Array>,
+  options: PutOptions = {},
+): Promise<StoredBlob> {
+  const staged = await store.stage(source, options);
+  try {
+    await staged.commit();
+    return { sha256: staged.sha256, size: staged.size };
+  } finally {
+    await staged.discard();
+  }
+}
