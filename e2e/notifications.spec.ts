@@ -13,16 +13,22 @@ test.describe("notifications", () => {
     const created = await page.request.post("/api/cases", { data: { title: `Notify ${unique("c")}` } });
     expect(created.status()).toBe(201);
     const kase = (await created.json()) as { id: string; ref: string };
+    // One after the other: a task's owner and a mentioned person must already be members.
     const calls = [
-      page.request.post(`/api/cases/${kase.id}/members`, { data: { userId: member.id } }),
-      page.request.post(`/api/cases/${kase.id}/tasks`, {
-        data: { kind: "revoke_access", title: "Revoke the VPN account", ownerId: member.id },
-      }),
-      page.request.post(`/api/cases/${kase.id}/notes`, {
-        data: { body: `@${member.email.split("@")[0]} please look at the laptop shipment` },
-      }),
+      () => page.request.post(`/api/cases/${kase.id}/members`, { data: { userId: member.id } }),
+      () =>
+        page.request.post(`/api/cases/${kase.id}/tasks`, {
+          data: { kind: "revoke_access", title: "Revoke the VPN account", ownerId: member.id },
+        }),
+      () =>
+        page.request.post(`/api/cases/${kase.id}/notes`, {
+          data: { body: `@${member.email.split("@")[0]} please look at the laptop shipment` },
+        }),
     ];
-    for (const call of calls) expect((await call).status()).toBe(201);
+    for (const call of calls) {
+      const response = await call();
+      expect(response.status(), await response.text()).toBe(201);
+    }
 
     const context = await browser.newContext();
     const memberPage = await context.newPage();

@@ -10,12 +10,15 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Pairs are scored by a background job a moment after the change: reload until they are in. */
+/**
+ * Pairs are scored by a background job a moment after the change (after text extraction, for
+ * documents): reload until they are in. The queue is shared with every other test's jobs.
+ */
 async function waitForPairs(page: Page, pair: Locator, count = 1) {
   await expect(async () => {
     await page.reload();
     await expect(pair).toHaveCount(count, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 test.describe("reviewing possible matches", () => {
@@ -92,6 +95,7 @@ test.describe("reviewing possible matches", () => {
     page,
     request,
   }) => {
+    test.setTimeout(120_000);
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const theCase = await post<{ id: string }>(page, "/api/cases", { title: `Resume case ${unique("c")}` });

@@ -22,11 +22,16 @@ test.describe("case timeline", () => {
     const casePage = new CasePage(page);
     await casePage.goto(caseId);
 
-    // Reached from the keyboard: the tab list moves with the arrow keys.
-    await page.getByRole("tab", { name: "Overview" }).focus();
-    await page.keyboard.press("End");
-    await page.keyboard.press("ArrowLeft");
-    await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true");
+    // Reached from the keyboard: the tab list moves with the arrow keys (once the page is
+    // interactive, hence the retry: keys pressed before hydration do nothing).
+    await expect(async () => {
+      await page.getByRole("tab", { name: "Overview" }).focus();
+      await page.keyboard.press("End");
+      await page.keyboard.press("ArrowLeft");
+      await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true", {
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 20_000 });
     await expect(page.getByText("Nothing in this case has a date of its own yet.")).toBeVisible();
     const entries = page.getByTestId("timeline-entry");
     await expect(entries).toHaveCount(1);
