@@ -28,10 +28,15 @@ export const exports = pgTable(
     sha256: char({ length: 64 }),
     manifestSha256: char({ length: 64 }),
     error: text(),
+    // The Bates numbers a production took (first and last page), taken once per build and never
+    // given again within the case for the same prefix.
+    batesPrefix: text(),
+    batesFirst: integer(),
+    batesLast: integer(),
     createdAt: createdAt(),
     completedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.caseId, t.createdAt), index().on(t.createdAt)],
+  (t) => [index().on(t.caseId, t.createdAt), index().on(t.createdAt), index().on(t.caseId, t.batesPrefix)],
 );
 
 export const exportsRelations = relations(exports, ({ one }) => ({
