@@ -15,6 +15,7 @@ import { buildManifest, sha256sums, verifyText } from "./manifest";
 import { packFileName } from "./names";
 import { packFiles, packName } from "./paths";
 import { planEvidence } from "./plan";
+import { BatesTaken, takeBatesRange } from "./production/bates";
 import { type ProductionSummary, writeProduction } from "./production/write-production";
 import { renderReport } from "./report/render";
 import { exportOptionsSchema } from "./schema";
@@ -104,7 +105,9 @@ export async function buildPack(
   const name = packName(id);
   await files.removePartials(name);
   const temp = await files.stagingPath(name);
-  const expected = included.reduce((n, i) => n + i.item.size, 0) + 128 * 1024 + data.audit.length * 300;
+  // A production writes each native a second time.
+  const evidenceBytes = included.reduce((n, i) => n + i.item.size, 0) * (options.production ? 2 : 1);
+  const expected = evidenceBytes + 128 * 1024 + data.audit.length * 300;
   const progress = progressReporter(id, expected, onProgress);
   const writer = new PackWriter(temp, { mtime: exportedAt, onProgress: progress.report });
   try {
@@ -123,12 +126,33 @@ export async function buildPack(
       }
     }
     let production: ProductionSummary | null = null;
-    if (options.production)
-      production = await writeProduction(writer, store, included, options.production, async (item) => {
-        throw new PackBuildError(
-          `${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported.`,
-        );
+    if (options.production) {
+      const { batesPrefix, startNumber } = options.production;
+      production = await writeProduction({
+        writer,
+        store,
+        included,
+        leftOut,
+        production: options.production,
+        takeRange: async (pages) => {
+          const range = await takeBatesRange({
+            caseId: data.case.id,
+            exportId: id,
+            prefix: batesPrefix,
+            start: startNumber,
+            pages,
+          }).catch((error: unknown) => {
+            throw error instanceof BatesTaken ? new PackBuildError(`${error.message} Nothing was exported.`) : error;
+          });
+          return range.first;
+        },
+        onMismatch: async (item) => {
+          throw new PackBuildError(
+            `${item.exhibitNo}: the stored bytes no longer match the SHA-256 recorded when it was collected. Nothing was exported.`,
+          );
+        },
       });
+    }
     await writer.addBuffer("custody.csv", custodyCsv(included.map((i) => i.item)));
     await writer.addBuffer("audit.csv", auditCsv(data.audit));
     if (options.includeStix)
@@ -193,6 +217,7 @@ export async function buildPack(
         fingerprint: key.fingerprint,
         timestamp,
         includeGraph: options.includeGraph,
+        production,
       });
       await writer.addBuffer("report.pdf", pdf);
     }

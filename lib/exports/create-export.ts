@@ -9,6 +9,8 @@ import { loadCase } from "@/lib/cases/access";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { wakeJobs } from "@/lib/jobs/worker";
 import { queueBuild } from "./build-job";
+import { nextBatesNumber, overlappingProduction } from "./production/bates";
+import { batesNumber } from "./production/plan";
 import { type ExportOptionsInput, exportOptionsSchema } from "./schema";
 
 /**
@@ -40,6 +42,17 @@ export async function createExport({
     );
     if (unknown.length > 0)
       throw new AppError("bad_request", "Some excluded items are not items of this case", unknown);
+  }
+  const asked = parsed.production;
+  if (asked?.startNumber !== undefined) {
+    // Checked again, atomically, when the build takes its range; this answers at once.
+    const clash = await overlappingProduction(db, caseId, asked.batesPrefix, asked.startNumber, asked.startNumber);
+    if (clash)
+      throw new AppError(
+        "conflict",
+        `${batesNumber(asked.batesPrefix, asked.startNumber)} was already produced in this case; the next free number is ${await nextBatesNumber(db, caseId, asked.batesPrefix)}.`,
+        [{ path: "options.production.startNumber", message: "Already produced in this case" }],
+      );
   }
   const id = randomUUID();
   await db.transaction(async (tx) => {

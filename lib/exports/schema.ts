@@ -15,8 +15,8 @@ const exclusionSchema = z.strictObject({
 /** A production for review platforms: Bates numbers with this prefix, natives and load files. */
 export const productionSchema = z.strictObject({
   batesPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, "batesPrefix is 1 to 20 letters, digits, '-' or '_'"),
-  /** The first number; the next production of the case continues after the last one handed over. */
-  startNumber: z.number().int().min(1).max(99_999_999).default(1),
+  /** The first number; left out, the production continues after the case's last one with this prefix. */
+  startNumber: z.number().int().min(1).max(99_999_999).optional(),
 });
 
 export const exportOptionsSchema = z

@@ -6,6 +6,7 @@ import { readCertificates, tsaChainProblem } from "./timestamp-chain";
 import { checkPackAudit } from "./verify-audit";
 import { openZipEntry, readZipDirectory, type ZipEntryInfo } from "./zip-reader";
 import { checkManifest, checkSums } from "./verify-lists";
+import { checkProduction } from "./verify-production";
 
 export interface PackProblem {
   /** The file inside the pack that is wrong (or the pack itself). */
@@ -30,6 +31,8 @@ export interface PackVerification {
     /** Whether the signer chains to the CA certificates given (TSA_CA_FILE); null when none were given. */
     trusted: boolean | null;
   } | null;
+  /** The production's Bates ranges checked against its load files and page images; null when the pack has none. */
+  production: { documents: number; pages: number } | null;
 }
 
 export interface ActualFile {
@@ -162,6 +165,7 @@ export async function verifyPack(
     manifest: { files: 0, evidence: 0, caseRef: null, exportedAt: null },
     audit: { headSeq: null, anchor: null },
     timestamp: null,
+    production: null,
   };
   let entries: ZipEntryInfo[];
   try {
@@ -209,6 +213,17 @@ export async function verifyPack(
   const manifest = checkManifest(texts.get("manifest.json"), actual, signature.fingerprint, problems);
   const audit = checkPackAudit(texts.get("manifest.json"), texts.get("public-key.pem"), problems);
   const timestamp = checkTimestamp(texts.get("manifest.json"), texts.get("manifest.tsr"), tsaCa, problems);
+  const production = await checkProduction(
+    texts.get("manifest.json"),
+    async (name) => {
+      const entry = entries.find((e) => e.name === name);
+      if (!entry) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await openZipEntry(file, entry)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    problems,
+  );
   const unique = problems.filter(
     (p, i) => problems.findIndex((q) => q.file === p.file && q.problem === p.problem) === i,
   );
@@ -221,5 +236,6 @@ export async function verifyPack(
     manifest,
     audit,
     timestamp,
+    production,
   };
 }

@@ -35,6 +35,10 @@ function describeVerification(file: string, r: PackVerification): string[] {
       ? `Trusted timestamp (manifest.tsr): ${r.timestamp.valid ? `${r.timestamp.genTime}, signed by ${r.timestamp.signer ?? "?"}, covers manifest.json${r.timestamp.trusted === null ? " (set TSA_CA_FILE to check the authority's certificate, or use openssl ts -verify, see VERIFY.txt)" : r.timestamp.trusted ? "; its signer chains to TSA_CA_FILE" : "; its signer does NOT chain to TSA_CA_FILE"}` : "INVALID"}`
       : "Trusted timestamp: none in this pack",
   );
+  if (r.production)
+    lines.push(
+      `Production: ${r.production.documents} document${r.production.documents === 1 ? "" : "s"}, ${r.production.pages} Bates-numbered page${r.production.pages === 1 ? "" : "s"} checked against the DAT and OPT load files`,
+    );
   for (const p of r.problems) lines.push(`WRONG ${p.file}: ${p.problem}`);
   lines.push(
     r.ok

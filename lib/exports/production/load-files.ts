@@ -2,7 +2,7 @@
  * Load files for review platforms (Relativity, Everlaw and others that read Concordance and
  * Opticon files). Concordance DAT: one record a line, fields separated by ASCII 20 (0x14), each
  * wrapped in the text qualifier þ (U+00FE); a line break inside a field is written as ® (U+00AE).
- * Opticon OPT: comma-separated, one line per image (here per native), no header.
+ * Opticon OPT: comma-separated, one line per page image, no header.
  */
 export const DAT_SEPARATOR = "\u0014";
 export const DAT_QUOTE = "\u00FE";
@@ -11,6 +11,7 @@ export const DAT_NEWLINE = "\u00AE";
 export const DAT_FIELDS = [
   "BEGBATES",
   "ENDBATES",
+  "PAGECOUNT",
   "EXHIBIT",
   "TITLE",
   "FILENAME",
@@ -18,6 +19,7 @@ export const DAT_FIELDS = [
   "CUSTODIAN",
   "DATECOLLECTED",
   "NATIVEPATH",
+  "TEXTPATH",
 ] as const;
 export type DatRecord = Record<(typeof DAT_FIELDS)[number], string>;
 

@@ -8,54 +8,79 @@ const DIGITS = 6;
 
 export interface ProducedItem {
   item: PackEvidence;
-  bates: string;
-  /** The native's path in the pack. */
+  /** One Bates number per page, in order: the first is BEGBATES, the last ENDBATES. */
+  bates: string[];
+  /** Paths in the pack. */
   nativePath: string;
+  imagePath: string;
+  textPath: string | null;
 }
 
 export const batesNumber = (prefix: string, n: number) => `${prefix}${String(n).padStart(DIGITS, "0")}`;
 
+/** The number in a Bates label of this prefix, or null when it is not one. */
+export function batesValue(prefix: string, label: string): number | null {
+  if (!label.startsWith(prefix)) return null;
+  const digits = label.slice(prefix.length);
+  return /^\d+$/.test(digits) ? Number(digits) : null;
+}
+
 /**
- * One Bates number per document, in exhibit order, from the start number: each exhibit is produced
- * as its native file named by its number, the usual form for files produced natively.
+ * Bates numbers page by page, in exhibit order, from `first`: each document is named by its first
+ * page's number (its native, its page images and its text), the usual form of a production.
  */
 export function planProduction(
-  included: readonly IncludedItem[],
-  production: { batesPrefix: string; startNumber: number },
+  documents: readonly { item: IncludedItem["item"]; pages: number; hasText: boolean }[],
+  prefix: string,
+  first: number,
 ): ProducedItem[] {
-  return included.map(({ item }, i) => {
-    const bates = batesNumber(production.batesPrefix, production.startNumber + i);
+  let next = first;
+  return documents.map(({ item, pages, hasText }) => {
+    const bates = Array.from({ length: pages }, (_, i) => batesNumber(prefix, next + i));
+    next += pages;
+    const begin = bates[0]!;
     const ext = path
       .extname(item.originalName)
       .toLowerCase()
       .replace(/[^.a-z0-9]/g, "")
       .slice(0, 10);
-    return { item, bates, nativePath: `${PRODUCTION_DIR}/NATIVES/${bates}${ext}` };
+    return {
+      item,
+      bates,
+      nativePath: `${PRODUCTION_DIR}/NATIVES/${begin}${ext}`,
+      imagePath: `${PRODUCTION_DIR}/IMAGES/${begin}.pdf`,
+      textPath: hasText ? `${PRODUCTION_DIR}/TEXT/${begin}.txt` : null,
+    };
   });
 }
 
-const relative = (p: string) => p.slice(PRODUCTION_DIR.length + 1);
+const relative = (p: string) => p.slice(PRODUCTION_DIR.length + 1).replaceAll("/", "\\");
 
 export function datRecords(items: readonly ProducedItem[]): DatRecord[] {
-  return items.map(({ item, bates, nativePath }) => ({
-    BEGBATES: bates,
-    ENDBATES: bates,
+  return items.map(({ item, bates, nativePath, textPath }) => ({
+    BEGBATES: bates[0]!,
+    ENDBATES: bates[bates.length - 1]!,
+    PAGECOUNT: String(bates.length),
     EXHIBIT: item.exhibitNo,
     TITLE: item.title,
     FILENAME: item.originalName,
     SHA256: item.sha256,
     CUSTODIAN: item.collectedBy ?? item.uploadedBy ?? "",
     DATECOLLECTED: (item.collectedAt ?? item.createdAt).slice(0, 10),
-    NATIVEPATH: relative(nativePath).replaceAll("/", "\\"),
+    NATIVEPATH: relative(nativePath),
+    TEXTPATH: textPath ? relative(textPath) : "",
   }));
 }
 
+/** One line per page, each naming the document's page-image file; the first line breaks the document and gives its page count. */
 export function optLines(items: readonly ProducedItem[], volume: string): OptLine[] {
-  return items.map(({ bates, nativePath }) => ({
-    imageKey: bates,
-    volume,
-    path: relative(nativePath),
-    documentBreak: true,
-    pages: 1,
-  }));
+  return items.flatMap(({ bates, imagePath }) =>
+    bates.map((key, i) => ({
+      imageKey: key,
+      volume,
+      path: relative(imagePath),
+      documentBreak: i === 0,
+      pages: i === 0 ? bates.length : null,
+    })),
+  );
 }

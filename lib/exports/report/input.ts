@@ -1,5 +1,6 @@
 import type { PackData } from "../data";
 import type { IncludedItem, LeftOutItem } from "../plan";
+import type { ProductionSummary } from "../production/write-production";
 import type { TimestampInfo } from "../timestamp";
 
 export interface ReportInput {
@@ -14,6 +15,8 @@ export interface ReportInput {
   /** The RFC 3161 timestamp over the manifest (manifest.tsr), or null when the pack has none. */
   timestamp: TimestampInfo | null;
   includeGraph: boolean;
+  /** The production folder's summary, when the pack has one. */
+  production?: ProductionSummary | null;
 }
 
 /** A date-time as people read it in a report: UTC, to the minute. */

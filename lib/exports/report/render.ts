@@ -3,6 +3,7 @@ import { drawGraph } from "./graph";
 import type { ReportInput } from "./input";
 import { Layout } from "./layout";
 import { drawChronology } from "./section-chronology";
+import { drawProduction } from "./section-production";
 import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
 import { drawScreening } from "./sections-screening";
 import { drawNotes, drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
@@ -28,6 +29,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   drawSummary(l, input);
   drawEvidenceIndex(l, input);
   drawLeftOut(l, input);
+  drawProduction(l, input);
   drawPersonas(l, input);
   drawScreening(l, input);
   if (input.includeGraph) drawGraph(l, input.data);
