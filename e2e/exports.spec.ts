@@ -96,6 +96,58 @@ test.describe("evidence packs", () => {
     );
   });
 
+  test("a production for review platforms from the export form: Bates-numbered pages, load files, numbers never given twice", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const lead = await createUser(page.request, "investigator");
+    await signInViaApi(page, lead);
+    const created = await page.request.post("/api/cases", { data: { title: `Production ${unique("case")}` } });
+    expect(created.status()).toBe(201);
+    const { id: caseId } = (await created.json()) as { id: string };
+    const upload = await page.request.post(`/api/cases/${caseId}/evidence`, {
+      multipart: {
+        title: "Offer letter",
+        file: { name: "offer.bin", mimeType: "application/octet-stream", buffer: randomBytes(1024) },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+
+    const exportsUi = new ExportsPage(page);
+    await page.goto(`/cases/${caseId}`);
+    await exportsUi.openOptions();
+    await page.getByRole("checkbox", { name: /^Add a production/ }).check();
+    const prefix = page.getByRole("textbox", { name: "Bates prefix" });
+    await exportsUi.start();
+    await expect(page.getByText("Give the prefix the Bates numbers start with")).toBeVisible();
+    await expect(prefix).toHaveAttribute("aria-invalid", "true");
+    await prefix.fill("ACME");
+    await exportsUi.start();
+    const row = exportsUi.rows().first();
+    await expect(row.getByText("Ready")).toBeVisible({ timeout: 60_000 });
+    const downloading = page.waitForEvent("download");
+    await row.getByRole("link", { name: /^Download/ }).click();
+    const file = await (await downloading).path();
+    const listing = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n");
+    expect(listing.filter((f) => f.startsWith("production/")).sort()).toEqual([
+      "production/DATA/ACME.dat",
+      "production/DATA/ACME.opt",
+      "production/IMAGES/ACME000001.pdf",
+      "production/NATIVES/ACME000001.bin",
+    ]);
+    const slip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "casework-e2e-bates-")), "page.pdf");
+    fs.writeFileSync(slip, execFileSync("unzip", ["-p", file, "production/IMAGES/ACME000001.pdf"]));
+    expect(execFileSync("pdftotext", [slip, "-"], { encoding: "utf8" })).toContain("ACME000001");
+
+    // Asking again from number 1 is refused in the form: that number was handed over already.
+    await exportsUi.openOptions();
+    await page.getByRole("checkbox", { name: /^Add a production/ }).check();
+    await page.getByRole("textbox", { name: "Bates prefix" }).fill("ACME");
+    await page.getByRole("textbox", { name: "First number (optional)" }).fill("1");
+    await exportsUi.start();
+    await expect(page.getByText("Already produced in this case")).toBeVisible();
+  });
+
   test("an investigator who is not the lead sees no export button, and a manager has no Exports page", async ({
     page,
     browser,

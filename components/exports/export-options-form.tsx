@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/client/api";
 import { useEvidenceList } from "@/lib/client/hooks/use-evidence";
 import { useCreateExport } from "@/lib/client/hooks/use-exports";
 import type { ExportOptionsInput, PrivilegedHandling } from "@/lib/exports/schema";
+import { type ProductionChoice, ProductionFields, productionOption } from "./production-fields";
 
 interface ExportOptionsFormProps {
   caseId: string;
@@ -60,6 +61,7 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
   const [report, setReport] = useState(true);
   const [graph, setGraph] = useState(true);
   const [stix, setStix] = useState(true);
+  const [production, setProduction] = useState<ProductionChoice>({ on: false, prefix: "", start: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const items = evidence.data?.items ?? [];
   const privilegedSet = new Set(privilegedIds);
@@ -70,13 +72,17 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
     const missing = Object.fromEntries(
       exclude.flatMap((e, i) => (e.reason ? [] : [[`options.exclude.${i}.reason`, "Say why this item is left out"]])),
     );
-    if (Object.keys(missing).length) return setErrors(missing);
+    const productionChoice = productionOption(production);
+    const invalid = { ...missing, ...(productionChoice.ok ? {} : productionChoice.errors) };
+    if (Object.keys(invalid).length || !productionChoice.ok) return setErrors(invalid);
+    setErrors({});
     const options: ExportOptionsInput = {
       exclude,
       privileged,
       includeReport: report,
       includeGraph: report && graph,
       includeStix: stix,
+      production: productionChoice.value,
     };
     create.mutate(options, {
       onSuccess: ({ id }) => onStarted(id),
@@ -187,6 +193,7 @@ export function ExportOptionsForm({ caseId, privilegedIds, onStarted, onCancel }
           onChange={setStix}
         />
       </fieldset>
+      <ProductionFields value={production} onChange={setProduction} errors={errors} />
       {create.error && !Object.keys(errors).length ? <Alert tone="error">{create.error.message}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={create.isPending || !evidence.data}>

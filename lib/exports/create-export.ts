@@ -47,12 +47,19 @@ export async function createExport({
   if (asked?.startNumber !== undefined) {
     // Checked again, atomically, when the build takes its range; this answers at once.
     const clash = await overlappingProduction(db, caseId, asked.batesPrefix, asked.startNumber, asked.startNumber);
-    if (clash)
+    if (clash) {
+      const next = await nextBatesNumber(db, caseId, asked.batesPrefix);
       throw new AppError(
         "conflict",
-        `${batesNumber(asked.batesPrefix, asked.startNumber)} was already produced in this case; the next free number is ${await nextBatesNumber(db, caseId, asked.batesPrefix)}.`,
-        [{ path: "options.production.startNumber", message: "Already produced in this case" }],
+        `${batesNumber(asked.batesPrefix, asked.startNumber)} was already produced in this case; the next free number is ${next}.`,
+        [
+          {
+            path: "options.production.startNumber",
+            message: `Already produced in this case: leave it empty or start at ${next}`,
+          },
+        ],
       );
+    }
   }
   const id = randomUUID();
   await db.transaction(async (tx) => {
