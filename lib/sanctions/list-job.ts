@@ -8,7 +8,7 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { evidenceStore } from "@/lib/storage";
 import type { SanctionsSource } from "./constants";
 import type { ListFiles } from "./import-list";
-import { personasOnList, raiseSanctionsFlags } from "./raise-flags";
+import { rescreenList } from "./rescreen-list";
 
 export const SANCTIONS_LIST = "sanctions.list";
 
@@ -44,8 +44,8 @@ const statusOf = async (listId: string) =>
 
 /**
  * Fills the version's entries (one transaction), then screens every persona holding one of its
- * identifiers. A retry after a process died skips what was committed: a filled version is only
- * screened again, which adds nothing already raised.
+ * identifiers, a batch per transaction (rescreen-list.ts). A retry after a process died skips what
+ * was committed: a filled version is only screened again, which adds nothing already raised.
  */
 export const importListHandler: JobHandler = {
   concurrency: 1,
@@ -63,8 +63,7 @@ export const importListHandler: JobHandler = {
       });
     if ((await statusOf(p.listId)) !== "done") return;
     await progress(500);
-    const listId = p.listId;
-    await db.transaction(async (tx) => raiseSanctionsFlags(tx, await personasOnList(tx, listId)));
+    await rescreenList(p.listId, { onProgress: (screened, total) => progress(500 + (500 * screened) / total) });
     graphChanged();
   },
   async onFailed(job, message) {

@@ -1,5 +1,5 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import { casePersonas, cases, identifiers, personaIdentifiers, remediationTasks, sanctionsKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { raiseSystemFlag } from "@/lib/personas/raise-system-flag";
@@ -88,9 +88,9 @@ async function addDoNotPayTasks(tx: Tx, personaId: string, note: string, now: Da
   }
 }
 
-/** The personas holding an identifier of this list version: who to screen when it arrives. */
-export async function personasOnList(tx: Tx, listId: string): Promise<string[]> {
-  const rows = await tx
+/** The personas holding an identifier of this list version, in id order: who to screen when it arrives. */
+export async function personasOnList(runner: DbOrTx, listId: string): Promise<string[]> {
+  const rows = await runner
     .selectDistinct({ personaId: personaIdentifiers.personaId })
     .from(sanctionsKeys)
     .innerJoin(
@@ -98,6 +98,7 @@ export async function personasOnList(tx: Tx, listId: string): Promise<string[]> 
       and(eq(identifiers.type, sanctionsKeys.type), eq(identifiers.normalizedValue, sanctionsKeys.normalizedValue)),
     )
     .innerJoin(personaIdentifiers, eq(personaIdentifiers.identifierId, identifiers.id))
-    .where(eq(sanctionsKeys.listId, listId));
+    .where(eq(sanctionsKeys.listId, listId))
+    .orderBy(personaIdentifiers.personaId);
   return rows.map((r) => r.personaId);
 }
