@@ -32,7 +32,15 @@ const large: ScaleCounts = {
 const factors: Record<ScaleName, number> = { small: 0.01, medium: 0.1, large: 1 };
 
 export function countsFor(scale: ScaleName): ScaleCounts {
-  const f = factors[scale];
+  return scaledCounts(factors[scale]);
+}
+
+/** The large set scaled so that it holds this many personas (and everything else in proportion). */
+export function countsForPersonas(personas: number): ScaleCounts {
+  return scaledCounts(personas / large.personas);
+}
+
+function scaledCounts(f: number): ScaleCounts {
   const scaled = Object.fromEntries(Object.entries(large).map(([k, v]) => [k, Math.round(v * f)])) as unknown as ScaleCounts;
   // Every role needs a handful of people even in the smallest set.
   scaled.users = Math.max(40, scaled.users);
