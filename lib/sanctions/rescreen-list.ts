@@ -3,11 +3,12 @@ import { personasOnList, raiseSanctionsFlags } from "./raise-flags";
 
 /**
  * Personas screened per transaction. Raising a flag appends to the audit chain, whose lock is held
- * until the transaction commits: one transaction for the whole re-screen (2,000 personas took 43 s
- * on the bench data) kept every audited write in the app waiting that long. 25 personas hold it
- * for about half a second.
+ * until the transaction commits: one transaction for the whole re-screen (2,000 personas flagged
+ * on the bench data: 43-90 s) kept every audited write in the app waiting that long. With 25 a
+ * write waited up to 4 s on the busy bench machine, with 5 up to 2 s (p95 0.6 s), for about 10 %
+ * more time overall (bench/README.md, "Sanctions re-screen").
  */
-export const RESCREEN_BATCH = 25;
+export const RESCREEN_BATCH = 5;
 
 /**
  * Screens every persona holding an identifier of this list version, a batch of personas per
