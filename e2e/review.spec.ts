@@ -14,11 +14,13 @@ async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
  * Pairs are scored by a background job a moment after the change (after text extraction, for
  * documents): reload until they are in. The queue is shared with every other test's jobs.
  */
-async function waitForPairs(page: Page, pair: Locator, count = 1) {
+async function waitForPairs(page: Page, pair: Locator, count = 1, showing?: string) {
   await expect(async () => {
     await page.reload();
     await expect(pair).toHaveCount(count, { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+    // A pair may show before the job has scored the last change: wait for what that change adds.
+    if (showing) await expect(pair).toContainText(showing, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
 }
 
 test.describe("reviewing possible matches", () => {
@@ -26,6 +28,7 @@ test.describe("reviewing possible matches", () => {
     page,
     request,
   }) => {
+    test.setTimeout(150_000);
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const theCase = await post<{ id: string }>(page, "/api/cases", { title: `Review case ${unique("c")}` });
@@ -59,7 +62,7 @@ test.describe("reviewing possible matches", () => {
     await page.getByRole("link", { name: "Review matches" }).click();
     await expect(page.getByRole("heading", { name: "Review matches" })).toBeVisible();
     const pair = page.getByRole("region", { name: new RegExp(`${nameA}|${nameB}`) });
-    await waitForPairs(page, pair);
+    await waitForPairs(page, pair, 1, "Phone");
     // What matched, side by side: each persona's own spelling of the mailbox and the phone.
     const matched = pair.getByRole("table", { name: /What matched/ });
     await expect(matched).toContainText(`${user}@gmail.com`);
@@ -95,7 +98,7 @@ test.describe("reviewing possible matches", () => {
     page,
     request,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(150_000);
     const investigator = await createUser(request, "investigator");
     await signInViaApi(page, investigator);
     const theCase = await post<{ id: string }>(page, "/api/cases", { title: `Resume case ${unique("c")}` });
