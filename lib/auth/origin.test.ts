@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { appOrigin, isSameOriginRequest, isStateChanging } from "./origin";
+import { NextRequest } from "next/server";
+import { appOrigin, atAppOrigin, isSameOriginRequest, isStateChanging } from "./origin";
 
 function request(headers: Record<string, string>, url = "http://localhost:3000/api/cases", method = "POST") {
   return new Request(url, { method, headers });
@@ -106,5 +107,37 @@ describe("with AUTH_URL set", () => {
     expect(pinned.isSameOriginRequest(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(
       false,
     );
+  });
+});
+
+describe("atAppOrigin", () => {
+  it("puts a route handler's request at the loopback address the browser used, not localhost", async () => {
+    const request = new NextRequest("http://127.0.0.1:3111/api/auth/callback/oidc?code=abc&state=s", {
+      headers: { host: "127.0.0.1:3111", "x-forwarded-proto": "http", cookie: "a=b" },
+    });
+    // What Next hands the route handler, and what made the code exchange's redirect_uri differ.
+    expect(request.url).toBe("http://localhost:3111/api/auth/callback/oidc?code=abc&state=s");
+    const moved = await atAppOrigin(request);
+    expect(moved.url).toBe("http://127.0.0.1:3111/api/auth/callback/oidc?code=abc&state=s");
+    expect(moved.headers.get("cookie")).toBe("a=b");
+  });
+
+  it("follows the proxy's forwarded host and scheme", async () => {
+    const request = new NextRequest("http://localhost:3000/api/auth/callback/oidc?code=abc", {
+      headers: { host: "10.0.0.5:3000", "x-forwarded-host": "casework.example.org", "x-forwarded-proto": "https" },
+    });
+    expect((await atAppOrigin(request)).url).toBe("https://casework.example.org/api/auth/callback/oidc?code=abc");
+  });
+
+  it("keeps a posted form's body and method", async () => {
+    const request = new NextRequest("http://127.0.0.1:3111/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { host: "127.0.0.1:3111", "content-type": "application/x-www-form-urlencoded" },
+      body: "email=a%40example.test&password=x",
+    });
+    const moved = await atAppOrigin(request);
+    expect(moved.method).toBe("POST");
+    expect(moved.url).toBe("http://127.0.0.1:3111/api/auth/callback/credentials");
+    expect(await moved.text()).toBe("email=a%40example.test&password=x");
   });
 });

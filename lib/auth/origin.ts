@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
 function firstValue(header: string | null): string | null {
@@ -47,4 +48,27 @@ export function isSameOriginRequest(request: Request): boolean {
   if (origin === null) return request.headers.get("sec-fetch-site") === "same-origin";
   const own = appOrigin(request.headers, request.url);
   return own !== null && originOf(origin) === own;
+}
+
+/**
+ * The request as Auth.js's route handlers must see it: at the app's origin (appOrigin above), as
+ * a plain Request. Auth.js makes the OpenID redirect_uri from the request's URL twice: when the
+ * login page's server action starts the sign-in (from Host and X-Forwarded-*), and when the
+ * callback route exchanges the code. A route handler's NextRequest reports a loopback address as
+ * "localhost" (http://127.0.0.1:3000 reads as http://localhost:3000), and a URL on the address
+ * `next start` listens on rather than the proxy's host name: the two redirect_uris differed and
+ * the provider refused the code ("redirect_uri mismatch"). With AUTH_URL set, Auth.js puts the
+ * request at that address itself (so AUTH_URL must be a host name, not a loopback IP address).
+ */
+export async function atAppOrigin(request: NextRequest): Promise<Request> {
+  if (env.AUTH_URL) return request;
+  const origin = appOrigin(request.headers, request.url);
+  const url = new URL(request.url);
+  if (!origin) return request;
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  return new Request(new URL(`${url.pathname}${url.search}`, origin), {
+    method: request.method,
+    headers: request.headers,
+    body,
+  });
 }
