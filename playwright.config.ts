@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ssoProviderPort, ssoServerEnv } from "./e2e/fixtures/sso";
 
 // Started by scripts/e2e.ts, which builds the app, prepares a fresh database and an admin
 // account, and passes them in the environment.
@@ -42,5 +43,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // Single sign-on through the OpenID provider e2e/sso.spec.ts starts (read at sign-in, not at
+    // start-up); password sign-in stays on for every other spec.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+      ...ssoServerEnv(ssoProviderPort(port)),
+    },
   },
 });
