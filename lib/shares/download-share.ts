@@ -9,6 +9,7 @@ import { logger } from "@/lib/logger";
 import { finishedPack, MAX_CODE_FAILURES, shareStatus } from "./access";
 import { notifyShareDownloaded } from "./on-share-downloaded";
 import { shareTokenSchema } from "./schema";
+import { recordShareDownloadCustody } from "./share-custody";
 import { hashShareCode, hashShareToken, sameHash } from "./secret";
 import type { ShareStatus } from "./views";
 
@@ -31,8 +32,8 @@ async function openPack(exportId: string, size: number): Promise<ReadableStream<
  * One download through a share link, by someone without an account. In one transaction: the link
  * is checked (revoked, expired, used up, locked by wrong codes), its one-time code if it has one,
  * the count goes up (so concurrent downloads cannot pass maxDownloads), and the download is written
- * to the referral's disclosure log (when the link names one) and to the audit trail as the
- * recipient, with the client's address and the pack's hash. It counts when the bytes start to go
+ * to the referral's disclosure log (when the link names one), to the custody log of every item in
+ * the pack, and to the audit trail as the recipient, with the client's address and the pack's hash. It counts when the bytes start to go
  * out: a recipient whose transfer broke asks for another link or a higher limit.
  */
 export async function downloadShare({
@@ -92,6 +93,15 @@ export async function downloadShare({
         exportId: pack.id,
         note: `Download ${download}${of} from ${address}; link made by its creator, recorded automatically`,
       });
+    await recordShareDownloadCustody(tx, {
+      exportId: pack.id,
+      caseId: pack.caseId,
+      shareId: share.id,
+      recipient: share.recipient,
+      address,
+      packSha256: pack.sha256,
+      download,
+    });
     await recordAudit(tx, {
       actor: null,
       action: "export.share_download",
