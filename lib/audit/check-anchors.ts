@@ -1,15 +1,15 @@
-import fs from "node:fs";
-import readline from "node:readline";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { existingSigningKey } from "@/lib/exports/signing";
-import { type AuditAnchor, anchorFilePath, anchorSignatureValid, compareWithAnchor, parseAnchorLine } from "./anchor";
+import type { BlobStore } from "@/lib/storage";
+import { type AuditAnchor, anchorSignatureValid, compareWithAnchor, parseAnchorLine } from "./anchor";
+import { anchorLog } from "./anchor-log";
 
 export interface AnchorProblem {
   problem: "missing" | "rewritten" | "forged" | "unreadable" | "backwards" | "no_key";
-  /** The line of the anchor file, counted from 1, when the problem is one line. */
+  /** The anchor's place among all anchors (the line of the anchor file), counted from 1, when the problem is one anchor. */
   line: number | null;
   seq: number | null;
   message: string;
@@ -17,7 +17,7 @@ export interface AnchorProblem {
 
 export interface AnchorCheck {
   file: string;
-  /** Non-empty lines in the anchor file; 0 when there is no file. */
+  /** Anchors stored (non-empty lines of the anchor file); 0 when there are none. */
   lines: number;
   /** The newest anchor whose signature verifies, which the table was compared with. */
   latest: Pick<AuditAnchor, "seq" | "hash" | "at"> | null;
@@ -33,37 +33,37 @@ export interface AnchorCheck {
 export async function checkAuditAnchors({
   db,
   dataDir = env.DATA_DIR,
+  store,
 }: {
   db: DbOrTx;
   dataDir?: string;
+  store?: BlobStore;
 }): Promise<AnchorCheck> {
-  const file = anchorFilePath(dataDir);
+  const log = anchorLog({ dataDir, store });
+  const file = log.where;
   const check: AnchorCheck = { file, lines: 0, latest: null, problems: [] };
-  if (!fs.existsSync(file)) return check;
   const key = existingSigningKey(dataDir);
-  if (!key) {
-    check.problems.push({
-      problem: "no_key",
-      line: null,
-      seq: null,
-      message: `${file} exists but the data folder holds no signing key to check its anchors with`,
-    });
-  }
   let latest: AuditAnchor | null = null;
   let latestLine = 0;
+  let latestLabel = "";
   let n = 0;
-  const input = fs.createReadStream(file, { encoding: "utf8" });
-  for await (const text of readline.createInterface({ input, crlfDelay: Infinity })) {
+  for await (const { label, text } of log.entries()) {
     n++;
-    if (text.trim() === "") continue;
     check.lines++;
+    if (n === 1 && !key)
+      check.problems.push({
+        problem: "no_key",
+        line: null,
+        seq: null,
+        message: `${file} holds anchors but the data folder holds no signing key to check them with`,
+      });
     const anchor = parseAnchorLine(text);
     const at = (problem: AnchorProblem["problem"], seq: number | null, message: string) =>
       check.problems.push({
         problem,
         line: n,
         seq,
-        message: `anchor line ${n}${seq === null ? "" : ` (event ${seq})`} ${message}`,
+        message: `${label}${seq === null ? "" : ` (event ${seq})`} ${message}`,
       });
     if (!anchor) {
       at("unreadable", null, "is not a readable anchor");
@@ -81,12 +81,13 @@ export async function checkAuditAnchors({
       continue;
     }
     if (latest && anchor.seq < latest.seq)
-      at("backwards", anchor.seq, `goes backwards: line ${latestLine} already anchored event ${latest.seq}`);
+      at("backwards", anchor.seq, `goes backwards: ${latestLabel} already anchored event ${latest.seq}`);
     else if (latest && anchor.seq === latest.seq && anchor.hash !== latest.hash)
-      at("backwards", anchor.seq, `gives the event another hash than line ${latestLine}`);
+      at("backwards", anchor.seq, `gives the event another hash than ${latestLabel}`);
     else {
       latest = anchor;
       latestLine = n;
+      latestLabel = label.replace(/^anchor /, "");
     }
   }
   if (latest) {

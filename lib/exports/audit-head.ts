@@ -18,7 +18,7 @@ export interface ManifestAudit {
  */
 export async function packAuditHead(key: SigningKey, dataDir?: string): Promise<ManifestAudit> {
   const head = await readAuditHead({ db });
-  const latest = readLatestAnchor({ key, dataDir });
+  const latest = await readLatestAnchor({ key, dataDir });
   const audit: ManifestAudit = { headSeq: head?.seq ?? 0, headHash: head?.hash ?? GENESIS_HASH };
   if (latest) audit.anchor = { seq: latest.seq, hash: latest.hash, at: latest.at, signature: latest.signature };
   return audit;

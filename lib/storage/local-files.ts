@@ -66,4 +66,26 @@ export class LocalNamedFiles implements NamedFiles {
   async remove(name: string): Promise<void> {
     await Promise.all([this.removePartials(name), fsp.rm(this.pathOf(name), { force: true })]);
   }
+
+  async write(name: string, bytes: Buffer): Promise<void> {
+    const temp = await this.stagingPath(name);
+    try {
+      const handle = await fsp.open(temp, "w");
+      await handle
+        .writeFile(bytes)
+        .then(() => handle.sync())
+        .finally(() => handle.close());
+      await this.publish(name, temp);
+    } finally {
+      await fsp.rm(temp, { force: true });
+    }
+  }
+
+  async list(): Promise<string[]> {
+    const names = await fsp.readdir(this.dir).catch((error: unknown) => {
+      if (isErrno(error, "ENOENT")) return [] as string[];
+      throw error;
+    });
+    return names.filter((n) => !n.endsWith(".part")).sort();
+  }
 }

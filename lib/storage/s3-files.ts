@@ -3,7 +3,14 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
 import { removeStaging } from "./local-files";
@@ -129,5 +136,26 @@ export class S3NamedFiles implements NamedFiles {
       this.removePartials(name),
       this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name) })),
     ]);
+  }
+
+  async write(name: string, bytes: Buffer): Promise<void> {
+    // One PUT: S3 makes an object visible whole or not at all.
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.keyOf(name), Body: bytes }));
+  }
+
+  async list(): Promise<string[]> {
+    const names: string[] = [];
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.folder}/`, ContinuationToken }),
+      );
+      for (const object of page.Contents ?? []) {
+        const name = object.Key?.slice(this.folder.length + 1);
+        if (name && !name.includes("/")) names.push(name);
+      }
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return names.sort();
   }
 }

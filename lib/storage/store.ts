@@ -46,6 +46,10 @@ export interface NamedFiles {
   size(name: string): Promise<number | null>;
   /** Removes the file and any staging files; nothing when none exists. */
   remove(name: string): Promise<void>;
+  /** Writes a small file whole under `name` (replacing one there): readers see the old bytes or the new, never part. */
+  write(name: string, bytes: Buffer): Promise<void>;
+  /** The names of the published files in the folder, sorted by code unit; staging files are not listed. */
+  list(): Promise<string[]>;
 }
 
 /**
@@ -67,7 +71,7 @@ export interface BlobStore {
 }
 
 /** The folders of named files: fixed here, so a name from a request can never pick another. */
-export type FileFolder = "exports";
+export type FileFolder = "exports" | "anchors";
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 

@@ -134,6 +134,23 @@ export function blobStoreContract(subject: () => ContractSubject): void {
     expect(await files.size(name)).toBeNull();
     for (const bad of ["../x.zip", ".hidden", "a/b.zip", ""]) await expect(files.size(bad)).rejects.toThrow();
   });
+
+  it("writes small named files whole, replaces them, and lists the published names in order", async () => {
+    const { store } = subject();
+    const files = store.files("anchors");
+    const prefix = randomBytes(8).toString("hex");
+    const names = [`${prefix}-2.json`, `${prefix}-1.json`, `${prefix}-10.json`];
+    for (const name of names) await files.write(name, Buffer.from(`{"name":"${name}"}`));
+    // Staging files of an unfinished build are not published names.
+    fs.writeFileSync(await files.stagingPath(`${prefix}-3.json`), "partial");
+    const mine = (await files.list()).filter((n) => n.startsWith(prefix));
+    expect(mine).toEqual([`${prefix}-1.json`, `${prefix}-10.json`, `${prefix}-2.json`]);
+    await files.write(names[0]!, Buffer.from("replaced"));
+    expect((await readAll(await files.get(names[0]!))).toString()).toBe("replaced");
+    for (const name of [...names, `${prefix}-3.json`]) await files.remove(name);
+    expect((await files.list()).filter((n) => n.startsWith(prefix))).toEqual([]);
+    expect(await store.files("exports").list()).not.toContain(names[0]);
+  });
 }
 
 /** A fresh temp folder for one test file, removed by the caller's afterAll. */
