@@ -30,8 +30,8 @@ export async function register(): Promise<void> {
     const { startJobWorker } = await import("@/lib/jobs/worker");
     startJobWorker();
   }
-  // The newest audit events, signed into DATA_DIR/audit-anchors.jsonl every minute and at
-  // shutdown, so deleting or rewriting them in the database shows in `audit verify`.
+  // The newest audit events, signed into the anchors (DATA_DIR/audit-anchors.jsonl, or the bucket's anchors/
+  // with STORAGE=s3) every minute and at shutdown, so deleting or rewriting them in the database shows in `audit verify`.
   const { startAuditAnchoring } = await import("@/lib/audit/anchor-schedule");
   startAuditAnchoring();
 }

@@ -1,5 +1,6 @@
+import path from "node:path";
 import { env } from "@/lib/env";
-import { type BlobStore, evidenceStore } from "@/lib/storage";
+import { type BlobStore, evidenceStore, LocalBlobStore, type S3BlobStore } from "@/lib/storage";
 import { anchorFilePath } from "./anchor";
 import type { AuditAnchor } from "./anchor";
 import { FileAnchorLog } from "./anchor-file";
@@ -32,6 +33,9 @@ export function anchorLog({ dataDir = env.DATA_DIR, store }: { dataDir?: string;
   const file = new FileAnchorLog(anchorFilePath(dataDir));
   const shared = store ?? (env.STORAGE === "s3" ? evidenceStore() : undefined);
   if (!shared) return file;
-  const bucket = "bucket" in shared && typeof shared.bucket === "string" ? `s3://${shared.bucket}/` : "store folder ";
-  return new StoreAnchorLog(shared.files("anchors"), file, `${bucket}anchors/`);
+  const where =
+    shared instanceof LocalBlobStore
+      ? `${path.join(shared.root, "anchors")}/`
+      : `s3://${(shared as S3BlobStore).bucket}/anchors/`;
+  return new StoreAnchorLog(shared.files("anchors"), file, where);
 }

@@ -68,6 +68,7 @@ describe("anchors in a store shared by two instances", () => {
     expect(await readLatestAnchor({ key: instanceSigningKey(a), dataDir: a, store })).toEqual(second);
     const check = await checkAuditAnchors({ db, dataDir: a, store });
     expect(check).toMatchObject({ lines: 2, latest: { seq: second.seq, hash: second.hash }, problems: [] });
+    expect(check.file).toBe(`${path.join(store.root, "anchors")}/`);
     expect(await store.files("anchors").list()).toEqual(
       [anchorObjectName(first), anchorObjectName(second), "latest.json"].sort(),
     );

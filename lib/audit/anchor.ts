@@ -6,7 +6,8 @@ import { type SigningKey, signBytes, verifySignedBytes } from "@/lib/exports/sig
 
 /**
  * An anchor is the audit log's head (seq and hash of the newest event) at a moment, signed with
- * the instance key and appended to a file in the data folder. A database user who deletes or
+ * the instance key and kept where the anchors are (anchor-log.ts: a file in the data folder, or
+ * the shared store). A database user who deletes or
  * rewrites the newest events can keep the chain itself consistent, but cannot make it agree with
  * an anchor written before, nor sign a new anchor without the key.
  */
@@ -57,7 +58,7 @@ export function anchorSignatureValid(
   return verifySignedBytes(publicKey, anchorPayload(anchor), Buffer.from(anchor.signature, "base64"));
 }
 
-/** One line of the anchor file, or null when it is not a well-formed anchor. */
+/** One stored anchor (a line of the anchor file, or an object's bytes), or null when it is not a well-formed anchor. */
 export function parseAnchorLine(line: string): AuditAnchor | null {
   try {
     const parsed = anchorSchema.safeParse(JSON.parse(line));

@@ -34,12 +34,13 @@ Commands:
 
   audit verify
       Check the audit log's hash chain, and the log against the signed anchors in
-      DATA_DIR/audit-anchors.jsonl (a deleted or rewritten tail, a forged anchor line):
+      DATA_DIR/audit-anchors.jsonl, or with STORAGE=s3 the bucket's anchors/ after that file's
+      lines (a deleted or rewritten tail, a forged anchor):
       exit code 0 when intact, 1 naming each problem.
 
   audit anchor
-      Sign the audit log's newest event (seq and hash) with the instance key and append it to
-      DATA_DIR/audit-anchors.jsonl now. The server does this every minute while events arrive.
+      Sign the audit log's newest event (seq and hash) with the instance key and add it to
+      the anchors now. The server does this every minute while events arrive.
 
   sanctions import --source S [--alt FILE] [--add FILE] [--published YYYY-MM-DD] FILE
       Import a sanctions list version and wait until its entries are in. Sources: ofac_sdn_csv
