@@ -20,9 +20,35 @@ const kindLabels: Record<CandidateReason["kind"], string> = {
   phone: "Phone",
   shared_identifier: "Shared identifier",
   resume_text: "Résumé text",
+  photo: "Photo",
   employer: "Employer",
   education: "Education",
 };
+
+interface ReasonSideProps {
+  reason: CandidateReason;
+  /** 0: the left persona's value and item, 1: the right one's. */
+  side: 0 | 1;
+}
+
+/** What matched on one side; for a photo, the picture itself (its bytes are read as a custody event). */
+function ReasonSide({ reason, side }: ReasonSideProps) {
+  const text = (side === 0 ? reason.mine : reason.theirs) ?? "—";
+  const item = reason.kind === "photo" && reason.evidenceIds?.length === 2 ? reason.evidenceIds[side] : undefined;
+  if (!item) return text;
+  return (
+    <figure className="flex flex-col gap-1">
+      {/* eslint-disable-next-line @next/next/no-img-element -- evidence bytes, never optimised or cached */}
+      <img
+        src={`/api/evidence/${item}/content?inline=1`}
+        alt={`Photo ${text}`}
+        className="max-h-48 w-auto rounded border object-contain"
+        loading="lazy"
+      />
+      <figcaption className="text-xs">{text}</figcaption>
+    </figure>
+  );
+}
 
 interface ReviewPairCardProps {
   pair: ReviewPair;
@@ -85,8 +111,12 @@ export function ReviewPairCard({ pair, onDecided }: ReviewPairCardProps) {
                   <div className="font-medium">{kindLabels[r.kind]}</div>
                   <div className="text-xs text-muted-foreground">{r.detail}</div>
                 </Td>
-                <Td className="break-all">{r.mine ?? "—"}</Td>
-                <Td className="break-all">{r.theirs ?? "—"}</Td>
+                <Td className="break-all">
+                  <ReasonSide reason={r} side={0} />
+                </Td>
+                <Td className="break-all">
+                  <ReasonSide reason={r} side={1} />
+                </Td>
                 <Td className="text-right tabular-nums">{Math.round(r.weight * 100)}%</Td>
               </Tr>
             ))}

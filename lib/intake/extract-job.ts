@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type DbOrTx, db, queryRows } from "@/db";
 import { evidence, evidenceFingerprints, evidenceMentions, evidenceTexts, evidenceTextPages, jobs } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { dhash, isPhoto } from "@/lib/matching/dhash";
 import { queueMatchingForEvidence } from "@/lib/matching/queue-matching";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
 import { phoneRegionFor } from "@/lib/settings/get-settings";
@@ -79,7 +80,12 @@ async function readBytes(sha256: string, size: number): Promise<Uint8Array> {
   return out;
 }
 
-async function save(evidenceId: string, result: Extracted, region: string | null): Promise<void> {
+async function save(
+  evidenceId: string,
+  result: Extracted,
+  region: string | null,
+  photoHash: bigint | null = null,
+): Promise<void> {
   // PostgreSQL text cannot hold NUL; nothing readable is lost without it.
   const pages = result.pages.map((p, i) => ({
     page: i + 1,
@@ -124,7 +130,19 @@ async function save(evidenceId: string, result: Extracted, region: string | null
       .insert(evidenceTexts)
       .values({ evidenceId, ...row })
       .onConflictDoUpdate({ target: evidenceTexts.evidenceId, set: row });
+    // forgetText above queued the personas citing the item, so they are matched on this hash.
+    if (photoHash !== null) await tx.insert(evidenceFingerprints).values({ evidenceId, dhash: photoHash });
   });
+}
+
+/** A photo's difference hash, for near-duplicate photo matching; none for other items or unreadable images. */
+async function photoHash(bytes: Uint8Array, mimeType: string): Promise<bigint | null> {
+  if (!isPhoto(mimeType)) return null;
+  try {
+    return await dhash(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads one item's text and mentions, replacing whatever an earlier run found (re-running is idempotent). */
@@ -159,7 +177,7 @@ export async function extractEvidenceText(evidenceId: string): Promise<void> {
   }
   const bytes = await readBytes(item.sha256, item.size);
   const result = await extractText(bytes, { fileName: item.name, mimeType: item.mimeType }, limits);
-  await save(evidenceId, result, region);
+  await save(evidenceId, result, region, await photoHash(bytes, item.mimeType));
 }
 
 export const extractTextHandler: JobHandler = {

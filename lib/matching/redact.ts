@@ -4,16 +4,22 @@ import { loadEvidence } from "@/lib/evidence/access";
 import type { CandidateReason } from "@/lib/personas/candidate-views";
 
 /**
- * A résumé reason quotes the documents' text and names the exhibits: content, which only those who
- * may open both items read (a persona can be visible through one case while its résumé sits in
- * another). For anyone else the reason keeps its weight and says only that the texts are alike.
+ * A résumé reason quotes the documents' text and names the exhibits, a photo reason names and shows
+ * the pictures: content, which only those who may open both items read (a persona can be visible
+ * through one case while its résumé sits in another). For anyone else the reason keeps its weight
+ * and says only that the texts or photos are alike.
  */
+const CONTENT_KINDS: Partial<Record<CandidateReason["kind"], string>> = {
+  resume_text: "Résumé texts alike (in a document you may not open)",
+  photo: "Photos alike (in an exhibit you may not open)",
+};
+
 export async function redactReasons<T extends { reasons: CandidateReason[] }>(
   actor: Actor,
   items: readonly T[],
 ): Promise<T[]> {
   const ids = new Set(
-    items.flatMap((i) => i.reasons.filter((r) => r.kind === "resume_text").flatMap((r) => r.evidenceIds ?? [])),
+    items.flatMap((i) => i.reasons.filter((r) => CONTENT_KINDS[r.kind]).flatMap((r) => r.evidenceIds ?? [])),
   );
   if (ids.size === 0) return [...items];
   const readable = new Set<string>();
@@ -25,9 +31,9 @@ export async function redactReasons<T extends { reasons: CandidateReason[] }>(
   return items.map((item) => ({
     ...item,
     reasons: item.reasons.map((r) =>
-      r.kind !== "resume_text" || (r.evidenceIds ?? []).every((id) => readable.has(id))
+      !CONTENT_KINDS[r.kind] || (r.evidenceIds ?? []).every((id) => readable.has(id))
         ? r
-        : { kind: r.kind, detail: "Résumé texts alike (in a document you may not open)", weight: r.weight },
+        : { kind: r.kind, detail: CONTENT_KINDS[r.kind]!, weight: r.weight },
     ),
   }));
 }

@@ -14,7 +14,7 @@ import { bands, changedLines, MIN_SHINGLES, minhash, shingles, similarity } from
  */
 
 export const RESUME_SIMILARITY = 0.5;
-const MAX_CITING_PERSONAS = 3;
+export const MAX_CITING_PERSONAS = 3;
 /** Text read per item for its fingerprint: a résumé is a few pages, a book is not one. */
 const MAX_CHARS = 200_000;
 const SHOWN_LINES = 3;
@@ -51,10 +51,11 @@ async function itemText(runner: DbOrTx, evidenceId: string): Promise<string> {
 }
 
 // An item cited by more than a few personas is a shared record, not one person's document.
-const fewCiting = sql`(select count(distinct c.persona_id) from ${personaIdentifiers} c
+export const fewCiting = sql`(select count(distinct c.persona_id) from ${personaIdentifiers} c
   where c.source_evidence_id = pi.source_evidence_id) <= ${MAX_CITING_PERSONAS}`;
 
-const exhibit = (e: { exhibit_no: number; title: string }) => `E-${String(e.exhibit_no).padStart(3, "0")} ${e.title}`;
+export const exhibit = (e: { exhibit_no: number; title: string }) =>
+  `E-${String(e.exhibit_no).padStart(3, "0")} ${e.title}`;
 
 /** The personas whose documents' text is near this persona's, each with its reason. */
 export async function resumeMatches(

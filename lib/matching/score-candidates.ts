@@ -11,6 +11,7 @@ import {
 import type { Candidate, CandidateReason } from "@/lib/personas/candidate-views";
 import { uuidArray } from "@/lib/sql";
 import { nameKey } from "./names";
+import { photoMatches } from "./photo-matches";
 import { resumeMatches } from "./resume-matches";
 import { bestNameMatch } from "./similarity";
 import { hasTrigrams } from "./trigram";
@@ -20,7 +21,8 @@ import { hasTrigrams } from "./trigram";
  * with the reasons. Run by the matching job (never in a request), in a fixed handful of indexed
  * queries, so it costs the same over 200 personas or 200,000: the persona's identifiers with their
  * holder counts and the other holders of the rarer ones; the personas whose stored name keys equal
- * or (pg_trgm) resemble this persona's; the personas whose résumé text shares a MinHash band.
+ * or (pg_trgm) resemble this persona's; the personas whose résumé text shares a MinHash band or
+ * whose photos' difference hashes are a few bits apart.
  * Only those few are read and compared. Pairs already linked, confirmed or rejected, are skipped.
  */
 
@@ -132,7 +134,7 @@ export async function scoreCandidates(
         where mine.persona_id = ${personaId}`,
   );
   const rare = held.filter((h) => h.holders > 1 && h.holders <= MAX_HOLDERS);
-  const [sharers, named, resumes, linked] = await Promise.all([
+  const [sharers, named, resumes, photos, linked] = await Promise.all([
     rare.length
       ? queryRows<{
           persona_id: string;
@@ -147,6 +149,7 @@ export async function scoreCandidates(
       : [],
     nameBlock(runner, personaId, myKeys),
     rules.resumes ? resumeMatches(runner, personaId) : [],
+    photoMatches(runner, personaId),
     queryRows<{ other: string }>(
       runner,
       sql`select case when from_persona_id = ${personaId} then to_persona_id else from_persona_id end as other
@@ -184,7 +187,7 @@ export async function scoreCandidates(
       ...(s.source_evidence_id ? { evidenceIds: [s.source_evidence_id] } : {}),
     });
   }
-  for (const r of resumes) add(r.personaId, r.reason);
+  for (const r of [...resumes, ...photos]) add(r.personaId, r.reason);
 
   // Only the personas something above brought in are read: their names, aliases and credentials.
   const ids = [...new Set([...named, ...reasons.keys()])].filter((id) => !excluded.has(id));

@@ -6,10 +6,11 @@ import { uuidArray } from "@/lib/sql";
 import { nameKeys } from "./names";
 import { scoreCandidates } from "./score-candidates";
 
-/** Reasons as the other side sees them: its value becomes `mine`. */
+/** Reasons as the other side sees them: its value becomes `mine`, its item comes first. */
 export const flipReasons = (reasons: readonly CandidateReason[]): CandidateReason[] =>
-  reasons.map(({ mine, theirs, ...rest }) => ({
+  reasons.map(({ mine, theirs, evidenceIds, ...rest }) => ({
     ...rest,
+    ...(evidenceIds ? { evidenceIds: evidenceIds.length === 2 ? [...evidenceIds].reverse() : evidenceIds } : {}),
     ...(theirs !== undefined ? { mine: theirs } : {}),
     ...(mine !== undefined ? { theirs: mine } : {}),
   }));

@@ -4,10 +4,23 @@ import { linkRelationSchema, personaIdParamsSchema } from "./schema";
 // The shapes of possible matches (candidates) and of a decision on one: no server code here.
 
 export const candidateReasonSchema = z.object({
-  kind: z.enum(["name", "alias", "email_key", "phone", "shared_identifier", "resume_text", "employer", "education"]),
+  kind: z.enum([
+    "name",
+    "alias",
+    "email_key",
+    "phone",
+    "shared_identifier",
+    "resume_text",
+    "photo",
+    "employer",
+    "education",
+  ]),
   detail: z.string(),
   weight: z.number().describe("This reason's share of the evidence, 0 to 1"),
-  evidenceIds: z.array(z.uuid()).optional(),
+  evidenceIds: z
+    .array(z.uuid())
+    .optional()
+    .describe("The items behind the reason; for a résumé or photo, the persona's item first, the candidate's second"),
   mine: z.string().optional().describe("What matched, as the persona asked about holds it"),
   theirs: z.string().optional().describe("What matched, as the candidate holds it"),
 });
