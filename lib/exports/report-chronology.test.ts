@@ -42,7 +42,7 @@ describe("the pack's report", () => {
     const dir = unzipPack(pack.file);
     const text = run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"]).stdout;
     const start = text.indexOf("Chronology");
-    const auditAt = text.indexOf("Timeline", start);
+    const auditAt = text.indexOf("Activity log", start);
     expect(start).toBeGreaterThan(0);
     expect(auditAt).toBeGreaterThan(start);
     const section = text.slice(start, auditAt);

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 describe("the report in every script", () => {
   it("includes the case notes, oldest first, each with its author and time, and says which were edited", () => {
-    const notes = raw.slice(raw.indexOf("Case notes"), raw.indexOf("Timeline"));
+    const notes = raw.slice(raw.indexOf("Case notes"), raw.indexOf("Activity log"));
     expect(notes).toContain("2 notes, oldest first");
     const author = "Ким Сан Ман (lead) <";
     const first = notes.indexOf(firstNote);

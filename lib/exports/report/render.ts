@@ -4,7 +4,7 @@ import type { ReportInput } from "./input";
 import { Layout } from "./layout";
 import { drawChronology } from "./section-chronology";
 import { drawProduction } from "./section-production";
-import { drawEvidenceIndex, drawLeftOut, drawSummary, drawTimeline } from "./sections-case";
+import { drawEvidenceIndex, drawLeftOut, drawSummary, drawActivityLog } from "./sections-case";
 import { drawScreening } from "./sections-screening";
 import { drawNotes, drawPersonas, drawReferrals, drawRemediation } from "./sections-work";
 
@@ -38,7 +38,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   drawReferrals(l, input);
   drawNotes(l, input);
   drawChronology(l, input.data.timeline);
-  drawTimeline(l, input.data.audit);
+  drawActivityLog(l, input.data.audit);
   l.footers(c.ref);
   return Buffer.from(await doc.save());
 }

@@ -3,8 +3,8 @@ import { type Layout, muted } from "./layout";
 import { formatBytes } from "@/lib/format";
 import { type ReportInput, when, words } from "./input";
 
-/** The timeline is the audit log; past this many events the report says where the rest is. */
-export const MAX_TIMELINE_ROWS = 1500;
+/** The activity log is the audit log (who did what, when); past this many events the report says where the rest is. */
+export const MAX_ACTIVITY_ROWS = 1500;
 
 export function drawSummary(l: Layout, { data }: ReportInput): void {
   const c = data.case;
@@ -50,13 +50,13 @@ function detailText(detail: Record<string, unknown>): string {
     .slice(0, 240);
 }
 
-export function drawTimeline(l: Layout, events: readonly PackAuditEvent[]): void {
-  l.heading("Timeline");
+export function drawActivityLog(l: Layout, events: readonly PackAuditEvent[]): void {
+  l.heading("Activity log");
   if (events.length === 0) {
     l.text("The audit log has no events for this case.", { color: muted });
     return;
   }
-  const shown = events.slice(0, MAX_TIMELINE_ROWS);
+  const shown = events.slice(0, MAX_ACTIVITY_ROWS);
   l.text(
     `From the audit log: ${events.length} event${events.length === 1 ? "" : "s"}, oldest first. audit.csv has every event with its chain hashes.`,
     { size: 9, color: muted },
