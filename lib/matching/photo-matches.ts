@@ -4,7 +4,7 @@ import { evidence, evidenceFingerprints, personaIdentifiers } from "@/db/schema"
 import type { CandidateReason } from "@/lib/personas/candidate-views";
 import { uuidArray } from "@/lib/sql";
 import { PHOTO_DISTANCE } from "./dhash";
-import { exhibit, fewCiting } from "./resume-matches";
+import { exhibit, fewCiting, nearestPerPersona } from "./cited-items";
 
 /*
  * Recycled photos: a persona's photos are the image items its claims cite as their source (as its
@@ -46,28 +46,13 @@ export async function photoMatches(
         near.set(r.evidence_id, { mine: m.evidence_id, distance: r.distance });
   }
   if (near.size === 0) return [];
-  const holders = await queryRows<{ persona_id: string; evidence_id: string }>(
+  const { best, items } = await nearestPerPersona(
     runner,
-    sql`select distinct pi.persona_id, pi.source_evidence_id as evidence_id from ${personaIdentifiers} pi
-        join ${evidence} e on e.id = pi.source_evidence_id and e.deleted_at is null
-        where pi.source_evidence_id = any(${uuidArray(near.keys())}) and pi.persona_id <> ${personaId}
-          and ${fewCiting}`,
+    personaId,
+    near,
+    myIds,
+    (n, current) => n.distance < (current?.distance ?? Infinity),
   );
-  const items = new Map(
-    (
-      await queryRows<{ id: string; exhibit_no: number; title: string }>(
-        runner,
-        sql`select id, exhibit_no, title from ${evidence} where id = any(${uuidArray([...near.keys(), ...myIds])})`,
-      )
-    ).map((e) => [e.id, e]),
-  );
-  // Per other persona, its nearest photo.
-  const best = new Map<string, { theirs: string; mine: string; distance: number }>();
-  for (const h of holders) {
-    const n = near.get(h.evidence_id)!;
-    if (n.distance < (best.get(h.persona_id)?.distance ?? Infinity))
-      best.set(h.persona_id, { theirs: h.evidence_id, ...n });
-  }
   return [...best].map(([other, b]) => ({
     personaId: other,
     reason: {

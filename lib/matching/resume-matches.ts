@@ -3,18 +3,17 @@ import { queryRows, type DbOrTx } from "@/db";
 import { evidence, evidenceFingerprints, evidenceTextPages, evidenceTexts, personaIdentifiers } from "@/db/schema";
 import type { CandidateReason } from "@/lib/personas/candidate-views";
 import { uuidArray } from "@/lib/sql";
+import { exhibit, fewCiting, nearestPerPersona } from "./cited-items";
 import { bands, changedLines, MIN_SHINGLES, minhash, shingles, similarity } from "./minhash";
 
 /*
- * Recycled résumés: a persona's documents are the evidence items its claims cite as their source.
- * An item cited by more than a few personas is a shared record (an applicant export, a chat log
- * naming many people), not one person's résumé, and is left out. Two personas whose documents'
- * texts are at least RESUME_SIMILARITY alike get a `resume_text` reason naming both exhibits, how
- * alike they are and the lines each side changed.
+ * Recycled résumés: a persona's documents are the evidence items its claims cite as their source
+ * (cited-items.ts says which count). Two personas whose documents' texts are at least
+ * RESUME_SIMILARITY alike get a `resume_text` reason naming both exhibits, how alike they are and
+ * the lines each side changed.
  */
 
 export const RESUME_SIMILARITY = 0.5;
-export const MAX_CITING_PERSONAS = 3;
 /** Text read per item for its fingerprint: a résumé is a few pages, a book is not one. */
 const MAX_CHARS = 200_000;
 const SHOWN_LINES = 3;
@@ -49,13 +48,6 @@ async function itemText(runner: DbOrTx, evidenceId: string): Promise<string> {
     .join("\n")
     .slice(0, MAX_CHARS);
 }
-
-// An item cited by more than a few personas is a shared record, not one person's document.
-export const fewCiting = sql`(select count(distinct c.persona_id) from ${personaIdentifiers} c
-  where c.source_evidence_id = pi.source_evidence_id) <= ${MAX_CITING_PERSONAS}`;
-
-export const exhibit = (e: { exhibit_no: number; title: string }) =>
-  `E-${String(e.exhibit_no).padStart(3, "0")} ${e.title}`;
 
 /** The personas whose documents' text is near this persona's, each with its reason. */
 export async function resumeMatches(
@@ -92,26 +84,13 @@ export async function resumeMatches(
     }
   }
   if (near.size === 0) return [];
-  const holders = await queryRows<{ persona_id: string; evidence_id: string }>(
+  const { best, items } = await nearestPerPersona(
     runner,
-    sql`select distinct pi.persona_id, pi.source_evidence_id as evidence_id from ${personaIdentifiers} pi
-        where pi.source_evidence_id = any(${uuidArray(near.keys())}) and pi.persona_id <> ${personaId}
-          and ${fewCiting}`,
+    personaId,
+    near,
+    myIds,
+    (n, current) => n.sim > (current?.sim ?? 0),
   );
-  const items = new Map(
-    (
-      await queryRows<{ id: string; exhibit_no: number; title: string }>(
-        runner,
-        sql`select id, exhibit_no, title from ${evidence} where id = any(${uuidArray([...near.keys(), ...myIds])})`,
-      )
-    ).map((e) => [e.id, e]),
-  );
-  // Per other persona, its nearest document.
-  const best = new Map<string, { theirs: string; mine: string; sim: number }>();
-  for (const h of holders) {
-    const n = near.get(h.evidence_id)!;
-    if (n.sim > (best.get(h.persona_id)?.sim ?? 0)) best.set(h.persona_id, { theirs: h.evidence_id, ...n });
-  }
   const out: { personaId: string; reason: CandidateReason }[] = [];
   for (const [other, b] of best) {
     const diff = changedLines(await itemText(runner, b.mine), await itemText(runner, b.theirs));
