@@ -38,6 +38,28 @@ describe("job queue", () => {
     });
   });
 
+  it("runs a job again when its key is queued while it runs: a change made meanwhile is not left undone", async () => {
+    const kind = newKind();
+    await enqueueJob(db, { kind, key: "case-1", payload: { n: 1 } });
+    const running = await claimJob([kind]);
+    expect(running).toMatchObject({ status: "running", attempts: 1 });
+    // Queued again while it runs: still one job, still running, still this claim's.
+    await enqueueJob(db, { kind, key: "case-1", payload: { n: 2 } });
+    expect(await db.select().from(jobs).where(eq(jobs.kind, kind))).toHaveLength(1);
+    expect(await getJob(kind, "case-1")).toMatchObject({ status: "running", attempts: 1 });
+    expect(await renewLease(running!)).toBe(true);
+    expect(await claimJob([kind])).toBeNull();
+
+    // Finished, it goes back to the queue as a fresh run with the newer payload...
+    await completeJob(running!);
+    expect(await getJob(kind, "case-1")).toMatchObject({ status: "queued", attempts: 0, payload: { n: 2 } });
+    const again = await claimJob([kind]);
+    expect(again).toMatchObject({ payload: { n: 2 }, attempts: 1 });
+    // ...and a run nothing queued meanwhile ends done.
+    await completeJob(again!);
+    expect(await getJob(kind, "case-1")).toMatchObject({ status: "done", progress: 1000 });
+  });
+
   it("gives a job to one claimer at a time, and again once its lease runs out", async () => {
     const kind = newKind();
     await enqueueJob(db, { kind, key: "a" });

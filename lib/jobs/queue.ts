@@ -31,6 +31,9 @@ export async function enqueueJob(runner: DbOrTx, request: JobRequest): Promise<v
     maxAttempts: request.maxAttempts ?? 3,
     runAfter: request.runAfter ?? new Date(),
   };
+  // A job of this key that is running may already have read past this change: its run_after is
+  // moved past the time it was claimed, and completeJob queues it again instead of ending it.
+  const running = sql`${jobs.status} = 'running'`;
   await runner
     .insert(jobs)
     .values(values)
@@ -39,17 +42,21 @@ export async function enqueueJob(runner: DbOrTx, request: JobRequest): Promise<v
       set: {
         payload: values.payload,
         maxAttempts: values.maxAttempts,
-        runAfter: values.runAfter,
-        status: "queued",
-        attempts: 0,
-        progress: 0,
+        runAfter: sql`case when ${running} then greatest(${jobs.runAfter} + interval '1 millisecond', ${claimClock})
+          else ${values.runAfter.toISOString()}::timestamptz end`,
+        status: sql`case when ${running} then 'running'::job_status else 'queued'::job_status end`,
+        attempts: sql`case when ${running} then ${jobs.attempts} else 0 end`,
+        progress: sql`case when ${running} then ${jobs.progress} else 0 end`,
         error: null,
-        leaseUntil: null,
+        leaseUntil: sql`case when ${running} then ${jobs.leaseUntil} else null end`,
         finishedAt: null,
       },
-      setWhere: sql`${jobs.status} in ('done', 'failed')`,
+      setWhere: sql`${jobs.status} in ('done', 'failed', 'running')`,
     });
 }
+
+/** The clock a claim is stamped with, to the millisecond (what a JavaScript Date holds). */
+const claimClock = sql`date_trunc('milliseconds', clock_timestamp())`;
 
 /**
  * Takes the oldest due job of the given kinds for this process: a queued one whose time has come,
@@ -66,7 +73,7 @@ export async function claimJob(kinds: readonly string[], keys?: readonly string[
     : sql``;
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`update ${jobs} set status = 'running', attempts = attempts + 1,
+    sql`update ${jobs} set status = 'running', attempts = attempts + 1, run_after = ${claimClock},
           lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval, updated_at = now()
         where id = (
           select id from ${jobs}
@@ -106,10 +113,22 @@ export async function reportProgress(job: Pick<Job, "id">, perMille: number): Pr
     .where(and(eq(jobs.id, job.id), eq(jobs.status, "running")));
 }
 
-export async function completeJob(job: Pick<Job, "id" | "attempts">): Promise<void> {
+/**
+ * Ends a claimed job; one queued again while it ran (its run_after moved past the claim) goes back
+ * to the queue as a fresh run instead, so a change committed during the run is not left undone.
+ */
+export async function completeJob(job: Pick<Job, "id" | "attempts" | "runAfter">): Promise<void> {
+  const requeued = sql`${jobs.runAfter} > ${job.runAfter.toISOString()}::timestamptz`;
   await db
     .update(jobs)
-    .set({ status: "done", progress: 1000, leaseUntil: null, error: null, finishedAt: new Date() })
+    .set({
+      status: sql`case when ${requeued} then 'queued'::job_status else 'done'::job_status end`,
+      attempts: sql`case when ${requeued} then 0 else ${jobs.attempts} end`,
+      progress: sql`case when ${requeued} then 0 else 1000 end`,
+      leaseUntil: null,
+      error: null,
+      finishedAt: sql`case when ${requeued} then null else now() end`,
+    })
     .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
 }
 

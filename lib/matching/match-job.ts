@@ -22,8 +22,8 @@ async function stale(scope: ReturnType<typeof sql>, limit: number): Promise<stri
  * The matching job of one case (or of the personas in no case): scores every persona of it that
  * waits, one short transaction each, until none is left, so a burst of changes (an import, a run
  * of edits) is one job. Then it takes personas that have waited over a minute wherever they are:
- * a change committed while the job of its case was finishing queued nothing (the job was running)
- * and is picked up here by the next job, or at start-up.
+ * a change whose job was lost (a crash between commit and enqueue, a bulk load) is picked up here
+ * by the next job, or at start-up. A change queued while this job runs makes it run again.
  */
 export const matchCandidatesHandler: JobHandler = {
   concurrency: 1,
