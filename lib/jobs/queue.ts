@@ -42,7 +42,8 @@ export async function enqueueJob(runner: DbOrTx, request: JobRequest): Promise<v
       set: {
         payload: values.payload,
         maxAttempts: values.maxAttempts,
-        runAfter: sql`case when ${running} then greatest(${jobs.runAfter} + interval '1 millisecond', ${claimClock})
+        runAfter: sql`case when ${running}
+          then greatest(${jobs.runAfter} + interval '1 millisecond', ${claimClock}, ${values.runAfter.toISOString()}::timestamptz)
           else ${values.runAfter.toISOString()}::timestamptz end`,
         status: sql`case when ${running} then 'running'::job_status else 'queued'::job_status end`,
         attempts: sql`case when ${running} then ${jobs.attempts} else 0 end`,
