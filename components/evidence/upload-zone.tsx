@@ -47,8 +47,13 @@ export function UploadZone({ caseId, maxBytes }: { caseId: string; maxBytes: num
 
   const update = (key: string, change: Partial<PendingUpload>) =>
     setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
-  const add = (files: FileList | null) =>
-    files && setItems((all) => [...all, ...Array.from(files, (f) => pendingFrom(f, maxBytes))]);
+  const add = (files: FileList | null) => {
+    if (!files) return;
+    // Copied now: the input is cleared right after, which empties this FileList before a deferred
+    // state update would read it (files chosen while a render was pending were silently dropped).
+    const chosen = Array.from(files, (f) => pendingFrom(f, maxBytes));
+    setItems((all) => [...all, ...chosen]);
+  };
   const waiting = items.filter(
     (i) => i.status === "ready" || (i.status === "failed" && i.file.size > 0 && i.file.size <= maxBytes),
   );
