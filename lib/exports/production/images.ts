@@ -15,7 +15,7 @@ export const MAX_IMAGED_BYTES = 100 * 1024 * 1024;
 export const MAX_IMAGED_PAGES = 2_000;
 
 export type PageSource =
-  | { kind: "pdf"; bytes: Uint8Array; pages: number }
+  | { kind: "pdf"; doc: PDFDocument; pages: number }
   | { kind: "image"; bytes: Uint8Array; format: "png" | "jpeg" }
   | { kind: "text"; pages: string[] }
   | { kind: "slip"; reason: string };
@@ -35,11 +35,11 @@ export async function pageSource(
   if (item.size > MAX_IMAGED_BYTES) return { kind: "slip", reason: `${native}: too large to image` };
   if (item.mimeType === "application/pdf") {
     try {
-      const pdfBytes = await bytes();
-      const pages = (await PDFDocument.load(pdfBytes, { updateMetadata: false })).getPageCount();
+      const doc = await PDFDocument.load(await bytes(), { updateMetadata: false });
+      const pages = doc.getPageCount();
       if (pages === 0) return { kind: "slip", reason: `${native}: the PDF has no pages` };
       if (pages > MAX_IMAGED_PAGES) return { kind: "slip", reason: `${native}: more than ${MAX_IMAGED_PAGES} pages` };
-      return { kind: "pdf", bytes: pdfBytes, pages };
+      return { kind: "pdf", doc, pages };
     } catch {
       return { kind: "slip", reason: `${native}: the PDF could not be read (encrypted or damaged)` };
     }
@@ -53,11 +53,14 @@ export async function pageSource(
 
 const A4 = { width: 595.28, height: 841.89 };
 
-/** Lays the document out, unstamped. Deterministic: the same source gives the same pages. */
+/**
+ * Lays the document out, unstamped. Deterministic: the same source gives the same pages. A PDF
+ * source's own document is returned, so a source is stamped once (pageSource is asked again for it).
+ */
 async function layOut(item: PackEvidence, source: PageSource): Promise<PDFDocument> {
   switch (source.kind) {
     case "pdf":
-      return PDFDocument.load(source.bytes, { updateMetadata: false });
+      return source.doc;
     case "image": {
       const doc = await PDFDocument.create();
       const image = source.format === "png" ? await doc.embedPng(source.bytes) : await doc.embedJpg(source.bytes);

@@ -104,9 +104,10 @@ export async function writeProduction(input: ProductionInput): Promise<Productio
   for (const p of items) {
     const entry = await writer.addStream(p.nativePath, await store.get(p.item.sha256), p.item.size);
     if (entry.sha256 !== p.item.sha256) await onMismatch(p.item);
-    await writer.addBuffer(p.imagePath, await stampedPages(p.item, await source(p.item), p.bates));
+    const itemSource = await source(p.item);
+    await writer.addBuffer(p.imagePath, await stampedPages(p.item, itemSource, p.bates));
     if (p.textPath) {
-      const pagesOfText = await extractedText(p.item.id);
+      const pagesOfText = itemSource.kind === "text" ? itemSource.pages : await extractedText(p.item.id);
       if (pagesOfText) await writer.addBuffer(p.textPath, Buffer.from(pagesOfText.join("\f"), "utf8"));
     }
   }
