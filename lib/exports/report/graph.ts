@@ -1,6 +1,7 @@
 import { type Color, rgb } from "pdf-lib";
 import type { PackData } from "../data";
 import { type Layout, muted } from "./layout";
+import { IDENTIFIER_RADIUS, layoutGraph, PERSONA_RADIUS, type Size } from "./graph-layout";
 import { fit } from "./text";
 
 const statusColors: Record<string, Color> = {
@@ -16,15 +17,14 @@ const identifierColor = rgb(0.45, 0.47, 0.5);
 const MAX_IDENTIFIER_LABELS = 60;
 const MAX_PERSONA_LABELS = 30;
 
-interface Point {
-  x: number;
-  y: number;
-}
+// A label's box: its text plus a margin on every side, painted white over whatever is behind.
+const PAD = 1.5;
+const boxOf = (width: number, size: number): Size => ({ w: width + 2 * PAD, h: size * 1.25 + 2 * PAD });
 
 /**
- * The persona graph as a picture: personas on an inner circle, the identifiers they hold on an
- * outer one (each placed near the personas holding it, so shared identifiers sit between their
- * holders), grey lines for holdings and purple lines for explicit links.
+ * The persona graph as a picture (geometry in ./graph-layout): grey lines for holdings and purple
+ * lines for explicit links, each stopping at the node circles, and labels placed off the lines,
+ * each on a white ground so that a line passing close by never runs through its text.
  */
 export function drawGraph(l: Layout, data: PackData): void {
   l.newPage();
@@ -38,85 +38,52 @@ export function drawGraph(l: Layout, data: PackData): void {
   // Room outside the outer circle for the identifier labels, so none runs off the page.
   const outer = Math.min(size / 2 - 30, l.contentWidth / 2 - 100);
   const inner = data.personas.length === 1 ? 0 : data.identifiers.length ? outer * 0.45 : outer * 0.8;
-  const at = (angle: number, r: number): Point => ({
-    x: center.x + r * Math.cos(angle),
-    y: center.y + r * Math.sin(angle),
-  });
 
-  const personaAngle = new Map(
-    data.personas.map((p, i) => [p.id, (2 * Math.PI * i) / data.personas.length + Math.PI / 2]),
-  );
-  const personaPos = new Map([...personaAngle].map(([id, a]) => [id, at(a, inner)]));
-  const meanAngle = (identifierId: string) => {
-    const angles = data.holdings
-      .filter((h) => h.identifierId === identifierId)
-      .map((h) => personaAngle.get(h.personaId) ?? 0);
-    return Math.atan2(
-      angles.reduce((s, a) => s + Math.sin(a), 0),
-      angles.reduce((s, a) => s + Math.cos(a), 0),
-    );
-  };
-  const ordered = data.identifiers.map((i) => ({ i, a: meanAngle(i.id) })).sort((a, b) => a.a - b.a);
-  const identAngle = new Map(
-    ordered.map(({ i }, n) => [
-      i.id,
-      ordered.length === 1 ? ordered[0]!.a : (2 * Math.PI * n) / ordered.length + (ordered[0]?.a ?? 0),
-    ]),
-  );
-  const identPos = new Map([...identAngle].map(([id, a]) => [id, at(a, outer)]));
-
-  for (const h of data.holdings) {
-    const from = personaPos.get(h.personaId);
-    const to = identPos.get(h.identifierId);
-    if (from && to) l.page.drawLine({ start: from, end: to, thickness: 0.5, color: holdColor });
-  }
-  for (const k of data.links) {
-    const from = personaPos.get(k.fromPersonaId);
-    const to = personaPos.get(k.toPersonaId);
-    if (!from || !to) continue;
-    l.page.drawLine({ start: from, end: to, thickness: 1.6, color: linkColor });
-    const label = l.regular.drawable(k.relation.replace(/_/g, " "));
-    l.regular.draw(l.page, label, {
-      x: (from.x + to.x) / 2 - l.regular.width(label, 6) / 2,
-      y: (from.y + to.y) / 2 + 2,
-      size: 6,
-      color: linkColor,
-    });
-  }
   const labelIdentifiers = data.identifiers.length <= MAX_IDENTIFIER_LABELS;
-  for (const i of data.identifiers) {
-    const p = identPos.get(i.id)!;
-    l.page.drawCircle({ x: p.x, y: p.y, size: 3.5, color: identifierColor });
-    if (!labelIdentifiers) continue;
-    const text = fit(l.regular, 6, `${i.type.replace(/_/g, " ")}: ${i.value}`, 90);
-    const right = p.x >= center.x;
-    const width = l.regular.width(text, 6);
-    l.regular.draw(l.page, text, {
-      x: right ? p.x + 6 : p.x - 6 - width,
-      y: p.y - 2,
-      size: 6,
-      color: identifierColor,
-    });
-  }
   const labelPersonas = data.personas.length <= MAX_PERSONA_LABELS;
+  const identifierText = new Map(
+    data.identifiers.map((i) => [i.id, fit(l.regular, 6, `${i.type.replace(/_/g, " ")}: ${i.value}`, 90)]),
+  );
+  const personaText = new Map(data.personas.map((p) => [p.id, fit(l.bold, 7.5, p.displayName, 120)]));
+  const linkText = data.links.map((k) => l.regular.drawable(k.relation.replace(/_/g, " ")));
+  const layout = layoutGraph(
+    data,
+    { center, outer, inner },
+    {
+      identifier: (id) => (labelIdentifiers ? boxOf(l.regular.width(identifierText.get(id) ?? "", 6), 6) : null),
+      persona: (id) => (labelPersonas ? boxOf(l.bold.width(personaText.get(id) ?? "", 7.5), 7.5) : null),
+      link: (n) => boxOf(l.regular.width(linkText[n] ?? "", 6), 6),
+    },
+  );
+
+  for (const e of layout.edges)
+    l.page.drawLine({
+      start: e.start,
+      end: e.end,
+      thickness: e.kind === "link" ? 1.6 : 0.5,
+      color: e.kind === "link" ? linkColor : holdColor,
+    });
+  for (const p of layout.identifiers.values())
+    l.page.drawCircle({ x: p.x, y: p.y, size: IDENTIFIER_RADIUS, color: identifierColor });
   for (const p of data.personas) {
-    const pos = personaPos.get(p.id)!;
+    const pos = layout.personas.get(p.id)!;
     l.page.drawCircle({
       x: pos.x,
       y: pos.y,
-      size: 8,
+      size: PERSONA_RADIUS,
       color: statusColors[p.status] ?? muted,
       borderColor: rgb(1, 1, 1),
       borderWidth: 1,
     });
-    if (!labelPersonas) continue;
-    const text = fit(l.bold, 7.5, p.displayName, 120);
-    l.bold.draw(l.page, text, {
-      x: pos.x - l.bold.width(text, 7.5) / 2,
-      y: pos.y - 18,
-      size: 7.5,
-      color: rgb(0.1, 0.1, 0.12),
-    });
+  }
+  for (const { kind, key, box } of layout.labels) {
+    l.page.drawRectangle({ x: box.x, y: box.y, width: box.w, height: box.h, color: rgb(1, 1, 1) });
+    const at = { x: box.x + PAD, y: box.y + PAD + (kind === "persona" ? 7.5 : 6) * 0.3 };
+    if (kind === "persona")
+      l.bold.draw(l.page, personaText.get(key) ?? "", { ...at, size: 7.5, color: rgb(0.1, 0.1, 0.12) });
+    else if (kind === "identifier")
+      l.regular.draw(l.page, identifierText.get(key) ?? "", { ...at, size: 6, color: identifierColor });
+    else l.regular.draw(l.page, linkText[Number(key)] ?? "", { ...at, size: 6, color: linkColor });
   }
   l.y = center.y - size / 2 - 10;
   l.text(
