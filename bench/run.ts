@@ -16,8 +16,9 @@ import { formatTable, writeResults } from "./lib/report";
 import { DIST_DIR, ensureBuild, type RunningServer, serverLogPath, startApp, startServer } from "./lib/server";
 import type { BenchContext, ScenarioResult } from "./scenarios/types";
 
-const APP_PORT = 3205;
-const BARE_PORT = 3206;
+// --port P moves the app to P and the bare server to P + 1000, so two checkouts can measure at once.
+const APP_PORT = Number(option(process.argv.slice(2), "port") ?? 3205);
+const BARE_PORT = APP_PORT === 3205 ? 3206 : APP_PORT + 1000;
 const tsx = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
 async function ensureData(sql: postgres.Sql, scale: string | undefined): Promise<Record<string, number>> {

@@ -102,6 +102,8 @@ function open(): Handle {
     },
     listen: async (channel, onMessage, onListen) => {
       local.on(channel, onMessage);
+      // Triggers announce changes through the database itself (pg_notify, delivered at commit).
+      await client.listen(channel, onMessage);
       onListen();
     },
     close: async () => {

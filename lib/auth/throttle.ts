@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { tokenAllowance } from "./token-allowance";
 
 /**
  * Counters of failed sign-ins and API requests. They live in the rate_limits table, not in
@@ -106,10 +107,16 @@ export async function clearSignInFailures(attempt: SignInAttempt): Promise<void>
   await Promise.all([all.account.delete(attempt.email), all.address.reward(attempt.address)]);
 }
 
-/** Counts one API request of a token; over API_TOKEN_RATE_LIMIT a minute it is refused (429). */
+let tokenRequests: ((tokenId: string) => Promise<void>) | undefined;
+
+/**
+ * Counts one API request of a token; over API_TOKEN_RATE_LIMIT a minute it is refused (429).
+ * Counted in blocks across instances (token-allowance.ts), not one write per request.
+ */
 export async function consumeTokenRequest(tokenId: string): Promise<void> {
+  tokenRequests ??= tokenAllowance(getLimiters().token, env.API_TOKEN_RATE_LIMIT);
   try {
-    await getLimiters().token.consume(tokenId);
+    await tokenRequests(tokenId);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

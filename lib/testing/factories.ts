@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { db, ready } from "@/db";
 import { users, type UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { changesActors } from "@/lib/auth/actor-cache";
 import { createUser } from "@/lib/users/users";
 
 /** A unique email, so tests never collide when they share a database. */
@@ -23,5 +24,11 @@ export async function makeActor(role: UserRole, name = `Test ${role}`): Promise<
 }
 
 export async function disableUser(id: string): Promise<void> {
-  await db.update(users).set({ disabled: true }).where(eq(users.id, id));
+  await changesActors(
+    db
+      .update(users)
+      .set({ disabled: true })
+      .where(eq(users.id, id))
+      .then(() => undefined),
+  );
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { cachedActorLookup, changesActors } from "@/lib/auth/actor-cache";
 import { authorize, can } from "@/lib/auth/policy";
 import { consumeTokenRequest } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record";
@@ -98,41 +99,48 @@ export async function listTokens({ actor, all = false }: { actor: Actor; all?: b
 }
 
 export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: string }): Promise<TokenView> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select(tokenColumns)
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(eq(apiTokens.id, tokenId))
-      .for("update", { of: apiTokens });
-    // Someone else's token is "not found" unless the actor may manage every token.
-    if (!row || (row.userId !== actor.id && !can(actor, "token:manage_any"))) throw AppError.notFound("Token");
-    if (row.revokedAt) return toTokenView(row);
-    const revokedAt = new Date();
-    await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, {
-      actor,
-      action: "token.revoke",
-      entityType: "api_token",
-      entityId: tokenId,
-      detail: { name: row.name, userId: row.userId },
-    });
-    return toTokenView({ ...row, revokedAt });
-  });
+  return changesActors(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .select(tokenColumns)
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(eq(apiTokens.id, tokenId))
+        .for("update", { of: apiTokens });
+      // Someone else's token is "not found" unless the actor may manage every token.
+      if (!row || (row.userId !== actor.id && !can(actor, "token:manage_any"))) throw AppError.notFound("Token");
+      if (row.revokedAt) return toTokenView(row);
+      const revokedAt = new Date();
+      await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, tokenId));
+      await recordAudit(tx, {
+        actor,
+        action: "token.revoke",
+        entityType: "api_token",
+        entityId: tokenId,
+        detail: { name: row.name, userId: row.userId },
+      });
+      return toTokenView({ ...row, revokedAt });
+    }),
+  );
 }
 
-/**
- * The actor behind a bearer token: refused when unknown, revoked, expired, or its owner is
- * disabled. Last use is recorded at most once a minute so reads do not all become writes.
- * A valid token over its requests per minute is refused with rate_limited (429, Retry-After).
- */
-export async function actorFromToken(token: string): Promise<Actor | null> {
-  if (!looksLikeToken(token)) return null;
-  const now = new Date();
+/** A live token and its owner, as kept by the actor cache; expiry is judged at each use. */
+interface LiveToken {
+  tokenId: string;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+}
+
+async function readLiveToken(tokenHash: string): Promise<LiveToken | null> {
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -140,18 +148,27 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        eq(users.disabled, false),
-      ),
-    )
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)))
     .limit(1);
-  if (!row) return null;
+  return row ?? null;
+}
+
+/**
+ * The actor behind a bearer token: refused when unknown, revoked, expired, or its owner is
+ * disabled (read through the actor cache, which every such change empties at once; see
+ * lib/auth/actor-cache.ts). Last use is recorded at most once a minute so reads do not all
+ * become writes. A valid token over its requests per minute is refused with rate_limited (429, Retry-After).
+ */
+export async function actorFromToken(token: string): Promise<Actor | null> {
+  if (!looksLikeToken(token)) return null;
+  const now = new Date();
+  const tokenHash = hashToken(token);
+  const row = await cachedActorLookup(`token:${tokenHash}`, () => readLiveToken(tokenHash));
+  if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
   await consumeTokenRequest(row.tokenId);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    // The kept row remembers it too, so this process writes once a minute, not once per request.
+    row.lastUsedAt = now;
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })

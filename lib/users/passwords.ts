@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { changesActors } from "@/lib/auth/actor-cache";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
 import { clearPasswordChanges, consumePasswordChange } from "@/lib/auth/throttle";
@@ -55,10 +56,12 @@ export async function changePassword({
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.hash, data.currentPassword)))
     throw fieldError("currentPassword", "The current password is not right");
-  await db.transaction(async (tx) => {
-    await setPassword(tx, actor.id, data.newPassword, { keepSessionId: sessionId });
-    await recordAudit(tx, { actor, action: "user.password_change", entityType: "user", entityId: actor.id });
-  });
+  await changesActors(
+    db.transaction(async (tx) => {
+      await setPassword(tx, actor.id, data.newPassword, { keepSessionId: sessionId });
+      await recordAudit(tx, { actor, action: "user.password_change", entityType: "user", entityId: actor.id });
+    }),
+  );
   await clearPasswordChanges(actor.id);
   return { changed: true };
 }
@@ -76,10 +79,12 @@ export async function resetPassword({
 }): Promise<{ temporaryPassword: string }> {
   authorize(actor, "user:manage");
   const temporaryPassword = randomBytes(12).toString("base64url");
-  await db.transaction(async (tx) => {
-    await setPassword(tx, userId, temporaryPassword, { mustChange: true });
-    await recordAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: userId });
-  });
+  await changesActors(
+    db.transaction(async (tx) => {
+      await setPassword(tx, userId, temporaryPassword, { mustChange: true });
+      await recordAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: userId });
+    }),
+  );
   return { temporaryPassword };
 }
 
@@ -91,17 +96,19 @@ export async function setPasswordAsOperator(email: string, password: string): Pr
   if (!address.success) throw say(address);
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw say(checked);
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address.data));
-    if (!user) throw new AppError("not_found", `No user with email ${address.data}`);
-    await setPassword(tx, user.id, checked.data);
-    await recordAudit(tx, {
-      actor: null,
-      action: "user.password_set",
-      entityType: "user",
-      entityId: user.id,
-      detail: { via: "cli" },
-    });
-    return { email: address.data };
-  });
+  return changesActors(
+    db.transaction(async (tx) => {
+      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address.data));
+      if (!user) throw new AppError("not_found", `No user with email ${address.data}`);
+      await setPassword(tx, user.id, checked.data);
+      await recordAudit(tx, {
+        actor: null,
+        action: "user.password_set",
+        entityType: "user",
+        entityId: user.id,
+        detail: { via: "cli" },
+      });
+      return { email: address.data };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { users, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { changesActors } from "@/lib/auth/actor-cache";
 import type { SsoConfig } from "@/lib/auth/sso-env";
 import { recordAudit } from "@/lib/audit/record";
 import { readSsoClaims, type SsoIdentity, type SsoRefusal } from "./sso-claims";
@@ -61,76 +62,78 @@ export async function signInWithSso({
   address?: string;
 }): Promise<SsoSignInResult> {
   const read = readSsoClaims(claims, config);
-  return db.transaction(async (tx) => {
-    if (!read.ok) return refuse(tx, read.reason, { email: read.email, address });
-    const { identity } = read;
-    const base = { email: identity.email, address, subject: identity.subject };
-    const existing = await findAccount(tx, identity);
-    // An address the provider re-issued to someone else must not open the earlier holder's account.
-    if (existing?.ssoSubject && existing.ssoSubject !== identity.subject)
-      return refuse(tx, "other_subject", base, existing.id);
-    if (existing?.disabled) return refuse(tx, "disabled", base, existing.id);
-    const now = new Date();
-    let row: User | undefined;
-    if (!existing) {
-      [row] = await tx
-        .insert(users)
-        .values({
-          email: identity.email,
-          name: identity.name,
-          role: identity.role,
-          passwordHash: SSO_ONLY_PASSWORD,
-          ssoSubject: identity.subject,
-          lastLoginAt: now,
-        })
-        .returning();
-      if (!row) throw new Error("user insert returned nothing");
-      await recordAudit(tx, {
-        actor: null,
-        action: "user.create",
-        entityType: "user",
-        entityId: row.id,
-        detail: { email: row.email, role: row.role, via: "sso", claimValues: identity.claimValues },
-      });
-    } else {
-      [row] = await tx
-        .update(users)
-        .set({ name: identity.name, role: identity.role, ssoSubject: identity.subject, lastLoginAt: now })
-        .where(eq(users.id, existing.id))
-        .returning();
-      if (!row) throw new Error("user update returned nothing");
-      const changed = Object.fromEntries(
-        (["name", "role"] as const)
-          .filter((k) => existing[k] !== identity[k])
-          .map((k) => [k, { from: existing[k], to: identity[k] }]),
-      );
-      if (Object.keys(changed).length > 0 || !existing.ssoSubject)
+  return changesActors(
+    db.transaction(async (tx) => {
+      if (!read.ok) return refuse(tx, read.reason, { email: read.email, address });
+      const { identity } = read;
+      const base = { email: identity.email, address, subject: identity.subject };
+      const existing = await findAccount(tx, identity);
+      // An address the provider re-issued to someone else must not open the earlier holder's account.
+      if (existing?.ssoSubject && existing.ssoSubject !== identity.subject)
+        return refuse(tx, "other_subject", base, existing.id);
+      if (existing?.disabled) return refuse(tx, "disabled", base, existing.id);
+      const now = new Date();
+      let row: User | undefined;
+      if (!existing) {
+        [row] = await tx
+          .insert(users)
+          .values({
+            email: identity.email,
+            name: identity.name,
+            role: identity.role,
+            passwordHash: SSO_ONLY_PASSWORD,
+            ssoSubject: identity.subject,
+            lastLoginAt: now,
+          })
+          .returning();
+        if (!row) throw new Error("user insert returned nothing");
         await recordAudit(tx, {
           actor: null,
-          action: "user.update",
+          action: "user.create",
           entityType: "user",
           entityId: row.id,
-          detail: {
-            ...changed,
-            via: "sso",
-            ...(existing.ssoSubject ? {} : { linked: identity.subject }),
-            claimValues: identity.claimValues,
-          },
+          detail: { email: row.email, role: row.role, via: "sso", claimValues: identity.claimValues },
         });
-    }
-    const actor: Actor = { id: row.id, email: row.email, name: row.name, role: row.role, via: "session" };
-    await recordAudit(tx, {
-      actor,
-      action: "auth.sign_in",
-      entityType: "user",
-      entityId: row.id,
-      detail: { method: "sso", address },
-    });
-    return {
-      ok: true,
-      user: { id: row.id, email: row.email, name: row.name, role: row.role },
-      sessionVersion: row.sessionVersion,
-      created: !existing,
-    };
-  });
+      } else {
+        [row] = await tx
+          .update(users)
+          .set({ name: identity.name, role: identity.role, ssoSubject: identity.subject, lastLoginAt: now })
+          .where(eq(users.id, existing.id))
+          .returning();
+        if (!row) throw new Error("user update returned nothing");
+        const changed = Object.fromEntries(
+          (["name", "role"] as const)
+            .filter((k) => existing[k] !== identity[k])
+            .map((k) => [k, { from: existing[k], to: identity[k] }]),
+        );
+        if (Object.keys(changed).length > 0 || !existing.ssoSubject)
+          await recordAudit(tx, {
+            actor: null,
+            action: "user.update",
+            entityType: "user",
+            entityId: row.id,
+            detail: {
+              ...changed,
+              via: "sso",
+              ...(existing.ssoSubject ? {} : { linked: identity.subject }),
+              claimValues: identity.claimValues,
+            },
+          });
+      }
+      const actor: Actor = { id: row.id, email: row.email, name: row.name, role: row.role, via: "session" };
+      await recordAudit(tx, {
+        actor,
+        action: "auth.sign_in",
+        entityType: "user",
+        entityId: row.id,
+        detail: { method: "sso", address },
+      });
+      return {
+        ok: true,
+        user: { id: row.id, email: row.email, name: row.name, role: row.role },
+        sessionVersion: row.sessionVersion,
+        created: !existing,
+      };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type User } from "@/db/schema";
 import { type Actor } from "@/lib/auth/actor";
+import { cachedActorLookup, changesActors } from "@/lib/auth/actor-cache";
 import { decoyHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/policy";
 import {
@@ -72,48 +73,50 @@ export async function updateUser({
   authorize(actor, "user:manage");
   const data = parseOrThrow(userUpdateSchema, input);
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!current) throw AppError.notFound("User");
-    const losesAdmin = current.role === "admin" && ((data.role && data.role !== "admin") || data.disabled === true);
-    if (losesAdmin) {
-      // Never leave the instance without an active admin to manage it.
-      const [others] = await tx
-        .select({ n: count() })
-        .from(users)
-        .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
-      if (!others || others.n === 0)
-        throw new AppError("conflict", "This is the last active admin; make another admin first");
-    }
-    const [row] = await tx
-      .update(users)
-      .set({
-        name: data.name,
-        role: data.role,
-        disabled: data.disabled,
-        passwordHash,
-        // A password an admin sets ends the user's sessions, as a change or a reset does.
-        ...(passwordHash
-          ? { sessionVersion: sql`${users.sessionVersion} + 1`, keptSessionId: null, passwordChangedAt: new Date() }
-          : {}),
-      })
-      .where(eq(users.id, userId))
-      .returning();
-    if (!row) throw AppError.notFound("User");
-    const changed = Object.fromEntries(
-      (["name", "role", "disabled"] as const)
-        .filter((k) => data[k] !== undefined && data[k] !== current[k])
-        .map((k) => [k, { from: current[k], to: data[k] }]),
-    );
-    await recordAudit(tx, {
-      actor,
-      action: "user.update",
-      entityType: "user",
-      entityId: row.id,
-      detail: { ...changed, ...(passwordHash ? { password: "changed" } : {}) },
-    });
-    return toUserView(row);
-  });
+  return changesActors(
+    db.transaction(async (tx) => {
+      const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+      if (!current) throw AppError.notFound("User");
+      const losesAdmin = current.role === "admin" && ((data.role && data.role !== "admin") || data.disabled === true);
+      if (losesAdmin) {
+        // Never leave the instance without an active admin to manage it.
+        const [others] = await tx
+          .select({ n: count() })
+          .from(users)
+          .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
+        if (!others || others.n === 0)
+          throw new AppError("conflict", "This is the last active admin; make another admin first");
+      }
+      const [row] = await tx
+        .update(users)
+        .set({
+          name: data.name,
+          role: data.role,
+          disabled: data.disabled,
+          passwordHash,
+          // A password an admin sets ends the user's sessions, as a change or a reset does.
+          ...(passwordHash
+            ? { sessionVersion: sql`${users.sessionVersion} + 1`, keptSessionId: null, passwordChangedAt: new Date() }
+            : {}),
+        })
+        .where(eq(users.id, userId))
+        .returning();
+      if (!row) throw AppError.notFound("User");
+      const changed = Object.fromEntries(
+        (["name", "role", "disabled"] as const)
+          .filter((k) => data[k] !== undefined && data[k] !== current[k])
+          .map((k) => [k, { from: current[k], to: data[k] }]),
+      );
+      await recordAudit(tx, {
+        actor,
+        action: "user.update",
+        entityType: "user",
+        entityId: row.id,
+        detail: { ...changed, ...(passwordHash ? { password: "changed" } : {}) },
+      });
+      return toUserView(row);
+    }),
+  );
 }
 
 export type SignInResult =
@@ -196,20 +199,24 @@ export interface SessionStamp {
  * whose password an admin reset carries mustChangePassword until they choose one.
  */
 export async function loadActiveActor(userId: string, via: Actor["via"], stamp?: SessionStamp): Promise<Actor | null> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      keptSessionId: users.keptSessionId,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+  // Kept briefly per process and forgotten at once on any change to the row (lib/auth/actor-cache.ts).
+  const user = await cachedActorLookup(`user:${userId}`, async () => {
+    const [row] = await db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabled: users.disabled,
+        sessionVersion: users.sessionVersion,
+        keptSessionId: users.keptSessionId,
+        mustChangePassword: users.mustChangePassword,
+      })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
+    return row ?? null;
+  });
   if (!user || user.disabled) return null;
   if (stamp && (stamp.sv ?? 0) !== user.sessionVersion && (!stamp.sid || stamp.sid !== user.keptSessionId)) return null;
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via };
