@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, queryRows } from "@/db";
 import { casePersonas, personaMatchState } from "@/db/schema";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
-import { scoreStalePersona } from "./store-candidates";
+import { scoreStalePersona, writeNameKeys } from "./store-candidates";
 
 const BATCH = 100;
 const payloadSchema = z.object({ caseId: z.uuid().nullable() });
@@ -16,6 +16,30 @@ async function stale(scope: ReturnType<typeof sql>, limit: number): Promise<stri
         order by s.changed_at limit ${limit}`,
   );
   return rows.map((r) => r.persona_id);
+}
+
+/**
+ * The name keys of every waiting persona in scope, written before any of them is scored: a name's
+ * weight falls with the number of personas holding its key, and a persona scored first must count
+ * the namesakes waiting behind it, or a burst of namesakes would each look rare to the one before.
+ */
+async function writeWaitingNameKeys(scope: ReturnType<typeof sql>): Promise<void> {
+  for (let after = "00000000-0000-0000-0000-000000000000"; ;) {
+    const rows = await queryRows<{ persona_id: string }>(
+      db,
+      sql`select s.persona_id from ${personaMatchState} s
+          where s.scored_generation < s.generation and ${scope} and s.persona_id > ${after}
+          order by s.persona_id limit 1000`,
+    );
+    if (rows.length === 0) return;
+    await db.transaction((tx) =>
+      writeNameKeys(
+        tx,
+        rows.map((r) => r.persona_id),
+      ),
+    );
+    after = rows.at(-1)!.persona_id;
+  }
 }
 
 /**
@@ -39,6 +63,7 @@ export const matchCandidatesHandler: JobHandler = {
       sql`select count(*)::int as n from ${personaMatchState} s where s.scored_generation < s.generation and ${inScope}`,
     );
     const total = Math.max(1, waiting?.n ?? 1);
+    await writeWaitingNameKeys(inScope);
     let done = 0;
     for (;;) {
       const batch = await stale(inScope, BATCH);

@@ -15,18 +15,20 @@ export const flipReasons = (reasons: readonly CandidateReason[]): CandidateReaso
     ...(mine !== undefined ? { theirs: mine } : {}),
   }));
 
-async function writeNameKeys(tx: Tx, personaId: string): Promise<void> {
-  const [p] = await queryRows<{ display_name: string; aliases: string[] }>(
+/** Stores the name keys of these personas as their names are now, replacing the keys they had. */
+export async function writeNameKeys(tx: Tx, personaIds: readonly string[]): Promise<void> {
+  if (personaIds.length === 0) return;
+  const ids = uuidArray(personaIds);
+  const rows = await queryRows<{ id: string; display_name: string; aliases: string[] }>(
     tx,
-    sql`select display_name, aliases from ${personas} where id = ${personaId}`,
+    sql`select id, display_name, aliases from ${personas} where id = any(${ids})`,
   );
-  const keys = p ? nameKeys([p.display_name, ...p.aliases]) : [];
-  const list = sql`${`{${keys.map((k) => `"${k}"`).join(",")}}`}::text[]`;
-  await tx.execute(sql`delete from ${personaNameKeys} where persona_id = ${personaId} and not (key = any(${list}))`);
-  if (keys.length)
+  const values = rows.flatMap((p) => nameKeys([p.display_name, ...p.aliases]).map((key) => ({ personaId: p.id, key })));
+  await tx.execute(sql`delete from ${personaNameKeys} where persona_id = any(${ids})`);
+  for (let i = 0; i < values.length; i += 1000)
     await tx
       .insert(personaNameKeys)
-      .values(keys.map((key) => ({ personaId, key })))
+      .values(values.slice(i, i + 1000))
       .onConflictDoNothing();
 }
 
@@ -77,7 +79,7 @@ export async function scoreStalePersona(personaId: string): Promise<boolean> {
           where persona_id = ${personaId} and scored_generation < generation for update skip locked`,
     );
     if (!state) return false;
-    await writeNameKeys(tx, personaId);
+    await writeNameKeys(tx, [personaId]);
     await storePairs(tx, personaId, await scoreCandidates(tx, personaId));
     await tx.execute(
       sql`update ${personaMatchState} set scored_generation = ${state.generation}, scored_at = now()
