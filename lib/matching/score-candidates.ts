@@ -28,6 +28,21 @@ import { hasTrigrams } from "./trigram";
 
 /** Below this a pair is noise, not a candidate. */
 export const CANDIDATE_THRESHOLD = 25;
+/**
+ * At or above this a pair is likely one operator: the threshold the benchmark states its precision
+ * and recall at. Many unrelated people share a name, so a name needs a second, independent piece
+ * of evidence to reach it.
+ */
+export const LIKELY_MATCH = 40;
+/** The most a pair scores on its names alone (with claimed employers and schools): still listed, below LIKELY_MATCH. */
+export const NAME_ONLY_CAP = 35;
+/**
+ * Evidence beside the names weaker than this (combined) does not lift the cap: a laptop-farm
+ * address held by a hundred personas is no second piece of evidence.
+ */
+export const SECOND_EVIDENCE = 0.2;
+// Reasons about the names and what a persona claims: anyone can share them.
+const NAME_KINDS = new Set(["name", "alias", "employer", "education"]);
 // An identifier held by more personas than this (a shared VPN exit, a laptop farm's address) names
 // no one in particular: it is reported on the identifier, never turned into hundreds of candidates.
 const MAX_HOLDERS = 500;
@@ -61,6 +76,16 @@ export const rarity = (holders: number) => Math.min(1, Math.log2(3) / Math.log2(
 /** Independent pieces of evidence combined: 1 - Π(1 - w), as 0-100. */
 export const combine = (weights: readonly number[]) =>
   Math.round(100 * (1 - weights.reduce((left, w) => left * (1 - Math.min(0.99, Math.max(0, w))), 1)));
+
+/**
+ * The score of a pair's reasons: combined, but at most NAME_ONLY_CAP unless the reasons beside the
+ * names (identifiers, résumé text, photos) together weigh at least SECOND_EVIDENCE.
+ */
+export function capNameOnly(list: readonly Pick<CandidateReason, "kind" | "weight">[]): number {
+  const score = combine(list.map((r) => r.weight));
+  const second = combine(list.filter((r) => !NAME_KINDS.has(r.kind)).map((r) => r.weight)) / 100;
+  return second >= SECOND_EVIDENCE ? score : Math.min(score, NAME_ONLY_CAP);
+}
 
 const credentialNames = (list: unknown) =>
   Array.isArray(list)
@@ -251,9 +276,12 @@ export async function scoreCandidates(
   const names = new Map(others.map((o) => [o.id, o.display_name]));
   const out = new Map<string, Candidate>();
   for (const [id, list] of reasons) {
-    const score = combine(list.map((r) => r.weight));
+    const score = capNameOnly(list);
     if (score < CANDIDATE_THRESHOLD) continue;
     list.sort((a, b) => b.weight - a.weight);
+    const name = list.find((r) => r.kind === "name" || r.kind === "alias");
+    if (name && score < combine(list.map((r) => r.weight)))
+      name.detail += `; nothing else in common, so the pair scores at most ${NAME_ONLY_CAP}`;
     out.set(id, { persona: { id, displayName: names.get(id) ?? "" }, score, reasons: list });
   }
   return out;
