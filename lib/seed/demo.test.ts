@@ -23,6 +23,10 @@ import { screenPersona } from "@/lib/sanctions/screen-persona";
 import { setPasswordAsOperator } from "@/lib/users/passwords";
 import { demoAccountsOnPublishedPasswords } from "./demo-reminder";
 import { demoIdentifiers } from "./identifiers";
+import { demoActor } from "./evidence";
+import { LIKELY_MATCH } from "@/lib/matching/score-candidates";
+import { listReviewQueue } from "@/lib/personas/list-review-queue";
+import { settleMatching } from "@/lib/testing/matching";
 import { seedDemo, type SeedResult } from "./demo";
 import { demoLogins } from "./users";
 
@@ -133,13 +137,17 @@ describe.runIf(onPglite)("seedDemo", () => {
       "vendor-email.eml",
       "chat-export.txt",
       "ats-export.csv",
+      "profile-kim-sang-man.jpg",
+      "profile-sang-man-gim.webp",
+      "resume-kim-sang-man.pdf",
+      "resume-김상만.docx",
     ]);
     expect(
       await drainJobs(
         ["evidence.text"],
         items.map((i) => i.id),
       ),
-    ).toBe(5);
+    ).toBe(9);
     const texts = await db
       .select()
       .from(evidenceTexts)
@@ -149,7 +157,7 @@ describe.runIf(onPglite)("seedDemo", () => {
           items.map((i) => i.id),
         ),
       );
-    expect(texts.map((t) => t.status)).toEqual(["done", "done", "done", "done", "done"]);
+    expect(texts.map((t) => t.status)).toEqual(Array(9).fill("done"));
     const [lead] = await db.select().from(users).where(eq(users.email, "investigator@example.com"));
     const actor = { id: lead!.id, email: lead!.email, name: lead!.name, role: lead!.role, via: "cli" as const };
     const email = items.find((i) => i.name === "vendor-email.eml")!;
@@ -165,6 +173,30 @@ describe.runIf(onPglite)("seedDemo", () => {
     const [done] = await db.select().from(imports).where(eq(imports.id, dryRun!.id));
     expect(done).toMatchObject({ status: "done", rows: 3 });
   }, 60_000);
+
+  it("shows near-copy résumés, a Gmail dot variant, a romanised name pair and a re-encoded, cropped photo for review", async () => {
+    await drainJobs(["evidence.text"]);
+    await settleMatching();
+    const actor = await demoActor("investigator@example.com");
+    const queue = await listReviewQueue({ actor, query: {} });
+    const pair = (a: string, b: string) =>
+      queue.items.find(
+        (i) => [i.left.displayName, i.right.displayName].sort().join(" / ") === [a, b].sort().join(" / "),
+      );
+    const kinds = (p: ReturnType<typeof pair>) => p?.reasons.map((r) => r.kind).sort();
+    const kimGim = pair("Kim Sang Man", "Sang-Man Gim");
+    expect(kinds(kimGim)).toEqual(["email_key", "name", "photo"]);
+    expect(kimGim?.reasons.find((r) => r.kind === "email_key")?.detail).toContain("kimsangman+jobs@gmail.com");
+    expect(kimGim!.score).toBeGreaterThanOrEqual(LIKELY_MATCH);
+    const kimHangul = pair("Kim Sang Man", "김상만");
+    expect(kinds(kimHangul)).toEqual(["name", "resume_text"]);
+    expect(kimHangul!.score).toBeGreaterThanOrEqual(LIKELY_MATCH);
+    // The name alone: listed, below a likely match.
+    const names = pair("Sang-Man Gim", "김상만");
+    expect(kinds(names)).toEqual(["name"]);
+    expect(names!.score).toBeLessThan(LIKELY_MATCH);
+    expect(queue.items.findIndex((i) => i === names)).toBeGreaterThan(queue.items.findIndex((i) => i === kimHangul));
+  }, 120_000);
 
   it("reminds of the demo accounts on published passwords until each is changed", async () => {
     expect(await demoAccountsOnPublishedPasswords()).toEqual(demoLogins.map((l) => l.email).sort());

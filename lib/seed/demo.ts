@@ -6,7 +6,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { clockAt } from "./clock";
 import { insertCases, type SeededCase } from "./insert-cases";
 import { insertNetwork, type NetworkCounts } from "./insert-network";
-import { seedDemoEvidence } from "./evidence";
+import { demoActor, seedDemoEvidence } from "./evidence";
+import { seedDemoMatches } from "./matches";
 import { seedSanctions } from "./sanctions";
 import { demoLogins, type DemoLogin, type DemoUserKey } from "./users";
 
@@ -97,7 +98,12 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     await seedSanctions();
     // The first case gets the demo documents, so text, mentions and search have something to show.
     const first = result.cases[0];
-    if (first) await seedDemoEvidence(first.id, demoLogins.find((l) => l.key === "investigator")!.email);
+    if (first) {
+      const leadEmail = demoLogins.find((l) => l.key === "investigator")!.email;
+      await seedDemoEvidence(first.id, leadEmail);
+      // Near, not equal: personas the matching job pairs for the review page once their uploads are read.
+      await seedDemoMatches(await demoActor(leadEmail), first.id);
+    }
   }
   return result;
 }

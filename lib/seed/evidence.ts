@@ -37,7 +37,7 @@ const RESUME = (name: string, email: string, bullets: [string, string]) => [
   ].join("\n"),
 ];
 
-function files(): Promise<{ name: string; type: string; title: string; kind: string; bytes: Uint8Array }[]> {
+function files(): Promise<DemoFile[]> {
   return (async () => {
     const resume = await makePdf(
       RESUME("Ethan Exampleton", "Ethan.Exampleton@Example.test", [
@@ -114,25 +114,37 @@ function files(): Promise<{ name: string; type: string; title: string; kind: str
   })();
 }
 
+export type DemoFile = { name: string; type: string; title: string; kind: string; bytes: Uint8Array };
+
+/** Uploads one demo file to the case through the real upload path; answers the evidence id. */
+export async function uploadDemoFile(actor: Actor, caseId: string, file: DemoFile): Promise<string> {
+  const form = new FormData();
+  form.set("title", file.title);
+  form.set("kind", file.kind);
+  form.set("collectedBy", actor.name);
+  form.set("source", "Demo data (synthetic)");
+  form.set("file", new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
+  const request = new Request(`http://localhost/api/cases/${caseId}/evidence`, { method: "POST", body: form });
+  return (await uploadEvidence({ actor, caseId, request })).id;
+}
+
+/** The demo case's lead, as the actor the demo's uploads and personas are recorded under. */
+export async function demoActor(leadEmail: string): Promise<Actor> {
+  const [lead] = await db.select().from(users).where(eq(users.email, leadEmail));
+  if (!lead) throw new Error(`demo seed: no user ${leadEmail}`);
+  return { id: lead.id, email: lead.email, name: lead.name, role: lead.role, via: "cli" };
+}
+
 /**
  * Uploads the demo documents to the case as its lead (their text is read once the server runs),
  * and starts a dry run of importing the applicant-tracking export into it, so the import page has
  * a report to show: who would be created, matched or refused.
  */
 export async function seedDemoEvidence(caseId: string, leadEmail: string): Promise<number> {
-  const [lead] = await db.select().from(users).where(eq(users.email, leadEmail));
-  if (!lead) throw new Error(`demo seed: no user ${leadEmail}`);
-  const actor: Actor = { id: lead.id, email: lead.email, name: lead.name, role: lead.role, via: "cli" };
+  const actor = await demoActor(leadEmail);
   let n = 0;
   for (const file of await files()) {
-    const form = new FormData();
-    form.set("title", file.title);
-    form.set("kind", file.kind);
-    form.set("collectedBy", actor.name);
-    form.set("source", "Demo data (synthetic)");
-    form.set("file", new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
-    const request = new Request(`http://localhost/api/cases/${caseId}/evidence`, { method: "POST", body: form });
-    await uploadEvidence({ actor, caseId, request });
+    await uploadDemoFile(actor, caseId, file);
     n += 1;
     if (file.name === "ats-export.csv")
       await startImport({
