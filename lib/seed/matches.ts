@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { makeDocx, makePdf } from "@/lib/intake/samples";
 import { addIdentifier } from "@/lib/personas/add-identifier";
 import { createPersona } from "@/lib/personas/create-persona";
+import type { IdentifierInput } from "@/lib/personas/schema";
 import { alteredCopy, picture } from "@/lib/testing/photos";
 import { uploadDemoFile } from "./evidence";
 
@@ -86,38 +87,33 @@ export async function seedDemoMatches(actor: Actor, caseId: string): Promise<str
     ),
   );
 
-  const kim = await createPersona({
-    actor,
-    input: { displayName: "Kim Sang Man", caseId, photoEvidenceId: photo, notes: "Demo: possible matches." },
-  });
-  await addIdentifier({
-    actor,
-    personaId: kim.id,
-    input: { type: "email", value: "kim.sangman@gmail.com", sourceEvidenceId: resume },
-  });
-  await addIdentifier({
-    actor,
-    personaId: kim.id,
-    input: { type: "social_handle", value: "github:kimsangman-dev", sourceEvidenceId: photo },
-  });
-  const gim = await createPersona({
-    actor,
-    input: { displayName: "Sang-Man Gim", caseId, photoEvidenceId: copy, notes: "Demo: possible matches." },
-  });
-  await addIdentifier({ actor, personaId: gim.id, input: { type: "email", value: "kimsangman+jobs@gmail.com" } });
-  await addIdentifier({
-    actor,
-    personaId: gim.id,
-    input: { type: "social_handle", value: "github:sm-gim-dev", sourceEvidenceId: copy },
-  });
-  const hangul = await createPersona({
-    actor,
-    input: { displayName: "김상만", caseId, notes: "Demo: possible matches." },
-  });
-  await addIdentifier({
-    actor,
-    personaId: hangul.id,
-    input: { type: "phone", value: "+1 (202) 555-0163", sourceEvidenceId: resumeCopy },
-  });
-  return [kim.id, gim.id, hangul.id];
+  const operator: { displayName: string; photo?: string; claims: IdentifierInput[] }[] = [
+    {
+      displayName: "Kim Sang Man",
+      photo,
+      claims: [
+        { type: "email", value: "kim.sangman@gmail.com", sourceEvidenceId: resume },
+        { type: "social_handle", value: "github:kimsangman-dev", sourceEvidenceId: photo },
+      ],
+    },
+    {
+      displayName: "Sang-Man Gim",
+      photo: copy,
+      claims: [
+        { type: "email", value: "kimsangman+jobs@gmail.com" },
+        { type: "social_handle", value: "github:sm-gim-dev", sourceEvidenceId: copy },
+      ],
+    },
+    { displayName: "김상만", claims: [{ type: "phone", value: "+1 (202) 555-0163", sourceEvidenceId: resumeCopy }] },
+  ];
+  const ids: string[] = [];
+  for (const { displayName, photo: photoEvidenceId, claims } of operator) {
+    const persona = await createPersona({
+      actor,
+      input: { displayName, caseId, photoEvidenceId, notes: "Demo: possible matches." },
+    });
+    for (const input of claims) await addIdentifier({ actor, personaId: persona.id, input });
+    ids.push(persona.id);
+  }
+  return ids;
 }
