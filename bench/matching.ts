@@ -177,7 +177,7 @@ async function main() {
   const { listReviewQueue } = await import("@/lib/personas/list-review-queue");
   const { drainJobs } = await import("@/lib/jobs/worker");
   const { MATCH_CANDIDATES } = await import("@/lib/matching/queue-matching");
-  const { combine } = await import("@/lib/matching/score-candidates");
+  const { combine, scoreCandidates } = await import("@/lib/matching/score-candidates");
   const { createCase } = await import("@/lib/cases/create-case");
   const { uploadEvidence } = await import("@/lib/evidence/upload-evidence");
   const { alteredCopy, picture } = await import("@/lib/testing/photos");
@@ -399,6 +399,14 @@ async function main() {
   );
   const row = (label: string, v: number[]) =>
     `${label.padEnd(32)} p50 ${percentile(v, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(v, 95).toFixed(1).padStart(6)} ms`;
+  // Candidate generation for one persona, as the job does it (without the write): every eighth persona.
+  const scoreMs: number[] = [];
+  for (const id of ids.filter((_, i) => i % 8 === 0)) {
+    const t = performance.now();
+    await scoreCandidates(database, id);
+    scoreMs.push(performance.now() - t);
+  }
+  console.log(row("scoreCandidates (one persona)", scoreMs));
   console.log(row("listCandidates", candidateMs));
   console.log(row("getPersona (baseline)", loadMs));
   // GET /api/review/candidates without HTTP (stored pairs, paged, need-to-know) beside a bare
