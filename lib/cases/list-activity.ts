@@ -1,10 +1,9 @@
-import { count, desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, type AuditEvent } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
 import { parseOrThrow } from "@/lib/errors";
-import { loadCase } from "./access";
+import { readCasePage } from "./case-page-read";
 import { pageQuerySchema } from "./schema";
 import type { ActivityView } from "./views";
 
@@ -19,18 +18,22 @@ export async function listActivity({
   page?: { page?: number; pageSize?: number };
 }) {
   const p = parseOrThrow(pageQuerySchema, page ?? {});
-  const { access } = await loadCase(db, actor, caseId);
-  authorize(actor, "case:read", { case: access }, "Case");
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.caseId, caseId))
-      .orderBy(desc(auditEvents.seq))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.caseId, caseId)),
-  ]);
+  const pageRows = db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .as("page_rows");
+  const { rows, total } = await readCasePage<AuditEvent>({
+    actor,
+    caseId,
+    page: pageRows,
+    pageRow: pageRows._.selectedFields,
+    order: [desc(pageRows.seq)],
+    total: sql`(select count(*) from ${auditEvents} where ${auditEvents.caseId} = ${caseId})`,
+  });
   const items: ActivityView[] = rows.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),
@@ -40,5 +43,5 @@ export async function listActivity({
     entityId: r.entityId,
     detail: r.detail,
   }));
-  return { items, total: totals[0]?.n ?? 0, page: p.page, pageSize: p.pageSize };
+  return { items, total, page: p.page, pageSize: p.pageSize };
 }

@@ -1,12 +1,14 @@
-import { count, desc, eq } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { caseNotes, users } from "@/db/schema";
+import { type CaseNote, caseNotes, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
 import { parseOrThrow } from "@/lib/errors";
-import { loadCase } from "./access";
+import { readCasePage } from "./case-page-read";
 import { toNoteView } from "./note-views";
 import { pageQuerySchema } from "./schema";
+
+type NoteWithAuthor = CaseNote & { authorName: string | null; authorEmail: string | null };
 
 export async function listNotes({
   actor,
@@ -18,22 +20,26 @@ export async function listNotes({
   page?: { page?: number; pageSize?: number };
 }) {
   const p = parseOrThrow(pageQuerySchema, page ?? {});
-  const { access } = await loadCase(db, actor, caseId);
-  authorize(actor, "case:read", { case: access }, "Case");
-  const [rows, totals] = await Promise.all([
-    db
-      .select({ note: caseNotes, authorName: users.name, authorEmail: users.email })
-      .from(caseNotes)
-      .leftJoin(users, eq(users.id, caseNotes.authorId))
-      .where(eq(caseNotes.caseId, caseId))
-      .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(caseNotes).where(eq(caseNotes.caseId, caseId)),
-  ]);
+  const pageRows = db
+    .select({ ...getTableColumns(caseNotes), authorName: users.name, authorEmail: users.email })
+    .from(caseNotes)
+    .leftJoin(users, eq(users.id, caseNotes.authorId))
+    .where(eq(caseNotes.caseId, caseId))
+    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .as("page_rows");
+  const { access, rows, total } = await readCasePage<NoteWithAuthor>({
+    actor,
+    caseId,
+    page: pageRows,
+    pageRow: pageRows._.selectedFields,
+    order: [desc(pageRows.createdAt), desc(pageRows.id)],
+    total: sql`(select count(*) from ${caseNotes} where ${caseNotes.caseId} = ${caseId})`,
+  });
   const mayEdit = can(actor, "note:edit", { case: access, authorId: actor.id });
   return {
-    items: rows.map(({ note, authorName, authorEmail }) =>
+    items: rows.map(({ authorName, authorEmail, ...note }) =>
       toNoteView(
         actor,
         note,
@@ -41,7 +47,7 @@ export async function listNotes({
         mayEdit,
       ),
     ),
-    total: totals[0]?.n ?? 0,
+    total,
     page: p.page,
     pageSize: p.pageSize,
   };
