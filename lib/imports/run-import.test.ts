@@ -32,7 +32,7 @@ async function importIn(batchRows: number, fields: Record<string, string>, file:
   });
   const progress: number[] = [];
   await runImport(id, async (perMille) => void progress.push(Math.round(perMille)), batchRows);
-  return { id, reported: progress, ...(await getImport({ actor, importId: id })) };
+  return { reported: progress, ...(await getImport({ actor, importId: id })) };
 }
 
 const caseCounts = async (caseId: string) => ({

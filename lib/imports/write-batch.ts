@@ -7,6 +7,7 @@ import { queueMatching } from "@/lib/matching/queue-matching";
 import { raiseSanctionsFlags, screenedTypes } from "@/lib/sanctions/raise-flags";
 import type { ImportRowOutcome } from "./constants";
 import type { PlannedRow } from "./plan-rows";
+import { timeOrderedId } from "./time-ordered-id";
 
 export type Judged = ImportRowOutcome & { outcome: "created" | "matched" };
 
@@ -30,16 +31,17 @@ async function stage(
       claimed_nationality text, notes text not null) on commit drop`);
   await tx.execute(sql`create temp table import_claims (
       line int not null, type identifier_type not null, value text not null, normalized_value text not null,
-      chain text, attributes jsonb, claim_attributes jsonb) on commit drop`);
+      chain text, attributes jsonb, claim_attributes jsonb, new_id uuid not null, identifier_id uuid) on commit drop`);
   const rows = await queryRows<{ line: number; persona_id: string; fresh: boolean }>(
     tx,
     sql`insert into import_rows
-        select r.line, r.key, coalesce(k.persona_id, gen_random_uuid()), k.persona_id is null, r.display_name,
+        select r.line, r.key, coalesce(k.persona_id, r.new_id), k.persona_id is null, r.display_name,
                r.aliases, r.claimed_location, r.claimed_timezone, r.claimed_nationality, r.notes
         from jsonb_to_recordset(${json(
           batch.map((r) => ({
             line: r.row,
             key: r.key,
+            new_id: timeOrderedId(),
             display_name: r.persona.displayName,
             aliases: r.persona.aliases,
             claimed_location: r.persona.claimedLocation,
@@ -47,15 +49,18 @@ async function stage(
             claimed_nationality: r.persona.claimedNationality,
             notes: r.persona.notes,
           })),
-        )}) as r(line int, key text, display_name text, aliases text[], claimed_location text, claimed_timezone text,
+        )}) as r(line int, key text, new_id uuid, display_name text, aliases text[], claimed_location text, claimed_timezone text,
                  claimed_nationality text, notes text)
         left join ${importKeys} k on k.source = ${imp.source} and k.key = r.key
           and ${imp.caseId ? sql`k.case_id = ${imp.caseId}` : sql`k.case_id is null`}
         returning line, persona_id, fresh`,
   );
+  // Each claim with the identifier already known by its value: one index look-up each, where a
+  // join would read the whole identifiers table for a batch.
   await tx.execute(
     sql`insert into import_claims
-        select c.line, c.type::identifier_type, c.value, c.normalized_value, c.chain, c.attributes, c.claim_attributes
+        select c.line, c.type::identifier_type, c.value, c.normalized_value, c.chain, c.attributes, c.claim_attributes,
+               c.new_id, (select i.id from ${identifiers} i where i.type = c.type::identifier_type and i.normalized_value = c.normalized_value)
         from jsonb_to_recordset(${json(
           batch.flatMap((r) =>
             r.identifiers.map((i) => ({
@@ -66,10 +71,12 @@ async function stage(
               chain: i.chain,
               attributes: i.attributes,
               claim_attributes: i.claimAttributes,
+              new_id: timeOrderedId(),
             })),
           ),
-        )}) as c(line int, type text, value text, normalized_value text, chain text, attributes jsonb, claim_attributes jsonb)`,
+        )}) as c(line int, type text, value text, normalized_value text, chain text, attributes jsonb, claim_attributes jsonb, new_id uuid)`,
   );
+  await tx.execute(sql`create index on import_claims (line)`);
   // Temporary tables have no statistics until analysed: without them the joins below guess.
   await tx.execute(sql`analyze import_rows, import_claims`);
   return new Map(rows.map((r) => [r.line, { personaId: r.persona_id, fresh: r.fresh }]));
@@ -80,14 +87,14 @@ async function stage(
  * page lists (counted whoever holds them; names stay behind need-to-know there).
  */
 async function countHits(tx: Tx): Promise<Map<number, number>> {
+  // Per row, so that each identifier's holders are read through the holders index.
   const rows = await queryRows<{ line: number; hits: number }>(
     tx,
-    sql`select c.line, count(distinct pi.persona_id)::int as hits
-        from import_claims c
-        join import_rows r on r.line = c.line
-        join ${identifiers} i on i.type = c.type and i.normalized_value = c.normalized_value
-        join ${personaIdentifiers} pi on pi.identifier_id = i.id and pi.persona_id <> r.persona_id
-        group by c.line`,
+    sql`select r.line,
+          (select count(distinct pi.persona_id)::int
+           from import_claims c join ${personaIdentifiers} pi on pi.identifier_id = c.identifier_id
+           where c.line = r.line and pi.persona_id <> r.persona_id) as hits
+        from import_rows r`,
   );
   return new Map(rows.map((r) => [r.line, r.hits]));
 }
@@ -139,23 +146,31 @@ export async function writeBatch(tx: Tx, imp: Import, actor: Actor, batch: Plann
           select ${imp.source}, ${imp.caseId}::uuid, key, persona_id, ${imp.id} from import_rows where fresh`,
     );
   }
-  // Each identifier once (an upsert may not touch one row twice), in one order so that two
-  // writers of the same values lock them in the same order.
+  // Each new identifier once (an upsert may not touch one row twice), in one order so that two
+  // writers of the same values lock them in the same order; then the claims learn their ids (those
+  // another writer added meanwhile included).
   await tx.execute(
-    sql`insert into ${identifiers} (type, value, normalized_value, chain, attributes)
-        select distinct on (type, normalized_value) type, value, normalized_value, chain, coalesce(attributes, '{}'::jsonb)
-        from import_claims order by type, normalized_value, line
-        on conflict (type, normalized_value) do nothing`,
+    sql`with added as (
+          insert into ${identifiers} (id, type, value, normalized_value, chain, attributes)
+          select distinct on (type, normalized_value) new_id, type, value, normalized_value, chain, coalesce(attributes, '{}'::jsonb)
+          from import_claims where identifier_id is null order by type, normalized_value, line
+          on conflict (type, normalized_value) do nothing
+          returning id, type, normalized_value)
+        update import_claims c set identifier_id = a.id
+        from added a where c.identifier_id is null and c.type = a.type and c.normalized_value = a.normalized_value`,
+  );
+  await tx.execute(
+    sql`update import_claims c
+        set identifier_id = (select i.id from ${identifiers} i where i.type = c.type and i.normalized_value = c.normalized_value)
+        where c.identifier_id is null`,
   );
   // A record imported before keeps what it holds; only claims it lacks are added.
   const added = await queryRows<{ persona_id: string; claims: number }>(
     tx,
     sql`with added as (
           insert into ${personaIdentifiers} (persona_id, identifier_id, value, source_evidence_id, source_import_id, attributes, asserted_by_id)
-          select r.persona_id, i.id, c.value, ${imp.evidenceId}::uuid, ${imp.id}, coalesce(c.claim_attributes, '{}'::jsonb), ${actor.id}
-          from import_claims c
-          join import_rows r on r.line = c.line
-          join ${identifiers} i on i.type = c.type and i.normalized_value = c.normalized_value
+          select r.persona_id, c.identifier_id, c.value, ${imp.evidenceId}::uuid, ${imp.id}, coalesce(c.claim_attributes, '{}'::jsonb), ${actor.id}
+          from import_claims c join import_rows r on r.line = c.line
           on conflict do nothing
           returning persona_id)
         select persona_id, count(*)::int as claims from added group by persona_id`,
