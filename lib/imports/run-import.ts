@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { changesGraph } from "@/lib/graph/cache";
 import type { JobHandler } from "@/lib/jobs/handlers";
 import type { ImportError, ImportRowOutcome } from "./constants";
-import { missingColumns, type PlannedRow, planRows } from "./plan-rows";
+import { missingColumns, type Plan, type PlannedRow, rowPlanner } from "./plan-rows";
 import { type ImportFormat, readSheet } from "./read-sheet";
 import { judgeBatch, writeBatch } from "./write-batch";
 
@@ -18,6 +18,8 @@ import { judgeBatch, writeBatch } from "./write-batch";
  * writer waiting for the audit chain's lock waits for the end of one batch at most.
  */
 export const BATCH = 10_000;
+/** Rows planned between two looks at the database's answers. */
+const PLAN_STEP = 500;
 /** Row outcomes and errors kept for the answer and the page; the counts cover every row. */
 export const MAX_KEPT = 10_000;
 
@@ -65,12 +67,13 @@ async function batchOrRows(
   batch: PlannedRow[],
   unwritten: ImportError[],
 ): Promise<ImportRowOutcome[]> {
+  if (batch.length === 0) return [];
   try {
     return imp.dryRun
       ? await db.transaction((tx) => judgeBatch(tx, imp, batch))
       : await changesGraph(db.transaction((tx) => writeBatch(tx, imp, actor, batch)));
   } catch (error) {
-    if (!isRowError(error) || batch.length === 0) throw error;
+    if (!isRowError(error)) throw error;
     if (batch.length === 1) {
       const [only] = batch as [PlannedRow];
       const message = `Could not be written: ${messageOf(error)}`;
@@ -121,18 +124,37 @@ export async function runImport(
   }
   const missing = missingColumns(sheet, imp.mapping);
   if (missing.length > 0) return failImport(importId, "Columns of the mapping are missing from the file", missing);
-  const plan = planRows(sheet, imp.mapping, imp.phoneRegion ?? undefined);
-  const outcomes: ImportRowOutcome[] = plan.refused.map((r) => ({
-    row: r.row,
-    key: r.key,
-    outcome: "refused",
-    reason: r.errors.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join("; "),
-  }));
-  const unwritten: ImportError[] = [];
-  for (let i = 0; i < plan.rows.length; i += batchRows) {
-    const batch = plan.rows.slice(i, i + batchRows);
-    outcomes.push(...(await batchOrRows(imp, actor, batch, unwritten)));
-    await progress((1000 * (i + batch.length)) / Math.max(1, plan.rows.length));
+  const planner = rowPlanner(sheet, imp.mapping, imp.phoneRegion ?? undefined);
+  // A batch is planned (read and normalised) in small steps that let the writes of the batch
+  // before it go on, so the database works while this process normalises.
+  const planBatch = async (from: number): Promise<Plan> => {
+    const plan: Plan = { rows: [], refused: [] };
+    const to = Math.min(from + batchRows, sheet.rows.length);
+    for (let i = from; i < to; i += PLAN_STEP) {
+      const part = planner(sheet.rows.slice(i, Math.min(i + PLAN_STEP, to)));
+      plan.rows.push(...part.rows);
+      plan.refused.push(...part.refused);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return plan;
+  };
+  const outcomes: ImportRowOutcome[] = [];
+  const errors: ImportError[] = [];
+  let next = planBatch(0);
+  for (let from = 0; from < sheet.rows.length; from += batchRows) {
+    const plan = await next;
+    if (from + batchRows < sheet.rows.length) next = planBatch(from + batchRows);
+    for (const r of plan.refused) {
+      errors.push(...r.errors);
+      outcomes.push({
+        row: r.row,
+        key: r.key,
+        outcome: "refused",
+        reason: r.errors.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join("; "),
+      });
+    }
+    outcomes.push(...(await batchOrRows(imp, actor, plan.rows, errors)));
+    await progress((1000 * Math.min(from + batchRows, sheet.rows.length)) / sheet.rows.length);
   }
   outcomes.sort((a, b) => a.row - b.row);
   const count = (o: ImportRowOutcome["outcome"]) => outcomes.filter((r) => r.outcome === o).length;
@@ -142,7 +164,7 @@ export async function runImport(
     created: count("created"),
     matched: count("matched"),
     refused: count("refused"),
-    errors: [...plan.refused.flatMap((r) => r.errors), ...unwritten].sort((a, b) => a.row - b.row).slice(0, MAX_KEPT),
+    errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_KEPT),
     outcomes: outcomes.slice(0, MAX_KEPT),
   });
 }

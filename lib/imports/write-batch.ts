@@ -77,7 +77,8 @@ async function stage(
         )}) as c(line int, type text, value text, normalized_value text, chain text, attributes jsonb, claim_attributes jsonb, new_id uuid)`,
   );
   await tx.execute(sql`create index on import_claims (line)`);
-  // Temporary tables have no statistics until analysed: without them the joins below guess.
+  // Temporary tables have no statistics until analysed: without them a join of the two (or of the
+  // claims with the identifiers just added) may be planned as a loop over every pair.
   await tx.execute(sql`analyze import_rows, import_claims`);
   return new Map(rows.map((r) => [r.line, { personaId: r.persona_id, fresh: r.fresh }]));
 }
