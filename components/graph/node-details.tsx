@@ -14,14 +14,17 @@ interface NodeDetailsProps {
   onPathEnd: (nodeId: string, end: 0 | 1) => void;
 }
 
-/** What the clicked node is, what it touches and the evidence behind each edge. */
+/**
+ * What the clicked node is, what it touches and the evidence behind each edge. Hashes and wallets
+ * are one long word: they break anywhere rather than run out of the panel.
+ */
 export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: NodeDetailsProps) {
   const nodes = new Map(view.nodes.map((n) => [n.id, n]));
   const touching = view.edges.filter((e) => e.source === node.id || e.target === node.id);
   return (
     <section
       aria-label="Selected node"
-      className="flex flex-col gap-2 rounded-md border p-3 text-sm"
+      className="flex min-w-0 flex-col gap-2 rounded-md border p-3 text-sm [overflow-wrap:anywhere]"
       data-testid="node-details"
     >
       {node.kind === "persona" ? (
@@ -53,7 +56,8 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
       ) : (
         <>
           <h3 className="text-base font-semibold">
-            {identifierTypeLabels[node.identifierType]}: <span className="font-mono text-sm">{node.label}</span>
+            {identifierTypeLabels[node.identifierType]}:{" "}
+            <span className="font-mono text-sm break-all">{node.label}</span>
           </h3>
           {node.chain ? <p>Chain: {node.chain}</p> : null}
           {node.hiddenHolders > 0 ? (
@@ -80,7 +84,7 @@ export function NodeDetails({ node, view, expanding, onExpand, onPathEnd }: Node
                   {other.label}
                 </Link>
               ) : (
-                <span className="font-mono text-xs">{other?.label}</span>
+                <span className="font-mono text-xs break-all">{other?.label}</span>
               )}
               <span className="text-muted-foreground">
                 {" "}
