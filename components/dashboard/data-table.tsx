@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ScrollTable } from "./scroll-table";
+import { ScrollTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export interface DataCell {
   value: string | number;

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ScrollTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { LocalDateTime } from "@/components/ui/local-time";
-import { ScrollTable } from "./scroll-table";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { identifierTypeLabel } from "./labels";
 
@@ -33,7 +32,7 @@ export function NetworksTable({ summary }: { summary: DashboardSummary }) {
             No networks yet: personas that share an identifier or are linked form one.
           </p>
         ) : (
-          <ScrollTable label="Largest persona networks" aria-labelledby="networks-title">
+          <ScrollTable label="Largest persona networks, table" aria-labelledby="networks-title">
             <THead>
               <tr>
                 <Th>Members</Th>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ScrollTable } from "./scroll-table";
+import { ScrollTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { LocalDate } from "@/components/ui/local-time";
 import { destinationLabels, referralStatusLabels } from "./labels";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { memo, useState } from "react";
 import { identifierTypeLabels, personaStatusLabels } from "@/components/personas/labels";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ScrollTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { GraphView } from "@/lib/graph/views";
 
 interface GraphTableProps {
@@ -30,7 +30,8 @@ function MoreRows({ shown, total, what, onMore }: { shown: number; total: number
 }
 
 /**
- * The graph as two tables: the accessible alternative to the canvas, with the same nodes and
+ * The graph as two tables, each in one scrolling box that the keyboard can reach (a box inside a
+ * box hid the sideways scroll bar below the last row): the accessible alternative to the canvas, with the same nodes and
  * edges, drawn a hundred rows at a time. Memoised: not to be redrawn on every click.
  */
 export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTableProps) {
@@ -39,8 +40,8 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
   const [edgeRows, setEdgeRows] = useState(STEP);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <div className="max-h-96 overflow-y-auto rounded-md border">
-        <Table aria-label="Graph nodes">
+      <div className="min-w-0 rounded-md border">
+        <ScrollTable label="Graph nodes, scrollable" boxClassName="max-h-96" aria-label="Graph nodes">
           <THead>
             <tr>
               <Th>Node</Th>
@@ -78,7 +79,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
               </Tr>
             ))}
           </TBody>
-        </Table>
+        </ScrollTable>
         <MoreRows
           shown={Math.min(nodeRows, view.nodes.length)}
           total={view.nodes.length}
@@ -86,8 +87,8 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
           onMore={() => setNodeRows((n) => n + STEP * 5)}
         />
       </div>
-      <div className="max-h-96 overflow-y-auto rounded-md border">
-        <Table aria-label="Graph edges">
+      <div className="min-w-0 rounded-md border">
+        <ScrollTable label="Graph edges, scrollable" boxClassName="max-h-96" aria-label="Graph edges">
           <THead>
             <tr>
               <Th>From</Th>
@@ -106,7 +107,7 @@ export const GraphTable = memo(function GraphTable({ view, onSelect }: GraphTabl
               </Tr>
             ))}
           </TBody>
-        </Table>
+        </ScrollTable>
         <MoreRows
           shown={Math.min(edgeRows, view.edges.length)}
           total={view.edges.length}

@@ -8,6 +8,30 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
     </div>
   );
 }
+/**
+ * A table in its own scrolling box (both directions, so neither scroll bar is hidden behind the
+ * other). A box that scrolls must be reachable by keyboard, so it is a focusable, named region.
+ */
+export function ScrollTable({
+  label,
+  boxClassName,
+  className,
+  ...props
+}: ComponentProps<"table"> & { label: string; boxClassName?: string }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={cn(
+        "w-full overflow-auto rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        boxClassName,
+      )}
+    >
+      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    </div>
+  );
+}
 export function THead(props: ComponentProps<"thead">) {
   return <thead className="border-b bg-muted/50" {...props} />;
 }
