@@ -116,6 +116,55 @@ test.describe("dashboard", () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
+  test("the red-flag axis labels wrap to two lines at most, do not overlap, and carry their full text", async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const team = unique("team");
+    const context = await browser.newContext();
+    const investigatorPage = await context.newPage();
+    await signInViaApi(investigatorPage, await createUser(request, "investigator"));
+    const created = await investigatorPage.request.post("/api/cases", {
+      data: { title: `Flags ${team}`, severity: "high", subject: { team } },
+    });
+    const { id: caseId } = (await created.json()) as { id: string };
+    const persona = await investigatorPage.request.post(`/api/cases/${caseId}/personas`, {
+      data: { persona: { displayName: `Flagged ${unique("p")}` }, role: "subject" },
+    });
+    const { id: personaId } = (await persona.json()) as { id: string };
+    const codes = ["VIDEO_MISMATCH", "TIMEZONE_MISMATCH", "SHARED_BANK", "IMPOSSIBLE_TRAVEL", "SHIP_ADDRESS_CHANGE"];
+    for (const code of codes) {
+      const flagged = await investigatorPage.request.post(`/api/personas/${personaId}/red-flags`, { data: { code } });
+      expect(flagged.status(), await flagged.text()).toBe(201);
+    }
+    await context.close();
+
+    await signInViaApi(page, await createUser(request, "manager"));
+    await new DashboardPage(page).goto(`team=${team}`);
+    const labels = new DashboardPage(page).chart("red-flags").locator("[data-axis-label]");
+    await expect(labels).toHaveCount(codes.length);
+    const long = labels.filter({
+      has: page.locator("title", { hasText: "Interviewee differs from worker or looks altered" }),
+    });
+    await expect(long.locator("tspan")).toHaveCount(2);
+    const boxes = [];
+    for (const label of await labels.all()) {
+      expect(await label.locator("tspan").count()).toBeLessThanOrEqual(2);
+      expect(await label.locator("title").textContent()).toBe(await label.getAttribute("data-axis-label"));
+      boxes.push((await label.boundingBox())!);
+    }
+    const chart = (await new DashboardPage(page)
+      .chart("red-flags")
+      .locator("svg.recharts-surface")
+      .first()
+      .boundingBox())!;
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x).toBeGreaterThanOrEqual(chart.x);
+      for (const b of boxes.slice(i + 1)) expect(a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+    }
+  });
+
   test("an investigator gets the printable report of their own cases", async ({ page, browser, request }) => {
     const team = unique("team");
     const investigator = await createUser(request, "investigator");

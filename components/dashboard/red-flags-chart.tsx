@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardSummary } from "@/lib/dashboard/views";
 import { ChartCard } from "./chart-card";
-import { axisProps, tooltipProps } from "./chart-parts";
+import { axisProps, tooltipProps, WrappedTick } from "./chart-parts";
 import { redFlagLabel } from "./labels";
 
 /** The red flags recorded most often in the period on personas of the cases in view. */
@@ -26,7 +26,7 @@ export function RedFlagsChart({ summary }: { summary: DashboardSummary }) {
       csvName="red-flags"
       empty="No red flags were recorded in this period."
     >
-      <div className="dashboard-chart" style={{ height: Math.max(120, 30 + data.length * 30) }}>
+      <div className="dashboard-chart" style={{ height: Math.max(120, 30 + data.length * 38) }}>
         <BarChart
           responsive
           layout="vertical"
@@ -41,8 +41,9 @@ export function RedFlagsChart({ summary }: { summary: DashboardSummary }) {
             type="category"
             dataKey="label"
             width={190}
+            interval={0}
             {...axisProps}
-            tick={{ ...axisProps.tick, fontSize: 11 }}
+            tick={(props: object) => <WrappedTick {...props} maxChars={30} />}
           />
           <Tooltip {...tooltipProps} />
           <Bar dataKey="count" name="Personas" fill="var(--chart-bar)" isAnimationActive={false} />
