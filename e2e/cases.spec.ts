@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
 import { CasePage } from "./pages/case-page";
@@ -65,6 +66,37 @@ test.describe("cases", () => {
     await expect(items.nth(1)).toContainText("from Investigating to Contained");
     await expect(items.nth(2)).toContainText("from Triage to Investigating");
     await expect(items.nth(3)).toContainText("opened the case from the template “Suspected fake remote worker”");
+  });
+
+  test("the case search finds a case by its persona's wallet or e-mail, and by a title word typed without accents", async ({
+    page,
+    request,
+  }) => {
+    await signInViaApi(page, await createUser(request, "investigator"));
+    const word = unique("kuzey").replace("-", "");
+    const created = await page.request.post("/api/cases", { data: { title: `Résumé ${word} Şahin` } });
+    expect(created.status()).toBe(201);
+    const { id, ref } = (await created.json()) as { id: string; ref: string };
+    const persona = await page.request.post(`/api/cases/${id}/personas`, {
+      data: { persona: { displayName: `Holder ${word}` }, role: "subject" },
+    });
+    const { id: personaId } = (await persona.json()) as { id: string };
+    const wallet = `0x${randomBytes(20).toString("hex")}`;
+    const email = `${word}@example.test`;
+    for (const data of [
+      { type: "crypto_wallet", value: wallet },
+      { type: "email", value: email },
+    ])
+      expect((await page.request.post(`/api/personas/${personaId}/identifiers`, { data })).status()).toBe(201);
+
+    const table = page.getByRole("table", { name: "Cases" });
+    for (const query of [wallet.toUpperCase().replace("0X", "0x"), email.toUpperCase(), `resume ${word} sahin`]) {
+      await page.goto("/cases");
+      await page.getByRole("searchbox", { name: "Search" }).fill(query);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(table.getByRole("row")).toHaveCount(2);
+      await expect(table.getByRole("link", { name: ref })).toBeVisible();
+    }
   });
 
   test("a second person saving over an old version sees what changed instead of overwriting", async ({
