@@ -1,13 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { createUser, signInViaApi, unique } from "./fixtures/api";
-
-async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const response = await page.request.post(path, { data });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as T;
-}
+import { createUser, send, signInViaApi, unique } from "./fixtures/api";
 
 test.describe("the case graph's panels", () => {
   test("the edge table scrolls by keyboard in one box, and a long hash stays inside the node panel", async ({
@@ -15,19 +9,23 @@ test.describe("the case graph's panels", () => {
     request,
   }) => {
     await signInViaApi(page, await createUser(request, "investigator"));
-    const theCase = await post<{ id: string }>(page, "/api/cases", { title: `Graph ${unique("c")}` });
-    const persona = await post<{ id: string }>(page, `/api/cases/${theCase.id}/personas`, {
-      persona: { displayName: `Holder ${unique("p")}` },
-      role: "subject",
+    const theCase = await send<{ id: string }>(page, "/api/cases", { data: { title: `Graph ${unique("c")}` } });
+    const persona = await send<{ id: string }>(page, `/api/cases/${theCase.id}/personas`, {
+      data: {
+        persona: { displayName: `Holder ${unique("p")}` },
+        role: "subject",
+      },
     });
     const hash = randomBytes(32).toString("hex");
     const wallet = `0x${randomBytes(20).toString("hex")}`;
-    await post(page, `/api/personas/${persona.id}/identifiers`, { type: "resume_hash", value: hash });
-    await post(page, `/api/personas/${persona.id}/identifiers`, { type: "crypto_wallet", value: wallet });
+    await send(page, `/api/personas/${persona.id}/identifiers`, { data: { type: "resume_hash", value: hash } });
+    await send(page, `/api/personas/${persona.id}/identifiers`, { data: { type: "crypto_wallet", value: wallet } });
     for (let i = 0; i < 14; i++)
-      await post(page, `/api/personas/${persona.id}/identifiers`, {
-        type: "email",
-        value: `${unique(`alias${i}`)}@example.test`,
+      await send(page, `/api/personas/${persona.id}/identifiers`, {
+        data: {
+          type: "email",
+          value: `${unique(`alias${i}`)}@example.test`,
+        },
       });
 
     await page.goto(`/cases/${theCase.id}?tab=personas`);
