@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -118,6 +119,27 @@ export async function startServer(opts: {
   };
 }
 
+/**
+ * The secrets every instance on PostgreSQL must share (lib/ops/shared-secrets.ts), kept in the
+ * bench's data folder under the names an instance running alone gives them, so the data the loader
+ * hashed and every server of a run agree. Made once when missing.
+ */
+export function benchSecrets(dataDir: string): { IDENTIFIER_HASH_KEY: string; SIGNING_KEY_FILE: string } {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const hashKeyFile = path.join(dataDir, "identifier-hash-key");
+  if (!fs.existsSync(hashKeyFile))
+    fs.writeFileSync(hashKeyFile, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  const signingKeyFile = path.join(dataDir, "signing-key.pem");
+  if (!fs.existsSync(signingKeyFile)) {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    fs.writeFileSync(signingKeyFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  }
+  return {
+    IDENTIFIER_HASH_KEY: process.env.IDENTIFIER_HASH_KEY ?? fs.readFileSync(hashKeyFile, "utf8").trim(),
+    SIGNING_KEY_FILE: process.env.SIGNING_KEY_FILE ?? signingKeyFile,
+  };
+}
+
 /** `next start` of the bench build, pointed at the bench database and data folder. */
 export function startApp(
   port: number,
@@ -137,6 +159,7 @@ export function startApp(
       NEXT_DIST_DIR: DIST_DIR,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
+      ...benchSecrets(dataDir),
       AUTH_SECRET: authSecret,
       AUTH_TRUST_HOST: "true",
       LOG_LEVEL: "warn",
