@@ -1,6 +1,7 @@
 import { caseListScenarios } from "./case-list";
 import { casePageScenarios } from "./case-page";
 import { mixedScenario } from "./mixed";
+import { mixedInstancesScenario } from "./mixed-instances";
 import { overviewScenarios } from "./overview";
 import { personaScenarios } from "./personas";
 import { transferScenarios } from "./transfers";
@@ -13,5 +14,6 @@ export const scenarios: Scenario[] = [
   ...overviewScenarios,
   ...personaScenarios,
   mixedScenario,
+  mixedInstancesScenario,
   ...transferScenarios,
 ];

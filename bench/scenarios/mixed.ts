@@ -26,27 +26,8 @@ export const mixedScenario: Scenario = {
     "cases/[id]/transition/route.ts",
   ],
   async run(ctx) {
-    const connections = ctx.smoke ? 10 : 50;
-    const duration = ctx.smoke ? 5 : 60;
-    const people = await investigatorsWithCases(ctx, connections - 1, 30);
-    const users: MixedPlan["users"] = [
-      {
-        token: ctx.investigator.token,
-        caseIds: (await investigatorsWithCasesFor(ctx, benchEmails.investigator)).slice(0, 30),
-      },
-    ];
-    for (const p of people) users.push({ token: (await ctx.tokenFor(p.email)).token, caseIds: p.ids });
-    // A handful of open cases everyone looks at through the admin account: their edits collide.
-    const hot = await ctx.sql<
-      { id: string }[]
-    >`select id from cases where status in ('investigating', 'contained') order by opened_at desc limit 10`;
-    const plan: MixedPlan = {
-      kind: "mixed",
-      listPath: "/api/cases?status=investigating,contained&sort=-updatedAt",
-      users,
-      shared: { token: ctx.admin.token, caseIds: hot.map((h) => h.id) },
-      sharedShare: 0.2,
-    };
+    const { connections, duration, plan } = await mixedLoad(ctx);
+    const users = plan.users;
     // One long run: the 60 s are the measurement, repeating it would only lengthen the suite.
     const { figures, result } = await loadApp(
       { ...ctx, iterations: 1 },
@@ -62,6 +43,39 @@ export const mixedScenario: Scenario = {
     };
   },
 };
+
+/**
+ * The mixed load's users and plan: the busiest investigators on their own cases, and a share of
+ * visits on a few hot cases through the admin account (their edits collide: 409s are expected).
+ */
+export async function mixedLoad(
+  ctx: BenchContext,
+): Promise<{ connections: number; duration: number; plan: MixedPlan }> {
+  const connections = ctx.smoke ? 10 : 50;
+  const duration = ctx.smoke ? 5 : 60;
+  const people = await investigatorsWithCases(ctx, connections - 1, 30);
+  const users: MixedPlan["users"] = [
+    {
+      token: ctx.investigator.token,
+      caseIds: (await investigatorsWithCasesFor(ctx, benchEmails.investigator)).slice(0, 30),
+    },
+  ];
+  for (const p of people) users.push({ token: (await ctx.tokenFor(p.email)).token, caseIds: p.ids });
+  const hot = await ctx.sql<
+    { id: string }[]
+  >`select id from cases where status in ('investigating', 'contained') order by opened_at desc limit 10`;
+  return {
+    connections,
+    duration,
+    plan: {
+      kind: "mixed",
+      listPath: "/api/cases?status=investigating,contained&sort=-updatedAt",
+      users,
+      shared: { token: ctx.admin.token, caseIds: hot.map((h) => h.id) },
+      sharedShare: 0.2,
+    },
+  };
+}
 
 async function investigatorsWithCasesFor(ctx: BenchContext, email: string): Promise<string[]> {
   const rows = await ctx.sql<
