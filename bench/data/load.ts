@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import { GENESIS_HASH } from "@/lib/audit/chain";
+import { AUDIT_LOCK_KEY, GENESIS_HASH } from "@/lib/audit/chain";
 import { auditRows, caseEvents, noteEvent, type PlannedEvent, AUDIT_COLUMNS } from "./audit";
 import { buildCases, CASE_COLUMNS, caseRows, MEMBER_COLUMNS, memberRows } from "./cases";
 import { type CopyStats, copyRows } from "./copy";
@@ -25,8 +25,6 @@ export interface LoadOptions {
 }
 
 const REAL_FILES = 12;
-// Same key as lib/audit/record.ts: every writer of the chain takes it.
-const AUDIT_LOCK_KEY = 4_242_001;
 
 function deferred() {
   let resolve = () => {};

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { benchDatabaseUrl } from "../lib/config";
+import { describeAuditLock, watchAuditLock } from "../lib/audit-lock-watch";
 import { conflicts } from "../lib/loader";
 import type { LoadResult } from "../lib/load-types";
 import { roundRobinProxy } from "../lib/round-robin-proxy";
@@ -25,10 +26,12 @@ export const mixedInstancesScenario: Scenario = {
     const warmup = ctx.smoke ? 50 : 500;
     const through = async (upstreams: string[]) => {
       const proxy = await roundRobinProxy(upstreams);
+      const lock = await watchAuditLock(ctx.sql);
       try {
         const result = await ctx.load({ url: proxy.url, connections, duration, warmup, plan });
-        return { result, forwarded: [...proxy.forwarded], failures: [...proxy.failures] };
+        return { result, forwarded: [...proxy.forwarded], failures: [...proxy.failures], lock: await lock.stop() };
       } finally {
+        await lock.stop();
         await proxy.close();
       }
     };
@@ -53,8 +56,8 @@ export const mixedInstancesScenario: Scenario = {
         two.failures.length + one.failures.length > 0
           ? `; upstream failures ${[...two.failures, ...one.failures].slice(0, 5).join(", ")}`
           : ""
-      }`,
-      details: { two: two.result.statuses, one: one.result.statuses },
+      }; ${describeAuditLock("two instances", two.lock)}; ${describeAuditLock("one", one.lock)}`,
+      details: { two: two.result.statuses, one: one.result.statuses, auditLock: { two: two.lock, one: one.lock } },
     };
   },
 };

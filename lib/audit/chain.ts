@@ -3,6 +3,9 @@ import { createHash } from "node:crypto";
 /** The hash the first event chains to. */
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The advisory lock every writer of the chain takes: it serialises appends so the chain never forks. */
+export const AUDIT_LOCK_KEY = 4_242_001;
+
 export interface ChainedFields {
   seq: number;
   at: Date;

@@ -3,10 +3,7 @@ import type { Tx } from "@/db";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
-import { canonicalJson, GENESIS_HASH, hashEvent } from "./chain";
-
-// Any constant shared by every writer; it serialises appends so the chain never forks.
-const AUDIT_LOCK_KEY = 4_242_001;
+import { AUDIT_LOCK_KEY, canonicalJson, GENESIS_HASH, hashEvent } from "./chain";
 
 export interface AuditInput {
   actor: Actor | null;
