@@ -1,9 +1,10 @@
 /**
- * The advisory lock every audited write takes (lib/audit/record.ts: the hash chain needs one
- * writer at a time), measured with several processes as with several instances: WRITERS
- * concurrent transactions per process for SECONDS, in 1 and then 2 processes, each transaction
- * the smallest audited write (one audit event). Beside it, in the same run, the same transaction
- * without the lock (an insert into a scratch table with the same columns): what the lock costs.
+ * The audit chain's one head (lib/audit/record.ts: every audited write updates the audit_head row
+ * and inserts its event in one statement, the row lock held to commit), measured with several
+ * processes as with several instances: WRITERS concurrent transactions per process for SECONDS, in
+ * 1 and then 2 processes, each transaction the smallest audited write (one audit event). Beside it,
+ * in the same run, the same transaction without the chain (an insert into a scratch table with the
+ * same columns): what the one chain costs.
  *
  *   DATABASE_URL=postgres://…/some_local_db npm run bench:audit-lock
  *

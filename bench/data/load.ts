@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import { AUDIT_LOCK_KEY, GENESIS_HASH } from "@/lib/audit/chain";
+import { GENESIS_HASH } from "@/lib/audit/chain";
 import { auditRows, caseEvents, noteEvent, type PlannedEvent, AUDIT_COLUMNS } from "./audit";
 import { buildCases, CASE_COLUMNS, caseRows, MEMBER_COLUMNS, memberRows } from "./cases";
 import { type CopyStats, copyRows } from "./copy";
@@ -113,13 +113,13 @@ export async function loadDataSet(o: LoadOptions): Promise<CopyStats[]> {
   streams.forEach((p) => p.catch((error: unknown) => Object.values(done).forEach((d) => d.reject(error))));
   await Promise.all(streams);
 
-  // The app's own lock for appending to the chain, held while the generated events go in after
-  // the current head, so a server writing at the same time cannot fork the chain.
+  // The chain's head row stays locked while the generated events go in after it, so a server
+  // writing at the same time cannot fork the chain; then the head moves to the last of them.
   await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-    const [head] = await tx<{ seq: string; hash: string }[]>`select seq::text, hash from audit_events order by seq desc limit 1`;
+    const [head] = await tx<{ seq: string; hash: string }[]>`select seq::text, hash from audit_head where id = 1 for update`;
     const after = head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
     stats.push(await copyRows(tx as unknown as Sql, "audit_events", AUDIT_COLUMNS, auditRows(events, cases, users.model, after)));
+    await tx`update audit_head set (seq, at, prev_hash, hash) = (select seq, at, prev_hash, hash from audit_events order by seq desc limit 1) where id = 1`;
   });
   return stats;
 }

@@ -1,5 +1,4 @@
 import type { Sql } from "postgres";
-import { AUDIT_LOCK_KEY } from "@/lib/audit/chain";
 
 export interface AuditLockFigures {
   /** Audit events appended per second while the watch ran. */
@@ -14,12 +13,10 @@ export interface AuditLockFigures {
 
 /**
  * Samples, every `everyMs` while a load runs, how many transactions wait for the audit chain's
- * advisory lock (pg_locks: a single bigint key is classid = high and objid = low 32 bits), and
- * counts the events appended: whether the one global lock is what limits the load.
+ * head (the row every append updates: lib/audit/record.ts), and counts the events appended:
+ * whether the one chain is what limits the load.
  */
 export async function watchAuditLock(sql: Sql, everyMs = 20): Promise<{ stop(): Promise<AuditLockFigures> }> {
-  const high = Math.floor(AUDIT_LOCK_KEY / 2 ** 32);
-  const low = AUDIT_LOCK_KEY % 2 ** 32;
   const head = async () =>
     Number((await sql<{ seq: string | null }[]>`select max(seq)::text as seq from audit_events`)[0]?.seq ?? 0);
   const first = await head();
@@ -29,8 +26,8 @@ export async function watchAuditLock(sql: Sql, everyMs = 20): Promise<{ stop(): 
   const loop = (async () => {
     while (running) {
       const [row] = await sql<{ n: number }[]>`
-        select count(*)::int as n from pg_locks
-        where locktype = 'advisory' and not granted and classid::bigint = ${high} and objid::bigint = ${low} and objsubid = 1`;
+        select count(*)::int as n from pg_stat_activity
+        where wait_event_type = 'Lock' and query like '%update audit_head%' and pid <> pg_backend_pid()`;
       waiting.push(row?.n ?? 0);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }

@@ -1,4 +1,5 @@
-import { bigint, char, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, char, check, index, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit log. Each row's hash covers its content and the previous row's hash,
@@ -24,3 +25,21 @@ export const auditEvents = pgTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * The chain's newest link in one row: each append updates it and inserts its event in one
+ * statement (lib/audit/record.ts). The row lock orders appenders, and a waiting one reads the
+ * head its predecessor committed, so the lock is held for one statement and the commit rather than
+ * for a lock, a read, an insert and the commit. Changing it by hand breaks the chain at the next event.
+ */
+export const auditHead = pgTable(
+  "audit_head",
+  {
+    id: smallint().primaryKey(),
+    seq: bigint({ mode: "number" }).notNull(),
+    at: timestamp({ withTimezone: true, precision: 3 }),
+    hash: char({ length: 64 }).notNull(),
+    prevHash: char({ length: 64 }),
+  },
+  () => [check("audit_head_one_row", sql`id = 1`)],
+);

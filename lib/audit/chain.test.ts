@@ -1,5 +1,14 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, type ChainedFields, checkLink, GENESIS_HASH, hashEvent } from "./chain";
+import {
+  canonicalJson,
+  type ChainedFields,
+  checkLink,
+  GENESIS_HASH,
+  hashEvent,
+  joinPayload,
+  payloadAround,
+} from "./chain";
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth, so key order never changes the output", () => {
@@ -99,5 +108,28 @@ describe("checkLink", () => {
     const first = { ...rows[0]!, prevHash: "1".repeat(64) };
     rows[0] = { ...first, hash: hashEvent(first) };
     expect(firstBreak(rows)).toMatchObject({ seq: 1, problem: "prev_hash_mismatch" });
+  });
+});
+
+describe("payloadAround", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const cases: Omit<ChainedFields, "seq" | "at" | "prevHash">[] = [
+    { actorId: null, actorLabel: "system", action: "a", entityType: "t", entityId: null, caseId: null, detail: {} },
+    {
+      actorId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      actorLabel: 'Ana "the lead" <ana@example.test>',
+      action: "case.update",
+      entityType: "case",
+      entityId: 'x","at":"1',
+      caseId: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      detail: { z: [1, "김상만", { b: null, a: '\\"' }], a: { prevHash: "0", seq: 2 }, emoji: "🙂\u2028" },
+    },
+  ];
+  it.each(cases)("joins with the head's time, previous hash and seq into exactly what hashEvent hashes", (fields) => {
+    const at = new Date("2026-12-04T19:30:00.120Z");
+    const prevHash = "ab".repeat(32);
+    const joined = joinPayload(payloadAround(fields), at.toISOString(), prevHash, 123456789012);
+    expect(JSON.parse(joined)).toEqual(JSON.parse(canonicalJson({ ...fields, at, prevHash, seq: 123456789012 })));
+    expect(sha256(joined)).toBe(hashEvent({ ...fields, at, prevHash, seq: 123456789012 }));
   });
 });

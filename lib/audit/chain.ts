@@ -3,9 +3,6 @@ import { createHash } from "node:crypto";
 /** The hash the first event chains to. */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The advisory lock every writer of the chain takes: it serialises appends so the chain never forks. */
-export const AUDIT_LOCK_KEY = 4_242_001;
-
 export interface ChainedFields {
   seq: number;
   at: Date;
@@ -46,6 +43,30 @@ export function hashEvent(fields: ChainedFields): string {
     prevHash,
   });
   return createHash("sha256").update(payload).digest("hex");
+}
+
+/**
+ * The hashed payload of an event around the three values only the chain's head knows: the text
+ * before `at`, and the text between `at` and `prevHash` (the payload then ends with
+ * `prevHash","seq":<seq>}`). Keys sort as canonicalJson sorts them; chain.test.ts checks that the
+ * joined text is exactly what hashEvent hashes.
+ */
+export function payloadAround(fields: Omit<ChainedFields, "seq" | "at" | "prevHash">): {
+  beforeAt: string;
+  afterAt: string;
+} {
+  const { actorId, actorLabel, action, entityType, entityId, caseId, detail } = fields;
+  const head = canonicalJson({ action, actorId, actorLabel });
+  const middle = canonicalJson({ caseId, detail, entityId, entityType });
+  return {
+    beforeAt: `${head.slice(0, -1)},"at":"`,
+    afterAt: `",${middle.slice(1, -1)},"prevHash":"`,
+  };
+}
+
+/** The payload joined from its parts, as the database joins it (see payloadAround). */
+export function joinPayload(parts: { beforeAt: string; afterAt: string }, at: string, prevHash: string, seq: number) {
+  return `${parts.beforeAt}${at}${parts.afterAt}${prevHash}","seq":${seq}}`;
 }
 
 export type ChainBreak =

@@ -224,6 +224,10 @@ describe("verifyAuditChain", () => {
         const { rows, anchor } = await anchoredEvents(tx, "tail-refilled", dataDir);
         anchored = anchor.seq;
         await tx.delete(auditEvents).where(gte(auditEvents.seq, rows[1]!.seq));
+        // The chain's head row wound back to the last event kept, as whoever deleted the tail would.
+        await tx.execute(
+          sql`update audit_head set (seq, at, prev_hash, hash) = (select seq, at, prev_hash, hash from audit_events order by seq desc limit 1) where id = 1`,
+        );
         const actor = tamperer;
         // The same seqs again, chained properly: only the anchor still knows the old ones.
         for (let i = 0; i < 3; i++)
