@@ -18,7 +18,9 @@ export interface Proxy {
  * any other failure of an upstream answers 502 and is recorded with its reason.
  */
 export async function roundRobinProxy(upstreams: readonly string[]): Promise<Proxy> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // An idle kept-alive connection is dropped after 4 s, before the upstream's own 5 s (Node's
+  // default keepAliveTimeout, which `next start` keeps) can close it under a request being sent.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const targets = upstreams.map((u) => new URL(u));
   const forwarded = targets.map(() => 0);
   let next = 0;
