@@ -65,6 +65,8 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
         })
       : null;
     if (leadId !== actor.id) await notifyCaseAssigned(tx, { actorId: actor.id, caseId: row.id, leadId });
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await toCaseDetail(tx, actor, row, { status: row.status, leadId: row.leadId, memberRole: null });
     await recordAudit(tx, {
       actor,
       action: "case.create",
@@ -79,6 +81,6 @@ export async function createCase({ actor, input }: { actor: Actor; input: CaseIn
         ...(tasks ? { tasksAdded: tasks.added.length } : {}),
       },
     });
-    return toCaseDetail(tx, actor, row, { status: row.status, leadId: row.leadId, memberRole: null });
+    return answer;
   });
 }

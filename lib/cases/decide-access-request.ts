@@ -70,6 +70,9 @@ export async function decideAccessRequest({
         });
         role = member.role;
       }
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const [view] = await selectAccessRequests(tx, eq(caseAccessRequests.id, requestId));
+      if (!view) throw new Error("access request vanished");
       await recordAudit(tx, {
         actor,
         action: data.decision === "grant" ? "case.access_grant" : "case.access_refuse",
@@ -78,8 +81,6 @@ export async function decideAccessRequest({
         caseId,
         detail: { requestId, userId: target.userId, role },
       });
-      const [view] = await selectAccessRequests(tx, eq(caseAccessRequests.id, requestId));
-      if (!view) throw new Error("access request vanished");
       return view;
     }),
   );

@@ -60,6 +60,8 @@ export async function transitionCase({
         .where(eq(cases.id, caseId))
         .returning();
       if (!updated) throw AppError.notFound("Case");
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const answer = await toCaseDetail(tx, actor, updated, { ...access, status: updated.status });
       await recordAudit(tx, {
         actor,
         action: reopening ? "case.reopen" : "case.transition",
@@ -68,7 +70,7 @@ export async function transitionCase({
         caseId,
         detail: { from: row.status, to: data.to, ...(data.reason ? { reason: data.reason.trim() } : {}) },
       });
-      return toCaseDetail(tx, actor, updated, { ...access, status: updated.status });
+      return answer;
     }),
   );
 }

@@ -93,6 +93,8 @@ export async function updateCase({
     if (!updated) throw AppError.notFound("Case");
     if (changes.leadId && updated.leadId)
       await notifyCaseAssigned(tx, { actorId: actor.id, caseId, leadId: updated.leadId });
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const detail = await toCaseDetail(tx, actor, updated, { ...access, leadId: updated.leadId });
     await recordAudit(tx, {
       actor,
       action: "case.update",
@@ -101,7 +103,7 @@ export async function updateCase({
       caseId,
       detail: { changes },
     });
-    return toCaseDetail(tx, actor, updated, { ...access, leadId: updated.leadId });
+    return detail;
   });
 }
 

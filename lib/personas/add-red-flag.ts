@@ -40,6 +40,8 @@ export async function addRedFlag({
         .returning({ id: personaRedFlags.id });
       if (inserted.length === 0) throw new AppError("conflict", `${data.code} is already recorded on this persona`);
       const risk = await recomputeRisk(tx, personaId);
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const answer = await toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
       await recordAudit(tx, {
         actor,
         action: "persona.red_flag_add",
@@ -47,7 +49,7 @@ export async function addRedFlag({
         entityId: personaId,
         detail: { code: data.code, riskScore: risk },
       });
-      return toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
+      return answer;
     }),
   );
 }

@@ -42,6 +42,9 @@ export async function attachPersona({
         personaId = (await insertPersona(tx, actor, data.persona!, { caseId, role: data.role })).id;
         created = true;
       }
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const [view] = await casePersonaViews(tx, actor, caseId, personaId);
+      if (!view) throw new Error("attached persona not found");
       await recordAudit(tx, {
         actor,
         action: created ? "persona.create" : "persona.attach",
@@ -50,8 +53,6 @@ export async function attachPersona({
         caseId,
         detail: { role: data.role, ...(created ? { displayName: data.persona?.displayName } : {}) },
       });
-      const [view] = await casePersonaViews(tx, actor, caseId, personaId);
-      if (!view) throw new Error("attached persona not found");
       return view;
     }),
   );

@@ -62,6 +62,8 @@ export async function writeLink(tx: Tx, actor: Actor, data: LinkData): Promise<L
     [row] = await tx.insert(personaLinks).values(values).returning();
   }
   if (!row) throw new Error("link write returned nothing");
+  // Read before the audit event: the chain stays locked from the append to the commit.
+  const answer = await linkView(tx, actor, row.id);
   await recordAudit(tx, {
     actor,
     action: data.status === "rejected" ? "persona_link.reject" : "persona_link.create",
@@ -75,5 +77,5 @@ export async function writeLink(tx: Tx, actor: Actor, data: LinkData): Promise<L
       ...(rejected ? { replacedRejection: true } : {}),
     },
   });
-  return linkView(tx, actor, row.id);
+  return answer;
 }

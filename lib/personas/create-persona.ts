@@ -22,6 +22,8 @@ export async function createPersona({ actor, input }: { actor: Actor; input: Per
       authorize(actor, "case:update", { case: access }, "Case");
     }
     const row = await insertPersona(tx, actor, data, caseId ? { caseId, role } : undefined);
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await toPersonaDetail(tx, actor, row);
     await recordAudit(tx, {
       actor,
       action: "persona.create",
@@ -30,6 +32,6 @@ export async function createPersona({ actor, input }: { actor: Actor; input: Per
       caseId: caseId ?? null,
       detail: { displayName: row.displayName, status: row.status, ...(caseId ? { role } : {}) },
     });
-    return toPersonaDetail(tx, actor, row);
+    return answer;
   });
 }

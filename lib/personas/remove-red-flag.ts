@@ -45,6 +45,8 @@ export async function removeRedFlag({
         .returning({ id: personaRedFlags.id });
       if (removed.length === 0) throw AppError.notFound("Red flag on this persona");
       const risk = await recomputeRisk(tx, personaId);
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const answer = await toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
       await recordAudit(tx, {
         actor,
         action: "persona.red_flag_remove",
@@ -57,7 +59,7 @@ export async function removeRedFlag({
           raisedBy: flag.recordedById ? "person" : "system",
         },
       });
-      return toPersonaDetail(tx, actor, await loadPersona(tx, actor, personaId));
+      return answer;
     }),
   );
 }

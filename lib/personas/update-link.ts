@@ -48,6 +48,8 @@ export async function updateLink({
         .update(personaLinks)
         .set(Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])))
         .where(eq(personaLinks.id, linkId));
+      // Read before the audit event: the chain stays locked from the append to the commit.
+      const answer = await linkView(tx, actor, linkId);
       await recordAudit(tx, {
         actor,
         action: "persona_link.update",
@@ -55,7 +57,7 @@ export async function updateLink({
         entityId: linkId,
         detail: { changes },
       });
-      return linkView(tx, actor, linkId);
+      return answer;
     }),
   );
 }

@@ -37,6 +37,8 @@ export async function createReferral({
       })
       .returning();
     if (!row) throw new Error("referral insert returned nothing");
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await referralView(tx, actor, row.id);
     await recordAudit(tx, {
       actor,
       action: "referral.create",
@@ -50,6 +52,6 @@ export async function createReferral({
         blockedAt: data.blockedAt ?? null,
       },
     });
-    return referralView(tx, actor, row.id);
+    return answer;
   });
 }

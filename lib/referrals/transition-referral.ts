@@ -59,6 +59,8 @@ export async function transitionReferral({
     const next: Partial<Referral> = { status: data.to, referenceNo, [stampOf[data.to as keyof typeof stampOf]]: at };
     if (data.to === "submitted" && r.destination === "ofac_vsd" && !r.deadlineAt) next.deadlineAt = ofacDeadline(at);
     await tx.update(referrals).set(next).where(eq(referrals.id, referralId));
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await referralView(tx, actor, referralId);
     await recordAudit(tx, {
       actor,
       action: "referral.transition",
@@ -73,6 +75,6 @@ export async function transitionReferral({
         ...(next.deadlineAt ? { deadlineAt: next.deadlineAt.toISOString() } : {}),
       },
     });
-    return referralView(tx, actor, referralId);
+    return answer;
   });
 }

@@ -52,6 +52,8 @@ export async function updateReferral({
     }
     if (Object.keys(changes).length === 0) return referralView(tx, actor, referralId);
     await tx.update(referrals).set(next).where(eq(referrals.id, referralId));
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await referralView(tx, actor, referralId);
     await recordAudit(tx, {
       actor,
       action: "referral.update",
@@ -60,6 +62,6 @@ export async function updateReferral({
       caseId: r.caseId,
       detail: { changes, ...(data.blockedAt ? { blockedAt: data.blockedAt } : {}) },
     });
-    return referralView(tx, actor, referralId);
+    return answer;
   });
 }

@@ -64,6 +64,8 @@ export async function updateTask({
         taskTitle: updated.title,
         ownerId: updated.ownerId,
       });
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await toTaskView(updated, await personById(tx, updated.ownerId), now);
     await recordAudit(tx, {
       actor,
       action: "task.update",
@@ -72,6 +74,6 @@ export async function updateTask({
       caseId: task.caseId,
       detail: { title: task.title, changes },
     });
-    return toTaskView(updated, await personById(tx, updated.ownerId), now);
+    return answer;
   });
 }

@@ -20,6 +20,8 @@ export async function updateSettings({ actor, input }: { actor: Actor; input: Se
         target: organisationSettings.id,
         set: { defaultPhoneRegion: data.defaultPhoneRegion, updatedById: actor.id, updatedAt: new Date() },
       });
+    // Read before the audit event: the chain stays locked from the append to the commit.
+    const answer = await readSettings(tx);
     await recordAudit(tx, {
       actor,
       action: "settings.update",
@@ -27,6 +29,6 @@ export async function updateSettings({ actor, input }: { actor: Actor; input: Se
       entityId: "organisation",
       detail: { defaultPhoneRegion: { from: before.defaultPhoneRegion, to: data.defaultPhoneRegion } },
     });
-    return readSettings(tx);
+    return answer;
   });
 }
