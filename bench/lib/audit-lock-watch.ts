@@ -13,8 +13,9 @@ export interface AuditLockFigures {
 
 /**
  * Samples, every `everyMs` while a load runs, how many transactions wait for the audit chain's
- * head (the row every append updates: lib/audit/record.ts), and counts the events appended:
- * whether the one chain is what limits the load.
+ * head (the row every append updates as its transaction commits: lib/audit/record.ts; a waiting
+ * commit, or before that design an append statement), and counts the events appended: whether
+ * the one chain is what limits the load.
  */
 export async function watchAuditLock(sql: Sql, everyMs = 20): Promise<{ stop(): Promise<AuditLockFigures> }> {
   const head = async () =>
@@ -27,7 +28,8 @@ export async function watchAuditLock(sql: Sql, everyMs = 20): Promise<{ stop(): 
     while (running) {
       const [row] = await sql<{ n: number }[]>`
         select count(*)::int as n from pg_stat_activity
-        where wait_event_type = 'Lock' and query like '%update audit_head%' and pid <> pg_backend_pid()`;
+        where wait_event_type = 'Lock' and pid <> pg_backend_pid()
+          and (query ilike 'commit%' or query like '%audit_head%')`;
       waiting.push(row?.n ?? 0);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }

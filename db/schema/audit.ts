@@ -28,9 +28,8 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 
 /**
  * The chain's newest link in one row: each append updates it and inserts its event in one
- * statement (lib/audit/record.ts). The row lock orders appenders, and a waiting one reads the
- * head its predecessor committed, so the lock is held for one statement and the commit rather than
- * for a lock, a read, an insert and the commit. Changing it by hand breaks the chain at the next event.
+ * statement (at commit: see auditPending). The row lock orders appenders, and a waiting one reads
+ * the head its predecessor committed. Changing it by hand breaks the chain at the next event.
  */
 export const auditHead = pgTable(
   "audit_head",
@@ -43,3 +42,23 @@ export const auditHead = pgTable(
   },
   () => [check("audit_head_one_row", sql`id = 1`)],
 );
+
+/**
+ * An audit event on its way into the chain. recordAudit inserts it here, with its hashed payload
+ * around the values only the head knows (lib/audit/chain.ts payloadAround); a constraint trigger
+ * deferred to commit (migration 0028) moves audit_head, inserts the event into audit_events and
+ * deletes this row. So the head's lock is taken inside the commit, not while the application still
+ * works in the transaction, and the row is never seen outside its own transaction.
+ */
+export const auditPending = pgTable("audit_pending", {
+  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  actorId: uuid(),
+  actorLabel: text().notNull(),
+  action: text().notNull(),
+  entityType: text().notNull(),
+  entityId: text(),
+  caseId: uuid(),
+  detail: jsonb().$type<Record<string, unknown>>().notNull(),
+  payloadBeforeAt: text().notNull(),
+  payloadAfterAt: text().notNull(),
+});

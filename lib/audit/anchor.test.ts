@@ -9,7 +9,7 @@ import { anchorAuditAsOperator, verifyAuditAsOperator } from "@/lib/cli/operator
 import { instanceSigningKey, signBytes } from "@/lib/exports/signing";
 import { makeActor } from "@/lib/testing/factories";
 import { type AuditAnchor, anchorFilePath, anchorPayload } from "./anchor";
-import { recordAudit } from "./record";
+import { recordAudit, recordAuditNow } from "./record";
 import { verifyAuditChain } from "./verify";
 import { writeAuditAnchor } from "./write-anchor";
 
@@ -42,8 +42,8 @@ describe("writeAuditAnchor", () => {
   it("writes only when the head moved since the last anchor", async () => {
     const dir = tempDir();
     await db.transaction(async (tx) => {
-      // recordAudit's lock is held to commit, so no other test file moves the head meanwhile.
-      const first = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: "anchor-1" });
+      // recordAuditNow's lock on the head is held to commit, so no other test file moves it meanwhile.
+      const first = await recordAuditNow(tx, { actor, action: "test.event", entityType: "test", entityId: "anchor-1" });
       expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({
         written: true,
         anchor: { seq: first.seq, hash: first.hash },
@@ -53,7 +53,12 @@ describe("writeAuditAnchor", () => {
         reason: "unchanged",
         latest: { seq: first.seq },
       });
-      const second = await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: "anchor-2" });
+      const second = await recordAuditNow(tx, {
+        actor,
+        action: "test.event",
+        entityType: "test",
+        entityId: "anchor-2",
+      });
       expect(await writeAuditAnchor({ db: tx, dataDir: dir })).toMatchObject({
         written: true,
         anchor: { seq: second.seq, hash: second.hash },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "@/db";
+import { auditPending } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { canonicalJson, payloadAround } from "./chain";
@@ -14,17 +15,14 @@ export interface AuditInput {
 }
 
 /**
- * Appends an audit event inside the caller's transaction, so the event exists exactly when the
- * change it describes does. Call it last in the transaction: the head's row lock it takes is held
- * to commit.
- *
- * One statement moves the chain's head (audit_head) and inserts the event: the head's new seq,
- * time and hash are computed in the UPDATE, so an appender that waited for the row lock computes
- * them from the head its predecessor committed (PostgreSQL re-evaluates the row after the wait),
- * and the chain never forks. The hash is SHA-256 over the same canonical JSON as hashEvent, the
- * database filling in the time, the previous hash and the seq (chain.ts payloadAround).
+ * Records an audit event inside the caller's transaction, so the event exists exactly when the
+ * change it describes does. It goes into the chain at commit: a constraint trigger deferred to
+ * commit (migration 0028) moves the chain's head (audit_head), computing the event's seq, time
+ * and hash there, and inserts it into audit_events. Writers of every instance are ordered by the
+ * head's row lock only for the end of their commits, never while they are still working, and the
+ * chain never forks. The event is not readable in audit_events before the commit (see recordAuditNow).
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const actorId = input.actor?.id ?? null;
   const label = input.actor ? actorLabel(input.actor) : "system";
   const entityId = input.entityId ?? null;
@@ -40,26 +38,32 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: num
     caseId,
     detail,
   });
-  const [row] = await queryRows<{ seq: string; hash: string }>(
+  await tx.insert(auditPending).values({
+    actorId,
+    actorLabel: label,
+    action: input.action,
+    entityType: input.entityType,
+    entityId,
+    caseId,
+    detail,
+    payloadBeforeAt: beforeAt,
+    payloadAfterAt: afterAt,
+  });
+}
+
+/**
+ * Records the event and chains it at once rather than at commit, answering its seq and hash: the
+ * head stays locked from here to the commit, as every later event of the transaction is chained
+ * at once too. For the few callers that must read the event back in the same transaction.
+ */
+export async function recordAuditNow(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  await recordAudit(tx, input);
+  await tx.execute(sql`set constraints audit_pending_chain immediate`);
+  // The head is ours until commit, so its event is the one just chained.
+  const [head] = await queryRows<{ seq: string; hash: string }>(
     tx,
-    sql`
-    with head as (
-      update audit_head set (seq, at, prev_hash, hash) = (
-        select next.seq, next.at, audit_head.hash,
-          encode(sha256(convert_to(
-            ${beforeAt} || to_char(next.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ${afterAt} ||
-            audit_head.hash || '","seq":' || next.seq::text || '}', 'UTF8')), 'hex')
-        from (select audit_head.seq + 1 as seq, date_trunc('milliseconds', clock_timestamp()) as at) as next
-      )
-      where id = 1
-      returning seq, at, prev_hash, hash
-    )
-    insert into audit_events (seq, at, actor_id, actor_label, action, entity_type, entity_id, case_id, detail, prev_hash, hash)
-    select seq, at, ${actorId}, ${label}, ${input.action}, ${input.entityType}, ${entityId}, ${caseId},
-      ${JSON.stringify(detail)}::jsonb, prev_hash, hash
-    from head
-    returning seq::text, hash`,
+    sql`select seq::text, hash from audit_head where id = 1`,
   );
-  if (!row) throw new Error("The audit log has no head: run the database migrations");
-  return { seq: Number(row.seq), hash: row.hash };
+  if (!head) throw new Error("The audit log has no head: run the database migrations");
+  return { seq: Number(head.seq), hash: head.hash };
 }

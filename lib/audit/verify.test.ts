@@ -7,7 +7,7 @@ import { db, ready, type Tx } from "@/db";
 import { auditEvents, type AuditEvent } from "@/db/schema";
 import { makeActor } from "@/lib/testing/factories";
 import { hashEvent } from "./chain";
-import { recordAudit } from "./record";
+import { recordAuditNow } from "./record";
 import { type AuditVerification, verifyAuditChain } from "./verify";
 import { writeAuditAnchor } from "./write-anchor";
 
@@ -49,7 +49,7 @@ async function writeEvents(label: string): Promise<AuditEvent[]> {
   const seqs = await db.transaction(async (tx) => {
     const out: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const { seq } = await recordAudit(tx, {
+      const { seq } = await recordAuditNow(tx, {
         actor,
         action: "test.event",
         entityType: "test",
@@ -89,8 +89,8 @@ beforeAll(async () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /**
- * Three events and an anchor of the newest, inside the tampering transaction: recordAudit's lock,
- * held to its end, keeps other test files from appending, so these three are the newest events.
+ * Three events and an anchor of the newest, inside the tampering transaction: recordAuditNow's
+ * lock on the chain's head, held to its end, keeps other test files from appending, so these three are the newest events.
  */
 async function anchoredEvents(tx: Tx, label: string, dataDir: string) {
   const actor = tamperer;
@@ -98,7 +98,7 @@ async function anchoredEvents(tx: Tx, label: string, dataDir: string) {
   for (let i = 0; i < 3; i++)
     seqs.push(
       (
-        await recordAudit(tx, {
+        await recordAuditNow(tx, {
           actor,
           action: "test.event",
           entityType: "test",
@@ -231,7 +231,7 @@ describe("verifyAuditChain", () => {
         const actor = tamperer;
         // The same seqs again, chained properly: only the anchor still knows the old ones.
         for (let i = 0; i < 3; i++)
-          await recordAudit(tx, { actor, action: "test.event", entityType: "test", entityId: `refill-${i}` });
+          await recordAuditNow(tx, { actor, action: "test.event", entityType: "test", entityId: `refill-${i}` });
         const [head] = await tx
           .select({ seq: auditEvents.seq })
           .from(auditEvents)

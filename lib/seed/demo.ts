@@ -52,7 +52,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}): Promi
     const { personaIds, counts } = await insertNetwork(tx, { clock, recordedById: userId("investigator") });
     const seededCases = await insertCases(tx, { clock, userId, personaIds });
 
-    // Audit last: recordAudit holds the chain lock until commit.
+    // The accounts' audit events, chained as the seed commits.
     for (const login of demoLogins) {
       await recordAudit(tx, {
         actor: null,
