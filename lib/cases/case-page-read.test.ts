@@ -2,14 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
+import { db } from "@/db";
 import { addMember } from "./add-member";
+import { loadCase } from "./access";
 import { createNote } from "./create-note";
+import { getCase } from "./get-case";
 import { listActivity } from "./list-activity";
 import { listNotes } from "./list-notes";
+import { toCaseDetail } from "./present";
 import { removeMember } from "./remove-member";
 
 // Notes and activity read the case, the actor's membership, the total and the page in one
-// statement (case-page-read.ts): the need-to-know check must hold exactly as before.
+// statement (case-page-read.ts), the case detail its members and lead with it (get-case.ts):
+// the need-to-know check must hold exactly as before.
 
 let lead: Actor;
 let member: Actor;
@@ -62,5 +67,41 @@ describe("a case page read in one statement", () => {
   it("answers not_found for a case that does not exist", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     await expect(listNotes({ actor: lead, caseId: missing })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the case detail read in one statement", () => {
+  // The answer of the three statements it replaces: the case, then its members and lead.
+  async function readSeparately(actor: Actor, caseId: string) {
+    const { row, access } = await loadCase(db, actor, caseId);
+    return toCaseDetail(db, actor, row, access);
+  }
+
+  it("gives the members (by name) and the lead exactly as reading them separately does", async () => {
+    const c = await makeCase(lead);
+    const alone = await getCase({ actor: lead, caseId: c.id });
+    expect(alone.members).toEqual([]);
+    expect(alone.lead).toMatchObject({ id: lead.id, name: lead.name, email: lead.email });
+    expect(alone).toEqual(await readSeparately(lead, c.id));
+
+    await addMember({ actor: lead, caseId: c.id, input: { userId: member.id } });
+    await addMember({ actor: lead, caseId: c.id, input: { userId: outsider.id, role: "observer" } });
+    const detail = await getCase({ actor: member, caseId: c.id });
+    expect(detail.members.map((m) => m.id).sort()).toEqual([member.id, outsider.id].sort());
+    expect(detail.members.find((m) => m.id === outsider.id)).toMatchObject({ role: "observer" });
+    expect(detail).toEqual(await readSeparately(member, c.id));
+    expect(await getCase({ actor: lead, caseId: c.id })).toEqual(await readSeparately(lead, c.id));
+    await removeMember({ actor: lead, caseId: c.id, userId: outsider.id });
+  });
+
+  it("answers not_found to someone who may not see the case, to a member once removed, and for a missing case", async () => {
+    const c = await makeCase(lead);
+    await expect(getCase({ actor: outsider, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
+    await addMember({ actor: lead, caseId: c.id, input: { userId: member.id } });
+    await expect(getCase({ actor: member, caseId: c.id })).resolves.toMatchObject({ id: c.id });
+    await removeMember({ actor: lead, caseId: c.id, userId: member.id });
+    await expect(getCase({ actor: member, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(getCase({ actor: lead, caseId: missing })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,12 +1,63 @@
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
+import { caseMembers, cases, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/policy";
-import { loadCase } from "./access";
-import { toCaseDetail } from "./present";
-import type { CaseDetail } from "./views";
+import { authorize, type CaseAccess } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { caseDetailOf } from "./present";
+import type { CaseDetail, CaseMemberView } from "./views";
 
+const leadUser = alias(users, "lead_user");
+const member = alias(caseMembers, "member");
+const memberUser = alias(users, "member_user");
+
+/**
+ * The case as the actor sees it, in one statement: the case with the actor's own membership (what
+ * the need-to-know policy judges), its lead and one row per member, where loading the case, then
+ * its members and lead took three statements and two round trips. Nothing read is returned unless
+ * the actor may read the case; a case they may not see answers not_found, as a missing one does.
+ */
 export async function getCase({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDetail> {
-  const { row, access } = await loadCase(db, actor, caseId);
+  const found = await db
+    .select({
+      row: cases,
+      memberRole: caseMembers.role,
+      leadId: leadUser.id,
+      leadName: leadUser.name,
+      leadEmail: leadUser.email,
+      memberId: memberUser.id,
+      memberName: memberUser.name,
+      memberEmail: memberUser.email,
+      memberRoleOnCase: member.role,
+      memberAddedAt: member.addedAt,
+    })
+    .from(cases)
+    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, actor.id)))
+    .leftJoin(leadUser, eq(leadUser.id, cases.leadId))
+    .leftJoin(member, eq(member.caseId, cases.id))
+    .leftJoin(memberUser, eq(memberUser.id, member.userId))
+    .where(eq(cases.id, caseId))
+    .orderBy(asc(memberUser.name));
+  const first = found[0];
+  if (!first) throw AppError.notFound("Case");
+  const { row } = first;
+  const access: CaseAccess = { status: row.status, leadId: row.leadId, memberRole: first.memberRole };
   authorize(actor, "case:read", { case: access }, "Case");
-  return toCaseDetail(db, actor, row, access);
+  const members: CaseMemberView[] = found.flatMap((f) =>
+    f.memberId !== null && f.memberRoleOnCase !== null && f.memberAddedAt !== null
+      ? [
+          {
+            id: f.memberId,
+            name: f.memberName ?? "",
+            email: f.memberEmail ?? "",
+            role: f.memberRoleOnCase,
+            addedAt: f.memberAddedAt.toISOString(),
+          },
+        ]
+      : [],
+  );
+  const lead =
+    first.leadId !== null ? { id: first.leadId, name: first.leadName ?? "", email: first.leadEmail ?? "" } : null;
+  return caseDetailOf(actor, row, access, { members, lead });
 }

@@ -66,7 +66,16 @@ export async function toCaseDetail(
   row: CaseRow,
   access: CaseAccess,
 ): Promise<CaseDetail> {
-  const { members, lead } = await loadPeople(runner, row.id, row.leadId);
+  return caseDetailOf(actor, row, access, await loadPeople(runner, row.id, row.leadId));
+}
+
+/** toCaseDetail for a case whose members and lead were read with it. */
+export function caseDetailOf(
+  actor: Actor,
+  row: CaseRow,
+  access: CaseAccess,
+  { members, lead }: { members: CaseMemberView[]; lead: Person },
+): CaseDetail {
   const target = { case: access };
   const mayTransition = can(actor, "case:transition", target);
   return {
