@@ -26,7 +26,7 @@ async function sampleCases(ctx: BenchContext, n: number): Promise<string[]> {
 const corePage: Scenario = {
   id: "case-page-core",
   title: "case page: case, notes, activity",
-  target: "throughput >= 0.5 x bare (no stated latency target)",
+  target: "throughput >= 0.7 x bare (no stated latency target)",
   routes: ["cases/[id]/route.ts", "cases/[id]/notes/route.ts", "cases/[id]/activity/route.ts"],
   async run(ctx) {
     const ids = await sampleCases(ctx, 300);
@@ -59,14 +59,22 @@ const corePage: Scenario = {
       },
       sizes(ctx, 600, 30),
     );
-    const ratio = (product.rps ?? 0) / Math.max(bare.rps ?? 1, 1e-9);
+    // Next.js's floor: a route that does nothing (no auth, no database) under the same load. The
+    // case page cannot pass it, so its rate over the bare case page bounds the ratio reachable.
+    const { figures: floor } = await loadApp(ctx, {
+      ...config,
+      plan: { kind: "requests", requests: [{ path: "/api/health/live" }] },
+    });
+    const bareRps = Math.max(bare.rps ?? 1, 1e-9);
+    const ratio = (product.rps ?? 0) / bareRps;
     return {
       product,
       baseline: rawFigures(raw),
       baseline2: bare,
       ratio: { label: "throughput / bare", value: ratio },
-      met: ratio >= 0.5 && product.errors === 0,
-      note: `${ids.length} random cases, 3 requests each, as admin`,
+      met: ratio >= 0.7 && product.errors === 0,
+      note: `${ids.length} random cases, 3 requests each, as admin; /api/health/live ${Math.round(floor.rps ?? 0)}/s = ${((floor.rps ?? 0) / bareRps).toFixed(2)} x bare`,
+      details: { nextFloor: floor, nextFloorOverBare: (floor.rps ?? 0) / bareRps },
     };
   },
 };
