@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, count, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { db, queryRows } from "@/db";
 import { auditEvents, casePersonas, personaIdentifiers, personas } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
+import { attachPersona } from "@/lib/personas/attach-persona";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
 import { who } from "@/lib/testing/routes";
 import { getImport } from "./get-import";
@@ -23,6 +24,15 @@ const mappingOf = (source: string) =>
     key: "applicant_id",
     columns: { full_name: "displayName", email: "email", mobile: "phone" },
   });
+
+/** How many cases hold each persona (case_count, which need-to-know reads). */
+const caseCountsOf = async (personaIds: string[]) =>
+  (
+    await queryRows<{ n: number }>(
+      db,
+      sql`select case_count as n from personas where id = any(${`{${personaIds.join(",")}}`}::uuid[]) order by id`,
+    )
+  ).map((r) => r.n);
 
 /** Starts an import and runs its rows in batches of `batchRows`, answering the import and its progress. */
 async function importIn(batchRows: number, fields: Record<string, string>, file: Uint8Array) {
@@ -93,6 +103,15 @@ describe("runImport in batches", () => {
         ),
       );
     expect(made.map((p) => p.sourceImportId)).toEqual(Array(5).fill(done.id));
+    // Created already counting their case link; a later link is counted as ever.
+    const madeIds = done.outcomes.map((o) => o.personaId!);
+    expect(await caseCountsOf(madeIds)).toEqual([1, 1, 1, 1, 1]);
+    await attachPersona({
+      actor,
+      caseId: (await makeCase(actor)).id,
+      input: { personaId: madeIds[0]!, role: "associate" },
+    });
+    expect(await caseCountsOf([madeIds[0]!])).toEqual([2]);
     // One audit event a batch, with its rows and counts.
     const events = await db
       .select({ detail: auditEvents.detail })
@@ -109,6 +128,7 @@ describe("runImport in batches", () => {
     expect(again).toMatchObject({ status: "done", created: 0, matched: 5, refused: 0 });
     expect(again.outcomes.map((o) => o.personaId)).toEqual(done.outcomes.map((o) => o.personaId));
     expect(await caseCounts(kase.id)).toEqual({ personas: 5, claims: 7 });
+    expect((await caseCountsOf(madeIds)).sort()).toEqual([1, 1, 1, 1, 2]);
   });
 
   it("refuses a key seen earlier in the same file, naming the first row, and imports the first", async () => {

@@ -132,16 +132,22 @@ export async function writeBatch(tx: Tx, imp: Import, actor: Actor, batch: Plann
   const staged = await stage(tx, imp, batch);
   const fresh = [...staged.values()].filter((s) => s.fresh).map((s) => s.personaId);
   if (fresh.length) {
+    // Written once, case_count already counting the case link below (migration 0006 keeps it).
     await tx.execute(
-      sql`insert into ${personas} (id, display_name, aliases, claimed_location, claimed_timezone, claimed_nationality, notes, created_by_id, source_import_id)
-          select persona_id, display_name, aliases, claimed_location, claimed_timezone, claimed_nationality, notes, ${actor.id}, ${imp.id}
+      sql`insert into ${personas} (id, display_name, aliases, claimed_location, claimed_timezone, claimed_nationality, notes, created_by_id, source_import_id, case_count)
+          select persona_id, display_name, aliases, claimed_location, claimed_timezone, claimed_nationality, notes, ${actor.id}, ${imp.id}, ${imp.caseId ? 1 : 0}
           from import_rows where fresh`,
     );
-    if (imp.caseId)
+    if (imp.caseId) {
+      // These links are counted already: the count trigger skips this one statement (migration
+      // 0029) instead of writing each new persona row a second time.
+      await tx.execute(sql`select set_config('casework.case_links_counted', 'on', true)`);
       await tx.execute(
         sql`insert into ${casePersonas} (case_id, persona_id, role, added_by_id)
             select ${imp.caseId}, persona_id, 'subject', ${actor.id} from import_rows where fresh`,
       );
+      await tx.execute(sql`select set_config('casework.case_links_counted', 'off', true)`);
+    }
     await tx.execute(
       sql`insert into ${importKeys} (source, case_id, key, persona_id, import_id)
           select ${imp.source}, ${imp.caseId}::uuid, key, persona_id, ${imp.id} from import_rows where fresh`,
