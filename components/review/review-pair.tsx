@@ -23,6 +23,7 @@ const kindLabels: Record<CandidateReason["kind"], string> = {
   photo: "Photo",
   employer: "Employer",
   education: "Education",
+  common_match: "Common match",
 };
 
 interface ReasonSideProps {

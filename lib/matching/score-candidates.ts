@@ -41,8 +41,10 @@ export const NAME_ONLY_CAP = 35;
  * address held by a hundred personas is no second piece of evidence.
  */
 export const SECOND_EVIDENCE = 0.2;
+/** Said of a name reason whose pair the name-only cap holds down. */
+export const CAPPED_NOTE = `; nothing else in common, so the pair scores at most ${NAME_ONLY_CAP}`;
 // Reasons about the names and what a persona claims: anyone can share them.
-const NAME_KINDS = new Set(["name", "alias", "employer", "education"]);
+export const NAME_KINDS: ReadonlySet<string> = new Set(["name", "alias", "employer", "education"]);
 // An identifier held by more personas than this (a shared VPN exit, a laptop farm's address) names
 // no one in particular: it is reported on the identifier, never turned into hundreds of candidates.
 const MAX_HOLDERS = 500;
@@ -280,8 +282,7 @@ export async function scoreCandidates(
     if (score < CANDIDATE_THRESHOLD) continue;
     list.sort((a, b) => b.weight - a.weight);
     const name = list.find((r) => r.kind === "name" || r.kind === "alias");
-    if (name && score < combine(list.map((r) => r.weight)))
-      name.detail += `; nothing else in common, so the pair scores at most ${NAME_ONLY_CAP}`;
+    if (name && score < combine(list.map((r) => r.weight))) name.detail += CAPPED_NOTE;
     out.set(id, { persona: { id, displayName: names.get(id) ?? "" }, score, reasons: list });
   }
   return out;

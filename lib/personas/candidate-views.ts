@@ -14,6 +14,7 @@ export const candidateReasonSchema = z.object({
     "photo",
     "employer",
     "education",
+    "common_match",
   ]),
   detail: z.string(),
   weight: z.number().describe("This reason's share of the evidence, 0 to 1"),
@@ -23,6 +24,7 @@ export const candidateReasonSchema = z.object({
     .describe("The items behind the reason; for a résumé or photo, the persona's item first, the candidate's second"),
   mine: z.string().optional().describe("What matched, as the persona asked about holds it"),
   theirs: z.string().optional().describe("What matched, as the candidate holds it"),
+  via: z.uuid().optional().describe("For a common match: the persona both are likely matches of"),
 });
 export type CandidateReason = z.infer<typeof candidateReasonSchema>;
 
