@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { once } from "node:events";
-import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import { TempLease } from "./leases";
+import { writeHashed } from "./write-hashed";
 import { LocalNamedFiles } from "./local-files";
 import {
   assertSha256,
@@ -77,25 +75,26 @@ export class LocalBlobStore implements BlobStore {
     const temp = path.join(this.tmpDir, `${this.lease.id}-${randomUUID()}.part`);
     const hash = createHash("sha256");
     let size = 0;
-    const hashing = async function* (chunks: AsyncIterable<Uint8Array>) {
-      for await (const chunk of chunks) {
-        size += chunk.length;
-        if (size > maxBytes)
-          throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
-        hash.update(chunk);
-        yield chunk;
-      }
-    };
-    // flush: the file is fsynced before the stream closes, so it is durable once the pipeline ends.
-    const sink = fs.createWriteStream(temp, { flags: "wx", mode: 0o600, flush: true, highWaterMark: 1 << 20 });
+    const handle = await fsp.open(temp, "wx", 0o600);
     try {
-      await pipeline(source, hashing, sink, options.signal ? { signal: options.signal } : {});
+      await writeHashed(
+        handle,
+        source,
+        (chunk) => {
+          size += chunk.length;
+          if (size > maxBytes)
+            throw new AppError("payload_too_large", `The file is larger than the limit of ${maxBytes} bytes`);
+          hash.update(chunk);
+        },
+        options.signal,
+      );
+      // The file is durable before it is ever linked into place.
+      await handle.sync();
       // Stored bytes are read-only on disk as well: nothing in the app ever needs to write them.
-      await fsp.chmod(temp, 0o440);
+      await handle.chmod(0o440);
+      await handle.close();
     } catch (error) {
-      // A stream torn down early may still be opening its file: wait for it to close, or the
-      // unlink below runs first and the temp file appears afterwards.
-      if (!sink.closed) await once(sink, "close").catch(() => {});
+      await handle.close().catch(() => {});
       await unlinkQuietly(temp);
       throw error;
     }
