@@ -23,12 +23,12 @@
  *    bare SELECT of one page, in one run.
  *    DEBUG=1 prints each false candidate at or above the threshold with its reasons.
  *
- * Measured (defaults, PGlite, 785 personas, 2026-12-04, load average ~13 on 2 cores): 213 true
+ * Measured (defaults, PGlite, 785 personas, 2026-12-04, load average 1.6-4.8 on 2 cores): 213 true
  * pairs, 26 of them (12 %) sharing nothing but the name; stated threshold 40 (LIKELY_MATCH):
- * precision 0.989 recall 0.878 (the 26 pairs are all that is missed), 0.868 / 0.892 without the
- * name-only cap; networks of the pairs >= 40: 0.985 / 0.920; exact matching alone 0.168 / 0.225.
- * The two false pairs >= 40 are unrelated generated pictures 11 bits apart. Candidate generation for
- * one persona p50 27 / p95 49 ms. Figures and history in bench/README.md.
+ * precision 0.990 recall 0.915 (namesakes both likely matches of a third persona are corroborated:
+ * 8 of the 26; before, 0.989 / 0.878), 0.872 / 0.930 without the name-only cap; networks of the
+ * pairs >= 40: 0.985 / 0.920; exact matching alone 0.168 / 0.225. Candidate generation for one
+ * persona p50 24 / p95 40 ms. Figures and history in bench/README.md.
  */
 import fs from "node:fs";
 import path from "node:path";
