@@ -1,22 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { applyMigration, migrationFiles } from "@/lib/testing/migrations";
 import { canonicalJson, GENESIS_HASH, hashEvent } from "@/lib/audit/chain";
 
 // Migration 0027 gives the audit chain a head row; on a log already written it starts at the
 // newest event, so the next append chains to it.
-const folder = path.join(process.cwd(), "db", "migrations");
-const files = fs
-  .readdirSync(folder)
-  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-  .sort();
-
-async function apply(pg: PGlite, file: string) {
-  for (const statement of fs.readFileSync(path.join(folder, file), "utf8").split("--> statement-breakpoint")) {
-    if (statement.trim()) await pg.exec(statement);
-  }
-}
+const files = migrationFiles;
+const apply = applyMigration;
 
 async function migratedBefore(): Promise<PGlite> {
   const pg = new PGlite();

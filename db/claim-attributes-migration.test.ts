@@ -1,21 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { applyMigration, migrationFiles } from "@/lib/testing/migrations";
 
 // Migration 0007 moves what people asserted about an identifier from the shared row to the
 // claims. Run on data shaped as before it: the migrations up to 0006, then old-style rows, then 0007.
-const folder = path.join(process.cwd(), "db", "migrations");
-const files = fs
-  .readdirSync(folder)
-  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-  .sort();
-
-async function apply(pg: PGlite, file: string) {
-  for (const statement of fs.readFileSync(path.join(folder, file), "utf8").split("--> statement-breakpoint")) {
-    if (statement.trim()) await pg.exec(statement);
-  }
-}
+const files = migrationFiles;
+const apply = applyMigration;
 
 describe("migration 0007 (claim attributes)", () => {
   it("leaves derived facts on identifiers and gives asserted ones to the claims that could already see them", async () => {

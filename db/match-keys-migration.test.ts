@@ -1,23 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { applyMigration, migrationFiles, migrationStatements } from "@/lib/testing/migrations";
 import { normalizeIdentifier } from "@/lib/identifiers/normalize";
 
 // Migration 0011 gives each claim its value as entered and re-keys stored emails and postal
 // addresses with the match-key rules, merging shared rows whose keys now coincide. Run on data
 // shaped as before it: the migrations up to 0010, then rows as the old normalisers stored them.
-const folder = path.join(process.cwd(), "db", "migrations");
-const files = fs
-  .readdirSync(folder)
-  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-  .sort();
-
-async function apply(pg: PGlite, file: string) {
-  for (const statement of fs.readFileSync(path.join(folder, file), "utf8").split("--> statement-breakpoint")) {
-    if (statement.trim()) await pg.exec(statement);
-  }
-}
+const files = migrationFiles;
+const apply = applyMigration;
 
 const id = (n: string) => `00000000-0000-4000-8000-0000000000${n}`;
 /** What the normaliser stored before 0011: trimmed, NFKC, whitespace collapsed, lower-cased. */
@@ -129,16 +119,9 @@ describe("migration 0011 (match keys)", () => {
         [raw, oldForm(raw), index],
       );
     }
-    const statements = fs
-      .readFileSync(
-        path.join(
-          folder,
-          files.find((f) => f.startsWith("0011"))!,
-        ),
-        "utf8",
-      )
-      .split("--> statement-breakpoint")
-      .filter((s) => /TEMP TABLE|DELETE FROM "identifiers"|UPDATE "identifiers"|DROP TABLE/.test(s));
+    const statements = migrationStatements(files.find((f) => f.startsWith("0011"))!).filter((s) =>
+      /TEMP TABLE|DELETE FROM "identifiers"|UPDATE "identifiers"|DROP TABLE/.test(s),
+    );
     for (const statement of statements) await pg.exec(statement);
     const rows = await pg.query<{ value: string; normalized_value: string }>(
       `select value, normalized_value from identifiers order by created_at`,

@@ -1,6 +1,17 @@
 import { sql } from "drizzle-orm";
 import { bigint, char, check, index, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+/** What an audit event says, as recorded (audit_pending) and as chained (audit_events). */
+const eventColumns = () => ({
+  actorId: uuid(),
+  actorLabel: text().notNull(),
+  action: text().notNull(),
+  entityType: text().notNull(),
+  entityId: text(),
+  caseId: uuid(),
+  detail: jsonb().$type<Record<string, unknown>>().notNull(),
+});
+
 /**
  * Append-only audit log. Each row's hash covers its content and the previous row's hash,
  * so changing or deleting any row breaks the chain from that point (see lib/audit/chain.ts).
@@ -11,13 +22,7 @@ export const auditEvents = pgTable(
   {
     seq: bigint({ mode: "number" }).primaryKey(),
     at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
-    actorId: uuid(),
-    actorLabel: text().notNull(),
-    action: text().notNull(),
-    entityType: text().notNull(),
-    entityId: text(),
-    caseId: uuid(),
-    detail: jsonb().$type<Record<string, unknown>>().notNull(),
+    ...eventColumns(),
     prevHash: char({ length: 64 }).notNull(),
     hash: char({ length: 64 }).notNull(),
   },
@@ -52,13 +57,7 @@ export const auditHead = pgTable(
  */
 export const auditPending = pgTable("audit_pending", {
   id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  actorId: uuid(),
-  actorLabel: text().notNull(),
-  action: text().notNull(),
-  entityType: text().notNull(),
-  entityId: text(),
-  caseId: uuid(),
-  detail: jsonb().$type<Record<string, unknown>>().notNull(),
+  ...eventColumns(),
   payloadBeforeAt: text().notNull(),
   payloadAfterAt: text().notNull(),
 });

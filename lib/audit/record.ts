@@ -23,32 +23,18 @@ export interface AuditInput {
  * chain never forks. The event is not readable in audit_events before the commit (see recordAuditNow).
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const actorId = input.actor?.id ?? null;
-  const label = input.actor ? actorLabel(input.actor) : "system";
-  const entityId = input.entityId ?? null;
-  const caseId = input.caseId ?? null;
-  // Stored as it will read back from jsonb, so the hash verifies later.
-  const detail = JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>;
-  const { beforeAt, afterAt } = payloadAround({
-    actorId,
-    actorLabel: label,
+  const fields = {
+    actorId: input.actor?.id ?? null,
+    actorLabel: input.actor ? actorLabel(input.actor) : "system",
     action: input.action,
     entityType: input.entityType,
-    entityId,
-    caseId,
-    detail,
-  });
-  await tx.insert(auditPending).values({
-    actorId,
-    actorLabel: label,
-    action: input.action,
-    entityType: input.entityType,
-    entityId,
-    caseId,
-    detail,
-    payloadBeforeAt: beforeAt,
-    payloadAfterAt: afterAt,
-  });
+    entityId: input.entityId ?? null,
+    caseId: input.caseId ?? null,
+    // Stored as it will read back from jsonb, so the hash verifies later.
+    detail: JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>,
+  };
+  const { beforeAt, afterAt } = payloadAround(fields);
+  await tx.insert(auditPending).values({ ...fields, payloadBeforeAt: beforeAt, payloadAfterAt: afterAt });
 }
 
 /**
