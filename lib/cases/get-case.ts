@@ -38,7 +38,7 @@ export async function getCase({ actor, caseId }: { actor: Actor; caseId: string 
     .leftJoin(member, eq(member.caseId, cases.id))
     .leftJoin(memberUser, eq(memberUser.id, member.userId))
     .where(eq(cases.id, caseId))
-    .orderBy(asc(memberUser.name));
+    .orderBy(asc(memberUser.name), asc(memberUser.email));
   const first = found[0];
   if (!first) throw AppError.notFound("Case");
   const { row } = first;

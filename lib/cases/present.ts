@@ -47,7 +47,7 @@ async function loadPeople(runner: DbOrTx, caseId: string, leadId: string | null)
       .from(caseMembers)
       .innerJoin(users, eq(users.id, caseMembers.userId))
       .where(eq(caseMembers.caseId, caseId))
-      .orderBy(asc(users.name)),
+      .orderBy(asc(users.name), asc(users.email)),
     leadId
       ? runner
           .select({ id: users.id, name: users.name, email: users.email })

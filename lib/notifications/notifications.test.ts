@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, ready } from "@/db";
 import { jobs, notifications, referrals } from "@/db/schema";
@@ -153,7 +153,8 @@ describe("notifications", () => {
       db
         .select({ event: notifications.event, key: notifications.key, title: notifications.title })
         .from(notifications)
-        .where(and(eq(notifications.userId, userId), eq(notifications.caseId, kase.id)));
+        .where(and(eq(notifications.userId, userId), eq(notifications.caseId, kase.id)))
+        .orderBy(asc(notifications.createdAt), asc(notifications.id));
     const memberGot = (await told(member.actor.id)).filter((n) => n.key);
     expect(memberGot.map((n) => n.event).sort()).toEqual(["task.due_tomorrow", "task.overdue"]);
     expect(memberGot.find((n) => n.event === "task.overdue")?.key).toContain(late.id);
