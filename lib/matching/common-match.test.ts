@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { CandidateReason } from "@/lib/personas/candidate-views";
 import { listCandidates } from "@/lib/personas/candidates";
 import { decideCandidate } from "@/lib/personas/decide-candidate";
+import { removeIdentifier } from "@/lib/personas/remove-identifier";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { settleMatching } from "@/lib/testing/matching";
@@ -67,11 +68,11 @@ describe("common matches stored by the matching job", () => {
     const c = await makePersona(cCase.actor, { caseId: cCase.caseId, displayName: `Choi ${uniqueWord("c")}` });
     const [phone, wallet] = [uniqueValue.phone(), uniqueValue.wallet()];
     await giveIdentifier(lead, a.id, { type: "phone", value: phone });
-    await giveIdentifier(cCase.actor, c.id, { type: "phone", value: phone });
+    const cPhone = await giveIdentifier(cCase.actor, c.id, { type: "phone", value: phone });
     await giveIdentifier(lead, b.id, { type: "crypto_wallet", value: wallet });
-    await giveIdentifier(cCase.actor, c.id, { type: "crypto_wallet", value: wallet });
+    const cWallet = await giveIdentifier(cCase.actor, c.id, { type: "crypto_wallet", value: wallet });
     await settleMatching();
-    return { a, b, c };
+    return { a, b, c, cClaims: [cPhone.id, cWallet.id] };
   }
 
   it("lists namesakes both strongly matching a third persona at or above LIKELY_MATCH, with the reason", async () => {
@@ -97,6 +98,19 @@ describe("common matches stored by the matching job", () => {
       sql`select decision from ${matchCandidates} where persona_a = ${[a.id, b.id].sort()[0]!} and persona_b = ${[a.id, b.id].sort()[1]!}`,
     );
     expect(row).toEqual({ decision: "rejected" });
+  });
+
+  it("drops the common match when the third persona, scored alone, is no longer a likely match of either", async () => {
+    const { a, b, c, cClaims } = await triangle({ actor: lead, caseId: (await makeCase(lead)).id });
+    const before = (await listCandidates({ actor: lead, personaId: a.id })).items.find((i) => i.persona.id === b.id);
+    expect(before!.reasons.map((r) => r.kind)).toContain("common_match");
+
+    // Both removals wait for one scoring of C; A and B are not scored again.
+    for (const identifierId of cClaims) await removeIdentifier({ actor: lead, personaId: c.id, identifierId });
+    await settleMatching();
+    const after = (await listCandidates({ actor: lead, personaId: a.id })).items.find((i) => i.persona.id === b.id);
+    expect(after!.reasons.map((r) => r.kind)).not.toContain("common_match");
+    expect(after!.score).toBeLessThanOrEqual(NAME_ONLY_CAP);
   });
 
   it("names no persona the reader may not see", async () => {

@@ -63,6 +63,16 @@ const strongOf = (persona: SQL) => {
 };
 
 /**
+ * The personas this persona is a likely match of right now. Read before its pairs are rewritten:
+ * a pair that disappears may have been the common match of two namesakes, which must be judged
+ * again even though neither of them is scored.
+ */
+export async function strongNeighbours(tx: Tx, personaId: string): Promise<string[]> {
+  const rows = await queryRows<{ n: string }>(tx, sql`select n from (${strongOf(sql`${personaId}::uuid`)}) s`);
+  return rows.map((r) => r.n);
+}
+
+/**
  * Re-judges the open names-only pairs of these personas and of the personas they are likely matches
  * of: adds, updates or removes their common match. Run by the matching job after it stores a
  * persona's pairs, in the same transaction.

@@ -3,7 +3,7 @@ import { db, queryRows, type Tx } from "@/db";
 import { matchCandidates, personaMatchState, personaNameKeys, personas } from "@/db/schema";
 import type { Candidate, CandidateReason } from "@/lib/personas/candidate-views";
 import { uuidArray } from "@/lib/sql";
-import { corroborateNamesakes } from "./common-match";
+import { corroborateNamesakes, strongNeighbours } from "./common-match";
 import { nameKeys } from "./names";
 import { scoreCandidates } from "./score-candidates";
 
@@ -81,8 +81,9 @@ export async function scoreStalePersona(personaId: string): Promise<boolean> {
     );
     if (!state) return false;
     await writeNameKeys(tx, [personaId]);
+    const before = await strongNeighbours(tx, personaId);
     await storePairs(tx, personaId, await scoreCandidates(tx, personaId));
-    await corroborateNamesakes(tx, [personaId]);
+    await corroborateNamesakes(tx, [personaId, ...before]);
     await tx.execute(
       sql`update ${personaMatchState} set scored_generation = ${state.generation}, scored_at = now()
           where persona_id = ${personaId}`,
