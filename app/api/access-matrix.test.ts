@@ -8,18 +8,8 @@ import { buildsIdle } from "@/lib/exports/build-job";
 import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { giveIdentifier, makePersona } from "@/lib/testing/personas";
 import { type Expected, expectations, refusedBeforeBody } from "./access-matrix.expectations";
-import {
-  type Body,
-  buildWorld,
-  type Caller,
-  callers,
-  defaultParams,
-  makeCallers,
-  type Params,
-  requests,
-  seat,
-  type World,
-} from "./access-matrix.fixtures";
+import { buildWorld, type Caller, callers, makeCallers, seat, type World } from "./access-matrix.fixtures";
+import { type Body, defaultParams, type Params, requests } from "./access-matrix.requests";
 import { GET as openapiDocument } from "./openapi.json/route";
 
 /*
@@ -179,7 +169,7 @@ describe("access matrix: the table covers the API", () => {
     expect(
       operations
         .filter((op) => !(op in requests))
-        .map((op) => `no request for ${op}: add it to access-matrix.fixtures.ts`),
+        .map((op) => `no request for ${op}: add it to access-matrix.requests.ts`),
     ).toEqual([]);
   });
 });
@@ -189,7 +179,7 @@ describe("access matrix", () => {
     const expected: Expected | undefined = expectations[operation];
     const spec = requests[operation];
     if (!expected) throw new Error(`new route without an access expectation: ${operation}`);
-    if (!spec) throw new Error(`no request for ${operation}: add it to access-matrix.fixtures.ts`);
+    if (!spec) throw new Error(`no request for ${operation}: add it to access-matrix.requests.ts`);
     const route = await handlerOf(operation);
     const [method, apiPath] = operation.split(" ") as [string, string];
     const wrong: string[] = [];
