@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createUser, signInViaApi, unique } from "./fixtures/api";
@@ -144,6 +144,46 @@ test.describe("reviewing possible matches", () => {
     await expect(row).toContainText("cv-0.txt");
     await expect(row).toContainText(bullets[7]!);
     await expect(row).toContainText(changed);
+  });
+
+  test("two namesakes who are each a likely match of a third persona are shown with that common match", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const investigator = await createUser(request, "investigator");
+    await signInViaApi(page, investigator);
+    const theCase = await post<{ id: string }>(page, "/api/cases", { title: `Namesakes case ${unique("c")}` });
+    // A rare given name written two ways (Kim/Gim, Ji Su/Ji-Su): the names alone score below 40.
+    const given = [...randomBytes(10)].map((b) => String.fromCharCode(97 + (b % 26))).join("");
+    const nameA = `Kim Ji Su ${given}`;
+    const nameB = `${given} Ji-Su Gim`;
+    const nameC = `Choi ${unique("c")}`;
+    const ids: string[] = [];
+    for (const name of [nameA, nameB, nameC])
+      ids.push(
+        (
+          await post<{ id: string }>(page, `/api/cases/${theCase.id}/personas`, {
+            persona: { displayName: name },
+            role: "subject",
+          })
+        ).id,
+      );
+    const phone = `+1 202 ${randomInt(200, 1000)} ${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+    const wallet = `0x${randomBytes(20).toString("hex")}`;
+    await post(page, `/api/personas/${ids[0]}/identifiers`, { type: "phone", value: phone });
+    await post(page, `/api/personas/${ids[2]}/identifiers`, { type: "phone", value: phone });
+    await post(page, `/api/personas/${ids[1]}/identifiers`, { type: "crypto_wallet", value: wallet });
+    await post(page, `/api/personas/${ids[2]}/identifiers`, { type: "crypto_wallet", value: wallet });
+
+    await page.goto("/review");
+    const namesakes = page.getByRole("region", {
+      name: new RegExp(`^(${nameA} and ${nameB}|${nameB} and ${nameA})$`),
+    });
+    await waitForPairs(page, namesakes, 1, "Common match");
+    const row = namesakes.getByRole("table", { name: /What matched/ }).getByRole("row", { name: /Common match/ });
+    await expect(row).toContainText(`Both are likely matches of ${nameC}`);
+    await expect(namesakes.getByText(/^Score \d+$/)).toHaveText(/^Score ([4-9]\d|100)$/);
   });
 
   test("an empty queue says what to do; a bad page is refused; a manager gets no queue", async ({ page, request }) => {
