@@ -48,8 +48,7 @@ export const personaMatchState = pgTable(
 
 /**
  * The name keys (lib/matching/names) of each persona's display name and aliases, written by the
- * matching job: equal keys (b-tree) and trigram-similar keys (pg_trgm's GIN index) find the
- * personas worth comparing without reading every name.
+ * matching job: equal keys (b-tree) find the personas worth comparing without reading every name.
  */
 export const personaNameKeys = pgTable(
   "persona_name_keys",
@@ -59,13 +58,20 @@ export const personaNameKeys = pgTable(
       .references(() => personas.id, { onDelete: "cascade" }),
     key: text().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.personaId, t.key] }),
-    index("persona_name_keys_key_idx").on(t.key),
-    // persona_name_keys_trgm_idx (GIN, gin_trgm_ops) is made by migration 0021 where pg_trgm
-    // can be created; drizzle-kit does not know of it, so it is not declared here.
-  ],
+  (t) => [primaryKey({ columns: [t.personaId, t.key] }), index("persona_name_keys_key_idx").on(t.key)],
 );
+
+/**
+ * Each name key held by some persona, once, with the number of personas holding it: kept by a
+ * trigger on persona_name_keys (migration 0030). Trigram-similar keys are looked up here, among
+ * distinct names, never among every persona's rows; and how common a name is is one row read.
+ */
+export const nameKeyCounts = pgTable("name_key_counts", {
+  key: text().primaryKey(),
+  holders: integer().notNull(),
+  // name_key_counts_trgm_idx (GIN, gin_trgm_ops) is made by migration 0030 where pg_trgm can be
+  // created; drizzle-kit does not know of it, so it is not declared here.
+});
 
 /**
  * A possible match: two personas (persona_a < persona_b), the score and the reasons as seen from

@@ -80,6 +80,8 @@ export async function strongNeighbours(tx: Tx, personaId: string): Promise<strin
 export async function corroborateNamesakes(tx: Tx, personaIds: readonly string[]): Promise<void> {
   if (personaIds.length === 0) return;
   const ids = uuidArray(personaIds);
+  const namesOnly = sql`decision is null
+    and not exists (select 1 from jsonb_array_elements(reasons) r where r->>'kind' not in (${nameKinds}))`;
   const rows = await queryRows<{
     persona_a: string;
     persona_b: string;
@@ -92,18 +94,21 @@ export async function corroborateNamesakes(tx: Tx, personaIds: readonly string[]
   }>(
     tx,
     sql`with seed as (select unnest(${ids}) as id),
-        scope as (select id from seed union select s.n from seed, lateral (${strongOf(sql`seed.id`)}) s)
+        scope as (select id from seed union select s.n from seed, lateral (${strongOf(sql`seed.id`)}) s),
+        -- The open names-only pairs of the scope, each side looked up through its own index (one OR
+        -- over both sides would read every stored pair).
+        open as (
+          select persona_a, persona_b, score, reasons from ${matchCandidates} where persona_a in (select id from scope) and ${namesOnly}
+          union
+          select persona_a, persona_b, score, reasons from ${matchCandidates} where persona_b in (select id from scope) and ${namesOnly})
         select mc.persona_a, mc.persona_b, mc.score, mc.reasons, v.id as via, v.display_name as via_name, v.sa, v.sb
-        from ${matchCandidates} mc
+        from open mc
         left join lateral (
           select p.id, p.display_name, sa.score as sa, sb.score as sb
           from (${strongOf(sql`mc.persona_a`)}) sa
           join (${strongOf(sql`mc.persona_b`)}) sb on sb.n = sa.n
           join ${personas} p on p.id = sa.n
           order by least(sa.score, sb.score) desc, p.id limit 1) v on true
-        where mc.decision is null
-          and (mc.persona_a in (select id from scope) or mc.persona_b in (select id from scope))
-          and not exists (select 1 from jsonb_array_elements(mc.reasons) r where r->>'kind' not in (${nameKinds}))
         order by mc.persona_a, mc.persona_b`,
   );
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, queryRows } from "@/db";
 import { casePersonas, personaMatchState } from "@/db/schema";
@@ -8,7 +8,7 @@ import { scoreStalePersona, writeNameKeys } from "./store-candidates";
 const BATCH = 100;
 const payloadSchema = z.object({ caseId: z.uuid().nullable() });
 
-async function stale(scope: ReturnType<typeof sql>, limit: number): Promise<string[]> {
+async function stale(scope: SQL, limit: number): Promise<string[]> {
   const rows = await queryRows<{ persona_id: string }>(
     db,
     sql`select s.persona_id from ${personaMatchState} s
@@ -23,7 +23,7 @@ async function stale(scope: ReturnType<typeof sql>, limit: number): Promise<stri
  * weight falls with the number of personas holding its key, and a persona scored first must count
  * the namesakes waiting behind it, or a burst of namesakes would each look rare to the one before.
  */
-async function writeWaitingNameKeys(scope: ReturnType<typeof sql>): Promise<void> {
+async function writeWaitingNameKeys(scope: SQL): Promise<void> {
   for (let after = "00000000-0000-0000-0000-000000000000"; ;) {
     const rows = await queryRows<{ persona_id: string }>(
       db,
@@ -39,6 +39,25 @@ async function writeWaitingNameKeys(scope: ReturnType<typeof sql>): Promise<void
       ),
     );
     after = rows.at(-1)!.persona_id;
+  }
+}
+
+/**
+ * Scores every persona in scope that waits, one short transaction each, in batches, until none is
+ * left or what is left another worker holds; answers how many it scored. `scope` is a condition on
+ * persona_match_state `s`.
+ */
+export async function recomputeStale(scope: SQL, progress: (done: number) => unknown = () => {}): Promise<number> {
+  await writeWaitingNameKeys(scope);
+  let done = 0;
+  for (;;) {
+    const batch = await stale(scope, BATCH);
+    let scored = 0;
+    for (const id of batch) if (await scoreStalePersona(id)) scored++;
+    done += scored;
+    await progress(done);
+    // Nothing left, or what is left another worker holds.
+    if (batch.length < BATCH || scored === 0) return done;
   }
 }
 
@@ -63,17 +82,7 @@ export const matchCandidatesHandler: JobHandler = {
       sql`select count(*)::int as n from ${personaMatchState} s where s.scored_generation < s.generation and ${inScope}`,
     );
     const total = Math.max(1, waiting?.n ?? 1);
-    await writeWaitingNameKeys(inScope);
-    let done = 0;
-    for (;;) {
-      const batch = await stale(inScope, BATCH);
-      let scored = 0;
-      for (const id of batch) if (await scoreStalePersona(id)) scored++;
-      done += scored;
-      await progress(Math.min(990, (1000 * done) / total));
-      // Nothing left, or what is left another worker holds.
-      if (batch.length < BATCH || scored === 0) break;
-    }
+    await recomputeStale(inScope, (done) => progress(Math.min(990, (1000 * done) / total)));
     for (const id of await stale(sql`s.changed_at < now() - interval '1 minute'`, BATCH)) await scoreStalePersona(id);
   },
 };

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 import {
   identifiers,
+  nameKeyCounts,
   personaIdentifiers,
   personaLinks,
   personaNameKeys,
@@ -21,8 +22,9 @@ import { hasTrigrams } from "./trigram";
  * with the reasons. Run by the matching job (never in a request), in a fixed handful of indexed
  * queries, so it costs the same over 200 personas or 200,000: the persona's identifiers with their
  * holder counts and the other holders of the rarer ones; the personas whose stored name keys equal
- * or (pg_trgm) resemble this persona's; the personas whose résumé text shares a MinHash band or
- * whose photos' difference hashes are a few bits apart.
+ * or (pg_trgm, among the distinct keys) resemble this persona's, unless the name is a common one;
+ * the personas whose résumé text shares a MinHash band or whose photos' difference hashes are a
+ * few bits apart.
  * Only those few are read and compared. Pairs already linked, confirmed or rejected, are skipped.
  */
 
@@ -48,7 +50,13 @@ export const NAME_KINDS: ReadonlySet<string> = new Set(["name", "alias", "employ
 // An identifier held by more personas than this (a shared VPN exit, a laptop farm's address) names
 // no one in particular: it is reported on the identifier, never turned into hundreds of candidates.
 const MAX_HOLDERS = 500;
-// Name keys shared by more personas than this are common names: they block nothing useful.
+/**
+ * A name key held by more personas than this is a common name: it weighs under a tenth
+ * (sameName x rarity), so it brings no candidates of its own; it still counts between two
+ * personas something else brought.
+ */
+export const COMMON_NAME = 200;
+// The most personas the names bring, whatever their keys.
 const MAX_NAME_BLOCK = 2_000;
 /** Names at least this alike (trigram similarity of their keys) are compared. */
 export const NAME_SIMILARITY = 0.5;
@@ -98,6 +106,9 @@ const credentialNames = (list: unknown) =>
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Name keys as a text[] parameter (keys are lower-case letters, digits and spaces: nothing to escape). */
+const keyArray = (keys: readonly string[]) => sql`${`{${keys.map((k) => `"${k}"`).join(",")}}`}::text[]`;
+
 type PersonaNames = {
   id: string;
   display_name: string;
@@ -106,20 +117,24 @@ type PersonaNames = {
   claimed_education: unknown;
 };
 
-/** The personas whose name keys equal or resemble these keys (an index lookup, never a scan). */
+/**
+ * The personas whose name keys equal or resemble these keys and are not common names: similar keys
+ * are found among the distinct names (name_key_counts, pg_trgm), then their holders by equal key (index
+ * lookups, never a scan of every persona's names).
+ */
 async function nameBlock(runner: DbOrTx, personaId: string, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const list = sql`${`{${keys.map((k) => `"${k}"`).join(",")}}`}::text[]`;
   const similar = (await hasTrigrams(runner))
     ? sql.join(
-        keys.map((k) => sql`(nk.key % ${k} and similarity(nk.key, ${k}) >= ${NAME_SIMILARITY})`),
+        keys.map((k) => sql`(k.key % ${k} and similarity(k.key, ${k}) >= ${NAME_SIMILARITY})`),
         sql` or `,
       )
     : sql`false`;
   const rows = await queryRows<{ persona_id: string }>(
     runner,
-    sql`select distinct nk.persona_id from ${personaNameKeys} nk
-        where (nk.key = any(${list}) or ${similar}) and nk.persona_id <> ${personaId}
+    sql`select distinct nk.persona_id from ${nameKeyCounts} k join ${personaNameKeys} nk on nk.key = k.key
+        where (k.key = any(${keyArray(keys)}) or ${similar}) and k.holders <= ${COMMON_NAME}
+          and nk.persona_id <> ${personaId}
         limit ${MAX_NAME_BLOCK}`,
   );
   return rows.map((r) => r.persona_id);
@@ -235,8 +250,7 @@ export async function scoreCandidates(
       ? (
           await queryRows<{ key: string; n: number }>(
             runner,
-            sql`select key, count(*)::int as n from ${personaNameKeys}
-                where key = any(${`{${theirKeys.map((k) => `"${k}"`).join(",")}}`}::text[]) group by key`,
+            sql`select key, holders as n from ${nameKeyCounts} where key = any(${keyArray(theirKeys)})`,
           )
         ).map((r) => [r.key, r.n] as const)
       : [],
