@@ -68,6 +68,26 @@ describe("the review queue", () => {
     expect(await pairsIn(lead)).toContain(pairOf([x!.id, y!.id]));
   });
 
+  it("lists the pairs of cases the reader is a member of, with either side in them, once each", async () => {
+    const member = await makeActor("investigator");
+    const theCase = await makeCase(lead);
+    await addMember({ actor: lead, caseId: theCase.id, input: { userId: member.id, role: "investigator" } });
+    const p = await makePersona(lead, { caseId: theCase.id });
+    const phone = uniqueValue.phone();
+    await giveIdentifier(lead, p.id, { type: "phone", value: phone });
+    // Personas in no case (anyone may see them) until one sorts before p and one after it: the
+    // stored pair names the lesser id first, so one pair has p first and the other p second.
+    const others: string[] = [];
+    while (!others.some((o) => o < p.id) || !others.some((o) => o > p.id)) {
+      const o = await makePersona(lead);
+      await giveIdentifier(lead, o.id, { type: "phone", value: phone });
+      others.push(o.id);
+    }
+    await settleMatching();
+    const listed = (await pairsIn(member)).filter((k) => k.includes(p.id));
+    expect(listed.sort()).toEqual(others.map((o) => pairOf([p.id, o])).sort());
+  });
+
   it("drops a pair once a person confirms or rejects it", async () => {
     const theCase = await makeCase(lead);
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => makePersona(lead, { caseId: theCase.id })));

@@ -27,14 +27,20 @@ export async function listReviewQueue({
 }): Promise<ReviewQueue> {
   authorize(actor, "persona:write");
   const { page } = parseOrThrow(reviewQueueQuerySchema, query ?? {});
-  // Observers only read, so the cases they observe bring no pairs to decide.
-  const mine = sql`select cp.persona_id from ${casePersonas} cp join ${cases} c on c.id = cp.case_id
-    where c.lead_id = ${actor.id} or exists (select 1 from ${caseMembers} m
-      where m.case_id = c.id and m.user_id = ${actor.id} and m.role <> 'observer')`;
-  const worksOn = actor.role === "admin" ? sql`true` : sql`(mc.persona_a in (${mine}) or mc.persona_b in (${mine}))`;
+  // Observers only read, so the cases they observe bring no pairs to decide. Each of these is
+  // looked up through its own index: an OR across them would read every case or every pair.
+  const myCases = sql`select c.id from ${cases} c where c.lead_id = ${actor.id}
+    union select m.case_id from ${caseMembers} m where m.user_id = ${actor.id} and m.role <> 'observer'`;
+  const mine = sql`select cp.persona_id from ${casePersonas} cp where cp.case_id in (${myCases})`;
+  const pairs =
+    actor.role === "admin"
+      ? sql`select * from ${matchCandidates} where decision is null`
+      : sql`select * from ${matchCandidates} where decision is null and persona_a in (${mine})
+          union all
+          select * from ${matchCandidates} where decision is null and persona_b in (${mine}) and persona_a not in (${mine})`;
   const seenA = personaVisibleTo(actor, sql`mc.persona_a`, { many: true }) ?? sql`true`;
   const seenB = personaVisibleTo(actor, sql`mc.persona_b`, { many: true }) ?? sql`true`;
-  const open = sql`mc.decision is null and ${worksOn} and ${unlinked} and ${seenA} and ${seenB}`;
+  const open = sql`${unlinked} and ${seenA} and ${seenB}`;
   const rows = await queryRows<{
     persona_a: string;
     persona_b: string;
@@ -47,7 +53,7 @@ export async function listReviewQueue({
     db,
     sql`select mc.persona_a, mc.persona_b, pa.display_name as a_name, pb.display_name as b_name, mc.score, mc.reasons,
           count(*) over ()::int as total
-        from ${matchCandidates} mc
+        from (${pairs}) mc
         join ${personas} pa on pa.id = mc.persona_a
         join ${personas} pb on pb.id = mc.persona_b
         where ${open}
@@ -64,9 +70,8 @@ export async function listReviewQueue({
   const total =
     rows[0]?.total ??
     (page > 1
-      ? ((
-          await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${matchCandidates} mc where ${open}`)
-        )[0]?.n ?? 0)
+      ? ((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${pairs}) mc where ${open}`))[0]?.n ??
+        0)
       : 0);
   return { items: await redactReasons(actor, items), total, page, pageSize: REVIEW_PAGE_SIZE };
 }
