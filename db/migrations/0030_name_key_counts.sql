@@ -8,14 +8,15 @@ CREATE TABLE "name_key_counts" (
 -- every persona's rows, and a name's commonness is one row.
 CREATE OR REPLACE FUNCTION name_key_counts_apply() RETURNS trigger AS $$
 BEGIN
+  -- Rows are locked in key order, so two writers sharing keys cannot deadlock.
   IF TG_OP = 'INSERT' THEN
-    -- In key order, so two writers lock the rows they share in one order.
     INSERT INTO name_key_counts (key, holders)
     SELECT key, count(*)::int FROM new_keys GROUP BY key ORDER BY key
     ON CONFLICT (key) DO UPDATE SET holders = name_key_counts.holders + excluded.holders;
   ELSE
+    PERFORM 1 FROM name_key_counts k WHERE k.key IN (SELECT key FROM old_keys) ORDER BY k.key FOR UPDATE;
     UPDATE name_key_counts k SET holders = k.holders - d.n
-    FROM (SELECT key, count(*)::int AS n FROM old_keys GROUP BY key ORDER BY key) d
+    FROM (SELECT key, count(*)::int AS n FROM old_keys GROUP BY key) d
     WHERE k.key = d.key;
     DELETE FROM name_key_counts k USING (SELECT DISTINCT key FROM old_keys) d WHERE k.key = d.key AND k.holders <= 0;
   END IF;
