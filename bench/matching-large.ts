@@ -10,7 +10,9 @@
  * 2. times scoreCandidates (what the matching job computes for one persona) for SAMPLE personas
  *    drawn with a fixed seed, beside the bare read of the same persona's identifiers with their
  *    holder counts (raw SQL through postgres.js, one statement);
- * 3. marks RECOMPUTE personas (the same seed) as changed and runs the matching job's code over
+ * 3. times the review queue for the three investigators leading the most cases beside a bare
+ *    SELECT of one page of stored pairs;
+ * 4. marks RECOMPUTE personas (the same seed) as changed and runs the matching job's code over
  *    them, timed, with peak RSS; the time for all personas is extrapolated from it unless
  *    RECOMPUTE=all. The pairs it stores stay (a later run scores them again).
  */
@@ -98,37 +100,67 @@ async function main() {
       ` ratio p95 ${(s.p95 / Math.max(0.01, b.p95)).toFixed(1)} x; load ${load()}`,
   );
 
+  // The review queue (GET /api/review/candidates without HTTP) for the three investigators leading
+  // the most cases, beside a bare SELECT of one page of stored pairs.
+  const { listReviewQueue } = await import("@/lib/personas/list-review-queue");
+  const leads = await bare<{ id: string; email: string; name: string; cases: number }[]>`
+    select u.id, u.email, u.name, count(c.id)::int as cases from users u join cases c on c.lead_id = u.id
+    where u.role = 'investigator' group by u.id order by cases desc limit 3`;
+  for (const u of leads) {
+    const actor = { id: u.id, email: u.email, name: u.name, role: "investigator" as const, via: "cli" as const };
+    const queue: number[] = [];
+    const page: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 6; i++) {
+      let at = performance.now();
+      total = (await listReviewQueue({ actor, query: { page: 1 } })).total;
+      if (i > 0) queue.push(performance.now() - at);
+      at = performance.now();
+      await bare`select persona_a, persona_b, score, reasons from match_candidates where decision is null
+        order by score desc, persona_a, persona_b limit 20`;
+      if (i > 0) page.push(performance.now() - at);
+    }
+    const q = summary(queue);
+    const p = summary(page);
+    console.log(
+      `review queue for a lead of ${u.cases.toLocaleString()} cases (${total.toLocaleString()} open pairs): p50 ${ms(q.p50)} / max ${ms(q.max)};` +
+        ` bare page p50 ${ms(p.p50)} / max ${ms(p.max)}`,
+    );
+  }
+
   const all = RECOMPUTE === "all";
   const ids = all ? null : await drawn(Number(RECOMPUTE));
   const count = ids?.length ?? personas;
-  // Marked as changed two minutes ago, as the matching job finds a change whose own job was lost.
-  const mark = (where: ReturnType<typeof bare>) => bare`
-    insert into persona_match_state (persona_id, changed_at)
-    select id, now() - interval '2 minutes' from personas ${where}
-    on conflict (persona_id) do update set generation = persona_match_state.generation + 1, changed_at = excluded.changed_at`;
-  await mark(ids ? bare`where id = any(${ids}::uuid[])` : bare``);
-  let peak = process.memoryUsage().rss;
-  const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-  const rssBefore = process.memoryUsage().rss;
-  const started = performance.now();
-  const scored = await recomputeStale(sql`true`, (done) => {
-    if (done % 10_000 === 0)
-      console.log(`  ${done.toLocaleString()} scored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(watch);
-  const [{ stored } = { stored: 0 }] = await bare<
-    { stored: number }[]
-  >`select count(*)::int as stored from match_candidates`;
-  console.log(
-    `recomputation: ${scored.toLocaleString()} of ${count.toLocaleString()} personas in ${seconds.toFixed(1)} s` +
-      ` (${((1000 * seconds) / Math.max(1, scored)).toFixed(1)} ms each), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB` +
-      ` (+${((peak - rssBefore) / 2 ** 20).toFixed(0)} MB), ${stored.toLocaleString()} pairs stored; load ${load()}`,
-  );
-  if (!all)
+  if (count > 0) {
+    // Marked as changed two minutes ago, as the matching job finds a change whose own job was lost.
+    const mark = (where: ReturnType<typeof bare>) => bare`
+      insert into persona_match_state (persona_id, changed_at)
+      select id, now() - interval '2 minutes' from personas ${where}
+      on conflict (persona_id) do update set generation = persona_match_state.generation + 1, changed_at = excluded.changed_at`;
+    await mark(ids ? bare`where id = any(${ids}::uuid[])` : bare``);
+    let peak = process.memoryUsage().rss;
+    const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const scored = await recomputeStale(sql`true`, (done) => {
+      if (done > 0 && done % 10_000 === 0)
+        console.log(`  ${done.toLocaleString()} scored, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(watch);
+    const [{ stored } = { stored: 0 }] = await bare<
+      { stored: number }[]
+    >`select count(*)::int as stored from match_candidates`;
     console.log(
-      `  all ${personas.toLocaleString()} personas at that rate (an extrapolation): ${(((seconds / Math.max(1, scored)) * personas) / 60).toFixed(0)} min`,
+      `recomputation: ${scored.toLocaleString()} of ${count.toLocaleString()} personas in ${seconds.toFixed(1)} s` +
+        ` (${((1000 * seconds) / Math.max(1, scored)).toFixed(1)} ms each), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB` +
+        ` (+${((peak - rssBefore) / 2 ** 20).toFixed(0)} MB), ${stored.toLocaleString()} pairs stored; load ${load()}`,
     );
+    if (!all)
+      console.log(
+        `  all ${personas.toLocaleString()} personas at that rate (an extrapolation): ${(((seconds / Math.max(1, scored)) * personas) / 60).toFixed(0)} min`,
+      );
+  }
   await bare.end();
   await closeDb();
 }

@@ -1,11 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, queryRows } from "@/db";
-import { casePersonas, personaMatchState } from "@/db/schema";
+import { casePersonas, matchCandidates, nameKeyCounts, personaMatchState, personaNameKeys } from "@/db/schema";
 import { type JobHandler, PermanentJobError } from "@/lib/jobs/handlers";
 import { scoreStalePersona, writeNameKeys } from "./store-candidates";
 
 const BATCH = 100;
+/**
+ * After this many personas scored, the tables scoring reads and writes get fresh statistics: a
+ * recomputation fills them far faster than autovacuum (if it runs at all) analyses them, and the
+ * planner, left with the statistics of a small table, scans every stored pair.
+ */
+export const ANALYZE_EVERY = 5_000;
 const payloadSchema = z.object({ caseId: z.uuid().nullable() });
 
 async function stale(scope: SQL, limit: number): Promise<string[]> {
@@ -47,14 +53,24 @@ async function writeWaitingNameKeys(scope: SQL): Promise<void> {
  * left or what is left another worker holds; answers how many it scored. `scope` is a condition on
  * persona_match_state `s`.
  */
-export async function recomputeStale(scope: SQL, progress: (done: number) => unknown = () => {}): Promise<number> {
+export async function recomputeStale(
+  scope: SQL,
+  progress: (done: number) => unknown = () => {},
+  analyzeEvery = ANALYZE_EVERY,
+): Promise<number> {
   await writeWaitingNameKeys(scope);
   let done = 0;
+  let sinceAnalyze = 0;
   for (;;) {
     const batch = await stale(scope, BATCH);
     let scored = 0;
     for (const id of batch) if (await scoreStalePersona(id)) scored++;
     done += scored;
+    sinceAnalyze += scored;
+    if (sinceAnalyze >= analyzeEvery) {
+      sinceAnalyze = 0;
+      await db.execute(sql`analyze ${matchCandidates}, ${personaNameKeys}, ${nameKeyCounts}`);
+    }
     await progress(done);
     // Nothing left, or what is left another worker holds.
     if (batch.length < BATCH || scored === 0) return done;
