@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
 import { nameKeyCounts, personaNameKeys, personas } from "@/db/schema";
@@ -49,5 +49,51 @@ describe("common names", () => {
       sql`select count(*)::int as n from ${personaNameKeys} where key = ${nameKey(name)}`,
     );
     expect(keysOf[0]!.n).toBe(COMMON_NAME + 3);
+  });
+
+  it("writeNameKeys keeps a persona's keys and their counts in step with its names, touching only what changed", async () => {
+    const word = () => uniqueWord("k").replace(/[^a-z]/g, "");
+    const [first, second, third] = [`Lee ${word()}`, `Park ${word()}`, `Choi ${word()}`];
+    const [p] = await db
+      .insert(personas)
+      .values({ displayName: first, aliases: [second] })
+      .returning({ id: personas.id });
+    const state = async () => ({
+      keys: (
+        await queryRows<{ key: string }>(
+          db,
+          sql`select key from ${personaNameKeys} where persona_id = ${p!.id} order by key`,
+        )
+      ).map((r) => r.key),
+      counts: await queryRows<Count>(
+        db,
+        sql`select key, holders from ${nameKeyCounts} where key = any(${`{${[first, second, third].map((n) => `"${nameKey(n)}"`).join(",")}}`}::text[]) order by key`,
+      ),
+    });
+    const write = () => db.transaction((tx) => writeNameKeys(tx, [p!.id]));
+    await write();
+    const once = await state();
+    expect(once.keys).toEqual([nameKey(first), nameKey(second)].sort());
+    expect(once.counts).toEqual(once.keys.map((key) => ({ key, holders: 1 })));
+    // Unchanged names: the same rows, the same counts, not rewritten (the same row versions).
+    const versions = () =>
+      queryRows<{ v: string }>(
+        db,
+        sql`select xmin::text as v from ${personaNameKeys} where persona_id = ${p!.id}
+            union all select xmin::text from ${nameKeyCounts} where key = ${nameKey(first)} order by v`,
+      );
+    const before = await versions();
+    await write();
+    expect(await state()).toEqual(once);
+    expect(await versions()).toEqual(before);
+    // An alias replaced: its key and count go, the new one comes, the display name's key stays.
+    await db
+      .update(personas)
+      .set({ aliases: [third, first] })
+      .where(eq(personas.id, p!.id));
+    await write();
+    const after = await state();
+    expect(after.keys).toEqual([nameKey(first), nameKey(third)].sort());
+    expect(after.counts).toEqual(after.keys.map((key) => ({ key, holders: 1 })));
   });
 });

@@ -16,16 +16,39 @@ export const flipReasons = (reasons: readonly CandidateReason[]): CandidateReaso
     ...(mine !== undefined ? { theirs: mine } : {}),
   }));
 
-/** Stores the name keys of these personas as their names are now, replacing the keys they had. */
+/**
+ * Stores the name keys of these personas as their names are now: removes the keys they no longer
+ * hold and adds the new ones. Keys that stay are not touched, so rescoring an unchanged persona
+ * writes nothing and does not lock its (often common) keys' counts in name_key_counts.
+ */
 export async function writeNameKeys(tx: Tx, personaIds: readonly string[]): Promise<void> {
   if (personaIds.length === 0) return;
   const ids = uuidArray(personaIds);
-  const rows = await queryRows<{ id: string; display_name: string; aliases: string[] }>(
-    tx,
-    sql`select id, display_name, aliases from ${personas} where id = any(${ids})`,
-  );
-  const values = rows.flatMap((p) => nameKeys([p.display_name, ...p.aliases]).map((key) => ({ personaId: p.id, key })));
-  await tx.execute(sql`delete from ${personaNameKeys} where persona_id = any(${ids})`);
+  const [rows, stored] = await Promise.all([
+    queryRows<{ id: string; display_name: string; aliases: string[] }>(
+      tx,
+      sql`select id, display_name, aliases from ${personas} where id = any(${ids})`,
+    ),
+    queryRows<{ persona_id: string; key: string }>(
+      tx,
+      sql`select persona_id, key from ${personaNameKeys} where persona_id = any(${ids})`,
+    ),
+  ]);
+  const pair = (personaId: string, key: string) => `${personaId} ${key}`;
+  const wanted = rows.flatMap((p) => nameKeys([p.display_name, ...p.aliases]).map((key) => ({ personaId: p.id, key })));
+  const want = new Set(wanted.map((v) => pair(v.personaId, v.key)));
+  const have = new Set(stored.map((r) => pair(r.persona_id, r.key)));
+  const gone = stored.filter((r) => !want.has(pair(r.persona_id, r.key)));
+  const values = wanted.filter((v) => !have.has(pair(v.personaId, v.key)));
+  // Keys are lower-case letters, digits and spaces: nothing to escape in the array literal.
+  for (let i = 0; i < gone.length; i += 1000) {
+    const part = gone.slice(i, i + 1000);
+    await tx.execute(
+      sql`delete from ${personaNameKeys} where (persona_id, key) in (
+            select * from unnest(${uuidArray(part.map((r) => r.persona_id))},
+              ${`{${part.map((r) => `"${r.key}"`).join(",")}}`}::text[]))`,
+    );
+  }
   for (let i = 0; i < values.length; i += 1000)
     await tx
       .insert(personaNameKeys)
