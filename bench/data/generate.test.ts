@@ -66,7 +66,9 @@ describe.skipIf(!url.startsWith("postgres"))("a small load into PostgreSQL", () 
     try {
       const domain = `bench-${randomUUID().slice(0, 8)}.test`;
       const counts = { users: 40, cases: 60, notes: 200, auditEvents: 300, personas: 80, identifiers: 200, personaIdentifiers: 400, tasks: 90, referrals: 6, evidence: 120 };
-      const stats = await loadDataSet({ sql, counts, seed: 42, passwordHash: "x", dataDir: path.join(os.tmpdir(), `casework-bench-test-${domain}`), now: Date.now(), emailDomain: domain });
+      // The app's own data folder, where its extraction looks for the stored files.
+      const dataDir = process.env.DATA_DIR ?? path.join(os.tmpdir(), `casework-bench-test-${domain}`);
+      const stats = await loadDataSet({ sql, counts, seed: 42, passwordHash: "x", dataDir, now: Date.now(), emailDomain: domain });
       expect(stats.find((s) => s.table === "cases")?.rows).toBe(60);
       expect(stats.find((s) => s.table === "persona_identifiers")?.rows).toBe(400);
       expect(stats.find((s) => s.table === "audit_events")?.rows).toBe(300);
@@ -88,6 +90,34 @@ describe.skipIf(!url.startsWith("postgres"))("a small load into PostgreSQL", () 
         from personas p`;
       expect(caseCounts?.wrong).toBe(0);
       expect(caseCounts?.attached).toBeGreaterThan(0);
+
+      // A server started on the data finds no work left: start-up queues nothing, nothing waits.
+      const { queueMissingExtractions, MAX_EXTRACT_BYTES } = await import("@/lib/intake/extract-job");
+      const { queueStaleMatching } = await import("@/lib/matching/queue-matching");
+      expect(await queueMissingExtractions()).toBe(0);
+      expect(await queueStaleMatching()).toBe(0);
+      const [waiting] = await sql<{ n: number }[]>`select count(*)::int as n from jobs where status in ('queued', 'running')`;
+      expect(waiting?.n).toBe(0);
+      // Each item's text as the extraction job leaves it: stored files read, the rest unreadable
+      // (or too large to read), as the job would mark them.
+      const texts = await sql<{ stored: boolean; large: boolean; status: string; reason: string | null }[]>`
+        select exists (select 1 from custody_events c where c.evidence_id = e.id) as stored,
+               e.size > ${MAX_EXTRACT_BYTES} as large, t.status::text, t.reason
+        from (${mine}) c join evidence e on e.case_id = c.id join evidence_texts t on t.evidence_id = e.id`;
+      expect(texts).toHaveLength(120);
+      const storedTexts = texts.filter((t) => t.stored);
+      expect(storedTexts.length).toBeGreaterThan(0);
+      expect(storedTexts.every((t) => t.status !== "failed")).toBe(true);
+      const unstored = texts.filter((t) => !t.stored && !t.large);
+      expect(unstored.length).toBeGreaterThan(0);
+      expect(new Set(unstored.map((t) => `${t.status}: ${t.reason}`))).toEqual(new Set(["failed: The stored bytes of this evidence are missing"]));
+      expect(texts.filter((t) => t.large).every((t) => t.status === "partial")).toBe(true);
+      // Every persona scored at its generation, no possible match stored.
+      const [matching] = await sql<{ personas: number; unscored: number; candidates: number }[]>`
+        select (select count(*) from personas)::int as personas,
+               (select count(*) from persona_match_state s where s.scored_generation < s.generation)::int as unscored,
+               (select count(*) from match_candidates)::int as candidates`;
+      expect(matching).toEqual({ personas: 80, unscored: 0, candidates: 0 });
     } finally {
       await sql.end({ timeout: 5 });
     }

@@ -2,6 +2,7 @@ import type { Sql } from "postgres";
 import { GENESIS_HASH } from "@/lib/audit/chain";
 import { auditRows, caseEvents, noteEvent, type PlannedEvent, AUDIT_COLUMNS } from "./audit";
 import { buildCases, CASE_COLUMNS, caseRows, MEMBER_COLUMNS, memberRows } from "./cases";
+import { markPersonasScored, settleEvidenceText } from "./background";
 import { type CopyStats, copyRows } from "./copy";
 import { writeRealFiles } from "./files";
 import { buildGraph } from "./graph";
@@ -94,6 +95,8 @@ export async function loadDataSet(o: LoadOptions): Promise<CopyStats[]> {
     const lead = cases.lead[realCase] ?? 0;
     await copy("custody_events", ["evidence_id", "action", "actor_id", "actor_label", "at", "detail"], files.map((f, k) => [evidence.ids[(evidence.start[realCase] ?? 0) + k], "uploaded", users.model.ids[lead], users.model.labels[lead], new Date(cases.opened[realCase] ?? now), { sha256: f.sha256, size: f.size }]));
     done.evidence.resolve();
+    const stored = files.map((_, k) => evidence.ids[(evidence.start[realCase] ?? 0) + k] ?? "");
+    await settleEvidenceText(sql, evidence.ids, stored);
     await copy("personas", PERSONA_COLUMNS, personaRows(r, personas, cases, users.model, evidence, evidencePerCase));
     done.personas.resolve();
     await done.identifiers.promise;
@@ -112,6 +115,7 @@ export async function loadDataSet(o: LoadOptions): Promise<CopyStats[]> {
   // A failed stream must not leave the others waiting for it forever.
   streams.forEach((p) => p.catch((error: unknown) => Object.values(done).forEach((d) => d.reject(error))));
   await Promise.all(streams);
+  await markPersonasScored(sql, personas.ids);
 
   // The chain's head row stays locked while the generated events go in after it, so a server
   // writing at the same time cannot fork the chain; then the head moves to the last of them.
