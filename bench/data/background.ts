@@ -23,7 +23,13 @@ interface Outcome {
  */
 export async function settleEvidenceText(sql: Sql, evidenceIds: readonly string[], stored: readonly string[]): Promise<void> {
   const { extractEvidenceText, MAX_EXTRACT_BYTES } = await import("@/lib/intake/extract-job");
-  for (const id of stored) await extractEvidenceText(id);
+  const { stopExtraction } = await import("@/lib/intake/extract");
+  try {
+    for (const id of stored) await extractEvidenceText(id);
+  } finally {
+    // The reading thread would keep the generator's process from ending.
+    await stopExtraction();
+  }
   const outcome = async (id: string): Promise<Outcome> => {
     const failed = await extractEvidenceText(id).then(
       () => null,
