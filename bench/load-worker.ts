@@ -64,11 +64,15 @@ async function once(
     headers: config.headers,
     requests: requestsFor(config, tally, offset),
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    latencies.push(responseTime),
-  );
+  // autocannon notices that a fixed amount is done only at its next one-second tick: timed to
+  // the last answer instead, or every rate would be the amount over a whole number of seconds.
+  let last = started;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    last = performance.now();
+  });
   const result = await instance;
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = ((amount ? last : performance.now()) - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
