@@ -5,6 +5,7 @@ import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { settleMatching } from "@/lib/testing/matching";
 import { giveIdentifier, makePersona, uniqueValue } from "@/lib/testing/personas";
+import { attachPersona } from "./attach-persona";
 import { decideCandidate } from "./decide-candidate";
 import { listReviewQueue, REVIEW_PAGE_SIZE } from "./list-review-queue";
 
@@ -72,20 +73,21 @@ describe("the review queue", () => {
     const member = await makeActor("investigator");
     const theCase = await makeCase(lead);
     await addMember({ actor: lead, caseId: theCase.id, input: { userId: member.id, role: "investigator" } });
-    const p = await makePersona(lead, { caseId: theCase.id });
-    const phone = uniqueValue.phone();
-    await giveIdentifier(lead, p.id, { type: "phone", value: phone });
-    // Personas in no case (anyone may see them) until one sorts before p and one after it: the
-    // stored pair names the lesser id first, so one pair has p first and the other p second.
-    const others: string[] = [];
-    while (!others.some((o) => o < p.id) || !others.some((o) => o > p.id)) {
-      const o = await makePersona(lead);
-      await giveIdentifier(lead, o.id, { type: "phone", value: phone });
-      others.push(o.id);
+    // Three personas in no case; the middle one (by id) joins the case. A stored pair names the
+    // lesser id first, so one pair has the case's persona first and the other has it second.
+    const [low, p, high] = (await Promise.all([1, 2, 3].map(() => makePersona(lead)))).sort((x, y) =>
+      x.id < y.id ? -1 : 1,
+    );
+    await attachPersona({ actor: lead, caseId: theCase.id, input: { personaId: p!.id, role: "subject" } });
+    const others = [low!.id, high!.id];
+    for (const o of others) {
+      const phone = uniqueValue.phone();
+      await giveIdentifier(lead, p!.id, { type: "phone", value: phone });
+      await giveIdentifier(lead, o, { type: "phone", value: phone });
     }
     await settleMatching();
-    const listed = (await pairsIn(member)).filter((k) => k.includes(p.id));
-    expect(listed.sort()).toEqual(others.map((o) => pairOf([p.id, o])).sort());
+    const listed = (await pairsIn(member)).filter((k) => k.includes(p!.id));
+    expect(listed.sort()).toEqual(others.map((o) => pairOf([p!.id, o])).sort());
   });
 
   it("drops a pair once a person confirms or rejects it", async () => {
