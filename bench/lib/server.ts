@@ -34,6 +34,43 @@ function dropOwnTsconfigEntries(): void {
   fs.writeFileSync(file, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
 }
 
+/** The pids of a process and all its descendants (Linux /proc). */
+function treePids(pid: number): number[] {
+  const pids: number[] = [];
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+      pids.push(p);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return pids;
+}
+
+// Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux).
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) used so far by a process and all its descendants, in seconds. */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of treePids(pid)) {
+    try {
+      // Fields after the command name (which may hold spaces, so split after its closing paren).
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
   let total = 0;
@@ -57,8 +94,11 @@ export function treeRss(pid: number): number {
 export interface RunningServer {
   url: string;
   pid: number;
-  /** Runs `fn` while sampling the server's RSS every 50 ms; returns its result with the peak and the starting RSS. */
-  measure<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number; startRss: number }>;
+  /**
+   * Runs `fn` while sampling the server's RSS every 50 ms; returns its result with the peak and the
+   * starting RSS, and the CPU seconds the server's processes used meanwhile.
+   */
+  measure<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number; startRss: number; cpuSeconds: number }>;
   stop(): Promise<void>;
 }
 
@@ -100,11 +140,13 @@ export async function startServer(opts: {
     pid,
     async measure(fn) {
       const startRss = treeRss(pid);
+      const startCpu = treeCpuSeconds(pid);
       let peakRss = startRss;
       const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 50);
       try {
         const result = await fn();
-        return { result, peakRss: Math.max(peakRss, treeRss(pid)), startRss };
+        const cpuSeconds = treeCpuSeconds(pid) - startCpu;
+        return { result, peakRss: Math.max(peakRss, treeRss(pid)), startRss, cpuSeconds };
       } finally {
         clearInterval(timer);
       }

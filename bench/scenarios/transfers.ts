@@ -92,6 +92,11 @@ const evidenceUpload: Scenario = {
     const sha = timeShell(`sha256sum '${file}' > /dev/null`);
     // coreutils' sha256sum does not use the CPU's SHA instructions; OpenSSL (and so Node) does.
     const openssl = timeShell(`openssl dgst -sha256 '${file}' > /dev/null`);
+    // The store must have the bytes on disk before it answers: the disk's own write + fsync of the
+    // same bytes into the data folder bounds the upload from below, whatever the hashing costs.
+    const probe = path.join(ctx.dataDir, `disk-probe-${process.pid}`);
+    const disk = timeShell(`dd if='${file}' of='${probe}' bs=1M conv=fsync status=none`);
+    fs.rmSync(probe, { force: true });
     const [target] = await ctx.sql<{ id: string }[]>`select id from cases order by opened_at desc limit 1`;
     if (!target) throw new Error("no case to upload to");
     const up = await ctx.app.measure(async () =>
@@ -102,6 +107,7 @@ const evidenceUpload: Scenario = {
     uploaded = up.result.id;
     const growth = mb(up.peakRss - up.startRss);
     const ratio = mb(bytes) / up.result.seconds / (mb(bytes) / sha);
+    const diskMbps = mb(bytes) / disk;
     return {
       product: {
         mbps: mb(bytes) / up.result.seconds,
@@ -114,7 +120,10 @@ const evidenceUpload: Scenario = {
       baseline2: { label: "openssl dgst -sha256 (hardware SHA)", mbps: mb(bytes) / openssl, seconds: openssl },
       ratio: { label: "upload / sha256sum", value: ratio },
       met: ratio >= 0.7 && growth <= 100,
-      note: `${mb(bytes).toFixed(0)} MiB multipart upload with curl`,
+      note:
+        `${mb(bytes).toFixed(0)} MiB multipart upload with curl; ${(mb(bytes) / up.result.seconds / (mb(bytes) / openssl)).toFixed(2)} x openssl; ` +
+        `server CPU ${up.cpuSeconds.toFixed(2)} s; the disk's write + fsync of the same file (dd) ${diskMbps.toFixed(0)} MB/s`,
+      details: { openssl: mb(bytes) / openssl, serverCpuSeconds: up.cpuSeconds, diskWriteMbps: diskMbps },
     };
   },
 };
