@@ -20,7 +20,6 @@ async function main(): Promise<void> {
   const { ready, closeDb } = await import("@/db");
   const { hashPassword } = await import("@/lib/auth/password");
   const started = performance.now();
-  await ready();
   const sql = postgres(databaseUrl, {
     // One connection per parallel COPY stream (see load.ts), plus one spare.
     max: 4,
@@ -29,13 +28,16 @@ async function main(): Promise<void> {
     connection: { application_name: "casework-bench-data", synchronous_commit: "off" },
   });
   try {
-    const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from cases`;
+    const [{ made } = { made: false }] = await sql<{ made: boolean }[]>`select to_regclass('public.cases') is not null as made`;
+    const [{ n } = { n: 0 }] = made ? await sql<{ n: number }[]>`select count(*)::int as n from cases` : [];
     if (n > 0 && !flag(args, "reset")) throw new Error(`The database already has ${n} cases. Use --reset to empty every table first.`);
     if (flag(args, "reset")) {
-      const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`;
-      if (tables.length > 0) await sql.unsafe(`truncate ${tables.map((t) => `"${t.tablename}"`).join(", ")} restart identity cascade`);
-      process.stdout.write(`Emptied ${tables.length} tables.\n`);
+      // Emptied by making the schema again: TRUNCATE would be refused by the append-only logs'
+      // triggers (migration 0008) and would lose the rows migrations seed (the audit chain's head).
+      await sql.unsafe("drop schema if exists drizzle cascade; drop schema public cascade; create schema public");
+      process.stdout.write("Emptied the database; the migrations make its schema again.\n");
     }
+    await ready();
     const counts = countsFor(scale);
     process.stdout.write(`Generating the ${scale} data set (seed ${seed}): ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}\n`);
     const password = randomBytes(12).toString("base64url");
