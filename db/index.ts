@@ -128,6 +128,24 @@ export const db: Database = new Proxy({} as Database, {
   },
 });
 
+/**
+ * A statement built once per open database, for hot reads: `build` writes it with drizzle's
+ * `.prepare(name)` and `sql.placeholder`s for its values, so a call skips building the SQL and the
+ * server reuses its parsed statement. Built again after the database is reopened (closeDb).
+ */
+export function preparedStatement<T>(build: (database: Database) => T): () => T {
+  const built = new WeakMap<Database, T>();
+  return () => {
+    const instance = handle().db;
+    let statement = built.get(instance);
+    if (statement === undefined) {
+      statement = build(instance);
+      built.set(instance, statement);
+    }
+    return statement;
+  };
+}
+
 /** Resolves once the database answers and every migration has run. */
 export async function ready(): Promise<void> {
   await handle().ready;

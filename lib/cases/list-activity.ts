@@ -1,11 +1,28 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
 import { auditEvents, type AuditEvent } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { parseOrThrow } from "@/lib/errors";
-import { readCasePage } from "./case-page-read";
+import { casePageParams, casePageReader } from "./case-page-read";
 import { pageQuerySchema } from "./schema";
 import type { ActivityView } from "./views";
+
+const readActivity = casePageReader<AuditEvent>("case_activity_page", (db) => {
+  const { caseId, limit, offset } = casePageParams;
+  const page = db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit)
+    .offset(offset)
+    .as("page_rows");
+  return {
+    page,
+    pageRow: page._.selectedFields,
+    order: [desc(page.seq)],
+    total: sql`(select count(*) from ${auditEvents} where ${auditEvents.caseId} = ${caseId})`,
+  };
+});
 
 /** Everything that happened to a case, newest first, straight from the audit log. */
 export async function listActivity({
@@ -18,22 +35,7 @@ export async function listActivity({
   page?: { page?: number; pageSize?: number };
 }) {
   const p = parseOrThrow(pageQuerySchema, page ?? {});
-  const pageRows = db
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.caseId, caseId))
-    .orderBy(desc(auditEvents.seq))
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .as("page_rows");
-  const { rows, total } = await readCasePage<AuditEvent>({
-    actor,
-    caseId,
-    page: pageRows,
-    pageRow: pageRows._.selectedFields,
-    order: [desc(pageRows.seq)],
-    total: sql`(select count(*) from ${auditEvents} where ${auditEvents.caseId} = ${caseId})`,
-  });
+  const { rows, total } = await readActivity({ actor, caseId, page: p.page, pageSize: p.pageSize });
   const items: ActivityView[] = rows.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),
