@@ -180,6 +180,72 @@ describe("MultipartReader", () => {
   });
 });
 
+/** A small seeded generator, so a failing case can be replayed from its seed. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { int: (n: number) => Math.floor(next() * n), next };
+}
+
+describe("MultipartReader against the platform's own form parser", () => {
+  // Bytes that sit near a delimiter: line breaks, dashes, the boundary's first characters.
+  const tricky = [
+    "\r",
+    "\n",
+    "\r\n",
+    "--",
+    "\r\n--",
+    `\r\n--${BOUNDARY.slice(0, 10)}`,
+    `--${BOUNDARY.slice(0, -1)}`,
+    "x",
+  ];
+
+  it("reads 300 random forms, cut into random chunks, as Response.formData() reads them whole", async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = seeded(seed);
+      const parts: Part[] = Array.from({ length: 1 + random.int(4) }, (_, i) => {
+        const pieces = Array.from({ length: random.int(40) }, () =>
+          random.int(3) === 0 ? randomBytes(random.int(300)) : Buffer.from(tricky[random.int(tricky.length)] as string),
+        );
+        const joined = Buffer.concat(pieces);
+        // A sender picks a boundary that its parts do not contain.
+        const data = joined.includes(`--${BOUNDARY}`) ? Buffer.from("x") : joined;
+        return random.int(2) === 0
+          ? { name: `file${i}`, filename: `f${i}.bin`, data }
+          : { name: `field${i}`, value: data.toString("latin1").replace(/[^\x20-\x7e\r\n]/g, "é") };
+      });
+      const body = multipart(parts);
+      const sizes = Array.from({ length: 5 }, () => 1 + random.int(random.int(2) === 0 ? 8 : 400));
+      const ours = await readAll(body, sizes);
+      const theirs = [
+        ...(
+          await new Response(new Uint8Array(body), {
+            headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+          }).formData()
+        ).entries(),
+      ];
+      expect(
+        ours.map((p) => p.name),
+        `seed ${seed}`,
+      ).toEqual(theirs.map(([name]) => name));
+      for (const [i, [, value]] of theirs.entries()) {
+        const mine = ours[i] as ReadPart;
+        if (typeof value === "string") expect(mine.data.toString("utf8"), `seed ${seed} part ${i}`).toBe(value);
+        else {
+          expect(mine.filename).toBe(value.name);
+          expect(mine.data.equals(Buffer.from(await value.arrayBuffer())), `seed ${seed} part ${i}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe("boundaryOf", () => {
   it.each([
     ["multipart/form-data; boundary=abc", "abc"],
