@@ -1,5 +1,5 @@
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, eq, exists, or, type Placeholder, sql, type SQL } from "drizzle-orm";
+import { db, type DbOrTx, preparedStatement } from "@/db";
 import { caseMembers, cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/auth/policy";
@@ -73,6 +73,19 @@ export interface LoadedCase {
   access: CaseAccess;
 }
 
+/** The case with the actor's own membership; the values may be placeholders of a prepared statement. */
+const caseWithMembership = (runner: DbOrTx, actorId: string | Placeholder, caseId: string | Placeholder) =>
+  runner
+    .select({ row: cases, memberRole: caseMembers.role })
+    .from(cases)
+    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, actorId)))
+    .where(eq(cases.id, caseId));
+
+// Every case-scoped request starts here, outside a transaction: that read is prepared once.
+const loadCaseStatement = preparedStatement((database) =>
+  caseWithMembership(database, sql.placeholder("actorId"), sql.placeholder("caseId")).prepare("load_case"),
+);
+
 /**
  * Loads a case with what the policy needs to judge the actor. Missing and invisible cases both
  * answer not_found. `forUpdate` locks the row for the rest of the transaction.
@@ -83,12 +96,13 @@ export async function loadCase(
   caseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedCase> {
-  const base = runner
-    .select({ row: cases, memberRole: caseMembers.role })
-    .from(cases)
-    .leftJoin(caseMembers, and(eq(caseMembers.caseId, cases.id), eq(caseMembers.userId, actor.id)))
-    .where(eq(cases.id, caseId));
-  const [found] = options.forUpdate ? await base.for("update", { of: cases }) : await base;
+  let found: { row: typeof cases.$inferSelect; memberRole: CaseAccess["memberRole"] } | undefined;
+  if (runner === db && !options.forUpdate) [found] = await loadCaseStatement().execute({ actorId: actor.id, caseId });
+  else {
+    // A transaction reads on its own connection, so its statement is built there.
+    const base = caseWithMembership(runner, actor.id, caseId);
+    [found] = options.forUpdate ? await base.for("update", { of: cases }) : await base;
+  }
   if (!found) throw AppError.notFound("Case");
   const access: CaseAccess = { status: found.row.status, leadId: found.row.leadId, memberRole: found.memberRole };
   return { row: found.row, access };

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { makeCase } from "@/lib/testing/cases";
 import { makeActor } from "@/lib/testing/factories";
 import { db } from "@/db";
+import { caseMembers } from "@/db/schema";
 import { addMember } from "./add-member";
 import { loadCase } from "./access";
 import { createNote } from "./create-note";
@@ -103,5 +104,32 @@ describe("the case detail read in one statement", () => {
     await expect(getCase({ actor: member, caseId: c.id })).rejects.toMatchObject({ code: "not_found" });
     const missing = "00000000-0000-4000-8000-000000000000";
     await expect(getCase({ actor: lead, caseId: missing })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("loadCase", () => {
+  it("reads through the transaction it is given, and through its prepared statement outside one", async () => {
+    const c = await makeCase(lead);
+    await expect(loadCase(db, member, c.id)).resolves.toMatchObject({ access: { memberRole: null } });
+    // Inside a transaction a change not yet committed is seen there and nowhere else.
+    await db
+      .transaction(async (tx) => {
+        await tx
+          .insert(caseMembers)
+          .values({ caseId: c.id, userId: member.id, role: "investigator", addedById: lead.id });
+        await expect(loadCase(tx, member, c.id)).resolves.toMatchObject({ access: { memberRole: "investigator" } });
+        await expect(loadCase(tx, member, c.id, { forUpdate: true })).resolves.toMatchObject({
+          access: { memberRole: "investigator" },
+        });
+        throw new Error("roll back");
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).message !== "roll back") throw error;
+      });
+    await expect(loadCase(db, member, c.id)).resolves.toMatchObject({ access: { memberRole: null } });
+    await expect(loadCase(db, lead, c.id)).resolves.toMatchObject({ access: { leadId: lead.id } });
+    await expect(loadCase(db, lead, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
