@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { db } from "@/db";
-import { notifications, webhookDeliveries, webhooks } from "@/db/schema";
 import { getCase } from "@/lib/cases/get-case";
 import { addMember } from "@/lib/cases/add-member";
 import { placeHold } from "@/lib/evidence/place-hold";
@@ -13,12 +11,10 @@ import { createTask } from "@/lib/remediation/create-task";
 import { uniqueWord } from "@/lib/testing/cases";
 import { multipart, multipartType } from "@/lib/testing/evidence";
 import { addEvidence } from "@/lib/testing/exports";
-import { TEST_PASSWORD, uniqueEmail } from "@/lib/testing/factories";
 import { giveIdentifier, uniqueValue } from "@/lib/testing/personas";
-import { createSavedView } from "@/lib/saved-views/create-saved-view";
-import { createToken } from "@/lib/tokens/tokens";
 import { dismissHit } from "@/lib/sanctions/dismiss-hit";
 
+import { accountRequests } from "./access-matrix.account-requests";
 import {
   lastNameHit,
   matrixImport,
@@ -30,26 +26,14 @@ import {
   staffedCase,
   type World,
 } from "./access-matrix.fixtures";
+import { json, noBody, type Params, type RequestSpec } from "./access-matrix.spec";
 
 /*
  * How each operation of the access matrix (app/api/access-matrix.test.ts) is called: its path
  * parameters, query and a minimal valid body, so that an answer is about access and never a 400
- * from a missing field. The callers and the shared records are in access-matrix.fixtures.ts.
+ * from a missing field. The callers and the shared records are in access-matrix.fixtures.ts; the
+ * operations of accounts and of the organisation in access-matrix.account-requests.ts.
  */
-
-export type Params = Record<string, string>;
-export type Body = { json: unknown } | { raw: BodyInit; type: string };
-
-export interface RequestSpec {
-  /** Path parameters for this call; defaults to the shared record the path names (see defaultParams). */
-  params?: (w: World) => Params | Promise<Params>;
-  query?: (w: World) => string;
-  /** A minimal valid body, built per call; `null` says the operation takes none. */
-  body: ((w: World) => Body | Promise<Body>) | null;
-}
-
-const json = (value: unknown): Body => ({ json: value });
-const noBody = { body: null } as const;
 
 /** The shared record behind each `{id}`, by the path's first segment. */
 const idOf: Record<string, keyof World> = {
@@ -82,95 +66,12 @@ export function defaultParams(path: string, w: World): Params {
   return params;
 }
 
-async function leadNotification(w: World): Promise<string> {
-  const [row] = await db
-    .insert(notifications)
-    .values({ userId: w.lead.id, event: "note.mention", title: "Matrix", url: "/", caseId: null })
-    .returning({ id: notifications.id });
-  return row!.id;
-}
-
-/** An inactive endpoint with one delivery: re-sending it queues a delivery that is never sent. */
-async function matrixWebhook(): Promise<{ webhookId: string; deliveryId: string }> {
-  const [hook] = await db
-    .insert(webhooks)
-    .values({ url: "https://93.184.215.14/matrix", events: ["*"], secret: "whsec_matrix", active: false })
-    .returning({ id: webhooks.id });
-  const [delivery] = await db
-    .insert(webhookDeliveries)
-    .values({ webhookId: hook!.id, event: "export.ready", payload: { event: "export.ready" }, status: "failed" })
-    .returning({ id: webhookDeliveries.id });
-  return { webhookId: hook!.id, deliveryId: delivery!.id };
-}
-
 /**
  * How each operation is called. Operations that would use up or change a shared record when they
  * succeed (deletes, state moves, a hold) get a fresh record of the same case for every caller.
  */
 export const requests: Record<string, RequestSpec> = {
-  "GET /api/health": noBody,
-  "GET /api/health/live": noBody,
-  "GET /api/health/ready": noBody,
-  "GET /api/metrics": noBody,
-  "GET /api/openapi.json": noBody,
-  "GET /api/admin/settings": noBody,
-  "PUT /api/admin/settings": { body: () => json({ defaultPhoneRegion: null }) },
-  "GET /api/audit/verify": noBody,
-  "GET /api/me": noBody,
-  "GET /api/users": noBody,
-  "POST /api/users": {
-    body: () =>
-      json({ email: uniqueEmail("matrix"), name: "Matrix New User", role: "investigator", password: TEST_PASSWORD }),
-  },
-  "PATCH /api/users/{id}": { body: () => json({ name: `Matrix Bystander ${uniqueWord()}` }) },
-  // Each caller changes their own password once (their API tokens keep working).
-  "POST /api/me/password": {
-    body: () => json({ currentPassword: TEST_PASSWORD, newPassword: "matrix passphrase changed" }),
-  },
-  "POST /api/users/{id}/password-reset": noBody,
-  "GET /api/directory": { query: () => "?q=matrix", body: null },
-  "GET /api/tokens": noBody,
-  "POST /api/tokens": { body: () => json({ name: "matrix token" }) },
-  "GET /api/notifications": noBody,
-  "POST /api/notifications/read": { body: () => json({}) },
-  // A fresh notification of the lead's for every caller: only the lead may mark it read.
-  "POST /api/notifications/{id}/read": {
-    params: async (w) => ({ id: await leadNotification(w) }),
-    body: null,
-  },
-  "GET /api/notifications/preferences": noBody,
-  "PUT /api/notifications/preferences": {
-    body: () => json({ items: [{ event: "export.ready", inApp: true, email: "daily" }] }),
-  },
-  "GET /api/webhooks": noBody,
-  // A public address given as such, so no name needs resolving; it hears of nothing the matrix does.
-  "POST /api/webhooks": {
-    body: () => json({ url: "https://93.184.215.14/hook", events: ["referral.deadline_missed"] }),
-  },
-  "DELETE /api/webhooks/{id}": { params: async () => ({ id: (await matrixWebhook()).webhookId }), body: null },
-  "GET /api/webhooks/{id}/deliveries": { params: async () => ({ id: (await matrixWebhook()).webhookId }), body: null },
-  "POST /api/webhooks/{id}/deliveries/{deliveryId}/resend": {
-    params: async () => {
-      const { webhookId, deliveryId } = await matrixWebhook();
-      return { id: webhookId, deliveryId };
-    },
-    body: null,
-  },
-  "GET /api/views": noBody,
-  "POST /api/views": {
-    body: () => json({ name: `Matrix view ${uniqueWord()}`, query: "status=triage", shared: true }),
-  },
-  // A fresh private view of the lead's for every caller: only its owner may delete it.
-  "DELETE /api/views/{id}": {
-    params: async (w) => ({
-      id: (await createSavedView({ actor: w.lead, input: { name: `Matrix ${uniqueWord()}`, query: "" } })).id,
-    }),
-    body: null,
-  },
-  "DELETE /api/tokens/{id}": {
-    params: async (w) => ({ id: (await createToken({ actor: w.lead, input: { name: "matrix fresh" } })).id }),
-    body: null,
-  },
+  ...accountRequests,
   "GET /api/cases": { query: (w) => `?q=${encodeURIComponent(w.secrets.caseRef!)}`, body: null },
   "POST /api/cases": { body: () => json({ title: `Matrix new case ${uniqueWord()}` }) },
   "GET /api/cases/{id}": noBody,

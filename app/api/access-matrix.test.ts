@@ -9,7 +9,8 @@ import { makeCase, uniqueWord } from "@/lib/testing/cases";
 import { giveIdentifier, makePersona } from "@/lib/testing/personas";
 import { type Expected, expectations, refusedBeforeBody } from "./access-matrix.expectations";
 import { buildWorld, type Caller, callers, makeCallers, seat, type World } from "./access-matrix.fixtures";
-import { type Body, defaultParams, type Params, requests } from "./access-matrix.requests";
+import { defaultParams, requests } from "./access-matrix.requests";
+import type { Body, Params } from "./access-matrix.spec";
 import { GET as openapiDocument } from "./openapi.json/route";
 
 /*
