@@ -74,18 +74,12 @@ export function treeCpuSeconds(pid: number): number {
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
   let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop() as number;
+  for (const p of treePids(pid)) {
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
-        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        if (children) stack.push(...children.split(/\s+/).map(Number));
-      }
     } catch {
-      // The process ended between listing and reading.
+      // Ended meanwhile.
     }
   }
   return total;
