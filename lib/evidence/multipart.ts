@@ -116,7 +116,7 @@ export async function receiveUpload(
     return { fields, staged, sample: Buffer.concat(sample), fileName: file.name, claimedType: file.type };
   } catch (error) {
     // Nothing is left behind: the temp file goes before we answer, and the rest of the body is not read.
-    await (staged as StagedBlob | null)?.discard();
+    await staged?.discard();
     await reader.cancel().catch(() => {});
     if (aborted) throw new AppError("bad_request", "The upload was cut off before it finished");
     throw classify(error);
